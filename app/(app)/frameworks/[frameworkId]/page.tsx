@@ -1,0 +1,70 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LevelSection } from "@/components/framework/level-section";
+import { levelAccent } from "@/components/framework/level-accent";
+import { CapabilityList, GrowthTable, TransitionPath } from "@/components/framework/roadmap-extras";
+import { Badge } from "@/components/ui/badge";
+import { getFrameworkTree } from "@/lib/data/frameworks";
+import type { AppLocale } from "@/lib/i18n/locales";
+
+type Props = { params: Promise<{ frameworkId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = (await getLocale()) as AppLocale;
+  const tree = await getFrameworkTree({ frameworkId: (await params).frameworkId, locale });
+  return { title: tree?.title ?? "Not found" };
+}
+
+export default async function FrameworkPage({ params }: Props) {
+  const locale = (await getLocale()) as AppLocale;
+  const t = await getTranslations("framework");
+  const tree = await getFrameworkTree({ frameworkId: (await params).frameworkId, locale });
+  if (!tree) notFound();
+
+  return (
+    <div className="space-y-10">
+      <header className="space-y-3">
+        <Link href="/frameworks" className="text-sm text-muted-foreground hover:text-foreground">
+          ← {t("backToList")}
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{tree.title}</h1>
+          <Badge variant="outline">v{tree.version}</Badge>
+        </div>
+        {tree.intro && <p className="max-w-3xl text-muted-foreground">{tree.intro}</p>}
+        <nav aria-label={t("levelsNav")} className="flex flex-wrap gap-2 pt-1">
+          {tree.levels.map((l) => (
+            <a
+              key={l.key}
+              href={`#level-${l.key}`}
+              className="flex items-center gap-2 rounded-full border border-border bg-card px-3 py-1 text-sm hover:bg-muted"
+            >
+              <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ background: levelAccent(l.position, tree.levels.length) }} />
+              {l.name}
+            </a>
+          ))}
+          {tree.capabilities.length > 0 && (
+            <a href="#capabilities" className="rounded-full border border-border bg-card px-3 py-1 text-sm hover:bg-muted">
+              {t("capabilities")}
+            </a>
+          )}
+        </nav>
+      </header>
+
+      {tree.levels.map((level) => (
+        <LevelSection key={level.key} level={level} count={tree.levels.length} />
+      ))}
+      <CapabilityList capabilities={tree.capabilities} />
+      <GrowthTable rows={tree.growthTable} />
+      <TransitionPath path={tree.transitionPath} />
+      {tree.conclusion && (
+        <section aria-labelledby="conclusion-title" className="rounded-lg border border-border bg-card p-5 shadow-sm">
+          <h2 id="conclusion-title" className="text-lg font-semibold">{t("conclusion")}</h2>
+          <p className="mt-2 whitespace-pre-line text-sm text-muted-foreground">{tree.conclusion}</p>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { listFrameworks } from "@/lib/data/frameworks";
+import type { AppLocale } from "@/lib/i18n/locales";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("frameworks");
+  return { title: t("title") };
+}
+
+export default async function FrameworksPage() {
+  const locale = (await getLocale()) as AppLocale;
+  const t = await getTranslations("frameworks");
+  const frameworks = await listFrameworks({ locale });
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-muted-foreground">{t("description")}</p>
+      </div>
+      {frameworks.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{t("empty")}</p>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2">
+          {frameworks.map((f) => (
+            <li key={f.id}>
+              <Card>
+                <CardHeader>
+                  <div className="flex items-center gap-2">
+                    <Badge variant="outline">{t("version", { version: f.version })}</Badge>
+                    <Badge>{t(`status.${f.status}`)}</Badge>
+                  </div>
+                  <CardTitle className="text-lg">{f.name}</CardTitle>
+                  <CardDescription>{t("counts", { levels: f.levels, categories: f.categories, skills: f.skills })}</CardDescription>
+                </CardHeader>
+                <CardContent>
+                  <Link href={`/frameworks/${f.id}`} className={buttonVariants({ size: "sm" })}>
+                    {t("open")}
+                  </Link>
+                </CardContent>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

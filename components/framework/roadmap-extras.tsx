@@ -1,0 +1,94 @@
+import { getTranslations } from "next-intl/server";
+import type { FrameworkTreeDto } from "@/lib/data/frameworks";
+import { Badge } from "@/components/ui/badge";
+
+export async function CapabilityList({ capabilities }: { capabilities: FrameworkTreeDto["capabilities"] }) {
+  const t = await getTranslations();
+  if (capabilities.length === 0) return null;
+  return (
+    <section id="capabilities" aria-labelledby="capabilities-title" className="scroll-mt-20">
+      <h2 id="capabilities-title" className="text-xl font-semibold tracking-tight">
+        {t("framework.capabilities")}
+      </h2>
+      <p className="mt-1 text-sm text-muted-foreground">{t("framework.capabilitiesHint")}</p>
+      <ul className="mt-4 grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        {capabilities.map((c) => (
+          <li key={c.key} className="rounded-lg border border-border bg-card p-4 shadow-sm">
+            <div className="flex items-start justify-between gap-2">
+              <h3 className="font-medium">{c.name}</h3>
+              <Badge variant={c.importance >= 3 ? "strong" : "default"}>
+                {t(`framework.importance.${String(c.importance) as "1" | "2" | "3"}`)}
+              </Badge>
+            </div>
+            {c.description && <p className="mt-1 text-sm text-muted-foreground">{c.description}</p>}
+            <ul className="mt-3 space-y-1 text-sm">
+              {c.skills.map((s) => (
+                <li key={s.key} className="flex justify-between gap-3">
+                  <span className="line-clamp-2" title={s.name}>{s.name}</span>
+                  <span className="shrink-0 text-xs text-muted-foreground">
+                    {t("framework.needsAt", {
+                      level: `${s.requiredProficiency} ${t(`proficiency.${String(s.requiredProficiency) as "0" | "1" | "2" | "3" | "4"}`)}`,
+                    })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export async function GrowthTable({ rows }: { rows: FrameworkTreeDto["growthTable"] }) {
+  const t = await getTranslations("framework");
+  if (rows.length === 0) return null;
+  return (
+    <section id="growth" aria-labelledby="growth-title" className="scroll-mt-20">
+      <h2 id="growth-title" className="text-xl font-semibold tracking-tight">
+        {t("growthTable")}
+      </h2>
+      <div className="mt-4 overflow-x-auto rounded-lg border border-border bg-card shadow-sm">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-muted text-muted-foreground">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">{t("stage")}</th>
+              <th scope="col" className="px-4 py-2 font-medium">{t("focus")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.stage} className="border-t border-border align-top">
+                <th scope="row" className="whitespace-nowrap px-4 py-3 font-medium">{r.stage}</th>
+                <td className="px-4 py-3">{r.focus}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export async function TransitionPath({ path }: { path: FrameworkTreeDto["transitionPath"] }) {
+  const t = await getTranslations("framework");
+  if (!path) return null;
+  return (
+    <section id="path" aria-labelledby="path-title" className="scroll-mt-20">
+      <h2 id="path-title" className="text-xl font-semibold tracking-tight">
+        {path.title || t("transitionPath")}
+      </h2>
+      {path.intro && <p className="mt-1 text-sm text-muted-foreground">{path.intro}</p>}
+      <ol className="mt-4 grid gap-3 md:grid-cols-2">
+        {path.steps.map((step, i) => (
+          <li key={i} className="flex gap-3 rounded-lg border border-border bg-card p-3 shadow-sm">
+            <span className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-primary text-sm font-semibold text-primary-foreground">
+              {i + 1}
+            </span>
+            <span className="text-sm">{step}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

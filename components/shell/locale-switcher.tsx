@@ -1,0 +1,33 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { type AppLocale, LOCALE_COOKIE, LOCALE_LABELS, LOCALES } from "@/lib/i18n/locales";
+
+// The language is a preference cookie read on the server; changing it only
+// needs a re-render of the current route, no server action.
+export function LocaleSwitcher({ current, label }: { current: AppLocale; label: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <label className="flex items-center gap-2 text-sm text-muted-foreground">
+      <span className="sr-only sm:not-sr-only">{label}</span>
+      <select
+        className="h-8 rounded-md border border-border bg-card px-2 text-sm text-foreground"
+        value={current}
+        disabled={pending}
+        onChange={(e) => {
+          const next = e.target.value as AppLocale;
+          document.cookie = `${LOCALE_COOKIE}=${encodeURIComponent(next)}; path=/; max-age=31536000; samesite=lax`;
+          startTransition(() => router.refresh());
+        }}
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l}>
+            {LOCALE_LABELS[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

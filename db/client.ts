@@ -1,0 +1,59 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { getEnv } from "@/lib/env";
+import * as schema from "./schema";
+
+/** One Drizzle type for both engines: code never needs to know which it has. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type DbHandle = {
+  db: Db;
+  engine: "postgres" | "pglite";
+  close: () => Promise<void>;
+};
+
+export type DbTarget = { databaseUrl: string } | { pgliteDir: string };
+
+export function openDb(target: DbTarget): DbHandle {
+  if ("databaseUrl" in target) {
+    const client = postgres(target.databaseUrl, {
+      max: 10,
+      // Fail fast instead of hanging when the server is unreachable.
+      connect_timeout: 10,
+      idle_timeout: 30,
+      onnotice: () => {},
+    });
+    const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
+    return { db, engine: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const dir = target.pgliteDir;
+  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir);
+  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return { db, engine: "pglite", close: () => client.close() };
+}
+
+export function targetFromEnv(): DbTarget {
+  const env = getEnv();
+  return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR };
+}
+
+// Next.js may evaluate this module more than once (route bundles, dev HMR);
+// PGlite must be opened exactly once per process, so the handle lives on
+// globalThis.
+const globalForDb = globalThis as unknown as { __skillgridDb?: DbHandle };
+
+export function getDbHandle(): DbHandle {
+  if (!globalForDb.__skillgridDb) globalForDb.__skillgridDb = openDb(targetFromEnv());
+  return globalForDb.__skillgridDb;
+}
+
+export function getDb(): Db {
+  return getDbHandle().db;
+}

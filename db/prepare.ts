@@ -1,0 +1,22 @@
+import { getEnv } from "@/lib/env";
+import { getDbHandle } from "./client";
+import { migrateDatabase } from "./migrate";
+import { seedDatabase } from "./seed";
+
+/** Migrates, installs the default framework, and seeds the demo org when SEED_DEMO is set. */
+export async function prepareDatabase(): Promise<void> {
+  const handle = getDbHandle();
+  const started = Date.now();
+  await migrateDatabase(handle);
+  const result = await seedDatabase(handle.db, { demo: getEnv().SEED_DEMO });
+  console.log(
+    JSON.stringify({
+      level: "info",
+      msg: "database ready",
+      engine: handle.engine,
+      frameworkInstalled: result.frameworkInserted,
+      demoRowsInserted: result.demoRowsInserted,
+      ms: Date.now() - started,
+    }),
+  );
+}

@@ -1,0 +1,81 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { lockVersion, timestamps } from "./columns";
+import { cycleStatus, planRecommendation, targetKind } from "./enums";
+import { teams } from "./teams";
+import { users } from "./users";
+
+// A team's platform vision: "we need N people at >= L on X by quarter Q".
+// Capabilities and skills are referenced by stable key so a target outlives
+// framework versions.
+export const teamTargets = pgTable(
+  "team_targets",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    kind: targetKind().notNull(),
+    capabilityKey: text(),
+    skillKey: text(),
+    requiredProficiency: smallint().notNull(),
+    requiredHeadcount: smallint().notNull(),
+    targetQuarter: text().notNull(),
+    importance: smallint().notNull().default(2),
+    note: text().notNull().default(""),
+    createdById: uuid().references(() => users.id),
+    archivedAt: timestamp({ withTimezone: true }),
+    ...lockVersion,
+    ...timestamps,
+  },
+  (t) => [
+    check("team_targets_subject", sql`(${t.kind} = 'capability') = (${t.capabilityKey} is not null)`),
+    check("team_targets_proficiency", sql`${t.requiredProficiency} between 1 and 4`),
+    check("team_targets_headcount", sql`${t.requiredHeadcount} between 1 and 1000`),
+    index("team_targets_team_idx").on(t.teamId),
+  ],
+);
+
+// A hire/train recommendation a lead accepted into the team's plan.
+export const planItems = pgTable(
+  "plan_items",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    targetId: uuid().references(() => teamTargets.id),
+    skillKey: text().notNull(),
+    quarter: text().notNull(),
+    recommendation: planRecommendation().notNull(),
+    reason: text().notNull(),
+    candidateUserIds: jsonb().$type<string[]>().notNull().default([]),
+    acceptedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [index("plan_items_team_idx").on(t.teamId, t.quarter)],
+);
+
+export const assessmentCycles = pgTable(
+  "assessment_cycles",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    quarter: text().notNull(),
+    startsOn: date().notNull(),
+    endsOn: date().notNull(),
+    status: cycleStatus().notNull().default("planned"),
+    closedAt: timestamp({ withTimezone: true }),
+    closedById: uuid().references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("assessment_cycles_quarter_key").on(t.quarter),
+    check("assessment_cycles_dates", sql`${t.startsOn} <= ${t.endsOn}`),
+  ],
+);
+
+export type TeamTarget = typeof teamTargets.$inferSelect;
+export type PlanItem = typeof planItems.$inferSelect;
+export type AssessmentCycle = typeof assessmentCycles.$inferSelect;

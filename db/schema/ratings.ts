@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { raterKind } from "./enums";
+import { frameworks } from "./frameworks";
+import { users } from "./users";
+
+// Append-only history: a new rating is a new row; the current rating of a
+// member x skill is the latest row (per rater kind) as of a date. A trigger
+// (see migrations) rejects UPDATE and DELETE.
+export const ratings = pgTable(
+  "ratings",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    frameworkId: uuid()
+      .notNull()
+      .references(() => frameworks.id),
+    skillKey: text().notNull(),
+    raterKind: raterKind().notNull(),
+    raterId: uuid()
+      .notNull()
+      .references(() => users.id),
+    // 0 none, 1 aware, 2 with help, 3 independently, 4 teaches / sets direction.
+    proficiency: smallint(),
+    notApplicable: boolean().notNull().default(false),
+    // 0 not interested, 1 interested, 2 eager to grow. Self ratings only.
+    interest: smallint(),
+    evidence: text(),
+    comment: text(),
+    // The quarter the rating belongs to, e.g. "2026-Q4" (derived from ratedAt).
+    quarter: text().notNull(),
+    ratedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("ratings_proficiency_range", sql`${t.proficiency} is null or ${t.proficiency} between 0 and 4`),
+    check("ratings_interest_range", sql`${t.interest} is null or ${t.interest} between 0 and 2`),
+    check(
+      "ratings_value_present",
+      sql`(${t.notApplicable} and ${t.proficiency} is null) or (not ${t.notApplicable} and ${t.proficiency} is not null)`,
+    ),
+    check("ratings_quarter_format", sql`${t.quarter} ~ '^[0-9]{4}-Q[1-4]$'`),
+    // "Latest rating per member x skill as of a date": DISTINCT ON / lateral
+    // scans walk this index backwards from the as-of date.
+    index("ratings_latest_idx").on(t.frameworkId, t.userId, t.skillKey, t.raterKind, t.ratedAt.desc()),
+    // Coverage of one skill across the org, and per-quarter snapshots.
+    index("ratings_skill_idx").on(t.frameworkId, t.skillKey, t.ratedAt),
+    index("ratings_quarter_idx").on(t.frameworkId, t.quarter),
+  ],
+);
+
+export type Rating = typeof ratings.$inferSelect;
+export type NewRating = typeof ratings.$inferInsert;

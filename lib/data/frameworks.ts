@@ -1,0 +1,167 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import {
+  capabilitySkills,
+  categories,
+  frameworkVersions,
+  frameworks,
+  levels,
+  platformCapabilities,
+  skills,
+} from "@/db/schema";
+import { pick } from "@/lib/i18n/pick";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { uuidSchema } from "@/lib/validations/ids";
+
+export type FrameworkSummaryDto = {
+  id: string;
+  key: string;
+  name: string;
+  version: number;
+  status: "draft" | "published" | "retired";
+  levels: number;
+  categories: number;
+  skills: number;
+};
+
+export type FrameworkTreeDto = {
+  id: string;
+  versionId: string;
+  version: number;
+  title: string;
+  intro: string;
+  levels: {
+    key: string;
+    position: number;
+    name: string;
+    tagline: string;
+    summary: string;
+    workStyle: string;
+    workStyleNote: string;
+    categories: { key: string; name: string; skills: { key: string; name: string; description: string }[] }[];
+  }[];
+  capabilities: {
+    key: string;
+    name: string;
+    description: string;
+    importance: number;
+    skills: { key: string; name: string; requiredProficiency: number }[];
+  }[];
+  growthTable: { stage: string; focus: string }[];
+  transitionPath: { title: string; intro: string; steps: string[] } | null;
+  conclusion: string;
+};
+
+/** The latest published version of every framework, with its size. */
+export async function listFrameworks({ locale }: { locale: AppLocale }): Promise<FrameworkSummaryDto[]> {
+  const db = getDb();
+  const rows = await db
+    .selectDistinctOn([frameworkVersions.frameworkId], {
+      id: frameworks.id,
+      key: frameworks.key,
+      nameZh: frameworkVersions.titleZh,
+      nameEn: frameworkVersions.titleEn,
+      version: frameworkVersions.version,
+      status: frameworkVersions.status,
+      levels: sql<number>`(select count(*)::int from ${levels} where ${levels.frameworkVersionId} = ${frameworkVersions.id})`,
+      categories: sql<number>`(select count(*)::int from ${categories} where ${categories.frameworkVersionId} = ${frameworkVersions.id})`,
+      skills: sql<number>`(select count(*)::int from ${skills} where ${skills.frameworkVersionId} = ${frameworkVersions.id} and ${skills.retiredAt} is null)`,
+    })
+    .from(frameworkVersions)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(eq(frameworkVersions.status, "published"))
+    .orderBy(frameworkVersions.frameworkId, desc(frameworkVersions.version));
+  return rows
+    .map(({ nameZh, nameEn, ...r }) => ({ ...r, name: pick(locale, nameZh, nameEn) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The whole roadmap of a framework's latest published version, in the
+ * viewer's language. A fixed number of queries, whatever the framework size.
+ */
+export async function getFrameworkTree({
+  frameworkId,
+  locale,
+}: {
+  frameworkId: string;
+  locale: AppLocale;
+}): Promise<FrameworkTreeDto | null> {
+  const id = uuidSchema.safeParse(frameworkId);
+  if (!id.success) return null;
+  const db = getDb();
+  const [version] = await db
+    .select()
+    .from(frameworkVersions)
+    .where(and(eq(frameworkVersions.frameworkId, id.data), eq(frameworkVersions.status, "published")))
+    .orderBy(desc(frameworkVersions.version))
+    .limit(1);
+  if (!version) return null;
+
+  const [levelRows, categoryRows, skillRows, capabilityRows] = await Promise.all([
+    db.select().from(levels).where(eq(levels.frameworkVersionId, version.id)).orderBy(asc(levels.position)),
+    db.select().from(categories).where(eq(categories.frameworkVersionId, version.id)).orderBy(asc(categories.position)),
+    db
+      .select()
+      .from(skills)
+      .where(and(eq(skills.frameworkVersionId, version.id), isNull(skills.retiredAt)))
+      .orderBy(asc(skills.position)),
+    db.select().from(platformCapabilities).where(eq(platformCapabilities.frameworkVersionId, version.id)).orderBy(asc(platformCapabilities.position)),
+  ]);
+  const capabilityLinks = capabilityRows.length
+    ? await db
+        .select()
+        .from(capabilitySkills)
+        .where(inArray(capabilitySkills.capabilityId, capabilityRows.map((c) => c.id)))
+    : [];
+
+  const p = (zh: string, en: string) => pick(locale, zh, en);
+  const skillById = new Map(skillRows.map((s) => [s.id, s]));
+  return {
+    id: version.frameworkId,
+    versionId: version.id,
+    version: version.version,
+    title: p(version.titleZh, version.titleEn),
+    intro: p(version.introZh, version.introEn),
+    levels: levelRows.map((l) => ({
+      key: l.key,
+      position: l.position,
+      name: p(l.nameZh, l.nameEn),
+      tagline: p(l.taglineZh, l.taglineEn),
+      summary: p(l.summaryZh, l.summaryEn),
+      workStyle: p(l.workStyleZh, l.workStyleEn),
+      workStyleNote: p(l.workStyleNoteZh, l.workStyleNoteEn),
+      categories: categoryRows
+        .filter((c) => c.levelId === l.id)
+        .map((c) => ({
+          key: c.key,
+          name: p(c.nameZh, c.nameEn),
+          skills: skillRows
+            .filter((s) => s.categoryId === c.id)
+            .map((s) => ({ key: s.key, name: p(s.nameZh, s.nameEn), description: p(s.descriptionZh, s.descriptionEn) })),
+        })),
+    })),
+    capabilities: capabilityRows.map((c) => ({
+      key: c.key,
+      name: p(c.nameZh, c.nameEn),
+      description: p(c.descriptionZh, c.descriptionEn),
+      importance: c.importance,
+      skills: capabilityLinks
+        .filter((link) => link.capabilityId === c.id && skillById.has(link.skillId))
+        .map((link) => {
+          const s = skillById.get(link.skillId)!;
+          return { key: s.key, name: p(s.nameZh, s.nameEn), requiredProficiency: link.requiredProficiency };
+        }),
+    })),
+    growthTable: version.growthTable.map((g) => ({ stage: p(g.stage.zh, g.stage.en), focus: p(g.focus.zh, g.focus.en) })),
+    transitionPath: version.transitionPath
+      ? {
+          title: p(version.transitionPath.title.zh, version.transitionPath.title.en),
+          intro: p(version.transitionPath.intro.zh, version.transitionPath.intro.en),
+          steps: version.transitionPath.steps.map((s) => p(s.zh, s.en)),
+        }
+      : null,
+    conclusion: p(version.conclusionZh, version.conclusionEn),
+  };
+}

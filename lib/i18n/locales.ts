@@ -1,0 +1,25 @@
+export const LOCALES = ["en", "zh-TW"] as const;
+export type AppLocale = (typeof LOCALES)[number];
+export const LOCALE_COOKIE = "NEXT_LOCALE";
+export const LOCALE_LABELS: Record<AppLocale, string> = { en: "English", "zh-TW": "繁體中文" };
+
+export function isLocale(value: unknown): value is AppLocale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Picks a supported locale from an Accept-Language header ("zh-TW,zh;q=0.9,en;q=0.8"). */
+export function localeFromAcceptLanguage(header: string | null | undefined): AppLocale | null {
+  if (!header) return null;
+  const tags = header
+    .split(",")
+    .map((part) => {
+      const [tag, q] = part.trim().split(";q=");
+      return { tag: (tag ?? "").toLowerCase(), q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of tags) {
+    if (tag.startsWith("zh")) return "zh-TW";
+    if (tag.startsWith("en")) return "en";
+  }
+  return null;
+}
