@@ -57,3 +57,12 @@ export function getDbHandle(): DbHandle {
 export function getDb(): Db {
   return getDbHandle().db;
 }
+
+/**
+ * Makes this process use an already-open handle (scripts and integration
+ * tests that manage their own database); the data-access layer then reads
+ * and writes through it.
+ */
+export function useDbHandle(handle: DbHandle): void {
+  globalForDb.__skillgridDb = handle;
+}

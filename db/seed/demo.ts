@@ -200,8 +200,8 @@ function ratingsFor(
       let latent = 2.3 + (lvl - skill.levelIndex) * 1.1 + (affinity[skill.categoryKey] ?? 0) + talent + qi * growth;
       if (NOBODY_SKILLS.includes(skill.key)) latent = Math.min(latent, 1.4);
       const holder = SINGLE_HOLDER_SKILLS[skill.key];
-      if (holder) latent = holder === person.email ? Math.max(latent, 3.2 + qi * 0.1) : Math.min(latent, 2.4);
       if (curious) latent = Math.min(latent, 1);
+      if (holder) latent = holder === person.email ? Math.max(latent, 3.2 + qi * 0.1) : Math.min(latent, 2.4);
       const proficiency = clamp(latent);
       const start = quarterStart(quarter).getTime();
       let ratedAt = new Date(start + (8 + Math.floor(rand() * 50)) * 86_400_000 + Math.floor(rand() * 36_000_000));
