@@ -11,6 +11,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Two cores here and in CI; integration files each open their own databases.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -24,8 +26,6 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file opens its own databases; two cores, so keep it modest.
-          maxWorkers: 2,
         },
       },
     ],

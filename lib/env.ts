@@ -1,16 +1,6 @@
 import { z } from "zod";
 
 // The only module that reads process.env. Everything else asks getEnv().
-const csv = z
-  .string()
-  .optional()
-  .transform((v) =>
-    (v ?? "")
-      .split(",")
-      .map((s) => s.trim().toLowerCase())
-      .filter(Boolean),
-  );
-
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
@@ -20,8 +10,6 @@ const envSchema = z.object({
     .enum(["0", "1", "true", "false"])
     .optional()
     .transform((v) => v === "1" || v === "true"),
-  ADMIN_EMAILS: csv,
-  ALLOWED_EMAIL_DOMAINS: csv,
 });
 
 export type Env = z.infer<typeof envSchema>;

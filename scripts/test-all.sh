@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite, as CI runs it. Starts a throwaway PostgreSQL on
+# a loopback port, then typecheck, lint, unit + integration tests (PGlite and
+# PostgreSQL), a production build, and Playwright end-to-end tests in
+# Debian's Chromium. Stops PostgreSQL whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n==> %s\n' "$*"; }
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "Chromium not found at ${CHROMIUM_PATH:-/usr/bin/chromium}: apt-get install -y chromium (or set CHROMIUM_PATH)" >&2
+  exit 1
+fi
+
+# shellcheck source=scripts/pg-temp.sh
+source scripts/pg-temp.sh
+step "start PostgreSQL"
+pg_temp_start
+trap pg_temp_stop EXIT
+
+step "typecheck"
+npm run typecheck
+
+step "lint"
+npm run lint
+
+step "unit + integration tests (PGlite and PostgreSQL)"
+npx vitest run
+
+step "production build"
+npm run build
+
+step "end-to-end tests (Chromium, production build, PostgreSQL)"
+"$PG_TEMP_BIN/createdb" -h 127.0.0.1 -p "$PG_TEMP_PORT" -U postgres skillgrid_e2e
+export E2E_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_TEMP_PORT/skillgrid_e2e"
+npx playwright test
+
+step "all checks passed"
