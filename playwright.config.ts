@@ -7,11 +7,22 @@ import { defineConfig, devices } from "@playwright/test";
 // a production build (`npm run build` first). The server uses the throwaway
 // PostgreSQL from `npm test` when E2E_DATABASE_URL is set, else a fresh PGlite.
 const port = Number(process.env.E2E_PORT ?? 3210);
+const idpPort = Number(process.env.E2E_IDP_PORT ?? 4410);
 const baseURL = `http://127.0.0.1:${port}`;
+const clientSecret = "e2e-client-secret";
 const serverEnv: Record<string, string> = {
   SEED_DEMO: "1",
   NEXT_TELEMETRY_DISABLED: "1",
   DEFAULT_LOCALE: "en",
+  NEXTAUTH_URL: baseURL,
+  NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdef",
+  OIDC_ISSUER: `http://127.0.0.1:${idpPort}`,
+  OIDC_CLIENT_ID: "skillgrid",
+  OIDC_CLIENT_SECRET: clientSecret,
+  OIDC_NAME: "Acme SSO",
+  OIDC_PROMPT: "login",
+  ALLOWED_EMAIL_DOMAINS: "acme.test",
+  ADMIN_EMAILS: "mei-ling.chen@acme.test",
   ...(process.env.E2E_DATABASE_URL
     ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
     : { PGLITE_DIR: mkdtempSync(path.join(tmpdir(), "skillgrid-e2e-")) }),
@@ -46,13 +57,25 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${port}`,
-    url: `${baseURL}/frameworks`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    env: serverEnv,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // The development OIDC identity provider: sign-in goes through real OIDC.
+      command: "npx tsx scripts/dev-idp.ts",
+      url: `http://127.0.0.1:${idpPort}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { DEV_IDP_PORT: String(idpPort), DEV_IDP_APP_URLS: baseURL, DEV_IDP_CLIENT_SECRET: clientSecret },
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${port}`,
+      url: `${baseURL}/signin`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: serverEnv,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

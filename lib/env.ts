@@ -1,6 +1,16 @@
 import { z } from "zod";
 
 // The only module that reads process.env. Everything else asks getEnv().
+const csv = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
@@ -10,6 +20,20 @@ const envSchema = z.object({
     .enum(["0", "1", "true", "false"])
     .optional()
     .transform((v) => v === "1" || v === "true"),
+  // SSO (OpenID Connect). See README "Configuring your identity provider".
+  NEXTAUTH_URL: z.url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  OIDC_SCOPE: z.string().min(1).default("openid email profile"),
+  // e.g. "login" to always show the IdP's login screen (the demo does).
+  OIDC_PROMPT: z.enum(["login", "consent", "select_account", "none"]).optional(),
+  // Google Workspace: the `hd` claim that must be present and match.
+  OIDC_HOSTED_DOMAIN: z.string().min(1).optional(),
+  ALLOWED_EMAIL_DOMAINS: csv,
+  ADMIN_EMAILS: csv,
 });
 
 export type Env = z.infer<typeof envSchema>;

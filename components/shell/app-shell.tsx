@@ -1,14 +1,17 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
+import { LogoMark } from "@/components/ui/logo-mark";
+import type { Viewer } from "@/lib/auth/viewer";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { LocaleSwitcher } from "./locale-switcher";
 import { NavLinks } from "./nav-links";
 import { NAV_ITEMS } from "./nav-items";
+import { UserMenu } from "./user-menu";
 
-export async function AppShell({ children }: { children: ReactNode }) {
+export async function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as AppLocale;
+  const items = NAV_ITEMS.filter((i) => i.visible(viewer)).map((i) => ({ href: i.href, label: t(`nav.${i.labelKey}`) }));
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -20,17 +23,18 @@ export async function AppShell({ children }: { children: ReactNode }) {
       <header className="no-print sticky top-0 z-40 border-b border-border bg-card/90 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
           <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-            <span aria-hidden className="grid h-7 w-7 grid-cols-2 gap-0.5 rounded-md bg-primary p-1">
-              <span className="rounded-sm bg-[#fde725]" />
-              <span className="rounded-sm bg-[#35b779]" />
-              <span className="rounded-sm bg-[#31688e]" />
-              <span className="rounded-sm bg-[#440154]" />
-            </span>
+            <LogoMark />
             {t("app.name")}
           </Link>
-          <NavLinks label={t("nav.main")} items={NAV_ITEMS.map((i) => ({ href: i.href, label: t(`nav.${i.labelKey}`) }))} />
+          <NavLinks label={t("nav.main")} items={items} />
           <div className="ml-auto flex items-center gap-3">
-            <LocaleSwitcher current={locale} label={t("nav.language")} />
+            <UserMenu
+              name={viewer.name}
+              email={viewer.email}
+              roleLabel={t(`roles.${viewer.role}`)}
+              locale={locale}
+              labels={{ menu: t("nav.userMenu"), signOut: t("nav.signOut"), signedInAs: t("nav.signedInAs"), language: t("nav.language") }}
+            />
           </div>
         </div>
       </header>

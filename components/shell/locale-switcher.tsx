@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { type AppLocale, LOCALE_COOKIE, LOCALE_LABELS, LOCALES } from "@/lib/i18n/locales";
+import { type AppLocale, LOCALE_LABELS, LOCALES } from "@/lib/i18n/locales";
+import { setLocaleCookie } from "@/lib/i18n/set-locale-cookie";
 
 // The language is a preference cookie read on the server; changing it only
 // needs a re-render of the current route, no server action.
@@ -17,8 +18,7 @@ export function LocaleSwitcher({ current, label }: { current: AppLocale; label: 
         value={current}
         disabled={pending}
         onChange={(e) => {
-          const next = e.target.value as AppLocale;
-          document.cookie = `${LOCALE_COOKIE}=${encodeURIComponent(next)}; path=/; max-age=31536000; samesite=lax`;
+          setLocaleCookie(e.target.value as AppLocale);
           startTransition(() => router.refresh());
         }}
       >

@@ -1,9 +1,20 @@
+import { can, type OrgPermission } from "@/lib/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+
 // The navigation the signed-in shell shows. Later features add their entry
-// here (with the roles that may see it) and the shell picks it up.
+// here with the permission that reveals it; the pages check for themselves.
 export type NavItem = {
   href: string;
   /** Key under "nav" in messages/*.json. */
-  labelKey: "frameworks";
+  labelKey: "me" | "teams" | "people" | "frameworks";
+  visible: (viewer: Viewer) => boolean;
 };
 
-export const NAV_ITEMS: NavItem[] = [{ href: "/frameworks", labelKey: "frameworks" }];
+const has = (permission: OrgPermission) => (viewer: Viewer) => can(viewer, permission);
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/me", labelKey: "me", visible: has("self:rate") },
+  { href: "/teams", labelKey: "teams", visible: (v) => can(v, "team:read-any") || v.leadTeamIds.length > 0 || v.role === "manager" },
+  { href: "/org/people", labelKey: "people", visible: has("user:manage") },
+  { href: "/frameworks", labelKey: "frameworks", visible: has("framework:read") },
+];

@@ -13,6 +13,8 @@ import {
 import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { uuidSchema } from "@/lib/validations/ids";
+import type { Viewer } from "@/lib/auth/viewer";
+import { requirePermission } from "./guard";
 
 export type FrameworkSummaryDto = {
   id: string;
@@ -54,7 +56,11 @@ export type FrameworkTreeDto = {
 };
 
 /** The latest published version of every framework, with its size. */
-export async function listFrameworks({ locale }: { locale: AppLocale }): Promise<FrameworkSummaryDto[]> {
+export async function listFrameworks(
+  viewer: Viewer | null,
+  { locale }: { locale: AppLocale },
+): Promise<FrameworkSummaryDto[]> {
+  requirePermission(viewer, "framework:read");
   const db = getDb();
   const rows = await db
     .selectDistinctOn([frameworkVersions.frameworkId], {
@@ -81,13 +87,11 @@ export async function listFrameworks({ locale }: { locale: AppLocale }): Promise
  * The whole roadmap of a framework's latest published version, in the
  * viewer's language. A fixed number of queries, whatever the framework size.
  */
-export async function getFrameworkTree({
-  frameworkId,
-  locale,
-}: {
-  frameworkId: string;
-  locale: AppLocale;
-}): Promise<FrameworkTreeDto | null> {
+export async function getFrameworkTree(
+  viewer: Viewer | null,
+  { frameworkId, locale }: { frameworkId: string; locale: AppLocale },
+): Promise<FrameworkTreeDto | null> {
+  requirePermission(viewer, "framework:read");
   const id = uuidSchema.safeParse(frameworkId);
   if (!id.success) return null;
   const db = getDb();

@@ -9,26 +9,8 @@ import { DEMO_PEOPLE, NOBODY_SKILLS, SINGLE_HOLDER_SKILLS } from "@/db/seed/demo
 import { stableUuid } from "@/db/seed/ids";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
 import { describeOnEachEngine } from "./engines";
+import { rowsOf, TABLES, tableFingerprint } from "./fingerprint";
 
-const TABLES = [
-  "assessment_cycles",
-  "audit_events",
-  "capability_skills",
-  "categories",
-  "framework_versions",
-  "frameworks",
-  "levels",
-  "plan_items",
-  "platform_capabilities",
-  "ratings",
-  "skills",
-  "team_members",
-  "team_targets",
-  "teams",
-  "users",
-];
-
-type Row = Record<string, unknown>;
 
 /** Drizzle wraps driver errors ("Failed query: ..."); the reason is in the cause. */
 async function rejectionMessage(promise: Promise<unknown>): Promise<string> {
@@ -40,7 +22,6 @@ async function rejectionMessage(promise: Promise<unknown>): Promise<string> {
   }
   throw new Error("expected the statement to be rejected");
 }
-const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? (result as Row[]));
 
 describeOnEachEngine(
   "migrations",
@@ -69,20 +50,6 @@ describeOnEachEngine(
 );
 
 const NOW = new Date("2026-11-26T10:00:00Z");
-
-async function tableFingerprint(handle: () => { db: import("@/db/client").Db }) {
-  const out: Record<string, string> = {};
-  for (const table of TABLES) {
-    // Count plus an order-independent digest of every row's content.
-    const [row] = rowsOf(
-      await handle().db.execute(
-        sql`select count(*)::int as n, coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') as digest from ${sql.identifier(table)} t`,
-      ),
-    );
-    out[table] = `${row!.n}:${row!.digest}`;
-  }
-  return out;
-}
 
 describeOnEachEngine("seeding", ({ handle }) => {
   it("installs the default framework and the demo organisation", async () => {
@@ -116,10 +83,10 @@ describeOnEachEngine("seeding", ({ handle }) => {
   });
 
   it("changes nothing when run a second time", async () => {
-    const before = await tableFingerprint(handle);
+    const before = await tableFingerprint(handle().db);
     const result = await seedDatabase(handle().db, { demo: true, now: NOW });
     expect(result).toEqual({ frameworkInserted: false, demoRowsInserted: 0 });
-    expect(await tableFingerprint(handle)).toEqual(before);
+    expect(await tableFingerprint(handle().db)).toEqual(before);
   });
 
   it("produces the demo's shapes: skills nobody holds, single holders, interest without proficiency", async () => {

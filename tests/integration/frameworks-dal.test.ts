@@ -1,26 +1,30 @@
 import { expect, it } from "vitest";
 import { useDbHandle } from "@/db/client";
 import { seedDatabase } from "@/db/seed";
+import { demoUserId } from "@/db/seed/demo";
+import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { getFrameworkTree, listFrameworks } from "@/lib/data/frameworks";
 import { describeOnEachEngine } from "./engines";
 
 describeOnEachEngine("framework data access", ({ handle }) => {
+  let member: Viewer;
   it("lists the default roadmap with its size", async () => {
     useDbHandle(handle());
-    await seedDatabase(handle().db, { demo: false });
-    const list = await listFrameworks({ locale: "en" });
+    await seedDatabase(handle().db, { demo: true });
+    member = (await loadViewer(demoUserId("hana.sato@acme.test")))!;
+    const list = await listFrameworks(member, { locale: "en" });
     expect(list).toEqual([
       expect.objectContaining({ name: "MLOps Engineer Career Roadmap (Detailed Edition)", version: 1, levels: 3, categories: 15, skills: 33 }),
     ]);
-    const [zh] = await listFrameworks({ locale: "zh-TW" });
+    const [zh] = await listFrameworks(member, { locale: "zh-TW" });
     expect(zh!.name).toBe("MLOps 工程師職涯成長路線圖（詳細版）");
   });
 
   it("reads the whole roadmap tree in either language", async () => {
     useDbHandle(handle());
-    const [summary] = await listFrameworks({ locale: "en" });
-    const en = await getFrameworkTree({ frameworkId: summary!.id, locale: "en" });
-    const zh = await getFrameworkTree({ frameworkId: summary!.id, locale: "zh-TW" });
+    const [summary] = await listFrameworks(member, { locale: "en" });
+    const en = await getFrameworkTree(member, { frameworkId: summary!.id, locale: "en" });
+    const zh = await getFrameworkTree(member, { frameworkId: summary!.id, locale: "zh-TW" });
     expect(en!.levels.map((l) => l.name)).toEqual(["Junior MLOps Engineer", "Mid-level MLOps Engineer", "Senior MLOps Engineer"]);
     expect(zh!.levels.map((l) => l.tagline)).toEqual(["會寫功能的執行者", "設計元件與自動化流程的實踐者", "抽象設計 AI 平台的架構師"]);
     expect(zh!.levels[0]!.categories[0]!.skills[0]!.name).toBe("能閱讀與修改資料科學家的 Notebook 代碼");
@@ -33,9 +37,17 @@ describeOnEachEngine("framework data access", ({ handle }) => {
     expect(zh!.growthTable).toHaveLength(3);
   });
 
+  it("refuses a signed-out caller", async () => {
+    useDbHandle(handle());
+    await expect(listFrameworks(null, { locale: "en" })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(getFrameworkTree(null, { frameworkId: "00000000-0000-4000-8000-000000000000", locale: "en" })).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
+  });
+
   it("returns nothing for an unknown or malformed id", async () => {
     useDbHandle(handle());
-    expect(await getFrameworkTree({ frameworkId: "00000000-0000-4000-8000-000000000000", locale: "en" })).toBeNull();
-    expect(await getFrameworkTree({ frameworkId: "'; drop table skills; --", locale: "en" })).toBeNull();
+    expect(await getFrameworkTree(member, { frameworkId: "00000000-0000-4000-8000-000000000000", locale: "en" })).toBeNull();
+    expect(await getFrameworkTree(member, { frameworkId: "'; drop table skills; --", locale: "en" })).toBeNull();
   });
 });

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listFrameworks } from "@/lib/data/frameworks";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { viewerOrSignIn } from "@/lib/auth/page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("frameworks");
@@ -15,13 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FrameworksPage() {
   const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations("frameworks");
-  const frameworks = await listFrameworks({ locale });
+  const viewer = await viewerOrSignIn("/frameworks");
+  const frameworks = await listFrameworks(viewer, { locale });
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="mt-1 text-muted-foreground">{t("description")}</p>
-      </div>
+      <PageHeader title={t("title")} description={t("description")} />
       {frameworks.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{t("empty")}</p>
       ) : (

@@ -8,19 +8,24 @@ import { CapabilityList, GrowthTable, TransitionPath } from "@/components/framew
 import { Badge } from "@/components/ui/badge";
 import { getFrameworkTree } from "@/lib/data/frameworks";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { getViewer } from "@/lib/auth/viewer";
+import { viewerOrSignIn } from "@/lib/auth/page";
 
 type Props = { params: Promise<{ frameworkId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = (await getLocale()) as AppLocale;
-  const tree = await getFrameworkTree({ frameworkId: (await params).frameworkId, locale });
-  return { title: tree?.title ?? "Not found" };
+  const viewer = await getViewer();
+  const tree = viewer ? await getFrameworkTree(viewer, { frameworkId: (await params).frameworkId, locale }) : null;
+  return { title: tree?.title };
 }
 
 export default async function FrameworkPage({ params }: Props) {
   const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations("framework");
-  const tree = await getFrameworkTree({ frameworkId: (await params).frameworkId, locale });
+  const { frameworkId } = await params;
+  const viewer = await viewerOrSignIn(`/frameworks/${encodeURIComponent(frameworkId)}`);
+  const tree = await getFrameworkTree(viewer, { frameworkId, locale });
   if (!tree) notFound();
 
   return (

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { viewerOrSignIn } from "@/lib/auth/page";
+import { listTeamsForViewer } from "@/lib/data/teams";
+import { can } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Teams" };
+
+export default async function TeamsPage() {
+  const viewer = await viewerOrSignIn("/teams");
+  const t = await getTranslations("teams");
+  const teams = await listTeamsForViewer(viewer);
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("title")} description={can(viewer, "team:read-any") ? t("introAll") : t("intro")} />
+      {teams.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{t("none")}</p>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+          {teams.map((team) => (
+            <li key={team.id}>
+              <Card>
+                <CardHeader>
+                  <div className="flex items-center justify-between gap-2">
+                    <CardTitle>{team.name}</CardTitle>
+                    {team.youLead && <Badge>{t("youLead")}</Badge>}
+                  </div>
+                  <CardDescription>{team.description}</CardDescription>
+                  <p className="text-sm text-muted-foreground">{t("members", { count: team.members })}</p>
+                </CardHeader>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

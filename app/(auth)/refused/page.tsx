@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Brand } from "@/components/auth/brand";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+
+export const metadata: Metadata = { title: "Not part of this organisation" };
+
+const REASONS = ["domain", "email_unverified", "hosted_domain", "disabled", "identity_conflict", "invalid_claims"] as const;
+type Props = { searchParams: Promise<{ reason?: string }> };
+
+// Shown when the IdP vouched for someone Skillgrid does not admit. The
+// refusal itself was recorded in the audit trail by the sign-in callback.
+export default async function RefusedPage({ searchParams }: Props) {
+  const t = await getTranslations("auth");
+  const { reason } = await searchParams;
+  const known = REASONS.find((r) => r === reason);
+  return (
+    <>
+      <Brand />
+      <Card>
+        <CardHeader>
+          <h1 className="text-xl font-semibold leading-snug">{t("refusedTitle")}</h1>
+          <CardDescription>{t("refusedBody")}</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          {known && <p className="rounded-md bg-muted px-3 py-2 text-sm">{t(`refusedReason.${known}`)}</p>}
+          <Link href="/signin" className={buttonVariants({ variant: "outline", className: "w-full" })}>
+            {t("tryAnother")}
+          </Link>
+        </CardContent>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { NextAuthOptions } from "next-auth";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { writeAudit } from "@/lib/data/audit";
+import { getEnv } from "@/lib/env";
+import { admitSignIn } from "./admit";
+import { safeRedirect } from "./safe-redirect";
+
+export const OIDC_PROVIDER_ID = "oidc";
+const SESSION_MAX_AGE = 8 * 60 * 60;
+
+type OidcProfile = {
+  sub: string;
+  email?: string;
+  email_verified?: boolean | string;
+  name?: string;
+  preferred_username?: string;
+  locale?: string;
+  hd?: string;
+};
+
+/** One generic OpenID Connect provider, configured from the environment. */
+export function oidcProvider(): OAuthConfig<OidcProfile> | null {
+  const env = getEnv();
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+  const issuer = env.OIDC_ISSUER.replace(/\/+$/, "");
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: env.OIDC_NAME,
+    type: "oauth",
+    wellKnown: `${issuer}/.well-known/openid-configuration`,
+    issuer,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    authorization: {
+      params: {
+        scope: env.OIDC_SCOPE,
+        ...(env.OIDC_PROMPT ? { prompt: env.OIDC_PROMPT } : {}),
+        ...(env.OIDC_HOSTED_DOMAIN ? { hd: env.OIDC_HOSTED_DOMAIN } : {}),
+      },
+    },
+    idToken: true,
+    checks: ["pkce", "state", "nonce"],
+    profile: (p) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? p.preferred_username ?? null }),
+  };
+}
+
+export function getAuthOptions(): NextAuthOptions {
+  const env = getEnv();
+  const provider = oidcProvider();
+  const issuer = env.OIDC_ISSUER?.replace(/\/+$/, "") ?? "";
+  return {
+    secret: env.NEXTAUTH_SECRET,
+    providers: provider ? [provider] : [],
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+    pages: { signIn: "/signin", error: "/signin" },
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID || !profile) return "/refused?reason=invalid_claims";
+        const p = profile as OidcProfile;
+        const admission = await admitSignIn({
+          issuer,
+          subject: account.providerAccountId,
+          email: p.email,
+          emailVerified: p.email_verified,
+          name: p.name ?? p.preferred_username,
+          locale: p.locale,
+          hostedDomain: p.hd,
+        });
+        return admission.ok ? true : `/refused?reason=${admission.reason}`;
+      },
+      // The token carries only the user id; role, teams and the disabled flag
+      // are read from the database on every request (lib/auth/viewer.ts).
+      async jwt({ token, account }) {
+        if (account) {
+          const [user] = await getDb()
+            .select({ id: users.id })
+            .from(users)
+            .where(and(eq(users.issuer, issuer), eq(users.subject, account.providerAccountId)));
+          return { uid: user?.id };
+        }
+        return { uid: token.uid, iat: token.iat, exp: token.exp, jti: token.jti };
+      },
+      // The client never needs more than "signed in"; pages use getViewer().
+      async session({ session }) {
+        return { expires: session.expires };
+      },
+      async redirect({ url, baseUrl }) {
+        return safeRedirect(url, baseUrl);
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.uid !== "string") return;
+        const uid = token.uid;
+        await getDb().transaction(async (tx) => {
+          const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, uid));
+          if (user) await writeAudit(tx, { actor: user, action: "auth.signed_out", entityType: "user", entityId: user.id });
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { teamMembers, teams, users } from "@/db/schema";
+import { getEnv } from "@/lib/env";
+import { unauthenticated } from "@/lib/errors";
+import type { Role } from "@/lib/permissions";
+import { sessionCookieName } from "./session-cookie";
+
+/** The signed-in person as the database says now (never as the token says). */
+export type Viewer = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: string;
+  leadTeamIds: string[];
+  memberTeamIds: string[];
+};
+
+/**
+ * Loads a viewer by id: role, disabled flag and team leadership are read
+ * fresh on every request, so a demotion or a disable takes effect at once.
+ */
+export async function loadViewer(userId: string): Promise<Viewer | null> {
+  const db = getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user || user.disabled) return null;
+  const memberships = await db
+    .select({ teamId: teamMembers.teamId, isLead: teamMembers.isLead, archivedAt: teams.archivedAt })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(and(eq(teamMembers.userId, user.id)));
+  const active = memberships.filter((m) => !m.archivedAt);
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    locale: user.locale,
+    leadTeamIds: active.filter((m) => m.isLead).map((m) => m.teamId),
+    memberTeamIds: active.map((m) => m.teamId),
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Verifies next-auth's encrypted session token and loads its user. */
+export async function viewerFromSessionToken(token: string | undefined): Promise<Viewer | null> {
+  const secret = getEnv().NEXTAUTH_SECRET;
+  if (!token || !secret) return null;
+  let payload: Awaited<ReturnType<typeof decode>>;
+  try {
+    payload = await decode({ token, secret });
+  } catch {
+    return null; // tampered, expired or foreign token
+  }
+  const uid = payload?.uid;
+  if (typeof uid !== "string" || !UUID.test(uid)) return null;
+  return loadViewer(uid);
+}
+
+/** The viewer of the current request (pages, server actions, route handlers). */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const jar = await cookies();
+  return viewerFromSessionToken(jar.get(sessionCookieName())?.value);
+});
+
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}

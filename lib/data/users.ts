@@ -1,0 +1,92 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { teamMembers, teams, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { conflict, forbidden, notFound } from "@/lib/errors";
+import type { Role } from "@/lib/permissions";
+import { setUserDisabledSchema, setUserRoleSchema } from "@/lib/validations/users";
+import { writeAudit } from "./audit";
+import { parseInput, requirePermission } from "./guard";
+
+export type UserDto = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  disabled: boolean;
+  signedIn: boolean;
+  lastSignInAt: string | null;
+  teams: { id: string; name: string; isLead: boolean }[];
+};
+
+/** Everyone in the organisation, with their teams (admins and managers). */
+export async function listUsers(viewer: Viewer | null): Promise<UserDto[]> {
+  requirePermission(viewer, "user:read");
+  const db = getDb();
+  const [rows, memberships] = await Promise.all([
+    db.select().from(users).orderBy(asc(users.name)),
+    db
+      .select({ userId: teamMembers.userId, id: teams.id, name: teams.name, isLead: teamMembers.isLead })
+      .from(teamMembers)
+      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+      .where(sql`${teams.archivedAt} is null`)
+      .orderBy(asc(teams.name)),
+  ]);
+  return rows.map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    disabled: u.disabled,
+    signedIn: !!u.issuer,
+    lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
+    teams: memberships.filter((m) => m.userId === u.id).map(({ id, name, isLead }) => ({ id, name, isLead })),
+  }));
+}
+
+type UserChange = { id: string; role: Role; disabled: boolean };
+
+async function changeUser(
+  viewer: Viewer | null,
+  userId: string,
+  action: string,
+  apply: (current: UserChange) => Partial<UserChange>,
+): Promise<UserChange> {
+  const actor = requirePermission(viewer, "user:manage");
+  // Nobody locks themselves out: another admin has to demote or disable you.
+  if (userId === actor.id) throw forbidden("You cannot change your own role or access.");
+  return getDb().transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: users.id, role: users.role, disabled: users.disabled })
+      .from(users)
+      .where(eq(users.id, userId))
+      .for("update");
+    if (!current) throw notFound("That person does not exist.");
+    const patch = apply(current);
+    const next = { ...current, ...patch };
+    if (next.role === current.role && next.disabled === current.disabled) return current;
+    if (current.role === "admin" && !current.disabled && (next.role !== "admin" || next.disabled)) {
+      const [{ n }] = (await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(users)
+        .where(sql`${users.role} = 'admin' and not ${users.disabled}`)) as [{ n: number }];
+      if (n <= 1) throw conflict("The organisation needs at least one active admin.");
+    }
+    await tx.update(users).set(patch).where(eq(users.id, userId));
+    await writeAudit(tx, { actor, action, entityType: "user", entityId: userId, before: current, after: next });
+    return next;
+  });
+}
+
+export async function setUserRole(viewer: Viewer | null, raw: unknown): Promise<UserChange> {
+  requirePermission(viewer, "user:manage");
+  const input = parseInput(setUserRoleSchema, raw);
+  return changeUser(viewer, input.userId, "user.role_changed", () => ({ role: input.role }));
+}
+
+export async function setUserDisabled(viewer: Viewer | null, raw: unknown): Promise<UserChange> {
+  requirePermission(viewer, "user:manage");
+  const input = parseInput(setUserDisabledSchema, raw);
+  return changeUser(viewer, input.userId, input.disabled ? "user.disabled" : "user.enabled", () => ({ disabled: input.disabled }));
+}

@@ -1,0 +1,59 @@
+// Who may do what, as data. Roles grant org-wide permissions; leading a team
+// grants team-scoped ones on that team only. The data-access layer asks
+// `can` / `canOnTeam` with a viewer freshly read from the database.
+
+export const ROLES = ["admin", "manager", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORG_PERMISSIONS = [
+  "framework:read", // browse roadmaps
+  "framework:manage", // edit, publish, import roadmaps
+  "self:rate", // rate one's own skills
+  "team:create", // create teams (and become their lead)
+  "team:read-any", // see every team
+  "team:manage-any", // edit any team, as if its lead
+  "user:read", // list the organisation's people
+  "user:manage", // change roles, disable people
+  "audit:read",
+  "cycle:manage", // open and close assessment quarters
+  "export:org",
+] as const;
+export type OrgPermission = (typeof ORG_PERMISSIONS)[number];
+
+export const TEAM_PERMISSIONS = [
+  "team:read", // heatmap, coverage, members' ratings
+  "team:edit", // rename, members, levels, leads
+  "team:validate", // record validated proficiency for members
+  "team:plan", // vision targets, accept hire/train items
+  "team:export",
+] as const;
+export type TeamPermission = (typeof TEAM_PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly OrgPermission[]> = {
+  admin: ORG_PERMISSIONS,
+  manager: ["framework:read", "self:rate", "team:create", "user:read"],
+  member: ["framework:read", "self:rate"],
+};
+
+/** What leading a team allows on that team. */
+export const LEAD_PERMISSIONS: readonly TeamPermission[] = TEAM_PERMISSIONS;
+
+export type PermissionSubject = { role: Role; leadTeamIds: readonly string[] };
+
+export function can(viewer: PermissionSubject | null, permission: OrgPermission): boolean {
+  return !!viewer && ROLE_PERMISSIONS[viewer.role].includes(permission);
+}
+
+export function canOnTeam(viewer: PermissionSubject | null, teamId: string, permission: TeamPermission): boolean {
+  if (!viewer) return false;
+  if (can(viewer, "team:manage-any")) return true;
+  if (permission === "team:read" && can(viewer, "team:read-any")) return true;
+  return viewer.leadTeamIds.includes(teamId) && LEAD_PERMISSIONS.includes(permission);
+}
+
+/** Where each role starts after signing in. */
+export const HOME_BY_ROLE: Record<Role, string> = {
+  admin: "/org/people",
+  manager: "/teams",
+  member: "/me",
+};

@@ -1,0 +1,216 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Db, useDbHandle } from "@/db/client";
+import { users } from "@/db/schema";
+import { seedDatabase } from "@/db/seed";
+import { demoUserId } from "@/db/seed/demo";
+import { admitSignIn } from "@/lib/auth/admit";
+import { type Viewer, viewerFromSessionToken } from "@/lib/auth/viewer";
+import { getFrameworkTree, listFrameworks } from "@/lib/data/frameworks";
+import { getMyProfile } from "@/lib/data/profile";
+import { listTeamsForViewer } from "@/lib/data/teams";
+import { listUsers, setUserDisabled, setUserRole } from "@/lib/data/users";
+import { AppError } from "@/lib/errors";
+import { describeOnEachEngine } from "./engines";
+import { tableFingerprint } from "./fingerprint";
+import { configureAuthEnv, sessionTokenFor, TEST_ISSUER } from "./session";
+
+/*
+ * The authorization matrix: every server action, route handler and
+ * data-access read × every kind of caller, with the expected outcome in one
+ * table. Callers are resolved exactly as requests are: a next-auth session
+ * token → lib/auth/viewer.ts → the database. Denied cells must change no row.
+ */
+
+const SUBJECTS = [
+  "signedOut",
+  "disabledUser",
+  "foreignDomain",
+  "memberOnSelf",
+  "memberOnOther",
+  "leadOfOtherTeam",
+  "leadOfTeam",
+  "admin",
+] as const;
+type Subject = (typeof SUBJECTS)[number];
+type Outcome = "ok" | "unauthenticated" | "forbidden";
+
+const EMAIL = {
+  target: "sofia.rossi@acme.test", // member of ML Platform: the person acted upon
+  memberOther: "yu-ting.tsai@acme.test", // another ML Platform member
+  leadOfTeam: "alex.wang@acme.test", // leads ML Platform
+  leadOfOtherTeam: "priya.nair@acme.test", // leads Applied ML
+  admin: "mei-ling.chen@acme.test",
+  disabled: "omar.haddad@acme.test",
+};
+
+type Fixture = { db: Db; targetId: string; frameworkId: string };
+type Row = {
+  /** "file#export" for actions and routes, "lib/data/…#fn" for reads. */
+  id: string;
+  run?: (viewer: Viewer | null, fx: Fixture) => Promise<unknown>;
+  expect: Record<Subject, Outcome>;
+  /** Puts things back after an allowed mutation so later cells start equal. */
+  undo?: (fx: Fixture) => Promise<void>;
+  /** Only for endpoints that must be reachable signed out. */
+  publicBecause?: string;
+};
+
+const signedInOnly: Record<Subject, Outcome> = {
+  signedOut: "unauthenticated",
+  disabledUser: "unauthenticated",
+  foreignDomain: "unauthenticated",
+  memberOnSelf: "ok",
+  memberOnOther: "ok",
+  leadOfOtherTeam: "ok",
+  leadOfTeam: "ok",
+  admin: "ok",
+};
+const adminOnly: Record<Subject, Outcome> = {
+  signedOut: "unauthenticated",
+  disabledUser: "unauthenticated",
+  foreignDomain: "unauthenticated",
+  memberOnSelf: "forbidden",
+  memberOnOther: "forbidden",
+  leadOfOtherTeam: "forbidden",
+  leadOfTeam: "forbidden",
+  admin: "ok",
+};
+const managersAndAdmins: Record<Subject, Outcome> = { ...adminOnly, leadOfOtherTeam: "ok", leadOfTeam: "ok" };
+
+const resetTarget = async (fx: Fixture) => {
+  await fx.db.update(users).set({ role: "member", disabled: false }).where(eq(users.id, fx.targetId));
+};
+
+export const MATRIX: Row[] = [
+  {
+    id: "app/(app)/org/people/actions.ts#changeUserRoleAction",
+    run: (v, fx) => setUserRole(v, { userId: fx.targetId, role: "manager" }),
+    expect: adminOnly,
+    undo: resetTarget,
+  },
+  {
+    id: "app/(app)/org/people/actions.ts#setUserAccessAction",
+    run: (v, fx) => setUserDisabled(v, { userId: fx.targetId, disabled: true }),
+    expect: adminOnly,
+    undo: resetTarget,
+  },
+  {
+    id: "app/api/auth/[...nextauth]/route.ts#GET",
+    expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
+    publicBecause: "next-auth's sign-in, callback, CSRF and sign-out endpoints; admission runs in its signIn callback (tests: sign-in.test.ts, e2e auth.spec.ts)",
+  },
+  {
+    id: "app/api/auth/[...nextauth]/route.ts#POST",
+    expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
+    publicBecause: "next-auth's sign-in and sign-out form posts (CSRF-token protected by next-auth)",
+  },
+  { id: "lib/data/users.ts#listUsers", run: (v) => listUsers(v), expect: managersAndAdmins },
+  { id: "lib/data/teams.ts#listTeamsForViewer", run: (v) => listTeamsForViewer(v), expect: signedInOnly },
+  { id: "lib/data/profile.ts#getMyProfile", run: (v) => getMyProfile(v), expect: signedInOnly },
+  { id: "lib/data/frameworks.ts#listFrameworks", run: (v) => listFrameworks(v, { locale: "en" }), expect: signedInOnly },
+  {
+    id: "lib/data/frameworks.ts#getFrameworkTree",
+    run: (v, fx) => getFrameworkTree(v, { frameworkId: fx.frameworkId, locale: "zh-TW" }),
+    expect: signedInOnly,
+  },
+];
+
+/** Every exported server action and route handler method in app/. */
+function discoverEndpoints(): string[] {
+  const root = path.join(__dirname, "../..");
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(ts|tsx)$/.test(name)) {
+        const source = readFileSync(full, "utf8");
+        const rel = path.relative(root, full).split(path.sep).join("/");
+        if (/^\s*["']use server["']/.test(source)) {
+          for (const m of source.matchAll(/export\s+(?:async\s+)?function\s+(\w+)/g)) found.push(`${rel}#${m[1]}`);
+          for (const m of source.matchAll(/export\s+const\s+(\w+)/g)) found.push(`${rel}#${m[1]}`);
+        }
+        if (name === "route.ts") {
+          for (const m of source.matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${rel}#${m[1]}`);
+          for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+            for (const part of m[1]!.split(",")) {
+              const method = part.trim().split(/\s+as\s+/).pop();
+              if (method && /^(GET|POST|PUT|PATCH|DELETE)$/.test(method)) found.push(`${rel}#${method}`);
+            }
+          }
+        }
+      }
+    }
+  };
+  walk(path.join(root, "app"));
+  return found.sort();
+}
+
+describe("authorization matrix coverage", () => {
+  it("has a row for every exported server action and route handler", () => {
+    const endpoints = discoverEndpoints();
+    expect(endpoints.length).toBeGreaterThan(0);
+    const rows = new Set(MATRIX.map((r) => r.id));
+    expect(endpoints.filter((e) => !rows.has(e))).toEqual([]);
+  });
+
+  it("has no row for an endpoint that no longer exists", () => {
+    const endpoints = new Set(discoverEndpoints());
+    expect(MATRIX.filter((r) => r.id.startsWith("app/") && !endpoints.has(r.id)).map((r) => r.id)).toEqual([]);
+  });
+
+  it("tests every non-public row", () => {
+    expect(MATRIX.filter((r) => !r.run && !r.publicBecause).map((r) => r.id)).toEqual([]);
+  });
+});
+
+describeOnEachEngine("authorization matrix", ({ handle }) => {
+  const viewers = {} as Record<Subject, Viewer | null>;
+  let fx: Fixture;
+
+  beforeAll(async () => {
+    useDbHandle(handle());
+    configureAuthEnv();
+    const db = handle().db;
+    await seedDatabase(db, { demo: true });
+    await db.update(users).set({ disabled: true }).where(eq(users.id, demoUserId(EMAIL.disabled)));
+    // The foreign-domain user is refused at sign-in, so no user row exists;
+    // a token naming a made-up id is all such a person could present.
+    expect(await admitSignIn({ issuer: TEST_ISSUER, subject: "eve", email: "eve@evil.test", emailVerified: true })).toMatchObject({ ok: false });
+    const tokenFor: Record<Subject, string | undefined> = {
+      signedOut: undefined,
+      disabledUser: await sessionTokenFor(demoUserId(EMAIL.disabled)),
+      foreignDomain: await sessionTokenFor(demoUserId("eve@evil.test")),
+      memberOnSelf: await sessionTokenFor(demoUserId(EMAIL.target)),
+      memberOnOther: await sessionTokenFor(demoUserId(EMAIL.memberOther)),
+      leadOfOtherTeam: await sessionTokenFor(demoUserId(EMAIL.leadOfOtherTeam)),
+      leadOfTeam: await sessionTokenFor(demoUserId(EMAIL.leadOfTeam)),
+      admin: await sessionTokenFor(demoUserId(EMAIL.admin)),
+    };
+    for (const s of SUBJECTS) viewers[s] = await viewerFromSessionToken(tokenFor[s]);
+    const [summary] = await listFrameworks(viewers.admin, { locale: "en" });
+    fx = { db, targetId: demoUserId(EMAIL.target), frameworkId: summary!.id };
+  });
+
+  const tested = MATRIX.filter((r) => r.run);
+  it.each(tested.flatMap((row) => SUBJECTS.map((subject) => ({ row, subject, expected: row.expect[subject] }))))(
+    "$row.id as $subject → $expected",
+    async ({ row, subject, expected }) => {
+      const before = await tableFingerprint(fx.db);
+      let outcome: Outcome | "error";
+      try {
+        await row.run!(viewers[subject], fx);
+        outcome = "ok";
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        outcome = e.code === "unauthenticated" || e.code === "forbidden" ? e.code : "error";
+      }
+      expect(outcome).toBe(expected);
+      if (expected === "ok") await row.undo?.(fx);
+      else expect(await tableFingerprint(fx.db)).toEqual(before);
+    },
+  );
+});

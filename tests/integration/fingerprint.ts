@@ -1,0 +1,37 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+
+export const TABLES = [
+  "assessment_cycles",
+  "audit_events",
+  "capability_skills",
+  "categories",
+  "framework_versions",
+  "frameworks",
+  "levels",
+  "plan_items",
+  "platform_capabilities",
+  "ratings",
+  "skills",
+  "team_members",
+  "team_targets",
+  "teams",
+  "users",
+];
+
+type Row = Record<string, unknown>;
+export const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? (result as Row[]));
+
+/** Row count plus an order-independent digest of every row, per table: equal fingerprints mean nothing was written. */
+export async function tableFingerprint(db: Db): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of TABLES) {
+    const [row] = rowsOf(
+      await db.execute(
+        sql`select count(*)::int as n, coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') as digest from ${sql.identifier(table)} t`,
+      ),
+    );
+    out[table] = `${row!.n}:${row!.digest}`;
+  }
+  return out;
+}

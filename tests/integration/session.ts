@@ -1,0 +1,28 @@
+import { encode } from "next-auth/jwt";
+import { resetEnvCache } from "@/lib/env";
+
+export const TEST_SECRET = "integration-test-secret-0123456789abcdef";
+export const TEST_ISSUER = "https://idp.acme.test";
+
+/** The environment the sign-in rules read, as an org would configure it. */
+export function configureAuthEnv(overrides: Record<string, string | undefined> = {}): void {
+  const values: Record<string, string | undefined> = {
+    NEXTAUTH_SECRET: TEST_SECRET,
+    NEXTAUTH_URL: "http://127.0.0.1:3000",
+    OIDC_ISSUER: TEST_ISSUER,
+    ALLOWED_EMAIL_DOMAINS: "acme.test",
+    ADMIN_EMAILS: "mei-ling.chen@acme.test,boss@acme.test",
+    OIDC_HOSTED_DOMAIN: undefined,
+    ...overrides,
+  };
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  resetEnvCache();
+}
+
+/** A session token exactly as next-auth issues it (encrypted JWT carrying the user id). */
+export function sessionTokenFor(uid: string | undefined, secret = TEST_SECRET): Promise<string> {
+  return encode({ token: uid ? { uid } : {}, secret, maxAge: 3600 });
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { can, canOnTeam, HOME_BY_ROLE, ORG_PERMISSIONS, ROLE_PERMISSIONS, TEAM_PERMISSIONS } from "@/lib/permissions";
+
+const member = { role: "member" as const, leadTeamIds: [] };
+const lead = { role: "manager" as const, leadTeamIds: ["team-a"] };
+const admin = { role: "admin" as const, leadTeamIds: [] };
+
+describe("permissions as data", () => {
+  it("gives admins every org permission and members only reading and self-rating", () => {
+    expect(ROLE_PERMISSIONS.admin).toEqual(ORG_PERMISSIONS);
+    expect(ROLE_PERMISSIONS.member).toEqual(["framework:read", "self:rate"]);
+  });
+
+  it("never lets a member manage people or teams", () => {
+    expect(can(member, "user:manage")).toBe(false);
+    expect(can(member, "team:create")).toBe(false);
+    expect(can(lead, "user:manage")).toBe(false);
+    expect(can(admin, "user:manage")).toBe(true);
+    expect(can(null, "framework:read")).toBe(false);
+  });
+
+  it("scopes team permissions to the teams a person leads", () => {
+    for (const p of TEAM_PERMISSIONS) {
+      expect(canOnTeam(lead, "team-a", p)).toBe(true);
+      expect(canOnTeam(lead, "team-b", p)).toBe(false);
+      expect(canOnTeam(member, "team-a", p)).toBe(false);
+      expect(canOnTeam(admin, "team-b", p)).toBe(true);
+      expect(canOnTeam(null, "team-a", p)).toBe(false);
+    }
+  });
+
+  it("leading a team does not depend on the manager role", () => {
+    // A member who was made a lead (the role can change independently) leads that team only.
+    expect(canOnTeam({ role: "member", leadTeamIds: ["team-a"] }, "team-a", "team:validate")).toBe(true);
+  });
+
+  it("sends each role home to where they work", () => {
+    expect(HOME_BY_ROLE).toEqual({ admin: "/org/people", manager: "/teams", member: "/me" });
+  });
+});
