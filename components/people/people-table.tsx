@@ -53,7 +53,7 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
                       {p.teams.map((team) => (
                         <Badge key={team.id} variant={team.isLead ? "strong" : "outline"}>
                           {team.name}
-                          {team.isLead ? ` · ${t("me.lead")}` : ""}
+                          {team.isLead ? ` · ${t("me.leadBadge")}` : ""}
                         </Badge>
                       ))}
                     </div>

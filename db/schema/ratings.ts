@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { raterKind } from "./enums";
 import { frameworks } from "./frameworks";
 import { users } from "./users";
@@ -32,6 +32,8 @@ export const ratings = pgTable(
     // The quarter the rating belongs to, e.g. "2026-Q4" (derived from ratedAt).
     quarter: text().notNull(),
     ratedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Client-generated id of the save; a retried request inserts nothing twice.
+    requestId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -48,6 +50,7 @@ export const ratings = pgTable(
     // Coverage of one skill across the org, and per-quarter snapshots.
     index("ratings_skill_idx").on(t.frameworkId, t.skillKey, t.ratedAt),
     index("ratings_quarter_idx").on(t.frameworkId, t.quarter),
+    uniqueIndex("ratings_request_id_key").on(t.requestId),
   ],
 );
 

@@ -111,6 +111,10 @@ export const SINGLE_HOLDER_SKILLS: Record<string, string> = {
   "cross-team-collaboration-and-platform.abstracts-the-feature-store-model": `alex.wang@${DEMO_DOMAIN}`,
 };
 
+// People who have not started this quarter's self-rating yet (every rating
+// of theirs is from an earlier quarter, so all of it is stale).
+export const NOT_STARTED_THIS_QUARTER = [`hana.sato@${DEMO_DOMAIN}`, `felix.weber@${DEMO_DOMAIN}`];
+
 export const EVIDENCE_NOTES = [
   "Migrated the ranking model to the shared MLflow registry",
   "Wrote the team's runbook for canary rollouts",

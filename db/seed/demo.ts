@@ -19,6 +19,7 @@ import {
   EVIDENCE_NOTES,
   LEVEL_INDEX,
   NOBODY_SKILLS,
+  NOT_STARTED_THIS_QUARTER,
   SINGLE_HOLDER_SKILLS,
   TEAM_AFFINITY,
   type DemoPerson,
@@ -182,7 +183,7 @@ function ratingsFor(
   const userId = demoUserId(person.email);
   const lvl = LEVEL_INDEX[person.level];
   const affinity = TEAM_AFFINITY[person.team!];
-  const ratesCurrent = rand() < 0.72;
+  const ratesCurrent = rand() < 0.72 && !NOT_STARTED_THIS_QUARTER.includes(person.email);
   const growth = lvl === 0 ? 0.35 : lvl === 1 ? 0.22 : 0.1;
   const out: NewRating[] = [];
 

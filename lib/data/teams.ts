@@ -1,12 +1,20 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { teamMembers, teams } from "@/db/schema";
+import { teamMembers, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { requireSignedIn } from "./guard";
 
-export type TeamSummaryDto = { id: string; name: string; description: string; members: number; leads: number; youLead: boolean };
+export type TeamSummaryDto = {
+  id: string;
+  name: string;
+  description: string;
+  members: number;
+  leads: number;
+  youLead: boolean;
+  people: { id: string; name: string; isLead: boolean }[];
+};
 
 /** Teams the viewer may open: every team for admins, the teams they lead otherwise. */
 export async function listTeamsForViewer(viewer: Viewer | null): Promise<TeamSummaryDto[]> {
@@ -26,5 +34,17 @@ export async function listTeamsForViewer(viewer: Viewer | null): Promise<TeamSum
     .where(and(isNull(teams.archivedAt), all ? undefined : inArray(teams.id, v.leadTeamIds)))
     .groupBy(teams.id)
     .orderBy(asc(teams.name));
-  return rows.map((r) => ({ ...r, youLead: v.leadTeamIds.includes(r.id) }));
+  const people = rows.length
+    ? await getDb()
+        .select({ teamId: teamMembers.teamId, id: users.id, name: users.name, isLead: teamMembers.isLead })
+        .from(teamMembers)
+        .innerJoin(users, eq(users.id, teamMembers.userId))
+        .where(inArray(teamMembers.teamId, rows.map((r) => r.id)))
+        .orderBy(asc(users.name))
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    youLead: v.leadTeamIds.includes(r.id),
+    people: people.filter((p) => p.teamId === r.id).map(({ id, name, isLead }) => ({ id, name, isLead })),
+  }));
 }

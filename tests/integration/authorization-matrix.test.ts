@@ -9,9 +9,12 @@ import { demoUserId } from "@/db/seed/demo";
 import { admitSignIn } from "@/lib/auth/admit";
 import { type Viewer, viewerFromSessionToken } from "@/lib/auth/viewer";
 import { getFrameworkTree, listFrameworks } from "@/lib/data/frameworks";
-import { getMyProfile } from "@/lib/data/profile";
 import { listTeamsForViewer } from "@/lib/data/teams";
 import { listUsers, setUserDisabled, setUserRole } from "@/lib/data/users";
+import { getMemberRatingSheet, getMyRatingSheet } from "@/lib/data/rating-sheet";
+import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
+import { randomUUID } from "node:crypto";
+import { demoTeamId } from "@/db/seed/demo";
 import { AppError } from "@/lib/errors";
 import { describeOnEachEngine } from "./engines";
 import { tableFingerprint } from "./fingerprint";
@@ -46,7 +49,7 @@ const EMAIL = {
   disabled: "omar.haddad@acme.test",
 };
 
-type Fixture = { db: Db; targetId: string; frameworkId: string };
+type Fixture = { db: Db; targetId: string; frameworkId: string; teamId: string };
 type Row = {
   /** "file#export" for actions and routes, "lib/data/…#fn" for reads. */
   id: string;
@@ -79,6 +82,8 @@ const adminOnly: Record<Subject, Outcome> = {
   admin: "ok",
 };
 const managersAndAdmins: Record<Subject, Outcome> = { ...adminOnly, leadOfOtherTeam: "ok", leadOfTeam: "ok" };
+const leadOfTheTeam: Record<Subject, Outcome> = { ...adminOnly, leadOfTeam: "ok" };
+const GIT = "environments-and-version-control.uses-git-for-version-control";
 
 const resetTarget = async (fx: Fixture) => {
   await fx.db.update(users).set({ role: "member", disabled: false }).where(eq(users.id, fx.targetId));
@@ -107,9 +112,26 @@ export const MATRIX: Row[] = [
     expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
     publicBecause: "next-auth's sign-in and sign-out form posts (CSRF-token protected by next-auth)",
   },
+  {
+    id: "app/(app)/me/actions.ts#saveMyRatingAction",
+    run: (v) => saveSelfRating(v, { skillKey: GIT, value: 3, interest: 1, evidence: "PR #42", requestId: randomUUID() }),
+    expect: signedInOnly,
+  },
+  { id: "app/(app)/me/actions.ts#confirmStaleRatingsAction", run: (v) => confirmStaleRatings(v, {}), expect: signedInOnly },
+  {
+    id: "app/(app)/teams/[teamId]/members/[userId]/actions.ts#validateRatingAction",
+    run: (v, fx) =>
+      validateRating(v, { teamId: fx.teamId, userId: fx.targetId, skillKey: GIT, proficiency: 2, comment: "Seen in review", requestId: randomUUID() }),
+    expect: leadOfTheTeam,
+  },
+  { id: "lib/data/rating-sheet.ts#getMyRatingSheet", run: (v) => getMyRatingSheet(v, { locale: "en" }), expect: signedInOnly },
+  {
+    id: "lib/data/rating-sheet.ts#getMemberRatingSheet",
+    run: (v, fx) => getMemberRatingSheet(v, { teamId: fx.teamId, userId: fx.targetId }, { locale: "en" }),
+    expect: leadOfTheTeam,
+  },
   { id: "lib/data/users.ts#listUsers", run: (v) => listUsers(v), expect: managersAndAdmins },
   { id: "lib/data/teams.ts#listTeamsForViewer", run: (v) => listTeamsForViewer(v), expect: signedInOnly },
-  { id: "lib/data/profile.ts#getMyProfile", run: (v) => getMyProfile(v), expect: signedInOnly },
   { id: "lib/data/frameworks.ts#listFrameworks", run: (v) => listFrameworks(v, { locale: "en" }), expect: signedInOnly },
   {
     id: "lib/data/frameworks.ts#getFrameworkTree",
@@ -192,7 +214,7 @@ describeOnEachEngine("authorization matrix", ({ handle }) => {
     };
     for (const s of SUBJECTS) viewers[s] = await viewerFromSessionToken(tokenFor[s]);
     const [summary] = await listFrameworks(viewers.admin, { locale: "en" });
-    fx = { db, targetId: demoUserId(EMAIL.target), frameworkId: summary!.id };
+    fx = { db, targetId: demoUserId(EMAIL.target), frameworkId: summary!.id, teamId: demoTeamId("ml-platform") };
   });
 
   const tested = MATRIX.filter((r) => r.run);

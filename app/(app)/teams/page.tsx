@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import Link from "next/link";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { viewerOrSignIn } from "@/lib/auth/page";
 import { listTeamsForViewer } from "@/lib/data/teams";
 import { can } from "@/lib/permissions";
@@ -31,6 +32,23 @@ export default async function TeamsPage() {
                   <CardDescription>{team.description}</CardDescription>
                   <p className="text-sm text-muted-foreground">{t("members", { count: team.members })}</p>
                 </CardHeader>
+                <CardContent>
+                  <h3 className="sr-only">{t("membersList")}</h3>
+                  <ul className="flex flex-wrap gap-1.5">
+                    {team.people.map((p) => (
+                      <li key={p.id}>
+                        <Link
+                          href={`/teams/${team.id}/members/${p.id}`}
+                          aria-label={t("review", { name: p.name })}
+                          className="inline-block rounded-full border border-border px-2 py-0.5 text-xs hover:bg-muted"
+                        >
+                          {p.name}
+                          {p.isLead ? " ★" : ""}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </CardContent>
               </Card>
             </li>
           ))}

@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, toActionResult } from "@/lib/actions/result";
+import { getViewer } from "@/lib/auth/viewer";
+import { confirmStaleRatings, type SavedRatingDto, saveSelfRating } from "@/lib/data/ratings";
+
+export async function saveMyRatingAction(input: unknown): Promise<ActionResult<SavedRatingDto>> {
+  return toActionResult(async () => saveSelfRating(await getViewer(), input));
+}
+
+export async function confirmStaleRatingsAction(input: unknown): Promise<ActionResult<{ confirmed: string[] }>> {
+  const result = await toActionResult(async () => confirmStaleRatings(await getViewer(), input));
+  if (result.ok) revalidatePath("/me");
+  return result;
+}

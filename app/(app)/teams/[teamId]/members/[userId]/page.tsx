@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ValidationRow } from "@/components/rating/validation-row";
+import { PageHeader } from "@/components/ui/page-header";
+import { viewerOrSignIn } from "@/lib/auth/page";
+import { getMemberRatingSheet } from "@/lib/data/rating-sheet";
+import { AppError } from "@/lib/errors";
+import type { AppLocale } from "@/lib/i18n/locales";
+
+export const metadata: Metadata = { title: "Validate ratings" };
+type Props = { params: Promise<{ teamId: string; userId: string }> };
+
+export default async function MemberValidationPage({ params }: Props) {
+  const { teamId, userId } = await params;
+  const viewer = await viewerOrSignIn(`/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(userId)}`);
+  const locale = (await getLocale()) as AppLocale;
+  const t = await getTranslations("validate");
+  const sheet = await getMemberRatingSheet(viewer, { teamId, userId }, { locale }).catch((e: unknown) => {
+    // Not a lead of this team, not a member of it, or a malformed id: nothing to show.
+    if (e instanceof AppError) notFound();
+    throw e;
+  });
+  if (!sheet) notFound();
+  return (
+    <div className="space-y-6">
+      <Link href="/teams" className="text-sm text-muted-foreground hover:text-foreground">
+        ← {t("back")}
+      </Link>
+      <PageHeader title={t("title", { name: sheet.member.name })} description={t("intro")} />
+      {sheet.levels.map((l) => (
+        <section key={l.key} aria-labelledby={`lvl-${l.key}`} className="space-y-3">
+          <h2 id={`lvl-${l.key}`} className="text-lg font-semibold tracking-tight">{l.name}</h2>
+          {l.categories.map((c) => (
+            <div key={c.key} className="overflow-hidden rounded-lg border border-border bg-card shadow-sm">
+              <h3 className="border-b border-border bg-muted px-4 py-2 text-sm font-medium">{c.name}</h3>
+              <ul>
+                {c.skills.map((s) => (
+                  <ValidationRow key={`${s.key}:${s.validated?.ratedAt ?? ""}`} skill={s} teamId={teamId} userId={userId} />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

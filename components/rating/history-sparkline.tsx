@@ -1,0 +1,37 @@
+import { scaleLinear } from "d3";
+import type { HistoryPoint } from "@/lib/data/rating-sheet";
+
+/** Past ratings as a tiny chart; the same points are read out in the label. */
+export function HistorySparkline({ points, label }: { points: HistoryPoint[]; label: string }) {
+  const width = 84;
+  const height = 22;
+  const self = points.filter((p) => p.kind === "self");
+  const manager = points.filter((p) => p.kind === "manager");
+  const x = scaleLinear()
+    .domain([0, Math.max(1, points.length - 1)])
+    .range([3, width - 3]);
+  const y = scaleLinear().domain([0, 4]).range([height - 3, 3]);
+  const index = new Map(points.map((p, i) => [p, i]));
+  const selfPath = self
+    .filter((p) => p.proficiency !== null)
+    .map((p, i) => `${i === 0 ? "M" : "L"}${x(index.get(p)!).toFixed(1)},${y(p.proficiency!).toFixed(1)}`)
+    .join("");
+  const described = points
+    .map((p) => `${p.quarter} ${p.kind === "self" ? "self" : "lead"} ${p.notApplicable ? "n/a" : p.proficiency}`)
+    .join(", ");
+  return (
+    <svg width={width} height={height} role="img" aria-label={`${label}: ${described || "—"}`} className="shrink-0 overflow-visible">
+      <title>{described}</title>
+      <line x1={0} x2={width} y1={y(3)} y2={y(3)} stroke="currentColor" strokeOpacity={0.15} strokeDasharray="2 2" />
+      {selfPath && <path d={selfPath} fill="none" stroke="#31688e" strokeWidth={1.5} />}
+      {self.map((p, i) =>
+        p.proficiency === null ? null : <circle key={`s${i}`} cx={x(index.get(p)!)} cy={y(p.proficiency)} r={2} fill="#31688e" />,
+      )}
+      {manager.map((p, i) =>
+        p.proficiency === null ? null : (
+          <rect key={`m${i}`} x={x(index.get(p)!) - 2.5} y={y(p.proficiency) - 2.5} width={5} height={5} fill="#b5de2b" stroke="#440154" strokeWidth={1} />
+        ),
+      )}
+    </svg>
+  );
+}

@@ -1,0 +1,144 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useCallback, useMemo, useState, useTransition } from "react";
+import { confirmStaleRatingsAction } from "@/app/(app)/me/actions";
+import { Button } from "@/components/ui/button";
+import type { RatingSheetDto, SkillRatingDto } from "@/lib/data/rating-sheet";
+import { SkillRatingRow } from "./skill-rating-row";
+
+type Filter = "all" | "unrated" | "stale" | "discuss";
+
+export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [filter, setFilter] = useState<Filter>("all");
+  const [level, setLevel] = useState<string>("all");
+  const [selfByKey, setSelfByKey] = useState<Record<string, SkillRatingDto["self"]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [confirming, startConfirm] = useTransition();
+
+  const all = useMemo(() => sheet.levels.flatMap((l) => l.categories.flatMap((c) => c.skills)), [sheet]);
+  const selfOf = useCallback((s: SkillRatingDto) => (s.key in selfByKey ? selfByKey[s.key]! : s.self), [selfByKey]);
+  const rated = all.filter((s) => selfOf(s)?.quarter === sheet.currentQuarter).length;
+  const staleKeys = all.filter((s) => {
+    const self = selfOf(s);
+    return self && self.quarter !== sheet.currentQuarter;
+  });
+  const unrated = all.filter((s) => !selfOf(s)).length;
+  const onSelfChange = useCallback((key: string, self: NonNullable<SkillRatingDto["self"]>) => setSelfByKey((m) => ({ ...m, [key]: self })), []);
+
+  const visible = (s: SkillRatingDto) => {
+    const self = selfOf(s);
+    if (filter === "unrated") return !self;
+    if (filter === "stale") return !!self && self.quarter !== sheet.currentQuarter;
+    if (filter === "discuss") return s.discrepancy;
+    return true;
+  };
+  const scaleLabels = {
+    na: t("me.na"),
+    ...Object.fromEntries([0, 1, 2, 3, 4].map((n) => [String(n), t(`proficiency.${n as 0 | 1 | 2 | 3 | 4}`)])),
+  };
+
+  const levels = sheet.levels.filter((l) => level === "all" || l.key === level);
+  const shown = levels.flatMap((l) => l.categories.flatMap((c) => c.skills.filter(visible)));
+
+  return (
+    <div className="space-y-6">
+      <div className="rounded-lg border border-border bg-card p-4 shadow-sm">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="min-w-64 flex-1">
+            <p className="text-sm font-medium" id="progress-label">
+              {t("me.progress", { rated, total: all.length, quarter: sheet.currentQuarter })}
+            </p>
+            <div
+              role="progressbar"
+              aria-labelledby="progress-label"
+              aria-valuemin={0}
+              aria-valuemax={all.length}
+              aria-valuenow={rated}
+              className="mt-2 h-2 overflow-hidden rounded-full bg-muted"
+            >
+              <div className="h-full rounded-full bg-[#21918c] transition-all" style={{ width: `${all.length ? (rated / all.length) * 100 : 0}%` }} />
+            </div>
+            <p className="mt-1 text-xs text-muted-foreground">{t("me.progressDetail", { stale: staleKeys.length, unrated })}</p>
+          </div>
+          {staleKeys.length > 0 && (
+            <div className="text-right">
+              <Button
+                variant="outline"
+                disabled={confirming}
+                title={t("me.confirmStaleHelp")}
+                onClick={() =>
+                  startConfirm(async () => {
+                    const result = await confirmStaleRatingsAction({});
+                    if (result.ok) {
+                      setMessage(t("me.confirmed", { count: result.data.confirmed.length }));
+                      setSelfByKey({});
+                      router.refresh();
+                    } else setMessage(result.error);
+                  })
+                }
+              >
+                ↻ {t("me.confirmStale", { count: staleKeys.length })}
+              </Button>
+            </div>
+          )}
+        </div>
+        <p role="status" aria-live="polite" className="mt-2 min-h-4 text-sm text-muted-foreground">
+          {message}
+        </p>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <div role="group" aria-label={t("me.filter")} className="flex flex-wrap gap-1">
+            {(["all", "unrated", "stale", "discuss"] as const).map((f) => (
+              <Button key={f} size="sm" variant={filter === f ? "default" : "outline"} aria-pressed={filter === f} onClick={() => setFilter(f)}>
+                {t(`me.filter${f[0]!.toUpperCase()}${f.slice(1)}` as "me.filterAll")}
+              </Button>
+            ))}
+          </div>
+          <label className="flex items-center gap-2 text-sm text-muted-foreground">
+            {t("me.level")}
+            <select className="h-8 rounded-md border border-border bg-card px-2 text-sm text-foreground" value={level} onChange={(e) => setLevel(e.target.value)}>
+              <option value="all">{t("me.allLevels")}</option>
+              {sheet.levels.map((l) => (
+                <option key={l.key} value={l.key}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+
+      {shown.length === 0 && <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{t("me.empty")}</p>}
+      {levels.map((l) => {
+        const categories = l.categories.map((c) => ({ ...c, skills: c.skills.filter(visible) })).filter((c) => c.skills.length > 0);
+        if (categories.length === 0) return null;
+        return (
+          <section key={l.key} aria-labelledby={`lvl-${l.key}`} className="space-y-3">
+            <h2 id={`lvl-${l.key}`} className="text-lg font-semibold tracking-tight">
+              {l.name}
+            </h2>
+            {categories.map((c) => (
+              <div key={c.key} className="overflow-hidden rounded-lg border border-border bg-card shadow-sm">
+                <h3 className="border-b border-border bg-muted px-4 py-2 text-sm font-medium">{c.name}</h3>
+                <ul>
+                  {c.skills.map((s) => (
+                    <SkillRatingRow
+                      key={`${s.key}:${s.self?.ratedAt ?? "none"}`}
+                      skill={s}
+                      currentQuarter={sheet.currentQuarter}
+                      scaleLabels={scaleLabels}
+                      onSelfChange={onSelfChange}
+                    />
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

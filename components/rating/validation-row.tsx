@@ -1,0 +1,95 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { validateRatingAction } from "@/app/(app)/teams/[teamId]/members/[userId]/actions";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import type { SkillRatingDto } from "@/lib/data/rating-sheet";
+import { HistorySparkline } from "./history-sparkline";
+
+export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto; teamId: string; userId: string }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [value, setValue] = useState<string>(skill.validated?.proficiency?.toString() ?? skill.self?.proficiency?.toString() ?? "");
+  const [comment, setComment] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const selfText = skill.self ? (skill.self.notApplicable ? t("me.na") : String(skill.self.proficiency)) : t("validate.none");
+  const id = `v-${skill.key}`;
+
+  return (
+    <li className="grid gap-2 border-t border-border px-4 py-3 first:border-t-0 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1.4fr)]" aria-labelledby={id}>
+      <div className="min-w-0 space-y-1">
+        <p id={id} className="text-sm font-medium">{skill.name}</p>
+        <div className="flex flex-wrap items-center gap-1.5 text-xs">
+          <Badge variant="outline">{t("validate.selfValue", { value: selfText })}</Badge>
+          {skill.validated && <Badge>{t("me.validated", { value: String(skill.validated.proficiency) })}</Badge>}
+          {skill.discrepancy && (
+            <Badge className="border-amber-700 bg-amber-100 text-amber-900" data-testid="discrepancy">
+              ⚑ {t("me.discuss", { self: selfText, validated: String(skill.validated!.proficiency) })}
+            </Badge>
+          )}
+          {skill.history.length > 0 && <HistorySparkline points={skill.history} label={t("me.historyLabel", { skill: skill.name })} />}
+        </div>
+        {skill.self?.evidence && <p className="break-words text-xs text-muted-foreground">{skill.self.evidence}</p>}
+      </div>
+      <form
+        className="flex flex-wrap items-center gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          start(async () => {
+            const result = await validateRatingAction({
+              teamId,
+              userId,
+              skillKey: skill.key,
+              proficiency: Number(value),
+              comment: comment || null,
+              requestId: crypto.randomUUID(),
+            });
+            setMessage(result.ok ? t("validate.saved") : result.error);
+            if (result.ok) {
+              setComment("");
+              router.refresh();
+            }
+          });
+        }}
+      >
+        <label className="flex items-center gap-1 text-xs text-muted-foreground">
+          {t("validate.yourValue")}
+          <select
+            required
+            aria-label={`${t("validate.yourValue")}: ${skill.name}`}
+            className="h-8 rounded-md border border-border bg-card px-1 text-sm text-foreground"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          >
+            <option value="" disabled>
+              —
+            </option>
+            {[0, 1, 2, 3, 4].map((n) => (
+              <option key={n} value={n}>
+                {n} {t(`proficiency.${n as 0}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input
+          className="h-8 min-w-0 flex-1 rounded-md border border-border bg-card px-2 text-xs"
+          placeholder={t("validate.comment")}
+          aria-label={`${t("validate.comment")}: ${skill.name}`}
+          maxLength={500}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
+        <Button size="sm" type="submit" disabled={pending || value === ""} aria-label={`${t("validate.save")}: ${skill.name}`}>
+          {t("validate.save")}
+        </Button>
+        <span role="status" aria-live="polite" className="text-xs text-muted-foreground">
+          {message}
+        </span>
+      </form>
+    </li>
+  );
+}

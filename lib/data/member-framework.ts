@@ -1,0 +1,57 @@
+import "server-only";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { categories, frameworkVersions, levels, skills, teamMembers, teams } from "@/db/schema";
+
+/**
+ * The framework version a member rates against: the one of their first active
+ * team (by name), else the newest published version of any framework.
+ */
+export async function resolveMemberFramework(
+  db: DbOrTx,
+  userId: string,
+): Promise<{ frameworkId: string; versionId: string; currentLevelKey: string | null; targetLevelKey: string | null } | null> {
+  const [membership] = await db
+    .select({
+      frameworkId: teams.frameworkId,
+      versionId: teams.frameworkVersionId,
+      currentLevelKey: teamMembers.currentLevelKey,
+      targetLevelKey: teamMembers.targetLevelKey,
+    })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(and(eq(teamMembers.userId, userId), isNull(teams.archivedAt)))
+    .orderBy(asc(teams.name))
+    .limit(1);
+  if (membership) return membership;
+  const [latest] = await db
+    .select({ frameworkId: frameworkVersions.frameworkId, versionId: frameworkVersions.id })
+    .from(frameworkVersions)
+    .where(eq(frameworkVersions.status, "published"))
+    .orderBy(desc(frameworkVersions.publishedAt))
+    .limit(1);
+  return latest ? { ...latest, currentLevelKey: null, targetLevelKey: null } : null;
+}
+
+/** A version's levels, categories and live skills (retired ones excluded), in roadmap order. */
+export async function readVersionRows(db: DbOrTx, versionId: string) {
+  const [levelRows, categoryRows, skillRows] = await Promise.all([
+    db.select().from(levels).where(eq(levels.frameworkVersionId, versionId)).orderBy(asc(levels.position)),
+    db.select().from(categories).where(eq(categories.frameworkVersionId, versionId)).orderBy(asc(categories.position)),
+    db
+      .select()
+      .from(skills)
+      .where(and(eq(skills.frameworkVersionId, versionId), isNull(skills.retiredAt)))
+      .orderBy(asc(skills.position)),
+  ]);
+  return { levelRows, categoryRows, skillRows };
+}
+
+/** Whether a skill key is live (ratable) in a version. */
+export async function isLiveSkill(db: DbOrTx, versionId: string, skillKey: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: skills.id })
+    .from(skills)
+    .where(and(eq(skills.frameworkVersionId, versionId), eq(skills.key, skillKey), isNull(skills.retiredAt)));
+  return !!row;
+}

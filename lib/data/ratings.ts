@@ -1,0 +1,192 @@
+import "server-only";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { type DbOrTx, getDb } from "@/db/client";
+import { ratings, teamMembers, teams } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { conflict, forbidden, invalid } from "@/lib/errors";
+import { quarterOf } from "@/lib/quarters";
+import { confirmStaleSchema, saveSelfRatingSchema, validateRatingSchema } from "@/lib/validations/ratings";
+import { writeAudit } from "./audit";
+import { parseInput, requirePermission, requireTeamPermission } from "./guard";
+import { isLiveSkill, resolveMemberFramework } from "./member-framework";
+
+export type SavedRatingDto = {
+  skillKey: string;
+  proficiency: number | null;
+  notApplicable: boolean;
+  interest: number | null;
+  evidence: string | null;
+  quarter: string;
+  ratedAt: string;
+};
+
+async function latestSelf(tx: DbOrTx, userId: string, frameworkId: string, skillKey: string) {
+  const [row] = await tx
+    .select()
+    .from(ratings)
+    .where(and(eq(ratings.userId, userId), eq(ratings.frameworkId, frameworkId), eq(ratings.skillKey, skillKey), eq(ratings.raterKind, "self")))
+    .orderBy(desc(ratings.ratedAt), desc(ratings.id))
+    .limit(1);
+  return row ?? null;
+}
+
+const toDto = (r: typeof ratings.$inferSelect): SavedRatingDto => ({
+  skillKey: r.skillKey,
+  proficiency: r.proficiency,
+  notApplicable: r.notApplicable,
+  interest: r.interest,
+  evidence: r.evidence,
+  quarter: r.quarter,
+  ratedAt: r.ratedAt.toISOString(),
+});
+
+/**
+ * Records the caller's own rating of one skill: a new history row plus its
+ * audit row, in one transaction. Retrying the same request (same requestId)
+ * writes nothing twice.
+ */
+export async function saveSelfRating(viewer: Viewer | null, raw: unknown): Promise<SavedRatingDto> {
+  const v = requirePermission(viewer, "self:rate");
+  const input = parseInput(saveSelfRatingSchema, raw);
+  const db = getDb();
+  const fw = await resolveMemberFramework(db, v.id);
+  if (!fw || !(await isLiveSkill(db, fw.versionId, input.skillKey))) {
+    throw invalid("That skill is not in your roadmap.", { skillKey: ["Unknown skill."] });
+  }
+  const now = new Date();
+  return db.transaction(async (tx) => {
+    const before = await latestSelf(tx, v.id, fw.frameworkId, input.skillKey);
+    const notApplicable = input.value === "na";
+    const [row] = await tx
+      .insert(ratings)
+      .values({
+        userId: v.id,
+        raterId: v.id,
+        raterKind: "self",
+        frameworkId: fw.frameworkId,
+        skillKey: input.skillKey,
+        proficiency: notApplicable ? null : (input.value as number),
+        notApplicable,
+        interest: input.interest,
+        evidence: input.evidence,
+        quarter: quarterOf(now),
+        ratedAt: now,
+        requestId: input.requestId,
+      })
+      .onConflictDoNothing({ target: ratings.requestId })
+      .returning();
+    if (!row) {
+      // A retry of a save that already landed.
+      const current = await latestSelf(tx, v.id, fw.frameworkId, input.skillKey);
+      return toDto(current!);
+    }
+    await writeAudit(tx, {
+      actor: v,
+      action: "rating.self_saved",
+      entityType: "rating",
+      entityId: `${v.id}:${input.skillKey}`,
+      before: before && toDto(before),
+      after: toDto(row),
+    });
+    return toDto(row);
+  });
+}
+
+/** Re-records unchanged every self rating not yet made this quarter (or just the given skills). */
+export async function confirmStaleRatings(viewer: Viewer | null, raw: unknown): Promise<{ confirmed: string[] }> {
+  const v = requirePermission(viewer, "self:rate");
+  const input = parseInput(confirmStaleSchema, raw ?? {});
+  const db = getDb();
+  const fw = await resolveMemberFramework(db, v.id);
+  if (!fw) return { confirmed: [] };
+  const now = new Date();
+  const quarter = quarterOf(now);
+  return db.transaction(async (tx) => {
+    const latest = await tx
+      .selectDistinctOn([ratings.skillKey])
+      .from(ratings)
+      .where(and(eq(ratings.userId, v.id), eq(ratings.frameworkId, fw.frameworkId), eq(ratings.raterKind, "self")))
+      .orderBy(ratings.skillKey, desc(ratings.ratedAt), desc(ratings.id));
+    const wanted = input.skillKeys ? new Set(input.skillKeys) : null;
+    const stale = latest.filter((r) => r.quarter !== quarter && (!wanted || wanted.has(r.skillKey)));
+    const live = new Set<string>();
+    for (const r of stale) if (await isLiveSkill(tx, fw.versionId, r.skillKey)) live.add(r.skillKey);
+    const rows = stale.filter((r) => live.has(r.skillKey));
+    if (rows.length === 0) return { confirmed: [] };
+    await tx.insert(ratings).values(
+      rows.map((r) => ({
+        userId: v.id,
+        raterId: v.id,
+        raterKind: "self" as const,
+        frameworkId: fw.frameworkId,
+        skillKey: r.skillKey,
+        proficiency: r.proficiency,
+        notApplicable: r.notApplicable,
+        interest: r.interest,
+        evidence: r.evidence,
+        quarter,
+        ratedAt: now,
+      })),
+    );
+    const confirmed = rows.map((r) => r.skillKey);
+    await writeAudit(tx, {
+      actor: v,
+      action: "rating.confirmed_unchanged",
+      entityType: "rating",
+      entityId: v.id,
+      after: { quarter, skillKeys: confirmed },
+    });
+    return { confirmed };
+  });
+}
+
+export type ValidationDto = { skillKey: string; proficiency: number; comment: string | null; quarter: string; ratedAt: string };
+
+/** A lead records a validated proficiency (and comment) for a member of their team. */
+export async function validateRating(viewer: Viewer | null, raw: unknown): Promise<ValidationDto> {
+  requirePermission(viewer, "framework:read");
+  const input = parseInput(validateRatingSchema, raw);
+  const v = requireTeamPermission(viewer, input.teamId, "team:validate");
+  if (input.userId === v.id) throw forbidden("You cannot validate your own ratings.");
+  const db = getDb();
+  const [membership] = await db
+    .select({ frameworkId: teams.frameworkId, versionId: teams.frameworkVersionId })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(and(eq(teamMembers.teamId, input.teamId), inArray(teamMembers.userId, [input.userId])));
+  if (!membership) throw forbidden("That person is not in this team.");
+  if (!(await isLiveSkill(db, membership.versionId, input.skillKey))) {
+    throw invalid("That skill is not in this team's roadmap.", { skillKey: ["Unknown skill."] });
+  }
+  const now = new Date();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(ratings)
+      .values({
+        userId: input.userId,
+        raterId: v.id,
+        raterKind: "manager",
+        frameworkId: membership.frameworkId,
+        skillKey: input.skillKey,
+        proficiency: input.proficiency,
+        comment: input.comment,
+        quarter: quarterOf(now),
+        ratedAt: now,
+        requestId: input.requestId,
+      })
+      .onConflictDoNothing({ target: ratings.requestId })
+      .returning();
+    const saved = row ?? (await tx.select().from(ratings).where(eq(ratings.requestId, input.requestId)))[0]!;
+    if (saved.raterId !== v.id) throw conflict("That request id was already used.");
+    if (row) {
+      await writeAudit(tx, {
+        actor: v,
+        action: "rating.validated",
+        entityType: "rating",
+        entityId: `${input.userId}:${input.skillKey}`,
+        after: { proficiency: row.proficiency, comment: row.comment, teamId: input.teamId },
+      });
+    }
+    return { skillKey: saved.skillKey, proficiency: saved.proficiency!, comment: saved.comment, quarter: saved.quarter, ratedAt: saved.ratedAt.toISOString() };
+  });
+}
