@@ -25,9 +25,11 @@ describeOnEachEngine("self-rating and validation", ({ handle }) => {
   beforeAll(async () => {
     useDbHandle(handle());
     await seedDatabase(handle().db, { demo: true });
-    [hana, sofia, alex, priya] = (await Promise.all(
-      ["hana.sato", "sofia.rossi", "alex.wang", "priya.nair"].map((n) => loadViewer(demoUserId(`${n}@acme.test`))),
-    )) as Viewer[];
+    const load = async (n: string) => (await loadViewer(demoUserId(`${n}@acme.test`)))!;
+    hana = await load("hana.sato");
+    sofia = await load("sofia.rossi");
+    alex = await load("alex.wang");
+    priya = await load("priya.nair");
   });
 
   it("each rating change appends exactly one history row and one audit event", async () => {
