@@ -7,9 +7,10 @@ export type RadarSeries = { key: string; label: string; color: string; dash?: st
  * React draws it. Series differ in colour and in line style (dashes), so
  * colour is never the only cue; a table of the same numbers sits beside it.
  */
-export function RadarChart({ axes, series, size = 420, label }: { axes: string[]; series: RadarSeries[]; size?: number; label: string }) {
-  const margin = 90;
-  const radius = size / 2 - margin;
+export function RadarChart({ axes, series, size = 400, label }: { axes: string[]; series: RadarSeries[]; size?: number; label: string }) {
+  // Room around the circle for category labels, so none is clipped.
+  const labelSpace = 125;
+  const radius = size / 2 - 40;
   const center = size / 2;
   const r = scaleLinear().domain([0, 4]).range([0, radius]);
   const angle = (i: number) => (i / axes.length) * 2 * Math.PI;
@@ -20,7 +21,7 @@ export function RadarChart({ axes, series, size = 420, label }: { axes: string[]
 
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${size} ${size}`} className="mx-auto w-full max-w-[520px]" role="img" aria-label={label}>
+      <svg viewBox={`${-labelSpace} -10 ${size + 2 * labelSpace} ${size + 20}`} className="mx-auto w-full max-w-[600px]" role="img" aria-label={label}>
         <g transform={`translate(${center},${center})`}>
           {[1, 2, 3, 4].map((ring) => (
             <circle key={ring} r={r(ring)} fill="none" stroke="currentColor" strokeOpacity={ring === 3 ? 0.35 : 0.12} />
@@ -32,8 +33,9 @@ export function RadarChart({ axes, series, size = 420, label }: { axes: string[]
             return (
               <g key={axis}>
                 <line x1={0} y1={0} x2={x} y2={y} stroke="currentColor" strokeOpacity={0.12} />
-                <text x={lx} y={ly} textAnchor={anchor} dominantBaseline="middle" className="fill-current text-[10px] text-muted-foreground">
-                  {axis.length > 22 ? `${axis.slice(0, 21)}…` : axis}
+                <text x={lx} y={ly} textAnchor={anchor} dominantBaseline="middle" className="fill-current text-[12px] text-muted-foreground">
+                  <title>{axis}</title>
+                  {axis.length > 20 ? `${axis.slice(0, 19)}…` : axis}
                 </text>
               </g>
             );
@@ -45,20 +47,27 @@ export function RadarChart({ axes, series, size = 420, label }: { axes: string[]
           ))}
           {series.map((s) => {
             const values = s.values.map((v) => v ?? 0);
+            // A series with gaps (e.g. a lead validated only some categories)
+            // is drawn as points only: a line through 0 would misreport it.
+            const complete = s.values.every((v) => v !== null);
             return (
               <g key={s.key}>
-                <path
+                {complete && <path
                   d={`${line(values) ?? ""}Z`}
                   fill={s.color}
                   fillOpacity={s.dash ? 0 : 0.12}
                   stroke={s.color}
                   strokeWidth={2}
                   strokeDasharray={s.dash}
-                />
+                />}
                 {s.values.map((v, i) => {
                   if (v === null) return null;
                   const [x, y] = point(i, v);
-                  return <circle key={i} cx={x} cy={y} r={2.5} fill={s.color} />;
+                  return complete ? (
+                    <circle key={i} cx={x} cy={y} r={2.5} fill={s.color} />
+                  ) : (
+                    <rect key={i} x={x - 3.5} y={y - 3.5} width={7} height={7} fill={s.color} stroke="white" strokeWidth={1} />
+                  );
                 })}
               </g>
             );
@@ -69,7 +78,11 @@ export function RadarChart({ axes, series, size = 420, label }: { axes: string[]
         {series.map((s) => (
           <span key={s.key} className="flex items-center gap-1.5">
             <svg width="24" height="8" aria-hidden>
-              <line x1="0" x2="24" y1="4" y2="4" stroke={s.color} strokeWidth="2" strokeDasharray={s.dash} />
+              {s.values.every((v) => v !== null) ? (
+                <line x1="0" x2="24" y1="4" y2="4" stroke={s.color} strokeWidth="2" strokeDasharray={s.dash} />
+              ) : (
+                <rect x="8" y="0" width="8" height="8" fill={s.color} />
+              )}
             </svg>
             {s.label}
           </span>

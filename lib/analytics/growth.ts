@@ -58,7 +58,9 @@ export function categoryProfile(
   });
 }
 
-const STOP = new Set(["the", "and", "for", "with", "into", "from", "that", "this", "your", "can", "use", "uses", "using", "such", "as", "to", "of", "a", "an", "or", "in", "on", "it", "its", "is", "are", "be", "at", "by", "so", "how", "while", "keeps", "simple"]);
+const STOP = new Set(["the", "and", "for", "with", "into", "from", "that", "this", "your", "can", "use", "uses", "using", "such", "as", "to", "of", "a", "an", "or", "in", "on", "it", "its", "is", "are", "be", "at", "by", "so", "how", "while", "keeps", "simple",
+  // Words nearly every MLOps skill shares: matching on them says nothing.
+  "model", "models", "training", "train", "data", "process", "flow", "automatically", "local", "machine", "api", "new", "management", "introduce", "design", "designs"]);
 const tokens = (text: string) =>
   new Set(
     text
