@@ -20,7 +20,11 @@ export type DbHandle = {
 
 export type DbTarget = { databaseUrl: string } | { pgliteDir: string };
 
-export function openDb(target: DbTarget): DbHandle {
+export type OpenOptions = { onQuery?: (sql: string) => void };
+
+export function openDb(target: DbTarget, options: OpenOptions = {}): DbHandle {
+  // Lets tests count the statements a page issues.
+  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
   if ("databaseUrl" in target) {
     const client = postgres(target.databaseUrl, {
       max: 10,
@@ -29,13 +33,13 @@ export function openDb(target: DbTarget): DbHandle {
       idle_timeout: 30,
       onnotice: () => {},
     });
-    const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
+    const db = drizzlePostgres({ client, schema, casing: "snake_case", logger }) as unknown as Db;
     return { db, engine: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   const dir = target.pgliteDir;
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
-  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzlePglite({ client, schema, casing: "snake_case", logger }) as unknown as Db;
   return { db, engine: "pglite", close: () => client.close() };
 }
 

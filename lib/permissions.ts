@@ -53,7 +53,7 @@ export function canOnTeam(viewer: PermissionSubject | null, teamId: string, perm
 
 /** Where each role starts after signing in. */
 export const HOME_BY_ROLE: Record<Role, string> = {
-  admin: "/org/people",
+  admin: "/org",
   manager: "/teams",
   member: "/me",
 };

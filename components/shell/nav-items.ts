@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 export type NavItem = {
   href: string;
   /** Key under "nav" in messages/*.json. */
-  labelKey: "me" | "teams" | "people" | "frameworks";
+  labelKey: "me" | "teams" | "org" | "people" | "frameworks";
   visible: (viewer: Viewer) => boolean;
 };
 
@@ -14,7 +14,8 @@ const has = (permission: OrgPermission) => (viewer: Viewer) => can(viewer, permi
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/me", labelKey: "me", visible: has("self:rate") },
-  { href: "/teams", labelKey: "teams", visible: (v) => can(v, "team:read-any") || v.leadTeamIds.length > 0 || v.role === "manager" },
+  { href: "/teams", labelKey: "teams", visible: (v) => can(v, "team:read-any") || v.memberTeamIds.length > 0 || v.role === "manager" },
+  { href: "/org", labelKey: "org", visible: has("team:read-any") },
   { href: "/org/people", labelKey: "people", visible: has("user:manage") },
   { href: "/frameworks", labelKey: "frameworks", visible: has("framework:read") },
 ];

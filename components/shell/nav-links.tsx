@@ -9,7 +9,9 @@ export function NavLinks({ items, label }: { items: { href: string; label: strin
   return (
     <nav aria-label={label} className="flex items-center gap-1">
       {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        // The most specific entry wins ("/org/people" over "/org").
+        const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+        const active = matches(item.href) && !items.some((o) => o.href.length > item.href.length && o.href.startsWith(item.href) && matches(o.href));
         return (
           <Link
             key={item.href}

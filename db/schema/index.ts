@@ -5,3 +5,4 @@ export * from "./teams";
 export * from "./ratings";
 export * from "./planning";
 export * from "./audit";
+export * from "./settings";

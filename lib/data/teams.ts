@@ -5,6 +5,7 @@ import { teamMembers, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { requireSignedIn } from "./guard";
+import { readSettings } from "./settings";
 
 export type TeamSummaryDto = {
   id: string;
@@ -16,11 +17,13 @@ export type TeamSummaryDto = {
   people: { id: string; name: string; isLead: boolean }[];
 };
 
-/** Teams the viewer may open: every team for admins, the teams they lead otherwise. */
+/** Teams the viewer may open: every team for admins, the teams they lead, and their own teams when allowed. */
 export async function listTeamsForViewer(viewer: Viewer | null): Promise<TeamSummaryDto[]> {
   const v = requireSignedIn(viewer);
   const all = can(v, "team:read-any");
-  if (!all && v.leadTeamIds.length === 0) return [];
+  // Members also see their own teams (read-only) when the org allows it.
+  const visible = v.memberTeamIds.length && (await readSettings()).membersSeeTeamHeatmap ? [...new Set([...v.leadTeamIds, ...v.memberTeamIds])] : v.leadTeamIds;
+  if (!all && visible.length === 0) return [];
   const rows = await getDb()
     .select({
       id: teams.id,
@@ -31,7 +34,7 @@ export async function listTeamsForViewer(viewer: Viewer | null): Promise<TeamSum
     })
     .from(teams)
     .leftJoin(teamMembers, eq(teamMembers.teamId, teams.id))
-    .where(and(isNull(teams.archivedAt), all ? undefined : inArray(teams.id, v.leadTeamIds)))
+    .where(and(isNull(teams.archivedAt), all ? undefined : inArray(teams.id, visible)))
     .groupBy(teams.id)
     .orderBy(asc(teams.name));
   const people = rows.length

@@ -9,6 +9,7 @@ export const TABLES = [
   "framework_versions",
   "frameworks",
   "levels",
+  "org_settings",
   "plan_items",
   "platform_capabilities",
   "ratings",

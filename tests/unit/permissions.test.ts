@@ -35,6 +35,6 @@ describe("permissions as data", () => {
   });
 
   it("sends each role home to where they work", () => {
-    expect(HOME_BY_ROLE).toEqual({ admin: "/org/people", manager: "/teams", member: "/me" });
+    expect(HOME_BY_ROLE).toEqual({ admin: "/org", manager: "/teams", member: "/me" });
   });
 });

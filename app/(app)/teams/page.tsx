@@ -6,7 +6,9 @@ import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { viewerOrSignIn } from "@/lib/auth/page";
 import { listTeamsForViewer } from "@/lib/data/teams";
-import { can } from "@/lib/permissions";
+import { can, canOnTeam } from "@/lib/permissions";
+import { NewTeamForm } from "@/components/teams/new-team-form";
+import { buttonVariants } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Teams" };
 
@@ -16,7 +18,9 @@ export default async function TeamsPage() {
   const teams = await listTeamsForViewer(viewer);
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} description={can(viewer, "team:read-any") ? t("introAll") : t("intro")} />
+      <PageHeader title={t("title")} description={can(viewer, "team:read-any") ? t("introAll") : t("intro")}>
+        {can(viewer, "team:create") && <NewTeamForm />}
+      </PageHeader>
       {teams.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{t("none")}</p>
       ) : (
@@ -26,7 +30,11 @@ export default async function TeamsPage() {
               <Card>
                 <CardHeader>
                   <div className="flex items-center justify-between gap-2">
-                    <CardTitle>{team.name}</CardTitle>
+                    <CardTitle>
+                      <Link href={`/teams/${team.id}`} className="hover:underline">
+                        {team.name}
+                      </Link>
+                    </CardTitle>
                     {team.youLead && <Badge>{t("youLead")}</Badge>}
                   </div>
                   <CardDescription>{team.description}</CardDescription>
@@ -34,9 +42,15 @@ export default async function TeamsPage() {
                 </CardHeader>
                 <CardContent>
                   <h3 className="sr-only">{t("membersList")}</h3>
+                  <Link href={`/teams/${team.id}`} className={buttonVariants({ size: "sm", className: "mb-3" })}>
+                    {t("open")}
+                  </Link>
                   <ul className="flex flex-wrap gap-1.5">
                     {team.people.map((p) => (
                       <li key={p.id}>
+                        {!canOnTeam(viewer, team.id, "team:read") ? (
+                          <span className="inline-block rounded-full border border-border px-2 py-0.5 text-xs">{p.name}</span>
+                        ) : (
                         <Link
                           href={`/teams/${team.id}/members/${p.id}`}
                           aria-label={t("review", { name: p.name })}
@@ -45,6 +59,7 @@ export default async function TeamsPage() {
                           {p.name}
                           {p.isLead ? " ★" : ""}
                         </Link>
+                        )}
                       </li>
                     ))}
                   </ul>

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { HeatmapView } from "@/components/heatmap/heatmap-view";
+import { SettingToggle } from "@/components/org/setting-toggle";
+import { PageHeader } from "@/components/ui/page-header";
+import { viewerOrSignIn } from "@/lib/auth/page";
+import { getOrgHeatmap } from "@/lib/data/heatmap";
+import { getOrgSettings } from "@/lib/data/settings";
+import { AppError } from "@/lib/errors";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { can } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Organisation" };
+type Props = { searchParams: Promise<{ quarter?: string }> };
+
+export default async function OrgPage({ searchParams }: Props) {
+  const viewer = await viewerOrSignIn("/org");
+  if (!can(viewer, "team:read-any")) notFound();
+  const { quarter } = await searchParams;
+  const locale = (await getLocale()) as AppLocale;
+  const t = await getTranslations("org");
+  const [dto, settings] = await Promise.all([
+    getOrgHeatmap(viewer, { quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === "invalid") notFound();
+      throw e;
+    }),
+    getOrgSettings(viewer),
+  ]);
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("title")} description={dto ? `${t("intro")} ${dto.frameworkTitle} · ${dto.members.length} · ${dto.quarter}` : t("intro")} />
+      {can(viewer, "user:manage") && (
+        <section aria-label={t("settings")} className="rounded-lg border border-border bg-card p-4 shadow-sm">
+          <SettingToggle settingKey="membersSeeTeamHeatmap" label={t("membersSeeHeatmap")} initial={settings.membersSeeTeamHeatmap} />
+        </section>
+      )}
+      {dto ? <HeatmapView dto={dto} /> : <p className="text-muted-foreground">{t("none")}</p>}
+    </div>
+  );
+}

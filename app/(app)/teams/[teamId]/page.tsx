@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { HeatmapView } from "@/components/heatmap/heatmap-view";
+import { buttonVariants } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { viewerOrSignIn } from "@/lib/auth/page";
+import { getTeamHeatmap } from "@/lib/data/heatmap";
+import { AppError } from "@/lib/errors";
+import type { AppLocale } from "@/lib/i18n/locales";
+
+export const metadata: Metadata = { title: "Team heatmap" };
+type Props = { params: Promise<{ teamId: string }>; searchParams: Promise<{ quarter?: string }> };
+
+export default async function TeamPage({ params, searchParams }: Props) {
+  const { teamId } = await params;
+  const { quarter } = await searchParams;
+  const viewer = await viewerOrSignIn(`/teams/${encodeURIComponent(teamId)}`);
+  const locale = (await getLocale()) as AppLocale;
+  const t = await getTranslations("heatmap");
+  const dto = await getTeamHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
+    if (e instanceof AppError && e.code !== "unauthenticated") notFound();
+    throw e;
+  });
+  if (dto.scope.kind !== "team") notFound();
+  return (
+    <div className="space-y-6">
+      <Link href="/teams" className="text-sm text-muted-foreground hover:text-foreground">
+        ← {t("back")}
+      </Link>
+      <PageHeader title={dto.scope.name} description={`${dto.frameworkTitle} · ${dto.members.length} · ${dto.quarter}`}>
+        {dto.scope.canEdit ? (
+          <Link href={`/teams/${dto.scope.id}/settings`} className={buttonVariants({ variant: "outline" })}>
+            {t("settings")}
+          </Link>
+        ) : (
+          <p className="text-sm text-muted-foreground">{t("readOnly")}</p>
+        )}
+      </PageHeader>
+      {dto.members.length === 0 ? <p className="text-muted-foreground">{t("empty")}</p> : <HeatmapView dto={dto} />}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { TeamSettings } from "@/components/teams/team-settings";
+import { PageHeader } from "@/components/ui/page-header";
+import { viewerOrSignIn } from "@/lib/auth/page";
+import { getTeamSettings } from "@/lib/data/team-admin";
+import { AppError } from "@/lib/errors";
+import type { AppLocale } from "@/lib/i18n/locales";
+
+export const metadata: Metadata = { title: "Team settings" };
+type Props = { params: Promise<{ teamId: string }> };
+
+export default async function TeamSettingsPage({ params }: Props) {
+  const { teamId } = await params;
+  const viewer = await viewerOrSignIn(`/teams/${encodeURIComponent(teamId)}/settings`);
+  const locale = (await getLocale()) as AppLocale;
+  const t = await getTranslations("teamAdmin");
+  const team = await getTeamSettings(viewer, { teamId }, { locale }).catch((e: unknown) => {
+    if (e instanceof AppError) notFound();
+    throw e;
+  });
+  return (
+    <div className="space-y-4">
+      <Link href={`/teams/${team.id}`} className="text-sm text-muted-foreground hover:text-foreground">
+        ← {team.name}
+      </Link>
+      <PageHeader title={t("title", { name: team.name })} />
+      <TeamSettings key={`${team.lockVersion}`} team={team} />
+    </div>
+  );
+}

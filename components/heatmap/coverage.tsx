@@ -1,0 +1,82 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { coverageRisk } from "@/lib/analytics/matrix";
+import type { HeatmapDto } from "@/lib/data/heatmap";
+import type { Geometry } from "./geometry";
+import type { Model } from "./model";
+
+/** Under the grid, aligned with its columns: people at ≥ 3 and ≥ 4 per skill. */
+export function CoverageStrip({ dto, model, geometry: g }: { dto: HeatmapDto; model: Model; geometry: Geometry }) {
+  const t = useTranslations("heatmap");
+  return (
+    <div className="overflow-x-auto" aria-label={t("coverage")} role="group">
+      <svg width={g.labelWidth + model.columns.length * g.cw + 10} height={46} className="block">
+        <text x={g.labelWidth - 8} y={14} textAnchor="end" className="fill-current text-[11px]">{t("atLeast3")}</text>
+        <text x={g.labelWidth - 8} y={34} textAnchor="end" className="fill-current text-[11px]">{t("atLeast4")}</text>
+        {model.columns.map((col, i) => {
+          if (col.kind !== "skill") return null;
+          const c = model.coverage[col.skill]!;
+          const risk = coverageRisk(c);
+          const x = g.labelWidth + i * g.cw;
+          return (
+            <g key={i}>
+              <title>{`${dto.skills[col.skill]!.name}: ≥3 ${c.atLeast3}, ≥4 ${c.atLeast4}`}</title>
+              {risk && <rect x={x + 1} y={1} width={g.cw - 2} height={20} rx={3} fill={risk === "missing" ? "#fde2e1" : "#fef3c7"} stroke={risk === "missing" ? "#b91c1c" : "#b45309"} />}
+              <text x={x + g.cw / 2} y={14} textAnchor="middle" className={`text-[11px] tabular-nums ${risk ? "font-bold" : ""}`} fill={risk === "missing" ? "#991b1b" : risk === "single" ? "#92400e" : "currentColor"}>
+                {risk === "missing" ? "✕" : c.atLeast3}
+              </text>
+              <text x={x + g.cw / 2} y={34} textAnchor="middle" className="fill-current text-[11px] tabular-nums text-muted-foreground">
+                {c.atLeast4}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}
+
+/** The call-outs: skills nobody holds at ≥ 3, and skills exactly one person holds (named). */
+export function CoverageRisks({ dto, model }: { dto: HeatmapDto; model: Model }) {
+  const t = useTranslations("heatmap");
+  const skills = model.columns.flatMap((c) => (c.kind === "skill" ? [c.skill] : []));
+  const missing = skills.filter((s) => coverageRisk(model.coverage[s]!) === "missing");
+  const single = skills.filter((s) => coverageRisk(model.coverage[s]!) === "single");
+  return (
+    <section aria-labelledby="risks-title" className="rounded-lg border border-border bg-card p-4 shadow-sm">
+      <h2 id="risks-title" className="font-semibold">{t("risks")}</h2>
+      {missing.length + single.length === 0 ? (
+        <p className="mt-2 text-sm text-muted-foreground">{t("noRisks")}</p>
+      ) : (
+        <div className="mt-3 grid gap-4 md:grid-cols-2">
+          <div>
+            <h3 className="flex items-center gap-2 text-sm font-medium text-red-800">
+              <span aria-hidden className="grid h-5 w-5 place-items-center rounded border border-red-700 bg-red-50 text-xs">✕</span>
+              {t("missing")} ({missing.length})
+            </h3>
+            <ul className="mt-2 space-y-1 text-sm">
+              {missing.map((s) => (
+                <li key={s}>{dto.skills[s]!.name}</li>
+              ))}
+            </ul>
+          </div>
+          <div>
+            <h3 className="flex items-center gap-2 text-sm font-medium text-amber-800">
+              <span aria-hidden className="grid h-5 w-5 place-items-center rounded border border-amber-700 bg-amber-50 text-xs">1</span>
+              {t("single")} ({single.length})
+            </h3>
+            <ul className="mt-2 space-y-1 text-sm">
+              {single.map((s) => (
+                <li key={s}>
+                  {dto.skills[s]!.name}{" "}
+                  <span className="text-muted-foreground">— {t("heldBy", { name: dto.members[model.coverage[s]!.holders[0]!]!.name })}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { HeatmapDto } from "@/lib/data/heatmap";
+import { cellGlyph, meanColor, NA_FILL, proficiencyColor, textColorOn } from "./colors";
+import type { Geometry } from "./geometry";
+import type { Column, Model } from "./model";
+
+type BodyProps = {
+  dto: HeatmapDto;
+  model: Model;
+  geometry: Geometry;
+  focus: { r: number; c: number } | null;
+  onPointer: (cell: { r: number; c: number } | null) => void;
+};
+
+export function cellValue(dto: HeatmapDto, model: Model, row: number, col: Column): { fill: string; glyph: string } {
+  if (col.kind === "category") {
+    const mean = model.rollup[row * dto.categories.length + col.category] ?? null;
+    return { fill: meanColor(mean), glyph: mean === null ? "" : mean.toFixed(1) };
+  }
+  const v = model.values[row * dto.skills.length + col.skill]!;
+  return { fill: proficiencyColor(v), glyph: cellGlyph(v) };
+}
+
+const rowLabel = (dto: HeatmapDto, row: number, withTeam: boolean) => {
+  const m = dto.members[row]!;
+  return withTeam ? `${m.teamName} · ${m.name}` : m.name;
+};
+
+/** SVG cells for team-sized grids: crisp, with the value printed in each cell. */
+export function HeatmapSvgBody({ dto, model, geometry: g, focus, onPointer }: BodyProps) {
+  const withTeam = dto.scope.kind === "org";
+  const width = g.labelWidth + model.columns.length * g.cw;
+  return (
+    <svg width={width} height={model.rows.length * g.ch} className="block" onMouseLeave={() => onPointer(null)}>
+      <defs>
+        <pattern id="hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="5" height="5" fill={NA_FILL} />
+          <line x1="0" y1="0" x2="0" y2="5" stroke="#9aa0ad" strokeWidth="1.5" />
+        </pattern>
+      </defs>
+      {model.rows.map((row, r) => (
+        <g key={`${row}-${r}`} transform={`translate(0,${r * g.ch})`}>
+          <text x={g.labelWidth - 8} y={g.ch / 2} textAnchor="end" dominantBaseline="middle" className="fill-current text-[12px]">
+            {rowLabel(dto, row, withTeam)}
+          </text>
+          {model.columns.map((col, c) => {
+            const { fill, glyph } = cellValue(dto, model, row, col);
+            const na = col.kind === "skill" && glyph === "–";
+            const unrated = col.kind === "skill" && glyph === "";
+            return (
+              <g key={c} transform={`translate(${g.labelWidth + c * g.cw},0)`} onMouseEnter={() => onPointer({ r, c })}>
+                <rect
+                  width={g.cw - 2}
+                  height={g.ch - 2}
+                  x={1}
+                  y={1}
+                  rx={3}
+                  fill={na ? "url(#hatch)" : fill}
+                  stroke={unrated ? "#b8bcc8" : "none"}
+                  strokeDasharray={unrated ? "2 2" : undefined}
+                />
+                {g.glyphs && glyph && (
+                  <text x={g.cw / 2} y={g.ch / 2 + 1} textAnchor="middle" dominantBaseline="middle" fill={na ? "#374151" : textColorOn(fill)} className="pointer-events-none text-[11px] font-medium tabular-nums">
+                    {glyph}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </g>
+      ))}
+      {focus && (
+        <rect
+          x={g.labelWidth + focus.c * g.cw}
+          y={focus.r * g.ch}
+          width={g.cw}
+          height={g.ch}
+          fill="none"
+          stroke="#e11d48"
+          strokeWidth={2.5}
+          rx={4}
+          className="pointer-events-none"
+        />
+      )}
+    </svg>
+  );
+}
+
+/**
+ * Canvas cells for large grids (the org view): only the rows in view are
+ * drawn, so 2,000 × 60 scrolls smoothly. Same geometry and interaction as SVG.
+ */
+export function HeatmapCanvasBody({ dto, model, geometry: g, focus, onPointer, scrollTop, viewHeight }: BodyProps & { scrollTop: number; viewHeight: number }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const width = g.labelWidth + model.columns.length * g.cw;
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = width * ratio;
+    canvas.height = viewHeight * ratio;
+    const ctx = canvas.getContext("2d")!;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, viewHeight);
+    performance.mark("heatmap:draw:start");
+    const first = Math.max(0, Math.floor(scrollTop / g.ch));
+    const last = Math.min(model.rows.length, Math.ceil((scrollTop + viewHeight) / g.ch));
+    ctx.font = "11px ui-sans-serif, system-ui, sans-serif";
+    ctx.textBaseline = "middle";
+    let lastTeam = first > 0 ? dto.members[model.rows[first - 1]!]!.teamId : "";
+    for (let r = first; r < last; r++) {
+      const row = model.rows[r]!;
+      const y = r * g.ch - scrollTop;
+      const member = dto.members[row]!;
+      if (member.teamId !== lastTeam) {
+        ctx.fillStyle = "#6b7280";
+        ctx.fillRect(0, y, width, 1);
+        lastTeam = member.teamId;
+      }
+      ctx.fillStyle = "#1f2937";
+      ctx.textAlign = "right";
+      ctx.fillText(rowLabel(dto, row, true).slice(0, 40), g.labelWidth - 6, y + g.ch / 2);
+      model.columns.forEach((col, c) => {
+        const { fill, glyph } = cellValue(dto, model, row, col);
+        ctx.fillStyle = glyph === "–" ? NA_FILL : fill;
+        ctx.fillRect(g.labelWidth + c * g.cw + 1, y + 1, g.cw - 2, g.ch - 2);
+        if (glyph === "" && col.kind === "skill") {
+          ctx.strokeStyle = "#c5c9d3";
+          ctx.strokeRect(g.labelWidth + c * g.cw + 1.5, y + 1.5, g.cw - 3, g.ch - 3);
+        }
+        if (glyph === "–") {
+          ctx.strokeStyle = "#9aa0ad";
+          ctx.beginPath();
+          ctx.moveTo(g.labelWidth + c * g.cw + 2, y + g.ch - 2);
+          ctx.lineTo(g.labelWidth + (c + 1) * g.cw - 2, y + 2);
+          ctx.stroke();
+        }
+      });
+    }
+    if (focus && focus.r >= first && focus.r < last) {
+      ctx.strokeStyle = "#e11d48";
+      ctx.lineWidth = 2;
+      ctx.strokeRect(g.labelWidth + focus.c * g.cw, focus.r * g.ch - scrollTop, g.cw, g.ch);
+      ctx.lineWidth = 1;
+    }
+    performance.mark("heatmap:draw:end");
+    performance.measure("heatmap:draw", "heatmap:draw:start", "heatmap:draw:end");
+  }, [dto, model, g, focus, scrollTop, viewHeight, width]);
+
+  return (
+    <canvas
+      ref={ref}
+      style={{ width, height: viewHeight, position: "sticky", top: 0, display: "block" }}
+      onMouseMove={(e) => {
+        const rect = e.currentTarget.getBoundingClientRect();
+        const c = Math.floor((e.clientX - rect.left - g.labelWidth) / g.cw);
+        const r = Math.floor((e.clientY - rect.top + scrollTop) / g.ch);
+        onPointer(c >= 0 && c < model.columns.length && r >= 0 && r < model.rows.length ? { r, c } : null);
+      }}
+      onMouseLeave={() => onPointer(null)}
+    />
+  );
+}

@@ -1,0 +1,187 @@
+import "server-only";
+import { and, asc, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { z } from "zod";
+import { type DbOrTx, getDb } from "@/db/client";
+import { assessmentCycles, frameworkVersions, ratings, teamMembers, teams, users } from "@/db/schema";
+import { buildMatrix, type CompactMatrix } from "@/lib/analytics/matrix";
+import type { Viewer } from "@/lib/auth/viewer";
+import { forbidden, notFound } from "@/lib/errors";
+import { pick } from "@/lib/i18n/pick";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { can, canOnTeam } from "@/lib/permissions";
+import { lastQuarters, quarterEnd, quarterOf, QUARTER_PATTERN } from "@/lib/quarters";
+import { uuidSchema } from "@/lib/validations/ids";
+import { parseInput, requirePermission, requireSignedIn } from "./guard";
+import { readVersionRows } from "./member-framework";
+import { readSettings } from "./settings";
+
+export type HeatmapDto = CompactMatrix & {
+  scope: { kind: "team"; id: string; name: string; canEdit: boolean } | { kind: "org"; teams: number };
+  frameworkTitle: string;
+  quarter: string;
+  currentQuarter: string;
+  quarters: string[];
+  members: { id: string; name: string; teamId: string; teamName: string; levelPosition: number | null }[];
+  skills: { key: string; name: string; categoryIndex: number; levelPosition: number; position: number }[];
+  categories: { key: string; name: string; levelPosition: number }[];
+  levels: { key: string; name: string; position: number }[];
+};
+
+const querySchema = z.strictObject({
+  teamId: uuidSchema.optional(),
+  quarter: z.string().regex(QUARTER_PATTERN, { message: "A quarter looks like 2026-Q4." }).nullish(),
+});
+
+/** The team heatmap: a constant number of queries whatever the team size. */
+export async function getTeamHeatmap(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<HeatmapDto> {
+  const v = requireSignedIn(viewer);
+  const input = parseInput(querySchema.required({ teamId: true }), raw);
+  const teamId = input.teamId!;
+  if (!canOnTeam(v, teamId, "team:read")) {
+    // Members may look at their own team's heatmap (read-only) when the org allows it.
+    if (!v.memberTeamIds.includes(teamId) || !(await readSettings()).membersSeeTeamHeatmap) throw forbidden();
+  }
+  const db = getDb();
+  const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+  if (!team || team.archivedAt) throw notFound("That team does not exist.");
+  const members = await db
+    .select({ id: users.id, name: users.name, levelKey: teamMembers.currentLevelKey })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(eq(teamMembers.teamId, teamId))
+    .orderBy(asc(users.name));
+  const userFilter = sql`${ratings.userId} in (select ${teamMembers.userId} from ${teamMembers} where ${teamMembers.teamId} = ${teamId})`;
+  const dto = await assemble(db, {
+    versionId: team.frameworkVersionId,
+    frameworkId: team.frameworkId,
+    members: members.map((m) => ({ ...m, teamId: team.id, teamName: team.name })),
+    userFilter,
+    quarter: input.quarter ?? null,
+    locale,
+  });
+  return { ...dto, scope: { kind: "team", id: team.id, name: team.name, canEdit: canOnTeam(v, teamId, "team:edit") } };
+}
+
+/**
+ * Every active team's members in one heatmap (admins), for the framework most
+ * teams use. Memberships are read in one query and ratings in one more.
+ */
+export async function getOrgHeatmap(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<HeatmapDto | null> {
+  requirePermission(viewer, "team:read-any");
+  const input = parseInput(querySchema.omit({ teamId: true }), raw ?? {});
+  const started = Date.now();
+  const db = getDb();
+  const [framework] = await db
+    .select({ frameworkId: teams.frameworkId, n: sql<number>`count(*)::int` })
+    .from(teams)
+    .where(isNull(teams.archivedAt))
+    .groupBy(teams.frameworkId)
+    .orderBy(desc(sql`count(*)`))
+    .limit(1);
+  if (!framework) return null;
+  const [version] = await db
+    .select({ id: frameworkVersions.id })
+    .from(frameworkVersions)
+    .where(and(eq(frameworkVersions.frameworkId, framework.frameworkId), eq(frameworkVersions.status, "published")))
+    .orderBy(desc(frameworkVersions.version))
+    .limit(1);
+  if (!version) return null;
+  const rows = await db
+    .select({ id: users.id, name: users.name, levelKey: teamMembers.currentLevelKey, teamId: teams.id, teamName: teams.name })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(teams.frameworkId, framework.frameworkId), isNull(teams.archivedAt)))
+    .orderBy(asc(teams.name), asc(users.name));
+  const userFilter = sql`${ratings.userId} in (select ${teamMembers.userId} from ${teamMembers} join ${teams} on ${teams.id} = ${teamMembers.teamId} where ${teams.frameworkId} = ${framework.frameworkId} and ${teams.archivedAt} is null)`;
+  const dto = await assemble(db, { versionId: version.id, frameworkId: framework.frameworkId, members: rows, userFilter, quarter: input.quarter ?? null, locale });
+  console.log(JSON.stringify({ level: "info", msg: "org heatmap built", members: dto.members.length, skills: dto.skills.length, ms: Date.now() - started }));
+  return { ...dto, scope: { kind: "org", teams: framework.n } };
+}
+
+type AssembleInput = {
+  versionId: string;
+  frameworkId: string;
+  members: { id: string; name: string; levelKey: string | null; teamId: string; teamName: string }[];
+  userFilter: ReturnType<typeof sql>;
+  quarter: string | null;
+  locale: AppLocale;
+};
+
+async function assemble(db: DbOrTx, input: AssembleInput): Promise<Omit<HeatmapDto, "scope">> {
+  const now = new Date();
+  const currentQuarter = quarterOf(now);
+  const quarter = input.quarter && input.quarter <= currentQuarter ? input.quarter : currentQuarter;
+  // As of the end of a past quarter, or now for the current one.
+  const asOf = quarter === currentQuarter ? now : quarterEnd(quarter);
+  const p = (zh: string, en: string) => pick(input.locale, zh, en);
+
+  const [[version], rows, cycles, latest] = await Promise.all([
+    db.select({ titleZh: frameworkVersions.titleZh, titleEn: frameworkVersions.titleEn }).from(frameworkVersions).where(eq(frameworkVersions.id, input.versionId)),
+    readVersionRows(db, input.versionId),
+    db.select({ quarter: assessmentCycles.quarter }).from(assessmentCycles).orderBy(asc(assessmentCycles.quarter)),
+    db
+      .selectDistinctOn([ratings.userId, ratings.skillKey, ratings.raterKind], {
+        userId: ratings.userId,
+        skillKey: ratings.skillKey,
+        raterKind: ratings.raterKind,
+        proficiency: ratings.proficiency,
+        notApplicable: ratings.notApplicable,
+        interest: ratings.interest,
+        quarter: ratings.quarter,
+      })
+      .from(ratings)
+      .where(and(eq(ratings.frameworkId, input.frameworkId), lte(ratings.ratedAt, asOf), input.userFilter))
+      .orderBy(ratings.userId, ratings.skillKey, ratings.raterKind, desc(ratings.ratedAt), desc(ratings.id)),
+  ]);
+
+  const quarters = [...new Set([...cycles.map((c) => c.quarter), ...lastQuarters(currentQuarter, 4)])].filter((q) => q <= currentQuarter).sort();
+  const levelPosById = new Map(rows.levelRows.map((l) => [l.id, l.position]));
+  const levelPosByKey = new Map(rows.levelRows.map((l) => [l.key, l.position]));
+  const categoryIndex = new Map(rows.categoryRows.map((c, i) => [c.id, i]));
+  const skills = rows.skillRows
+    .map((s) => ({
+      key: s.key,
+      name: p(s.nameZh, s.nameEn),
+      categoryIndex: categoryIndex.get(s.categoryId) ?? 0,
+      levelPosition: levelPosById.get(s.levelId) ?? 0,
+      position: s.position,
+    }))
+    .sort((a, b) => a.levelPosition - b.levelPosition || a.categoryIndex - b.categoryIndex || a.position - b.position);
+  const members = input.members.map((m) => ({
+    id: m.id,
+    name: m.name,
+    teamId: m.teamId,
+    teamName: m.teamName,
+    levelPosition: m.levelKey ? (levelPosByKey.get(m.levelKey) ?? null) : null,
+  }));
+  // A member in two teams of the org view appears once per team: the matrix
+  // is built per person and their row repeated.
+  const uniqueIds = [...new Set(members.map((m) => m.id))];
+  const rowOf = new Map(uniqueIds.map((id, i) => [id, i]));
+  const matrix = buildMatrix({ memberIds: uniqueIds, skillKeys: skills.map((s) => s.key), latest, quarters });
+  const expand = (s: string) =>
+    uniqueIds.length === members.length
+      ? s
+      : members.map((m) => s.slice(rowOf.get(m.id)! * skills.length, (rowOf.get(m.id)! + 1) * skills.length)).join("");
+
+  return {
+    frameworkTitle: version ? p(version.titleZh, version.titleEn) : "",
+    quarter,
+    currentQuarter,
+    quarters,
+    members,
+    skills,
+    categories: rows.categoryRows.map((c) => ({ key: c.key, name: p(c.nameZh, c.nameEn), levelPosition: levelPosById.get(c.levelId) ?? 0 })),
+    levels: rows.levelRows.map((l) => ({ key: l.key, name: p(l.nameZh, l.nameEn), position: l.position })),
+    self: expand(matrix.self),
+    validated: expand(matrix.validated),
+    interest: expand(matrix.interest),
+    ratedQuarter: expand(matrix.ratedQuarter),
+  };
+}
+
+/** Whether the viewer may open a team's page at all (for navigation). */
+export function mayViewTeam(viewer: Viewer, teamId: string, membersSeeTeamHeatmap: boolean): boolean {
+  return canOnTeam(viewer, teamId, "team:read") || can(viewer, "team:read-any") || (membersSeeTeamHeatmap && viewer.memberTeamIds.includes(teamId));
+}

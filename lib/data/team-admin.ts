@@ -1,0 +1,193 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { type DbOrTx, getDb } from "@/db/client";
+import { frameworkVersions, levels, teamMembers, teams, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { getEnv } from "@/lib/env";
+import { conflict, invalid, notFound } from "@/lib/errors";
+import {
+  addTeamMemberSchema,
+  archiveTeamSchema,
+  createTeamSchema,
+  removeTeamMemberSchema,
+  updateTeamMemberSchema,
+  updateTeamSchema,
+} from "@/lib/validations/teams";
+import { writeAudit } from "./audit";
+import { parseInput, requirePermission, requireTeamPermission } from "./guard";
+
+/** A manager (or admin) creates a team on the framework most teams use; a manager becomes its lead. */
+export async function createTeam(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
+  const v = requirePermission(viewer, "team:create");
+  const input = parseInput(createTeamSchema, raw);
+  const db = getDb();
+  return db.transaction(async (tx) => {
+    const [version] = await tx
+      .select({ id: frameworkVersions.id, frameworkId: frameworkVersions.frameworkId })
+      .from(frameworkVersions)
+      .where(eq(frameworkVersions.status, "published"))
+      .orderBy(
+        desc(sql`(select count(*) from ${teams} where ${teams.frameworkId} = ${frameworkVersions.frameworkId})`),
+        desc(frameworkVersions.version),
+      )
+      .limit(1);
+    if (!version) throw conflict("Install a roadmap before creating teams.");
+    const [team] = await tx
+      .insert(teams)
+      .values({ name: input.name, description: input.description, frameworkId: version.frameworkId, frameworkVersionId: version.id })
+      .returning();
+    if (v.role === "manager") await tx.insert(teamMembers).values({ teamId: team!.id, userId: v.id, isLead: true });
+    await writeAudit(tx, { actor: v, action: "team.created", entityType: "team", entityId: team!.id, after: { name: team!.name, lead: v.role === "manager" ? v.id : null } });
+    return { id: team!.id };
+  });
+}
+
+/** Rename / re-describe, with optimistic concurrency on the team's version. */
+export async function updateTeam(viewer: Viewer | null, raw: unknown): Promise<{ lockVersion: number }> {
+  requirePermission(viewer, "framework:read");
+  const input = parseInput(updateTeamSchema, raw);
+  const v = requireTeamPermission(viewer, input.teamId, "team:edit");
+  return getDb().transaction(async (tx) => {
+    const [before] = await tx.select().from(teams).where(eq(teams.id, input.teamId));
+    if (!before || before.archivedAt) throw notFound("That team does not exist.");
+    const [after] = await tx
+      .update(teams)
+      .set({ name: input.name, description: input.description, lockVersion: sql`${teams.lockVersion} + 1` })
+      .where(and(eq(teams.id, input.teamId), eq(teams.lockVersion, input.lockVersion)))
+      .returning();
+    if (!after) throw conflict("This team was changed by someone else. Reload to see their changes.");
+    await writeAudit(tx, { actor: v, action: "team.updated", entityType: "team", entityId: input.teamId, before: { name: before.name, description: before.description }, after: { name: after.name, description: after.description } });
+    return { lockVersion: after.lockVersion };
+  });
+}
+
+export async function archiveTeam(viewer: Viewer | null, raw: unknown): Promise<void> {
+  requirePermission(viewer, "framework:read");
+  const input = parseInput(archiveTeamSchema, raw);
+  const v = requireTeamPermission(viewer, input.teamId, "team:edit");
+  await getDb().transaction(async (tx) => {
+    const [row] = await tx.update(teams).set({ archivedAt: new Date() }).where(and(eq(teams.id, input.teamId), sql`${teams.archivedAt} is null`)).returning();
+    if (!row) throw notFound("That team does not exist.");
+    await writeAudit(tx, { actor: v, action: "team.archived", entityType: "team", entityId: input.teamId, after: { archivedAt: row.archivedAt } });
+  });
+}
+
+/** Adds someone by email; a person who never signed in is pre-provisioned and linked at first SSO sign-in. */
+export async function addTeamMember(viewer: Viewer | null, raw: unknown): Promise<{ userId: string; preProvisioned: boolean }> {
+  requirePermission(viewer, "framework:read");
+  const input = parseInput(addTeamMemberSchema, raw);
+  const v = requireTeamPermission(viewer, input.teamId, "team:edit");
+  const allowed = getEnv().ALLOWED_EMAIL_DOMAINS;
+  if (allowed.length && !allowed.includes(input.email.split("@")[1]!)) {
+    throw invalid("That email is not in one of the organisation's domains.", { email: ["Not an organisation email."] });
+  }
+  return getDb().transaction(async (tx) => {
+    await requireActiveTeam(tx, input.teamId);
+    let [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${input.email}`);
+    const preProvisioned = !user;
+    if (!user) {
+      [user] = await tx.insert(users).values({ email: input.email, name: input.email.split("@")[0]!, role: "member" }).returning();
+      await writeAudit(tx, { actor: v, action: "user.preprovisioned", entityType: "user", entityId: user!.id, after: { email: input.email } });
+    }
+    const added = await tx.insert(teamMembers).values({ teamId: input.teamId, userId: user!.id }).onConflictDoNothing().returning();
+    if (added.length === 0) throw conflict("That person is already in this team.");
+    await writeAudit(tx, { actor: v, action: "team.member_added", entityType: "team", entityId: input.teamId, after: { userId: user!.id, email: input.email } });
+    return { userId: user!.id, preProvisioned };
+  });
+}
+
+export async function removeTeamMember(viewer: Viewer | null, raw: unknown): Promise<void> {
+  requirePermission(viewer, "framework:read");
+  const input = parseInput(removeTeamMemberSchema, raw);
+  const v = requireTeamPermission(viewer, input.teamId, "team:edit");
+  await getDb().transaction(async (tx) => {
+    const [row] = await tx.select().from(teamMembers).where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)));
+    if (!row) throw notFound("That person is not in this team.");
+    if (row.isLead) await requireAnotherLead(tx, input.teamId, input.userId);
+    await tx.delete(teamMembers).where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)));
+    await writeAudit(tx, { actor: v, action: "team.member_removed", entityType: "team", entityId: input.teamId, before: row });
+  });
+}
+
+/** Lead flag and current / target level of one member. */
+export async function updateTeamMember(viewer: Viewer | null, raw: unknown): Promise<void> {
+  requirePermission(viewer, "framework:read");
+  const input = parseInput(updateTeamMemberSchema, raw);
+  const v = requireTeamPermission(viewer, input.teamId, "team:edit");
+  await getDb().transaction(async (tx) => {
+    const team = await requireActiveTeam(tx, input.teamId);
+    const [before] = await tx.select().from(teamMembers).where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)));
+    if (!before) throw notFound("That person is not in this team.");
+    const keys = new Set((await tx.select({ key: levels.key }).from(levels).where(eq(levels.frameworkVersionId, team.frameworkVersionId))).map((l) => l.key));
+    for (const field of ["currentLevelKey", "targetLevelKey"] as const) {
+      const key = input[field];
+      if (key && !keys.has(key)) throw invalid("That level is not in this team's roadmap.", { [field]: ["Unknown level."] });
+    }
+    if (input.isLead === false && before.isLead) await requireAnotherLead(tx, input.teamId, input.userId);
+    const patch = {
+      ...(input.isLead !== undefined ? { isLead: input.isLead } : {}),
+      ...(input.currentLevelKey !== undefined ? { currentLevelKey: input.currentLevelKey } : {}),
+      ...(input.targetLevelKey !== undefined ? { targetLevelKey: input.targetLevelKey } : {}),
+    };
+    if (Object.keys(patch).length === 0) return;
+    const [after] = await tx.update(teamMembers).set(patch).where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId))).returning();
+    await writeAudit(tx, { actor: v, action: "team.member_updated", entityType: "team", entityId: input.teamId, before, after });
+  });
+}
+
+async function requireActiveTeam(tx: DbOrTx, teamId: string) {
+  const [team] = await tx.select().from(teams).where(eq(teams.id, teamId));
+  if (!team || team.archivedAt) throw notFound("That team does not exist.");
+  return team;
+}
+
+async function requireAnotherLead(tx: DbOrTx, teamId: string, userId: string) {
+  const [{ n }] = (await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.isLead, true), sql`${teamMembers.userId} <> ${userId}`))) as [{ n: number }];
+  if (n === 0) throw conflict("A team needs at least one lead. Make someone else lead first.");
+}
+
+export type TeamSettingsDto = {
+  id: string;
+  name: string;
+  description: string;
+  lockVersion: number;
+  levels: { key: string; name: string }[];
+  members: { id: string; name: string; email: string; isLead: boolean; signedIn: boolean; currentLevelKey: string | null; targetLevelKey: string | null }[];
+};
+
+/** What the team settings page shows (leads of the team and admins). */
+export async function getTeamSettings(viewer: Viewer | null, raw: unknown, { locale }: { locale: "en" | "zh-TW" }): Promise<TeamSettingsDto> {
+  requirePermission(viewer, "framework:read");
+  const input = parseInput(archiveTeamSchema, raw);
+  requireTeamPermission(viewer, input.teamId, "team:edit");
+  const db = getDb();
+  const team = await requireActiveTeam(db, input.teamId);
+  const [levelRows, memberRows] = await Promise.all([
+    db.select().from(levels).where(eq(levels.frameworkVersionId, team.frameworkVersionId)).orderBy(levels.position),
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        issuer: users.issuer,
+        isLead: teamMembers.isLead,
+        currentLevelKey: teamMembers.currentLevelKey,
+        targetLevelKey: teamMembers.targetLevelKey,
+      })
+      .from(teamMembers)
+      .innerJoin(users, eq(users.id, teamMembers.userId))
+      .where(eq(teamMembers.teamId, team.id))
+      .orderBy(users.name),
+  ]);
+  return {
+    id: team.id,
+    name: team.name,
+    description: team.description,
+    lockVersion: team.lockVersion,
+    levels: levelRows.map((l) => ({ key: l.key, name: locale === "zh-TW" ? l.nameZh : l.nameEn })),
+    members: memberRows.map(({ issuer, ...m }) => ({ ...m, signedIn: !!issuer })),
+  };
+}
