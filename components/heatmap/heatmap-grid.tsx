@@ -77,7 +77,9 @@ export function HeatmapGrid({
       ? `${info.member} · ${info.skill}: ${info.mean === null ? labels.none : info.mean.toFixed(1)}`
       : `${info.member} · ${info.skill}: ${t("tipSelf")} ${valueText(info.self)}, ${t("tipValidated")} ${info.validated === -1 ? t("tipNone") : valueText(info.validated)}`
     : "";
-  const tipX = active ? g.labelWidth + (active.c + 1) * g.cw + 8 - scroll.left : 0;
+  // Beside the cell: to its right in the left half of the grid, to its left otherwise.
+  const cellLeft = active ? g.labelWidth + active.c * g.cw - scroll.left : 0;
+  const tipX = active && active.c > model.columns.length / 2 ? cellLeft - 264 : cellLeft + g.cw + 8;
   const tipY = active ? headerHeight(g) + active.r * g.ch - scroll.top : 0;
 
   return (
@@ -119,7 +121,7 @@ export function HeatmapGrid({
         {focus ? summary : ""}
       </p>
       {info && (
-        <div role="tooltip" className="pointer-events-none absolute z-20 w-64 rounded-md border border-border bg-card p-3 text-xs shadow-lg" style={{ left: Math.min(tipX, 900), top: Math.max(0, tipY) }}>
+        <div role="tooltip" className="pointer-events-none absolute z-20 w-64 rounded-md border border-border bg-card p-3 text-xs shadow-lg" style={{ left: Math.max(0, tipX), top: Math.max(0, tipY) }}>
           <p className="font-semibold">{info.member}</p>
           {dto.scope.kind === "org" && <p className="text-muted-foreground">{info.team}</p>}
           <p className="mt-1">{info.skill}</p>

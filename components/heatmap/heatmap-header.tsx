@@ -4,6 +4,7 @@ import type { HeatmapDto } from "@/lib/data/heatmap";
 import { levelAccent } from "@/components/framework/level-accent";
 import type { Geometry } from "./geometry";
 import { headerHeight } from "./geometry";
+import { textColorOn } from "./colors";
 import { bands, type Column } from "./model";
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -35,7 +36,7 @@ export function HeatmapHeader({
       {bands(columns, levelOf).map((b) => (
         <g key={`l${b.start}`}>
           <rect x={x(b.start)} y={0} width={(b.end - b.start) * g.cw - 1} height={g.levelBand - 3} fill={levelAccent(b.key, dto.levels.length)} rx={3} />
-          <text x={x(b.start) + 4} y={g.levelBand - 7} className="fill-white text-[11px] font-medium">
+          <text x={x(b.start) + 4} y={g.levelBand - 7} fill={textColorOn(levelAccent(b.key, dto.levels.length))} className="text-[11px] font-medium">
             {truncate(dto.levels.find((l) => l.position === b.key)?.name ?? "", Math.max(2, Math.floor(((b.end - b.start) * g.cw) / 7)))}
           </text>
         </g>

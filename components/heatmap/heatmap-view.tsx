@@ -57,7 +57,7 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
         </div>
         <label className="space-y-1 text-xs text-muted-foreground">
           <span className="block">{t("quarter")}</span>
-          <select className={select} value={dto.quarter} onChange={(e) => router.push(`${pathname}?quarter=${e.target.value}`)}>
+          <select aria-label={t("quarter")} className={select} value={dto.quarter} onChange={(e) => router.push(`${pathname}?quarter=${e.target.value}`)}>
             {dto.quarters.map((q) => (
               <option key={q} value={q}>
                 {q === dto.currentQuarter ? t("quarterCurrent", { quarter: q }) : t("quarterPast", { quarter: q })}
@@ -67,7 +67,7 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
         </label>
         <label className="space-y-1 text-xs text-muted-foreground">
           <span className="block">{t("sortMembers")}</span>
-          <select className={select} value={memberSort} onChange={(e) => setMemberSort(e.target.value as MemberSort)}>
+          <select aria-label={t("sortMembers")} className={select} value={memberSort} onChange={(e) => setMemberSort(e.target.value as MemberSort)}>
             <option value="name">{t("sortByName")}</option>
             <option value="level">{t("sortByLevel")}</option>
             <option value="total">{t("sortByTotal")}</option>
@@ -75,14 +75,14 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
         </label>
         <label className="space-y-1 text-xs text-muted-foreground">
           <span className="block">{t("sortSkills")}</span>
-          <select className={select} value={skillSort} onChange={(e) => setSkillSort(e.target.value as SkillSort)}>
+          <select aria-label={t("sortSkills")} className={select} value={skillSort} onChange={(e) => setSkillSort(e.target.value as SkillSort)}>
             <option value="category">{t("sortByCategory")}</option>
             <option value="coverage">{t("sortByCoverage")}</option>
           </select>
         </label>
         <label className="space-y-1 text-xs text-muted-foreground">
           <span className="block">{t("level")}</span>
-          <select className={select} value={String(level)} onChange={(e) => setLevel(e.target.value === "all" ? "all" : Number(e.target.value))}>
+          <select aria-label={t("level")} className={select} value={String(level)} onChange={(e) => setLevel(e.target.value === "all" ? "all" : Number(e.target.value))}>
             <option value="all">{t("all")}</option>
             {dto.levels.map((l) => (
               <option key={l.key} value={l.position}>
@@ -93,7 +93,7 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
         </label>
         <label className="space-y-1 text-xs text-muted-foreground">
           <span className="block">{t("category")}</span>
-          <select className={`${select} max-w-56`} value={String(category)} onChange={(e) => setCategory(e.target.value === "all" ? "all" : Number(e.target.value))}>
+          <select aria-label={t("category")} className={`${select} max-w-56`} value={String(category)} onChange={(e) => setCategory(e.target.value === "all" ? "all" : Number(e.target.value))}>
             <option value="all">{t("all")}</option>
             {dto.categories.map((c, i) =>
               level === "all" || c.levelPosition === level ? (
@@ -106,7 +106,7 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
         </label>
         <label className="space-y-1 text-xs text-muted-foreground">
           <span className="block">{t("member")}</span>
-          <input className={`${select} w-44`} placeholder={t("memberPlaceholder")} value={memberQuery} onChange={(e) => setMemberQuery(e.target.value)} />
+          <input aria-label={t("member")} className={`${select} w-44`} placeholder={t("memberPlaceholder")} value={memberQuery} onChange={(e) => setMemberQuery(e.target.value)} />
         </label>
         <div role="group" aria-label={t("view")} className="ml-auto space-y-1">
           <p className="text-xs text-muted-foreground">{t("view")}</p>
@@ -130,10 +130,8 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
             <p className="mb-1 text-xs text-muted-foreground">{t("coverageHint")}</p>
             <CoverageStrip dto={dto} model={model} geometry={geometry} />
           </div>
-          <div className="grid gap-5 xl:grid-cols-2">
-            <CoverageRisks dto={dto} model={model} />
-            <CategoryRollup dto={dto} model={model} />
-          </div>
+          <CoverageRisks dto={dto} model={model} />
+          <CategoryRollup dto={dto} model={model} />
         </>
       ) : (
         <HeatmapTable dto={dto} model={model} />

@@ -44,6 +44,9 @@ export async function readVersionRows(db: DbOrTx, versionId: string) {
       .where(and(eq(skills.frameworkVersionId, versionId), isNull(skills.retiredAt)))
       .orderBy(asc(skills.position)),
   ]);
+  // Category positions restart in every level: order by level first.
+  const levelPos = new Map(levelRows.map((l) => [l.id, l.position]));
+  categoryRows.sort((a, b) => (levelPos.get(a.levelId) ?? 0) - (levelPos.get(b.levelId) ?? 0) || a.position - b.position);
   return { levelRows, categoryRows, skillRows };
 }
 

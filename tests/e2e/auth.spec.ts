@@ -38,8 +38,11 @@ test.describe("signing in through the identity provider", () => {
     await page.screenshot({ path: `${SHOTS}/teams-manager.png` });
   });
 
-  test("an admin lands on the organisation's people", async ({ page }) => {
+  test("an admin lands on the organisation, and manages its people", async ({ page }) => {
     await signInAs(page, "Mei-Ling Chen");
+    await expect(page).toHaveURL(/\/org$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Organisation" })).toBeVisible();
+    await page.getByRole("link", { name: "People" }).click();
     await expect(page).toHaveURL(/\/org\/people$/);
     await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
     await expect(page.getByRole("combobox", { name: "Role of Sofia Rossi" })).toHaveValue("member");
@@ -96,7 +99,7 @@ test.describe("what an admin changes takes effect on the next request", () => {
 
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();
-    await signInAs(admin, "Mei-Ling Chen");
+    await signInAs(admin, "Mei-Ling Chen", "/org/people");
     await expect(admin).toHaveURL(/\/org\/people$/);
 
     // Capture a real server-action request from the UI...

@@ -15,6 +15,11 @@ import { getMemberRatingSheet, getMyRatingSheet } from "@/lib/data/rating-sheet"
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
 import { randomUUID } from "node:crypto";
 import { demoTeamId } from "@/db/seed/demo";
+import { orgSettings, teamMembers, teams } from "@/db/schema";
+import { and } from "drizzle-orm";
+import { getOrgHeatmap, getTeamHeatmap } from "@/lib/data/heatmap";
+import { getOrgSettings, updateOrgSetting } from "@/lib/data/settings";
+import { addTeamMember, archiveTeam, createTeam, getTeamSettings, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
 import { AppError } from "@/lib/errors";
 import { describeOnEachEngine } from "./engines";
 import { tableFingerprint } from "./fingerprint";
@@ -84,6 +89,11 @@ const adminOnly: Record<Subject, Outcome> = {
 const managersAndAdmins: Record<Subject, Outcome> = { ...adminOnly, leadOfOtherTeam: "ok", leadOfTeam: "ok" };
 const leadOfTheTeam: Record<Subject, Outcome> = { ...adminOnly, leadOfTeam: "ok" };
 const GIT = "environments-and-version-control.uses-git-for-version-control";
+const managers: Record<Subject, Outcome> = { ...adminOnly, leadOfTeam: "ok", leadOfOtherTeam: "ok" };
+// Members see their own team's heatmap (read-only) under the default org setting.
+const teamAndItsMembers: Record<Subject, Outcome> = { ...leadOfTheTeam, memberOnSelf: "ok", memberOnOther: "ok" };
+const lockOf = async (fx: Fixture) => (await fx.db.select({ v: teams.lockVersion }).from(teams).where(eq(teams.id, fx.teamId)))[0]!.v;
+const membership = (fx: Fixture) => and(eq(teamMembers.teamId, fx.teamId), eq(teamMembers.userId, fx.targetId));
 
 const resetTarget = async (fx: Fixture) => {
   await fx.db.update(users).set({ role: "member", disabled: false }).where(eq(users.id, fx.targetId));
@@ -130,6 +140,53 @@ export const MATRIX: Row[] = [
     run: (v, fx) => getMemberRatingSheet(v, { teamId: fx.teamId, userId: fx.targetId }, { locale: "en" }),
     expect: leadOfTheTeam,
   },
+  { id: "app/(app)/teams/actions.ts#createTeamAction", run: (v) => createTeam(v, { name: "Matrix team" }), expect: managers },
+  {
+    id: "app/(app)/teams/[teamId]/settings/actions.ts#updateTeamAction",
+    run: async (v, fx) => updateTeam(v, { teamId: fx.teamId, name: "ML Platform", description: "Renamed by the matrix", lockVersion: await lockOf(fx) }),
+    expect: leadOfTheTeam,
+  },
+  {
+    id: "app/(app)/teams/[teamId]/settings/actions.ts#archiveTeamAction",
+    run: (v, fx) => archiveTeam(v, { teamId: fx.teamId }),
+    expect: leadOfTheTeam,
+    undo: async (fx) => {
+      await fx.db.update(teams).set({ archivedAt: null }).where(eq(teams.id, fx.teamId));
+    },
+  },
+  {
+    id: "app/(app)/teams/[teamId]/settings/actions.ts#addTeamMemberAction",
+    run: (v, fx) => addTeamMember(v, { teamId: fx.teamId, email: `new-${randomUUID().slice(0, 8)}@acme.test` }),
+    expect: leadOfTheTeam,
+  },
+  {
+    id: "app/(app)/teams/[teamId]/settings/actions.ts#removeTeamMemberAction",
+    run: (v, fx) => removeTeamMember(v, { teamId: fx.teamId, userId: fx.targetId }),
+    expect: leadOfTheTeam,
+    undo: async (fx) => {
+      await fx.db.insert(teamMembers).values({ teamId: fx.teamId, userId: fx.targetId, currentLevelKey: "mid-level", targetLevelKey: "senior" });
+    },
+  },
+  {
+    id: "app/(app)/teams/[teamId]/settings/actions.ts#updateTeamMemberAction",
+    run: (v, fx) => updateTeamMember(v, { teamId: fx.teamId, userId: fx.targetId, currentLevelKey: "senior" }),
+    expect: leadOfTheTeam,
+    undo: async (fx) => {
+      await fx.db.update(teamMembers).set({ currentLevelKey: "mid-level" }).where(membership(fx));
+    },
+  },
+  {
+    id: "app/(app)/org/settings/actions.ts#updateOrgSettingAction",
+    run: (v) => updateOrgSetting(v, { key: "membersSeeTeamHeatmap", value: false }),
+    expect: adminOnly,
+    undo: async (fx) => {
+      await fx.db.delete(orgSettings);
+    },
+  },
+  { id: "lib/data/heatmap.ts#getTeamHeatmap", run: (v, fx) => getTeamHeatmap(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
+  { id: "lib/data/heatmap.ts#getOrgHeatmap", run: (v) => getOrgHeatmap(v, {}, { locale: "en" }), expect: adminOnly },
+  { id: "lib/data/team-admin.ts#getTeamSettings", run: (v, fx) => getTeamSettings(v, { teamId: fx.teamId }, { locale: "en" }), expect: leadOfTheTeam },
+  { id: "lib/data/settings.ts#getOrgSettings", run: (v) => getOrgSettings(v), expect: signedInOnly },
   { id: "lib/data/users.ts#listUsers", run: (v) => listUsers(v), expect: managersAndAdmins },
   { id: "lib/data/teams.ts#listTeamsForViewer", run: (v) => listTeamsForViewer(v), expect: signedInOnly },
   { id: "lib/data/frameworks.ts#listFrameworks", run: (v) => listFrameworks(v, { locale: "en" }), expect: signedInOnly },

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe } from "vitest";
-import { type DbHandle, openDb } from "@/db/client";
+import { type DbHandle, type OpenOptions, openDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
 // Integration tests run against both engines Skillgrid supports: embedded
@@ -12,25 +12,25 @@ if (!serverUrl && process.env.CI) {
   throw new Error("TEST_DATABASE_URL is not set: run the suite with `npm test`, which starts PostgreSQL.");
 }
 
-type Engine = { name: "pglite" | "postgres"; open: () => Promise<{ handle: DbHandle; dispose: () => Promise<void> }> };
+type Engine = { name: "pglite" | "postgres"; open: (options?: OpenOptions) => Promise<{ handle: DbHandle; dispose: () => Promise<void> }> };
 
 const pgliteEngine: Engine = {
   name: "pglite",
-  open: async () => {
-    const handle = openDb({ pgliteDir: "memory://" });
+  open: async (options) => {
+    const handle = openDb({ pgliteDir: "memory://" }, options);
     return { handle, dispose: () => handle.close() };
   },
 };
 
 const postgresEngine: Engine = {
   name: "postgres",
-  open: async () => {
+  open: async (options) => {
     const name = `skillgrid_test_${randomBytes(6).toString("hex")}`;
     const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
     const url = new URL(serverUrl!);
     url.pathname = `/${name}`;
-    const handle = openDb({ databaseUrl: url.toString() });
+    const handle = openDb({ databaseUrl: url.toString() }, options);
     return {
       handle,
       dispose: async () => {
@@ -49,13 +49,13 @@ if (!serverUrl) console.warn("TEST_DATABASE_URL not set: integration tests run o
 export function describeOnEachEngine(
   title: string,
   suite: (ctx: { handle: () => DbHandle; engine: Engine["name"] }) => void,
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; onQuery?: (sql: string) => void } = {},
 ): void {
   for (const engine of ENGINES) {
     describe(`${title} [${engine.name}]`, () => {
       let opened: Awaited<ReturnType<Engine["open"]>> | undefined;
       beforeAll(async () => {
-        opened = await engine.open();
+        opened = await engine.open({ onQuery: options.onQuery });
         if (options.migrate !== false) await migrateDatabase(opened.handle);
       });
       afterAll(async () => {

@@ -20,6 +20,7 @@ export default async function OrgPage({ searchParams }: Props) {
   const { quarter } = await searchParams;
   const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations("org");
+  const th = await getTranslations("heatmap");
   const [dto, settings] = await Promise.all([
     getOrgHeatmap(viewer, { quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
       if (e instanceof AppError && e.code === "invalid") notFound();
@@ -29,7 +30,7 @@ export default async function OrgPage({ searchParams }: Props) {
   ]);
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} description={dto ? `${t("intro")} ${dto.frameworkTitle} · ${dto.members.length} · ${dto.quarter}` : t("intro")} />
+      <PageHeader title={t("title")} description={dto ? `${t("intro")} ${dto.frameworkTitle} · ${th("people", { count: dto.members.length })} · ${dto.quarter}` : t("intro")} />
       {can(viewer, "user:manage") && (
         <section aria-label={t("settings")} className="rounded-lg border border-border bg-card p-4 shadow-sm">
           <SettingToggle settingKey="membersSeeTeamHeatmap" label={t("membersSeeHeatmap")} initial={settings.membersSeeTeamHeatmap} />

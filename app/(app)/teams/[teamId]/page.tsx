@@ -29,7 +29,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
       <Link href="/teams" className="text-sm text-muted-foreground hover:text-foreground">
         ← {t("back")}
       </Link>
-      <PageHeader title={dto.scope.name} description={`${dto.frameworkTitle} · ${dto.members.length} · ${dto.quarter}`}>
+      <PageHeader title={dto.scope.name} description={`${dto.frameworkTitle} · ${t("people", { count: dto.members.length })} · ${dto.quarter}`}>
         {dto.scope.canEdit ? (
           <Link href={`/teams/${dto.scope.id}/settings`} className={buttonVariants({ variant: "outline" })}>
             {t("settings")}

@@ -1,0 +1,143 @@
+/**
+ * A deterministic synthetic organisation, for benchmarks and large-grid tests:
+ *   npm run seed:synthetic -- --teams 40 --members-per-team 50 --skills 60 --quarters 4 --seed 1 [--rating-fn ./my-rating.mjs]
+ * Creates its own framework ("synthetic-<skills>"), teams, people and a rating
+ * for every member × skill in each quarter, with bulk inserts. Re-running with
+ * the same arguments changes nothing. Uses DATABASE_URL / PGLITE_DIR like the app.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { and, eq, sql } from "drizzle-orm";
+import { openDb, targetFromEnv } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { ratings, teamMembers, teams, users } from "../db/schema";
+import { installFramework } from "../db/seed/framework";
+import { stableUuid } from "../db/seed/ids";
+import type { RoadmapDocument } from "../lib/roadmap/types";
+import { lastQuarters, quarterOf, quarterStart } from "../lib/quarters";
+import { rate as defaultRate, type RatingContext, type SyntheticRating } from "./synthetic/rating";
+
+const { values } = parseArgs({
+  options: {
+    teams: { type: "string", default: "40" },
+    "members-per-team": { type: "string", default: "50" },
+    skills: { type: "string", default: "60" },
+    quarters: { type: "string", default: "4" },
+    seed: { type: "string", default: "1" },
+    "rating-fn": { type: "string" },
+  },
+});
+const TEAMS = Number(values.teams);
+const PER_TEAM = Number(values["members-per-team"]);
+const SKILLS = Number(values.skills);
+const QUARTERS = Number(values.quarters);
+const SEED = Number(values.seed);
+const LEVELS = ["Junior", "Mid-level", "Senior"];
+const PER_CATEGORY = 4;
+
+export function syntheticRoadmap(skillCount: number): RoadmapDocument {
+  const perLevel = Math.ceil(skillCount / LEVELS.length);
+  let made = 0;
+  const bi = (s: string) => ({ zh: s, en: s });
+  return {
+    title: bi(`Synthetic roadmap (${skillCount} skills)`),
+    intro: bi("Generated for benchmarks."),
+    levels: LEVELS.map((name, li) => {
+      const inLevel = Math.min(perLevel, skillCount - made);
+      const categories = Array.from({ length: Math.ceil(inLevel / PER_CATEGORY) }, (_, ci) => {
+        const skills = Array.from({ length: Math.min(PER_CATEGORY, inLevel - ci * PER_CATEGORY) }, (_, si) => {
+          const n = made + ci * PER_CATEGORY + si + 1;
+          return { key: `c${li}-${ci}.skill-${String(n).padStart(3, "0")}`, name: bi(`Skill ${n}`) };
+        });
+        return { key: `c${li}-${ci}`, name: bi(`${name} area ${ci + 1}`), skills };
+      });
+      made += inLevel;
+      return {
+        key: name.toLowerCase(),
+        name: bi(`${name} engineer`),
+        tagline: bi(""),
+        summary: bi(""),
+        workStyle: bi(""),
+        workStyleNote: bi(""),
+        categories,
+      };
+    }),
+    growthTable: [],
+    transitionPath: null,
+    conclusion: bi(""),
+  };
+}
+
+async function main() {
+  const rate: (c: RatingContext) => SyntheticRating = values["rating-fn"]
+    ? (await import(pathToFileURL(path.resolve(values["rating-fn"])).href)).rate
+    : defaultRate;
+  const handle = openDb(targetFromEnv());
+  const started = Date.now();
+  try {
+    await migrateDatabase(handle);
+    const db = handle.db;
+    const doc = syntheticRoadmap(SKILLS);
+    const key = `synthetic-${SKILLS}`;
+    const fw = await installFramework(db, { key, version: 1, doc, capabilities: [] });
+    const skills = doc.levels.flatMap((l, li) => l.categories.flatMap((c) => c.skills.map((s) => ({ key: s.key, level: li }))));
+    const quarters = lastQuarters(quarterOf(new Date()), QUARTERS);
+    let inserted = 0;
+    for (let t = 0; t < TEAMS; t++) {
+      const teamId = stableUuid("synthetic", key, String(SEED), "team", String(t));
+      await db
+        .insert(teams)
+        .values({ id: teamId, name: `Team ${String(t + 1).padStart(2, "0")}`, frameworkId: fw.frameworkId, frameworkVersionId: fw.versionId })
+        .onConflictDoNothing();
+      const people = Array.from({ length: PER_TEAM }, (_, m) => {
+        const n = t * PER_TEAM + m;
+        return { id: stableUuid("synthetic", key, String(SEED), "user", String(n)), email: `person${n}@synthetic.test`, name: `Person ${String(n).padStart(4, "0")}`, level: n % 3 };
+      });
+      await db.insert(users).values(people.map(({ level: _l, ...p }) => p)).onConflictDoNothing();
+      await db
+        .insert(teamMembers)
+        .values(people.map((p, m) => ({ teamId, userId: p.id, isLead: m === 0, currentLevelKey: LEVELS[p.level]!.toLowerCase() })))
+        .onConflictDoNothing();
+      const [{ n }] = (await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(ratings)
+        .where(and(eq(ratings.frameworkId, fw.frameworkId), eq(ratings.userId, people[0]!.id)))) as [{ n: number }];
+      if (n > 0) continue; // this team's history exists: append-only, never again
+      const rows = people.flatMap((p, m) =>
+        quarters.flatMap((q, qi) =>
+          skills.map((s, si) => {
+            const r = rate({ seed: SEED, team: t, member: m, skill: si, level: s.level, quarterIndex: qi, memberLevel: p.level });
+            return {
+              userId: p.id,
+              raterId: p.id,
+              raterKind: "self" as const,
+              frameworkId: fw.frameworkId,
+              skillKey: s.key,
+              proficiency: r.proficiency,
+              notApplicable: r.proficiency === null,
+              interest: r.interest,
+              quarter: q,
+              ratedAt: new Date(quarterStart(q).getTime() + ((m * 7919 + si * 104729) % (60 * 86_400_000))),
+            };
+          }),
+        ),
+      );
+      for (let i = 0; i < rows.length; i += 4000) await db.insert(ratings).values(rows.slice(i, i + 4000));
+      inserted += rows.length;
+    }
+    // Fresh planner statistics after a bulk load, as an operator would run.
+    await db.execute(sql`analyze ratings`);
+    await db.execute(sql`analyze team_members`);
+    console.log(
+      `Synthetic org "${key}": ${TEAMS} teams × ${PER_TEAM} people, ${SKILLS} skills, ${QUARTERS} quarters; ${inserted} ratings inserted in ${((Date.now() - started) / 1000).toFixed(1)} s (${handle.engine}).`,
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((err) => {
+  console.error("Synthetic seeding failed:", err instanceof Error ? err.message : err);
+  process.exit(1);
+});

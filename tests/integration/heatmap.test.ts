@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { useDbHandle } from "@/db/client";
+import { ratings, teamMembers, teams, users } from "@/db/schema";
+import { seedDatabase } from "@/db/seed";
+import { demoTeamId, demoUserId } from "@/db/seed/demo";
+import { decodeValue } from "@/lib/analytics/matrix";
+import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { getOrgHeatmap, getTeamHeatmap, type HeatmapDto } from "@/lib/data/heatmap";
+import { addQuarters, quarterEnd, quarterOf } from "@/lib/quarters";
+import { describeOnEachEngine } from "./engines";
+import { rowsOf } from "./fingerprint";
+
+let queries = 0;
+
+describeOnEachEngine(
+  "team heatmap data",
+  ({ handle }) => {
+    let alex: Viewer;
+    let admin: Viewer;
+    beforeAll(async () => {
+      useDbHandle(handle());
+      await seedDatabase(handle().db, { demo: true });
+      alex = (await loadViewer(demoUserId("alex.wang@acme.test")))!;
+      admin = (await loadViewer(demoUserId("mei-ling.chen@acme.test")))!;
+    });
+
+    /** The same matrix computed the slow, obvious way from every rating row. */
+    async function bruteForce(dto: HeatmapDto, asOf: Date) {
+      const all = rowsOf(
+        await handle().db.execute(sql`select id, user_id, skill_key, rater_kind, proficiency, not_applicable, rated_at from ratings`),
+      ) as { id: number; user_id: string; skill_key: string; rater_kind: string; proficiency: number | null; not_applicable: boolean; rated_at: string | Date }[];
+      const pickLatest = (userId: string, skill: string, kind: string) => {
+        let best: (typeof all)[number] | null = null;
+        for (const r of all) {
+          if (r.user_id !== userId || r.skill_key !== skill || r.rater_kind !== kind || new Date(r.rated_at) > asOf) continue;
+          if (!best || new Date(r.rated_at) > new Date(best.rated_at) || (+new Date(r.rated_at) === +new Date(best.rated_at) && Number(r.id) > Number(best.id))) best = r;
+        }
+        return best === null ? -1 : best.not_applicable ? -2 : best.proficiency!;
+      };
+      const self: number[] = [];
+      const validated: number[] = [];
+      for (const m of dto.members) for (const s of dto.skills) {
+        self.push(pickLatest(m.id, s.key, "self"));
+        validated.push(pickLatest(m.id, s.key, "manager"));
+      }
+      return { self, validated };
+    }
+    const decoded = (s: string) => [...s].map(decodeValue);
+
+    it("equals a brute-force computation from the ratings table, now and as of a past quarter", async () => {
+      for (const quarter of [null, addQuarters(quarterOf(new Date()), -2)]) {
+        const dto = await getTeamHeatmap(alex, { teamId: demoTeamId("ml-platform"), quarter }, { locale: "en" });
+        expect(dto.members).toHaveLength(9);
+        expect(dto.skills).toHaveLength(33);
+        const expected = await bruteForce(dto, quarter ? quarterEnd(quarter) : new Date());
+        expect(decoded(dto.self)).toEqual(expected.self);
+        expect(decoded(dto.validated)).toEqual(expected.validated);
+      }
+    });
+
+    it("shows a past quarter as it stood: later ratings do not change it", async () => {
+      const past = addQuarters(quarterOf(new Date()), -1);
+      const before = await getTeamHeatmap(alex, { teamId: demoTeamId("ml-platform"), quarter: past }, { locale: "en" });
+      await handle().db.insert(ratings).values({
+        userId: demoUserId("hana.sato@acme.test"),
+        raterId: demoUserId("hana.sato@acme.test"),
+        raterKind: "self",
+        frameworkId: (await handle().db.select({ id: teams.frameworkId }).from(teams).limit(1))[0]!.id,
+        skillKey: "environments-and-version-control.uses-git-for-version-control",
+        proficiency: 0,
+        quarter: quarterOf(new Date()),
+      });
+      const after = await getTeamHeatmap(alex, { teamId: demoTeamId("ml-platform"), quarter: past }, { locale: "en" });
+      expect(after.self).toBe(before.self);
+      const now = await getTeamHeatmap(alex, { teamId: demoTeamId("ml-platform") }, { locale: "en" });
+      expect(now.self).not.toBe(before.self);
+    });
+
+    it("reads a team in a constant number of queries, whatever its size", async () => {
+      // A second team four times bigger than ML Platform, with ratings for everyone.
+      const db = handle().db;
+      const [ml] = await db.select().from(teams).where(sql`${teams.id} = ${demoTeamId("ml-platform")}`);
+      const [big] = await db.insert(teams).values({ name: "Big team", frameworkId: ml!.frameworkId, frameworkVersionId: ml!.frameworkVersionId }).returning();
+      const people = await db
+        .insert(users)
+        .values(Array.from({ length: 36 }, (_, i) => ({ email: `big${i}@acme.test`, name: `Big ${i}` })))
+        .returning();
+      await db.insert(teamMembers).values(people.map((p) => ({ teamId: big!.id, userId: p.id })));
+      await db.insert(ratings).values(
+        people.flatMap((p) =>
+          ["environments-and-version-control.uses-git-for-version-control", "model-management.designs-model-naming-conventions-and"].map((skillKey, i) => ({
+            userId: p.id,
+            raterId: p.id,
+            raterKind: "self" as const,
+            frameworkId: ml!.frameworkId,
+            skillKey,
+            proficiency: (i + p.name.length) % 5,
+            quarter: quarterOf(new Date()),
+            requestId: randomUUID(),
+          })),
+        ),
+      );
+      const count = async (teamId: string) => {
+        queries = 0;
+        const dto = await getTeamHeatmap(admin, { teamId }, { locale: "en" });
+        return { queries, members: dto.members.length };
+      };
+      const small = await count(demoTeamId("ml-platform"));
+      const large = await count(big!.id);
+      expect(large.members).toBe(36);
+      expect(small.members).toBe(9);
+      expect(large.queries).toBe(small.queries);
+      expect(small.queries).toBeLessThanOrEqual(10);
+    });
+
+    it("builds the org heatmap with every team's members, grouped by team", async () => {
+      const dto = (await getOrgHeatmap(admin, {}, { locale: "en" }))!;
+      expect(dto.scope).toMatchObject({ kind: "org" });
+      const teamsSeen = [...new Set(dto.members.map((m) => m.teamName))];
+      expect(teamsSeen).toEqual([...teamsSeen].sort());
+      expect(teamsSeen).toContain("ML Platform");
+      expect(dto.self.length).toBe(dto.members.length * dto.skills.length);
+    });
+
+    it("refuses a malformed quarter and unknown teams", async () => {
+      await expect(getTeamHeatmap(alex, { teamId: demoTeamId("ml-platform"), quarter: "2026-Q9" }, { locale: "en" })).rejects.toMatchObject({ code: "invalid" });
+      await expect(getTeamHeatmap(admin, { teamId: randomUUID() }, { locale: "en" })).rejects.toMatchObject({ code: "not_found" });
+    });
+  },
+  { onQuery: () => queries++ },
+);
