@@ -199,7 +199,7 @@ function ratingsFor(
       if (isCurrent && !ratesCurrent) return;
       if (qi > 0 && rand() > (isCurrent ? 0.85 : 0.93)) return; // not re-rated: stale
       let latent = 2.3 + (lvl - skill.levelIndex) * 1.1 + (affinity[skill.categoryKey] ?? 0) + talent + qi * growth;
-      if (NOBODY_SKILLS.includes(skill.key)) latent = Math.min(latent, 1.4);
+      if (NOBODY_SKILLS.includes(skill.key)) latent = Math.min(latent, 0.4);
       const holder = SINGLE_HOLDER_SKILLS[skill.key];
       if (curious) latent = Math.min(latent, 1);
       if (holder) latent = holder === person.email ? Math.max(latent, 3.2 + qi * 0.1) : Math.min(latent, 2.4);

@@ -15,7 +15,9 @@ import { getMemberRatingSheet, getMyRatingSheet } from "@/lib/data/rating-sheet"
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
 import { randomUUID } from "node:crypto";
 import { demoTeamId } from "@/db/seed/demo";
-import { orgSettings, teamMembers, teams } from "@/db/schema";
+import { orgSettings, planItems, teamMembers, teamTargets, teams } from "@/db/schema";
+import { acceptPlanItem, archiveTarget, createTarget, getOrgGaps, getTeamVision } from "@/lib/data/vision";
+import { addQuarters, quarterOf } from "@/lib/quarters";
 import { and } from "drizzle-orm";
 import { getOrgHeatmap, getTeamHeatmap } from "@/lib/data/heatmap";
 import { getOrgSettings, updateOrgSetting } from "@/lib/data/settings";
@@ -187,6 +189,37 @@ export const MATRIX: Row[] = [
   { id: "lib/data/heatmap.ts#getOrgHeatmap", run: (v) => getOrgHeatmap(v, {}, { locale: "en" }), expect: adminOnly },
   { id: "lib/data/team-admin.ts#getTeamSettings", run: (v, fx) => getTeamSettings(v, { teamId: fx.teamId }, { locale: "en" }), expect: leadOfTheTeam },
   { id: "lib/data/settings.ts#getOrgSettings", run: (v) => getOrgSettings(v), expect: signedInOnly },
+  {
+    id: "app/(app)/teams/[teamId]/vision/actions.ts#createTargetAction",
+    run: (v, fx) =>
+      createTarget(v, { teamId: fx.teamId, kind: "capability", key: "feature-store", level: 3, headcount: 2, targetQuarter: addQuarters(quarterOf(new Date()), 2) }),
+    expect: leadOfTheTeam,
+  },
+  {
+    id: "app/(app)/teams/[teamId]/vision/actions.ts#archiveTargetAction",
+    run: async (v, fx) => {
+      const [t] = await fx.db.select({ id: teamTargets.id }).from(teamTargets).where(eq(teamTargets.teamId, fx.teamId)).limit(1);
+      return archiveTarget(v, { teamId: fx.teamId, targetId: t!.id });
+    },
+    expect: leadOfTheTeam,
+    undo: async (fx) => {
+      await fx.db.update(teamTargets).set({ archivedAt: null }).where(eq(teamTargets.teamId, fx.teamId));
+    },
+  },
+  {
+    id: "app/(app)/teams/[teamId]/vision/actions.ts#acceptPlanItemAction",
+    run: async (v, fx) => {
+      const analysis = await getTeamVision(await adminViewer(), { teamId: fx.teamId }, { locale: "en" });
+      const item = analysis.priorities[0]!;
+      return acceptPlanItem(v, { teamId: fx.teamId, targetId: item.targetId, skillKey: item.skillKey });
+    },
+    expect: leadOfTheTeam,
+    undo: async (fx) => {
+      await fx.db.delete(planItems);
+    },
+  },
+  { id: "lib/data/vision.ts#getTeamVision", run: (v, fx) => getTeamVision(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
+  { id: "lib/data/vision.ts#getOrgGaps", run: (v) => getOrgGaps(v, { locale: "en" }), expect: adminOnly },
   { id: "lib/data/users.ts#listUsers", run: (v) => listUsers(v), expect: managersAndAdmins },
   { id: "lib/data/teams.ts#listTeamsForViewer", run: (v) => listTeamsForViewer(v), expect: signedInOnly },
   { id: "lib/data/frameworks.ts#listFrameworks", run: (v) => listFrameworks(v, { locale: "en" }), expect: signedInOnly },
@@ -196,6 +229,9 @@ export const MATRIX: Row[] = [
     expect: signedInOnly,
   },
 ];
+
+let adminForFixtures: Viewer | null = null;
+const adminViewer = async () => adminForFixtures!;
 
 /** Every exported server action and route handler method in app/. */
 function discoverEndpoints(): string[] {
@@ -270,6 +306,7 @@ describeOnEachEngine("authorization matrix", ({ handle }) => {
       admin: await sessionTokenFor(demoUserId(EMAIL.admin)),
     };
     for (const s of SUBJECTS) viewers[s] = await viewerFromSessionToken(tokenFor[s]);
+    adminForFixtures = viewers.admin;
     const [summary] = await listFrameworks(viewers.admin, { locale: "en" });
     fx = { db, targetId: demoUserId(EMAIL.target), frameworkId: summary!.id, teamId: demoTeamId("ml-platform") };
   });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { HeatmapView } from "@/components/heatmap/heatmap-view";
+import { buttonVariants } from "@/components/ui/button";
 import { SettingToggle } from "@/components/org/setting-toggle";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
@@ -21,6 +23,7 @@ export default async function OrgPage({ searchParams }: Props) {
   const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations("org");
   const th = await getTranslations("heatmap");
+  const tg = await getTranslations("orgGaps");
   const [dto, settings] = await Promise.all([
     getOrgHeatmap(viewer, { quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
       if (e instanceof AppError && e.code === "invalid") notFound();
@@ -30,7 +33,11 @@ export default async function OrgPage({ searchParams }: Props) {
   ]);
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} description={dto ? `${t("intro")} ${dto.frameworkTitle} · ${th("people", { count: dto.members.length })} · ${dto.quarter}` : t("intro")} />
+      <PageHeader title={t("title")} description={dto ? `${t("intro")} ${dto.frameworkTitle} · ${th("people", { count: dto.members.length })} · ${dto.quarter}` : t("intro")}>
+        <Link href="/org/gaps" className={buttonVariants({ variant: "default" })}>
+          {tg("link")} →
+        </Link>
+      </PageHeader>
       {can(viewer, "user:manage") && (
         <section aria-label={t("settings")} className="rounded-lg border border-border bg-card p-4 shadow-sm">
           <SettingToggle settingKey="membersSeeTeamHeatmap" label={t("membersSeeHeatmap")} initial={settings.membersSeeTeamHeatmap} />

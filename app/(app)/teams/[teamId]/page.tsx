@@ -19,6 +19,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const viewer = await viewerOrSignIn(`/teams/${encodeURIComponent(teamId)}`);
   const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations("heatmap");
+  const tv = await getTranslations("vision");
   const dto = await getTeamHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
     if (e instanceof AppError && e.code !== "unauthenticated") notFound();
     throw e;
@@ -30,6 +31,9 @@ export default async function TeamPage({ params, searchParams }: Props) {
         ← {t("back")}
       </Link>
       <PageHeader title={dto.scope.name} description={`${dto.frameworkTitle} · ${t("people", { count: dto.members.length })} · ${dto.quarter}`}>
+        <Link href={`/teams/${dto.scope.id}/vision`} className={buttonVariants({ variant: "default" })}>
+          {tv("link")} →
+        </Link>
         {dto.scope.canEdit ? (
           <Link href={`/teams/${dto.scope.id}/settings`} className={buttonVariants({ variant: "outline" })}>
             {t("settings")}

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { GapHeatmap, ReadinessBars, ReadinessTrend } from "@/components/vision/charts";
+import { PriorityList, TargetList } from "@/components/vision/priority-list";
+import { TargetForm } from "@/components/vision/target-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { viewerOrSignIn } from "@/lib/auth/page";
+import { getTeamVision } from "@/lib/data/vision";
+import { AppError } from "@/lib/errors";
+import type { AppLocale } from "@/lib/i18n/locales";
+
+export const metadata: Metadata = { title: "Vision and gaps" };
+type Props = { params: Promise<{ teamId: string }> };
+
+const card = "rounded-lg border border-border bg-card p-5 shadow-sm";
+
+export default async function VisionPage({ params }: Props) {
+  const { teamId } = await params;
+  const viewer = await viewerOrSignIn(`/teams/${encodeURIComponent(teamId)}/vision`);
+  const locale = (await getLocale()) as AppLocale;
+  const t = await getTranslations("vision");
+  const vision = await getTeamVision(viewer, { teamId }, { locale }).catch((e: unknown) => {
+    if (e instanceof AppError && e.code !== "unauthenticated") notFound();
+    throw e;
+  });
+  return (
+    <div className="space-y-6">
+      <Link href={`/teams/${vision.team.id}`} className="text-sm text-muted-foreground hover:text-foreground">
+        ← {vision.team.name}
+      </Link>
+      <PageHeader title={t("title", { team: vision.team.name })} description={t("intro")} />
+      <section aria-labelledby="targets-title" className={card}>
+        <h2 id="targets-title" className="font-semibold">{t("targets")}</h2>
+        <TargetList vision={vision} />
+        {vision.team.canPlan && (
+          <div className="mt-4 border-t border-border pt-4">
+            <h3 className="mb-2 text-sm font-medium">{t("addTarget")}</h3>
+            <TargetForm vision={vision} />
+          </div>
+        )}
+      </section>
+      {vision.targets.length > 0 && (
+        <>
+          <section aria-labelledby="prio-title" className="space-y-2">
+            <h2 id="prio-title" className="text-lg font-semibold">{t("priorities")}</h2>
+            <p className="text-xs text-muted-foreground">{t("prioritiesHint")}</p>
+            <PriorityList vision={vision} />
+          </section>
+          <div className="grid gap-6 xl:grid-cols-2">
+            <section aria-labelledby="ready-title" className={card}>
+              <h2 id="ready-title" className="font-semibold">{t("readiness")}</h2>
+              <p className="mb-2 text-xs text-muted-foreground">{t("readinessHint")}</p>
+              <ReadinessBars targets={vision.targets} />
+            </section>
+            <section aria-labelledby="trend-title" className={card}>
+              <h2 id="trend-title" className="mb-2 font-semibold">{t("trend")}</h2>
+              <ReadinessTrend targets={vision.targets} />
+            </section>
+          </div>
+          <section aria-labelledby="gap-title" className={card}>
+            <h2 id="gap-title" className="mb-2 font-semibold">{t("gapHeatmap")}</h2>
+            <GapHeatmap targets={vision.targets} />
+          </section>
+        </>
+      )}
+      <section aria-labelledby="plan-title" className={card}>
+        <h2 id="plan-title" className="font-semibold">{t("plan")}</h2>
+        {vision.plan.length === 0 ? (
+          <p className="mt-2 text-sm text-muted-foreground">{t("planEmpty")}</p>
+        ) : (
+          <ul className="mt-2 space-y-2 text-sm">
+            {vision.plan.map((p) => (
+              <li key={p.id}>
+                <span className="font-medium">{p.quarter}</span> · {p.reason}{" "}
+                <span className="text-xs text-muted-foreground">— {t("acceptedBy", { name: p.acceptedBy, date: p.acceptedAt.slice(0, 10) })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

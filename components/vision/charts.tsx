@@ -1,0 +1,200 @@
+import { interpolatePuOr, line, scaleDiverging, scaleLinear, scalePoint } from "d3";
+import { getTranslations } from "next-intl/server";
+import type { TargetDto } from "@/lib/data/vision";
+import { textColorOn } from "@/components/heatmap/colors";
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** One bar per target; the number is printed, so colour is not needed to read it. */
+export async function ReadinessBars({ targets }: { targets: TargetDto[] }) {
+  const t = await getTranslations("vision");
+  const width = 420;
+  const x = scaleLinear().domain([0, 1]).range([0, width]);
+  return (
+    <figure className="space-y-2">
+      <svg viewBox={`0 0 ${width + 250} ${targets.length * 30 + 10}`} className="w-full max-w-3xl" role="img" aria-label={t("readiness")}>
+        {targets.map((target, i) => (
+          <g key={target.id} transform={`translate(0,${i * 30 + 5})`}>
+            <text x={190} y={13} textAnchor="end" className="fill-current text-[12px]">
+              {target.name.length > 30 ? `${target.name.slice(0, 29)}…` : target.name}
+            </text>
+            <rect x={200} y={2} width={width} height={18} rx={3} className="fill-muted" />
+            <rect x={200} y={2} width={x(target.readiness)} height={18} rx={3} fill={target.readiness >= 1 ? "#21918c" : target.readiness >= 0.5 ? "#5ec962" : "#fdae61"} />
+            <line x1={200 + x(1)} x2={200 + x(1)} y1={0} y2={22} stroke="currentColor" strokeOpacity={0.3} />
+            <text x={205 + width + 6} y={15} className="fill-current text-[12px] font-medium tabular-nums">
+              {pct(target.readiness)}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <details className="text-sm">
+        <summary className="cursor-pointer text-muted-foreground">{t("readinessTable")}</summary>
+        <table className="mt-2 text-left text-xs">
+          <thead className="text-muted-foreground">
+            <tr>
+              <th scope="col" className="pr-4">{t("target")}</th>
+              <th scope="col">{t("readiness")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {targets.map((target) => (
+              <tr key={target.id} className="border-t border-border">
+                <th scope="row" className="pr-4 font-normal">{target.name}</th>
+                <td className="tabular-nums">{pct(target.readiness)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+/** Skills × targets, coverage − N on a diverging scale centred on zero (orange short, purple surplus; the number is printed too). */
+export async function GapHeatmap({ targets }: { targets: TargetDto[] }) {
+  const t = await getTranslations("vision");
+  const skills = [...new Map(targets.flatMap((tg) => tg.requirements.map((r) => [r.skillKey, r.skillName] as const))).entries()];
+  const color = scaleDiverging(interpolatePuOr).domain([3, 0, -3]).clamp(true);
+  const cw = 64;
+  const ch = 24;
+  const labelWidth = 320;
+  const header = 110;
+  const value = (target: TargetDto, key: string) => target.requirements.find((r) => r.skillKey === key)?.balance ?? null;
+  return (
+    <figure className="space-y-2">
+      <div className="overflow-x-auto">
+        <svg width={labelWidth + targets.length * cw + 160} height={header + skills.length * ch + 4} role="img" aria-label={t("gapHeatmap")}>
+          {targets.map((target, i) => (
+            <text key={target.id} transform={`translate(${labelWidth + i * cw + cw / 2},${header - 6}) rotate(-35)`} className="fill-current text-[11px]">
+              {target.name.length > 22 ? `${target.name.slice(0, 21)}…` : target.name}
+            </text>
+          ))}
+          {skills.map(([key, name], r) => (
+            <g key={key} transform={`translate(0,${header + r * ch})`}>
+              <text x={labelWidth - 8} y={ch / 2} textAnchor="end" dominantBaseline="middle" className="fill-current text-[11px]">
+                {name.length > 52 ? `${name.slice(0, 51)}…` : name}
+              </text>
+              {targets.map((target, c) => {
+                const v = value(target, key);
+                const fill = v === null ? "#ffffff" : color(v);
+                return (
+                  <g key={target.id} transform={`translate(${labelWidth + c * cw},0)`}>
+                    <title>{v === null ? t("notNeeded") : `${name} · ${target.name}: ${v > 0 ? "+" : ""}${v}`}</title>
+                    <rect x={1} y={1} width={cw - 2} height={ch - 2} rx={3} fill={fill} stroke={v === null ? "#e5e7eb" : "none"} />
+                    {v !== null && (
+                      <text x={cw / 2} y={ch / 2 + 1} textAnchor="middle" dominantBaseline="middle" fill={textColorOn(fill)} className="text-[11px] font-medium tabular-nums">
+                        {v > 0 ? `+${v}` : v === 0 ? "0 ✓" : v}
+                      </text>
+                    )}
+                  </g>
+                );
+              })}
+            </g>
+          ))}
+        </svg>
+      </div>
+      <figcaption className="flex items-center gap-3 text-xs text-muted-foreground">
+        <span>{t("gapHint")}</span>
+        {[-3, -2, -1, 0, 1, 2, 3].map((v) => (
+          <span key={v} className="grid h-5 w-8 place-items-center rounded text-[10px] tabular-nums" style={{ background: color(v), color: textColorOn(color(v)) }}>
+            {v > 0 ? `+${v}` : v}
+          </span>
+        ))}
+        <span>
+          {t("short")} ↔ {t("met")} ↔ {t("surplus")}
+        </span>
+      </figcaption>
+      <details className="text-sm">
+        <summary className="cursor-pointer text-muted-foreground">{t("gapTable")}</summary>
+        <table className="mt-2 text-left text-xs">
+          <thead className="text-muted-foreground">
+            <tr>
+              <th scope="col" className="pr-4">{t("skill")}</th>
+              {targets.map((target) => (
+                <th key={target.id} scope="col" className="pr-3">{target.name}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {skills.map(([key, name]) => (
+              <tr key={key} className="border-t border-border">
+                <th scope="row" className="pr-4 font-normal">{name}</th>
+                {targets.map((target) => {
+                  const v = value(target, key);
+                  return (
+                    <td key={target.id} className="pr-3 tabular-nums">
+                      {v === null ? "" : v > 0 ? `+${v}` : v}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+/** Readiness of each target at the end of the last quarters: small multiples. */
+export async function ReadinessTrend({ targets }: { targets: TargetDto[] }) {
+  const t = await getTranslations("vision");
+  const w = 240;
+  const h = 96;
+  return (
+    <figure className="space-y-2">
+      <ul className="grid gap-4 sm:grid-cols-2">
+        {targets.map((target) => {
+          const x = scalePoint<string>().domain(target.trend.map((p) => p.quarter)).range([20, w - 20]);
+          const y = scaleLinear().domain([0, 1]).range([h - 16, 16]);
+          const path = line<{ quarter: string; readiness: number }>()
+            .x((p) => x(p.quarter) ?? 0)
+            .y((p) => y(p.readiness))(target.trend);
+          return (
+            <li key={target.id} className="rounded-md border border-border p-2">
+              <p className="truncate text-xs font-medium" title={target.name}>{target.name}</p>
+              <svg viewBox={`0 0 ${w} ${h}`} className="w-full" role="img" aria-label={`${target.name}: ${target.trend.map((p) => `${p.quarter} ${pct(p.readiness)}`).join(", ")}`}>
+                <line x1={0} x2={w} y1={y(1)} y2={y(1)} stroke="currentColor" strokeOpacity={0.2} strokeDasharray="3 3" />
+                <path d={path ?? ""} fill="none" stroke="#31688e" strokeWidth={2} />
+                {target.trend.map((p) => (
+                  <g key={p.quarter}>
+                    <circle cx={x(p.quarter)} cy={y(p.readiness)} r={3} fill="#31688e" />
+                    <text x={x(p.quarter)} y={y(p.readiness) - 6} textAnchor="middle" className="fill-current text-[9px] tabular-nums">
+                      {pct(p.readiness)}
+                    </text>
+                    <text x={x(p.quarter)} y={h - 3} textAnchor="middle" className="fill-current text-[10px] text-muted-foreground">
+                      {p.quarter.slice(2)}
+                    </text>
+                  </g>
+                ))}
+              </svg>
+            </li>
+          );
+        })}
+      </ul>
+      <details className="text-sm">
+        <summary className="cursor-pointer text-muted-foreground">{t("trendTable")}</summary>
+        <table className="mt-2 text-left text-xs">
+          <thead className="text-muted-foreground">
+            <tr>
+              <th scope="col" className="pr-4">{t("target")}</th>
+              {targets[0]?.trend.map((p) => (
+                <th key={p.quarter} scope="col" className="pr-3">{p.quarter}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {targets.map((target) => (
+              <tr key={target.id} className="border-t border-border">
+                <th scope="row" className="pr-4 font-normal">{target.name}</th>
+                {target.trend.map((p) => (
+                  <td key={p.quarter} className="pr-3 tabular-nums">{pct(p.readiness)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,127 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { acceptPlanItemAction, archiveTargetAction } from "@/app/(app)/teams/[teamId]/vision/actions";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import type { VisionDto } from "@/lib/data/vision";
+
+const REC_STYLE = { train: "bg-[#d9f0d3] text-[#1b5e20] border-[#1b5e20]", hire: "bg-[#fde0c5] text-[#7f3b08] border-[#7f3b08]", train_hire: "bg-[#e7d4e8] text-[#40004b] border-[#40004b]" } as const;
+const REC_ICON = { train: "▲", hire: "＋", train_hire: "▲＋" } as const;
+
+export function PriorityList({ vision }: { vision: VisionDto }) {
+  const t = useTranslations("vision");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const planned = new Set(vision.plan.filter((p) => p.quarter === vision.currentQuarter).map((p) => `${p.targetId}|${p.skillKey}`));
+
+  if (vision.priorities.length === 0) return <p className="text-sm text-muted-foreground">{t("noGaps")}</p>;
+  return (
+    <div className="space-y-3">
+      <p role="status" aria-live="polite" className={`min-h-5 text-sm ${message?.ok === false ? "text-danger" : "text-muted-foreground"}`}>
+        {message?.text}
+      </p>
+      <ol className="space-y-3">
+        {vision.priorities.map((item, rank) => {
+          const key = `${item.targetId}|${item.skillKey}`;
+          return (
+            <li key={key} className="rounded-lg border border-border bg-card p-4 shadow-sm" aria-label={`${rank + 1}. ${item.skillName}`}>
+              <div className="flex flex-wrap items-start justify-between gap-3">
+                <div className="min-w-0 space-y-1">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <span className="grid h-6 w-6 place-items-center rounded-full bg-primary text-xs font-semibold text-primary-foreground">{rank + 1}</span>
+                    <span className={`rounded-full border px-2 py-0.5 text-xs font-semibold ${REC_STYLE[item.recommendation]}`}>
+                      {REC_ICON[item.recommendation]} {t(`rec.${item.recommendation}`)}
+                    </span>
+                    <span className="font-medium">{item.skillName}</span>
+                    <Badge variant="outline">{item.targetName}</Badge>
+                    {item.risk && <Badge className="border-amber-700 bg-amber-100 text-amber-900">⚠ {item.risk === "missing" ? t("riskMissing") : t("riskSingle")}</Badge>}
+                  </div>
+                  <p className="text-sm text-muted-foreground">
+                    {t("needs", { n: item.headcount, level: item.level, coverage: item.coverage, gap: item.gap, quarter: item.targetQuarter })}
+                  </p>
+                  <p className="text-sm">
+                    {item.recommendation === "hire"
+                      ? t("explainHire", { level: item.level, near: item.near })
+                      : item.recommendation === "train"
+                        ? t("explainTrain", { count: item.candidates.length })
+                        : t("explainMixed", { count: item.candidates.length, hire: item.gap - item.candidates.length })}
+                  </p>
+                  {item.candidates.length > 0 && (
+                    <p className="text-sm">
+                      <span className="text-muted-foreground">{t("candidates")}: </span>
+                      {item.candidates
+                        .map((c) => t("candidate", { name: c.name, current: c.current, eager: c.interest === 2 ? "yes" : "no", others: c.alsoCloses }))
+                        .join(" · ")}
+                    </p>
+                  )}
+                  <p className="text-xs text-muted-foreground">
+                    {t("score", { score: item.score })} — {t("scoreParts", item.scoreParts)}
+                  </p>
+                </div>
+                {vision.team.canPlan &&
+                  (planned.has(key) ? (
+                    <Badge variant="strong">✓ {t("inPlan")}</Badge>
+                  ) : (
+                    <Button
+                      size="sm"
+                      variant="outline"
+                      disabled={pending}
+                      aria-label={`${t("accept")}: ${item.skillName}`}
+                      onClick={() =>
+                        start(async () => {
+                          const r = await acceptPlanItemAction({ teamId: vision.team.id, targetId: item.targetId, skillKey: item.skillKey });
+                          setMessage(r.ok ? { ok: true, text: t("accepted") } : { ok: false, text: r.error });
+                          if (r.ok) router.refresh();
+                        })
+                      }
+                    >
+                      {t("accept")}
+                    </Button>
+                  ))}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+export function TargetList({ vision }: { vision: VisionDto }) {
+  const t = useTranslations("vision");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  if (vision.targets.length === 0) return <p className="text-sm text-muted-foreground">{t("noTargets")}</p>;
+  return (
+    <ul className="divide-y divide-border">
+      {vision.targets.map((target) => (
+        <li key={target.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+          <div>
+            <p className="text-sm font-medium">{target.name}</p>
+            <p className="text-xs text-muted-foreground">{t("targetLine", { n: target.headcount, level: target.level, quarter: target.targetQuarter })}</p>
+          </div>
+          {vision.team.canPlan && (
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={pending}
+              aria-label={t("removeTarget", { name: target.name })}
+              onClick={() =>
+                start(async () => {
+                  const r = await archiveTargetAction({ teamId: vision.team.id, targetId: target.id });
+                  if (r.ok) router.refresh();
+                })
+              }
+            >
+              {t("remove")}
+            </Button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,332 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { type DbOrTx, getDb } from "@/db/client";
+import { capabilitySkills, planItems, platformCapabilities, ratings, teamMembers, teamTargets, teams, users } from "@/db/schema";
+import { explainItem } from "@/lib/analytics/explain";
+import { type Member, mobility, priorities, type PriorityItem, readiness, requirementsFor, type SkillRequirement, type Target } from "@/lib/analytics/gaps";
+import type { Viewer } from "@/lib/auth/viewer";
+import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
+import { pick } from "@/lib/i18n/pick";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { canOnTeam } from "@/lib/permissions";
+import { addQuarters, lastQuarters, quarterEnd, quarterOf } from "@/lib/quarters";
+import { uuidSchema } from "@/lib/validations/ids";
+import { acceptItemSchema, archiveTargetSchema, createTargetSchema } from "@/lib/validations/vision";
+import { z } from "zod";
+import { writeAudit } from "./audit";
+import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
+import { readVersionRows } from "./member-framework";
+import { readSettings } from "./settings";
+
+export type RequirementDto = Omit<SkillRequirement, "holders"> & { holders: string[] };
+export type TargetDto = {
+  id: string;
+  kind: "capability" | "skill";
+  key: string;
+  name: string;
+  level: number;
+  headcount: number;
+  targetQuarter: string;
+  importance: number;
+  readiness: number;
+  requirements: RequirementDto[];
+  trend: { quarter: string; readiness: number }[];
+};
+export type PlanItemDto = { id: string; targetId: string | null; skillKey: string; quarter: string; recommendation: string; reason: string; acceptedBy: string; acceptedAt: string };
+export type TeamAnalysis = { members: Member[]; targets: TargetDto[]; priorities: PriorityItem[] };
+export type VisionDto = TeamAnalysis & {
+  team: { id: string; name: string; canPlan: boolean };
+  currentQuarter: string;
+  options: {
+    capabilities: { key: string; name: string; importance: number; level: number; skills: string[] }[];
+    skills: { key: string; name: string }[];
+  };
+  plan: PlanItemDto[];
+};
+
+type Latest = { userId: string; skillKey: string; raterKind: "self" | "manager"; proficiency: number | null; notApplicable: boolean; interest: number | null };
+
+async function latestFor(db: DbOrTx, frameworkId: string, userIds: string[], asOf: Date): Promise<Latest[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .selectDistinctOn([ratings.userId, ratings.skillKey, ratings.raterKind], {
+      userId: ratings.userId,
+      skillKey: ratings.skillKey,
+      raterKind: ratings.raterKind,
+      proficiency: ratings.proficiency,
+      notApplicable: ratings.notApplicable,
+      interest: ratings.interest,
+    })
+    .from(ratings)
+    .where(and(eq(ratings.frameworkId, frameworkId), inArray(ratings.userId, userIds), lte(ratings.ratedAt, asOf)))
+    .orderBy(ratings.userId, ratings.skillKey, ratings.raterKind, desc(ratings.ratedAt), desc(ratings.id));
+}
+
+/** Effective proficiency (validated where present, else self) and self interest, as lookups. */
+function lookups(members: Member[], latest: Latest[]) {
+  const index = new Map(members.map((m, i) => [m.id, i]));
+  const eff = new Map<string, number | null>();
+  const self = new Map<string, number | null>();
+  const interest = new Map<string, number | null>();
+  for (const r of latest) {
+    const k = `${index.get(r.userId)}|${r.skillKey}`;
+    const v = r.notApplicable ? null : r.proficiency;
+    if (r.raterKind === "manager") eff.set(k, v);
+    else {
+      self.set(k, v);
+      interest.set(k, r.interest);
+    }
+  }
+  return {
+    proficiency: (m: number, skill: string) => {
+      const k = `${m}|${skill}`;
+      return eff.has(k) ? eff.get(k)! : (self.get(k) ?? null);
+    },
+    interest: (m: number, skill: string) => interest.get(`${m}|${skill}`) ?? null,
+  };
+}
+
+/** Reads a team's targets, people and ratings and runs the analysis (a fixed number of queries). */
+async function analyseTeam(db: DbOrTx, teamId: string, locale: AppLocale, now = new Date()) {
+  const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+  if (!team || team.archivedAt) throw notFound("That team does not exist.");
+  const p = (zh: string, en: string) => pick(locale, zh, en);
+  const [memberRows, rows, capRows, targetRows] = await Promise.all([
+    db.select({ id: users.id, name: users.name }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, teamId)).orderBy(asc(users.name)),
+    readVersionRows(db, team.frameworkVersionId),
+    db
+      .select({ key: platformCapabilities.key, nameZh: platformCapabilities.nameZh, nameEn: platformCapabilities.nameEn, importance: platformCapabilities.importance, skillId: capabilitySkills.skillId, level: capabilitySkills.requiredProficiency })
+      .from(platformCapabilities)
+      .leftJoin(capabilitySkills, eq(capabilitySkills.capabilityId, platformCapabilities.id))
+      .where(eq(platformCapabilities.frameworkVersionId, team.frameworkVersionId))
+      .orderBy(asc(platformCapabilities.position)),
+    db.select().from(teamTargets).where(and(eq(teamTargets.teamId, teamId), isNull(teamTargets.archivedAt))).orderBy(asc(teamTargets.targetQuarter), asc(teamTargets.createdAt)),
+  ]);
+  const members: Member[] = memberRows;
+  const skillByKey = new Map(rows.skillRows.map((s) => [s.key, s]));
+  const skillById = new Map(rows.skillRows.map((s) => [s.id, s]));
+  const capabilities = new Map<string, { key: string; name: string; importance: number; level: number; skills: string[] }>();
+  for (const c of capRows) {
+    const entry = capabilities.get(c.key) ?? { key: c.key, name: p(c.nameZh, c.nameEn), importance: c.importance, level: 0, skills: [] };
+    const s = c.skillId ? skillById.get(c.skillId) : undefined;
+    if (s) {
+      entry.skills.push(s.key);
+      entry.level = Math.max(entry.level, c.level ?? 3);
+    }
+    capabilities.set(c.key, entry);
+  }
+  const targets: Target[] = targetRows.map((t) => {
+    const cap = t.capabilityKey ? capabilities.get(t.capabilityKey) : undefined;
+    const keys = cap ? cap.skills : t.skillKey && skillByKey.has(t.skillKey) ? [t.skillKey] : [];
+    return {
+      id: t.id,
+      kind: t.kind,
+      name: cap ? cap.name : t.skillKey && skillByKey.get(t.skillKey) ? p(skillByKey.get(t.skillKey)!.nameZh, skillByKey.get(t.skillKey)!.nameEn) : (t.capabilityKey ?? t.skillKey ?? ""),
+      skills: keys.map((k) => ({ key: k, name: p(skillByKey.get(k)!.nameZh, skillByKey.get(k)!.nameEn) })),
+      level: t.requiredProficiency,
+      headcount: t.requiredHeadcount,
+      targetQuarter: t.targetQuarter,
+      importance: t.importance,
+    };
+  });
+  // Now, and as of the end of each of the three previous quarters (trend).
+  const currentQuarter = quarterOf(now);
+  const trendQuarters = lastQuarters(currentQuarter, 4);
+  const ids = members.map((m) => m.id);
+  const snapshots = await Promise.all(trendQuarters.map((q) => latestFor(db, team.frameworkId, ids, q === currentQuarter ? now : quarterEnd(q))));
+  const current = lookups(members, snapshots.at(-1)!);
+  const trendLookups = snapshots.map((s) => lookups(members, s));
+
+  const targetDtos: TargetDto[] = targets.map((t, i) => {
+    const reqs = requirementsFor(t, members, current.proficiency);
+    return {
+      id: t.id,
+      kind: t.kind,
+      key: targetRows[i]!.capabilityKey ?? targetRows[i]!.skillKey ?? "",
+      name: t.name,
+      level: t.level,
+      headcount: t.headcount,
+      targetQuarter: t.targetQuarter,
+      importance: t.importance,
+      readiness: readiness(reqs),
+      requirements: reqs.map((r) => ({ ...r, holders: r.holders.map((h) => members[h]!.name) })),
+      trend: trendQuarters.map((q, qi) => ({ quarter: q, readiness: readiness(requirementsFor(t, members, trendLookups[qi]!.proficiency)) })),
+    };
+  });
+  return {
+    team,
+    currentQuarter,
+    members,
+    capabilities: [...capabilities.values()],
+    skills: rows.skillRows.map((s) => ({ key: s.key, name: p(s.nameZh, s.nameEn) })),
+    targets: targetDtos,
+    priorities: priorities(targets, members, current.proficiency, current.interest, currentQuarter),
+    proficiency: current.proficiency,
+    requirements: targets.flatMap((t) => requirementsFor(t, members, current.proficiency)),
+  };
+}
+
+const teamOnly = z.strictObject({ teamId: uuidSchema });
+
+async function requireVisionReader(viewer: Viewer | null, teamId: string) {
+  const v = requireSignedIn(viewer);
+  if (canOnTeam(v, teamId, "team:read")) return v;
+  if (v.memberTeamIds.includes(teamId) && (await readSettings()).membersSeeTeamHeatmap) return v;
+  throw forbidden();
+}
+
+export async function getTeamVision(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<VisionDto> {
+  const { teamId } = parseInput(teamOnly, raw);
+  const v = await requireVisionReader(viewer, teamId);
+  const db = getDb();
+  const [a, plan] = await Promise.all([
+    analyseTeam(db, teamId, locale),
+    db
+      .select({ row: planItems, acceptedBy: users.name })
+      .from(planItems)
+      .innerJoin(users, eq(users.id, planItems.acceptedById))
+      .where(eq(planItems.teamId, teamId))
+      .orderBy(desc(planItems.createdAt)),
+  ]);
+  return {
+    team: { id: a.team.id, name: a.team.name, canPlan: canOnTeam(v, teamId, "team:plan") },
+    currentQuarter: a.currentQuarter,
+    members: a.members,
+    targets: a.targets,
+    priorities: a.priorities,
+    options: { capabilities: a.capabilities, skills: a.skills },
+    plan: plan.map(({ row, acceptedBy }) => ({
+      id: row.id,
+      targetId: row.targetId,
+      skillKey: row.skillKey,
+      quarter: row.quarter,
+      recommendation: row.recommendation,
+      reason: row.reason,
+      acceptedBy,
+      acceptedAt: row.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function createTarget(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
+  requirePermission(viewer, "framework:read");
+  const input = parseInput(createTargetSchema, raw);
+  const v = requireTeamPermission(viewer, input.teamId, "team:plan");
+  const current = quarterOf(new Date());
+  if (input.targetQuarter < current || input.targetQuarter > addQuarters(current, 12)) {
+    throw invalid("Pick a quarter from now to three years ahead.", { targetQuarter: ["Out of range."] });
+  }
+  const db = getDb();
+  const a = await analyseTeam(db, input.teamId, "en");
+  const cap = input.kind === "capability" ? a.capabilities.find((c) => c.key === input.key) : undefined;
+  if ((input.kind === "capability" && !cap) || (input.kind === "skill" && !a.skills.some((s) => s.key === input.key))) {
+    throw invalid("That capability or skill is not in this team's roadmap.", { key: ["Unknown."] });
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(teamTargets)
+      .values({
+        teamId: input.teamId,
+        kind: input.kind,
+        capabilityKey: input.kind === "capability" ? input.key : null,
+        skillKey: input.kind === "skill" ? input.key : null,
+        requiredProficiency: input.level,
+        requiredHeadcount: input.headcount,
+        targetQuarter: input.targetQuarter,
+        importance: input.importance ?? cap?.importance ?? 2,
+        createdById: v.id,
+      })
+      .returning();
+    await writeAudit(tx, { actor: v, action: "target.created", entityType: "team_target", entityId: row!.id, after: row });
+    return { id: row!.id };
+  });
+}
+
+export async function archiveTarget(viewer: Viewer | null, raw: unknown): Promise<void> {
+  requirePermission(viewer, "framework:read");
+  const input = parseInput(archiveTargetSchema, raw);
+  const v = requireTeamPermission(viewer, input.teamId, "team:plan");
+  await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(teamTargets)
+      .set({ archivedAt: new Date() })
+      .where(and(eq(teamTargets.id, input.targetId), eq(teamTargets.teamId, input.teamId), isNull(teamTargets.archivedAt)))
+      .returning();
+    if (!row) throw notFound("That target does not exist.");
+    await writeAudit(tx, { actor: v, action: "target.archived", entityType: "team_target", entityId: row.id, before: { ...row, archivedAt: null } });
+  });
+}
+
+/** Accepts a priority item into the team's plan, as the analysis says it is right now. */
+export async function acceptPlanItem(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
+  requirePermission(viewer, "framework:read");
+  const input = parseInput(acceptItemSchema, raw);
+  const v = requireTeamPermission(viewer, input.teamId, "team:plan");
+  const db = getDb();
+  const a = await analyseTeam(db, input.teamId, "en");
+  const item = a.priorities.find((p) => p.targetId === input.targetId && p.skillKey === input.skillKey);
+  if (!item) throw conflict("That gap is already closed; nothing to accept.");
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: planItems.id })
+      .from(planItems)
+      .where(and(eq(planItems.teamId, input.teamId), eq(planItems.targetId, input.targetId), eq(planItems.skillKey, input.skillKey), eq(planItems.quarter, a.currentQuarter)));
+    if (existing) throw conflict("This item is already in the plan for this quarter.");
+    const [row] = await tx
+      .insert(planItems)
+      .values({
+        teamId: input.teamId,
+        targetId: input.targetId,
+        skillKey: input.skillKey,
+        quarter: a.currentQuarter,
+        recommendation: item.recommendation,
+        reason: explainItem(item),
+        candidateUserIds: item.candidates.map((c) => a.members[c.member]!.id),
+        acceptedById: v.id,
+      })
+      .returning();
+    await writeAudit(tx, { actor: v, action: "plan.item_accepted", entityType: "plan_item", entityId: row!.id, after: { ...row, score: item.score } });
+    return { id: row!.id };
+  });
+}
+
+export type OrgGapsDto = {
+  teams: { id: string; name: string; targets: number; readiness: number | null; gaps: number; hires: number }[];
+  top: (PriorityItem & { teamId: string; teamName: string })[];
+  mobility: { skillName: string; level: number; needingTeam: string; fromTeam: string; surplus: number; holders: string[] }[];
+};
+
+/** The analysis across every active team (admins): top hiring needs and internal mobility. */
+export async function getOrgGaps(viewer: Viewer | null, { locale }: { locale: AppLocale }): Promise<OrgGapsDto> {
+  requirePermission(viewer, "team:read-any");
+  const db = getDb();
+  const active = await db.select({ id: teams.id }).from(teams).where(isNull(teams.archivedAt)).orderBy(asc(teams.name));
+  // One analysis per team (each a fixed number of queries).
+  const analyses = await Promise.all(active.map((t) => analyseTeam(db, t.id, locale)));
+  const names = new Map(analyses.map((a) => [a.team.id, a.team.name]));
+  const skillNames = new Map(analyses.flatMap((a) => a.skills.map((s) => [s.key, s.name] as const)));
+  const top = analyses
+    .flatMap((a) => a.priorities.filter((p) => p.recommendation !== "train").map((p) => ({ ...p, teamId: a.team.id, teamName: a.team.name })))
+    .sort((x, y) => y.score - x.score || x.teamName.localeCompare(y.teamName) || x.skillKey.localeCompare(y.skillKey))
+    .slice(0, 15);
+  const moves = mobility(analyses.map((a) => ({ id: a.team.id, name: a.team.name, requirements: a.requirements, members: a.members, proficiency: a.proficiency })));
+  return {
+    teams: analyses.map((a) => ({
+      id: a.team.id,
+      name: a.team.name,
+      targets: a.targets.length,
+      readiness: a.targets.length ? a.targets.reduce((n, t) => n + t.readiness, 0) / a.targets.length : null,
+      gaps: a.priorities.length,
+      hires: a.priorities.filter((p) => p.recommendation !== "train").length,
+    })),
+    top,
+    mobility: moves.map((m) => ({
+      skillName: skillNames.get(m.skillKey) ?? m.skillKey,
+      level: m.level,
+      needingTeam: names.get(m.needingTeam) ?? "",
+      fromTeam: names.get(m.fromTeam) ?? "",
+      surplus: m.surplus,
+      holders: m.holders,
+    })),
+  };
+}

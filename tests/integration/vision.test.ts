@@ -1,0 +1,119 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { useDbHandle } from "@/db/client";
+import { planItems, ratings, teamMembers, teamTargets, teams, users } from "@/db/schema";
+import { seedDatabase } from "@/db/seed";
+import { demoTeamId, demoUserId } from "@/db/seed/demo";
+import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { acceptPlanItem, createTarget, getTeamVision } from "@/lib/data/vision";
+import { addQuarters, quarterOf } from "@/lib/quarters";
+import { describeOnEachEngine } from "./engines";
+import { rowsOf } from "./fingerprint";
+import { sql } from "drizzle-orm";
+
+const GOV_RBAC = "automated-governance-and-auditing.provides-access-control-for-data-and";
+const GOV_RECORDS = "automated-governance-and-auditing.designs-record-keeping-for-data-and";
+
+describeOnEachEngine("vision and gaps", ({ handle }) => {
+  let admin: Viewer;
+  let teamId: string;
+  const now = quarterOf(new Date());
+
+  beforeAll(async () => {
+    useDbHandle(handle());
+    const db = handle().db;
+    await seedDatabase(db, { demo: true });
+    admin = (await loadViewer(demoUserId("mei-ling.chen@acme.test")))!;
+    // A small team with ratings chosen by hand.
+    const [ml] = await db.select().from(teams).where(eq(teams.id, demoTeamId("ml-platform")));
+    const [team] = await db.insert(teams).values({ name: "Governance guild", frameworkId: ml!.frameworkId, frameworkVersionId: ml!.frameworkVersionId }).returning();
+    teamId = team!.id;
+    const people = await db
+      .insert(users)
+      .values([
+        { email: "ana@acme.test", name: "Ana" },
+        { email: "bo@acme.test", name: "Bo" },
+        { email: "cy@acme.test", name: "Cy" },
+      ])
+      .returning();
+    await db.insert(teamMembers).values(people.map((p, i) => ({ teamId, userId: p.id, isLead: i === 0 })));
+    const r = (who: number, skillKey: string, proficiency: number, interest: number, raterKind: "self" | "manager" = "self") => ({
+      userId: people[who]!.id,
+      raterId: people[raterKind === "self" ? who : 0]!.id,
+      raterKind,
+      frameworkId: ml!.frameworkId,
+      skillKey,
+      proficiency,
+      interest: raterKind === "self" ? interest : null,
+      quarter: now,
+    });
+    await db.insert(ratings).values([
+      r(0, GOV_RBAC, 4, 0), // Ana holds RBAC
+      r(1, GOV_RBAC, 3, 2), // Bo says 3…
+      r(1, GOV_RBAC, 2, 0, "manager"), // …his lead validated 2: effective 2, eager
+      r(2, GOV_RBAC, 0, 2), // Cy: 0, three below: not a candidate
+      r(0, GOV_RECORDS, 1, 0), // records: nobody at 3; Ana is two below but not interested
+      r(1, GOV_RECORDS, 0, 1),
+      r(2, GOV_RECORDS, 1, 1), // Cy: two below and interested
+    ]);
+    await db.insert(teamTargets).values({
+      teamId,
+      kind: "capability",
+      capabilityKey: "governance-audit",
+      requiredProficiency: 3,
+      requiredHeadcount: 2,
+      targetQuarter: addQuarters(now, 1),
+      importance: 2,
+    });
+  });
+
+  it("matches the analysis worked out by hand", async () => {
+    const v = await getTeamVision(admin, { teamId }, { locale: "en" });
+    const [target] = v.targets;
+    // RBAC: coverage 1 (Ana; Bo's validated 2 counts) → gap 1; records: coverage 0 → gap 2.
+    expect(target!.requirements.map((r) => [r.skillKey, r.coverage, r.gap, r.risk])).toEqual([
+      [GOV_RBAC, 1, 1, "single"],
+      [GOV_RECORDS, 0, 2, "missing"],
+    ]);
+    // Readiness = (min(1,2) + min(0,2)) / (2 + 2)
+    expect(target!.readiness).toBeCloseTo(0.25);
+    const byKey = Object.fromEntries(v.priorities.map((p) => [p.skillKey, p]));
+    // RBAC: Bo is one below and eager → train, 1 candidate for a gap of 1.
+    expect(byKey[GOV_RBAC]).toMatchObject({ recommendation: "train", gap: 1, near: 1 });
+    expect(byKey[GOV_RBAC]!.candidates.map((c) => [c.name, c.current, c.interest])).toEqual([["Bo", 2, 2]]);
+    // Records: Ana (1, not interested), Cy (1, interested) within two; Bo at 0 is three below → train + hire.
+    expect(byKey[GOV_RECORDS]).toMatchObject({ recommendation: "train_hire", gap: 2, near: 2 });
+    expect(byKey[GOV_RECORDS]!.candidates.map((c) => c.name)).toEqual(["Cy"]);
+    // Scores: 40×gap/N + 10×importance + urgency(1 quarter) + risk.
+    expect(byKey[GOV_RBAC]!.score).toBe(20 + 20 + 20 + 12);
+    expect(byKey[GOV_RECORDS]!.score).toBe(40 + 20 + 20 + 20);
+    expect(v.priorities.map((p) => p.skillKey)).toEqual([GOV_RECORDS, GOV_RBAC]);
+  });
+
+  it("for the demo ML Platform team, nobody is near advanced model serving: hire", async () => {
+    const v = await getTeamVision(admin, { teamId: demoTeamId("ml-platform") }, { locale: "en" });
+    const serving = v.priorities.find((p) => p.skillKey === "flexible-highly-available-deployment.uses-advanced-model-serving-solutions")!;
+    expect(serving).toMatchObject({ coverage: 0, risk: "missing", recommendation: "hire", candidates: [] });
+  });
+
+  it("accepting an item records the recommendation, its reason and candidates, with an audit row", async () => {
+    const lead = (await loadViewer((await handle().db.select().from(users).where(eq(users.email, "ana@acme.test")))[0]!.id))!;
+    const { id } = await acceptPlanItem(lead, { teamId, targetId: (await getTeamVision(admin, { teamId }, { locale: "en" })).targets[0]!.id, skillKey: GOV_RECORDS });
+    const [row] = await handle().db.select().from(planItems).where(eq(planItems.id, id));
+    expect(row).toMatchObject({ recommendation: "train_hire", skillKey: GOV_RECORDS, quarter: now });
+    expect(row!.reason).toMatch(/^train \+ hire: 1 interested within two points for a gap of 2 — Cy \(1\); hire 1/);
+    expect(row!.candidateUserIds).toHaveLength(1);
+    const [audit] = rowsOf(await handle().db.execute(sql`select action, entity_id from audit_events order by id desc limit 1`));
+    expect(audit).toMatchObject({ action: "plan.item_accepted", entity_id: id });
+  });
+
+  it("refuses targets outside the roadmap or the planning horizon", async () => {
+    const lead = (await loadViewer((await handle().db.select().from(users).where(eq(users.email, "ana@acme.test")))[0]!.id))!;
+    await expect(createTarget(lead, { teamId, kind: "capability", key: "quantum-serving", level: 3, headcount: 1, targetQuarter: now })).rejects.toMatchObject({ code: "invalid" });
+    await expect(createTarget(lead, { teamId, kind: "skill", key: GOV_RBAC, level: 3, headcount: 1, targetQuarter: addQuarters(now, -1) })).rejects.toMatchObject({ code: "invalid" });
+    await expect(createTarget(lead, { teamId, kind: "skill", key: GOV_RBAC, level: 5, headcount: 1, targetQuarter: now })).rejects.toMatchObject({ code: "invalid" });
+    const { id } = await createTarget(lead, { teamId, kind: "skill", key: GOV_RBAC, level: 4, headcount: 1, targetQuarter: now });
+    const v = await getTeamVision(lead, { teamId }, { locale: "en" });
+    expect(v.targets.find((t) => t.id === id)).toMatchObject({ kind: "skill", level: 4, headcount: 1, readiness: 1 });
+  });
+});
