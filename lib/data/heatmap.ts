@@ -16,6 +16,8 @@ import { readVersionRows } from "./member-framework";
 import { readSettings } from "./settings";
 
 export type HeatmapDto = CompactMatrix & {
+  /** The moment the matrix shows: now, a closed cycle's close date, or a past quarter's end. */
+  asOf: string;
   scope: { kind: "team"; id: string; name: string; canEdit: boolean } | { kind: "org"; teams: number };
   frameworkTitle: string;
   quarter: string;
@@ -112,14 +114,13 @@ async function assemble(db: DbOrTx, input: AssembleInput): Promise<Omit<HeatmapD
   const now = new Date();
   const currentQuarter = quarterOf(now);
   const quarter = input.quarter && input.quarter <= currentQuarter ? input.quarter : currentQuarter;
-  // As of the end of a past quarter, or now for the current one.
-  const asOf = quarter === currentQuarter ? now : quarterEnd(quarter);
+  const cycles = await db.select({ quarter: assessmentCycles.quarter, status: assessmentCycles.status, closedAt: assessmentCycles.closedAt }).from(assessmentCycles).orderBy(asc(assessmentCycles.quarter));
+  const asOf = asOfFor(quarter, currentQuarter, now, cycles);
   const p = (zh: string, en: string) => pick(input.locale, zh, en);
 
-  const [[version], rows, cycles, latest] = await Promise.all([
+  const [[version], rows, latest] = await Promise.all([
     db.select({ titleZh: frameworkVersions.titleZh, titleEn: frameworkVersions.titleEn }).from(frameworkVersions).where(eq(frameworkVersions.id, input.versionId)),
     readVersionRows(db, input.versionId),
-    db.select({ quarter: assessmentCycles.quarter }).from(assessmentCycles).orderBy(asc(assessmentCycles.quarter)),
     db
       .selectDistinctOn([ratings.userId, ratings.skillKey, ratings.raterKind], {
         userId: ratings.userId,
@@ -166,6 +167,7 @@ async function assemble(db: DbOrTx, input: AssembleInput): Promise<Omit<HeatmapD
       : members.map((m) => s.slice(rowOf.get(m.id)! * skills.length, (rowOf.get(m.id)! + 1) * skills.length)).join("");
 
   return {
+    asOf: asOf.toISOString(),
     frameworkTitle: version ? p(version.titleZh, version.titleEn) : "",
     quarter,
     currentQuarter,
@@ -179,6 +181,17 @@ async function assemble(db: DbOrTx, input: AssembleInput): Promise<Omit<HeatmapD
     interest: expand(matrix.interest),
     ratedQuarter: expand(matrix.ratedQuarter),
   };
+}
+
+/**
+ * The moment a quarter's numbers are read at: a closed cycle is frozen at its
+ * close date (ratings are append-only, so nothing later can change it); a
+ * past quarter without a closed cycle at its end; the current quarter now.
+ */
+export function asOfFor(quarter: string, currentQuarter: string, now: Date, cycles: { quarter: string; status: string; closedAt: Date | null }[]): Date {
+  const cycle = cycles.find((c) => c.quarter === quarter);
+  if (cycle?.status === "closed" && cycle.closedAt) return cycle.closedAt < now ? cycle.closedAt : now;
+  return quarter === currentQuarter ? now : quarterEnd(quarter);
 }
 
 /** Whether the viewer may open a team's page at all (for navigation). */

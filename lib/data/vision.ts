@@ -86,8 +86,12 @@ function lookups(members: Member[], latest: Latest[]) {
   };
 }
 
-/** Reads a team's targets, people and ratings and runs the analysis (a fixed number of queries). */
-async function analyseTeam(db: DbOrTx, teamId: string, locale: AppLocale, now = new Date()) {
+/**
+ * Reads a team's targets, people and ratings and runs the analysis (a fixed
+ * number of queries). Internal to the data layer: it checks nothing, so only
+ * functions that have checked the caller may use it.
+ */
+export async function analyseTeam(db: DbOrTx, teamId: string, locale: AppLocale, now = new Date()) {
   const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
   if (!team || team.archivedAt) throw notFound("That team does not exist.");
   const p = (zh: string, en: string) => pick(locale, zh, en);

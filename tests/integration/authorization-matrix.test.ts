@@ -17,7 +17,11 @@ import { randomUUID } from "node:crypto";
 import { demoTeamId } from "@/db/seed/demo";
 import { orgSettings, planItems, teamMembers, teamTargets, teams } from "@/db/schema";
 import { acceptPlanItem, archiveTarget, createTarget, getOrgGaps, getTeamVision } from "@/lib/data/vision";
-import { addQuarters, quarterOf } from "@/lib/quarters";
+import { addQuarters, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
+import { getPlanningDataset } from "@/lib/data/exports";
+import { importRatings } from "@/lib/data/import";
+import { closeCycle, listCycles, openCycle } from "@/lib/data/cycles";
+import { assessmentCycles } from "@/db/schema";
 import { and } from "drizzle-orm";
 import { getOrgHeatmap, getTeamHeatmap } from "@/lib/data/heatmap";
 import { getOrgSettings, updateOrgSetting } from "@/lib/data/settings";
@@ -220,6 +224,43 @@ export const MATRIX: Row[] = [
   },
   { id: "lib/data/vision.ts#getTeamVision", run: (v, fx) => getTeamVision(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
   { id: "lib/data/vision.ts#getOrgGaps", run: (v) => getOrgGaps(v, { locale: "en" }), expect: adminOnly },
+  {
+    id: "app/api/export/route.ts#GET",
+    run: (v, fx) => getPlanningDataset(v, { scope: "team", teamId: fx.teamId, format: "json" }, { locale: "en" }),
+    expect: leadOfTheTeam,
+  },
+  {
+    id: "app/api/import/route.ts#POST",
+    run: (v) =>
+      importRatings(v, { mode: "apply", filename: "m.csv", bytes: new TextEncoder().encode(`email,${GIT}\nsofia.rossi@acme.test,${Math.floor(Math.random() * 5)}\n`) }),
+    expect: adminOnly,
+  },
+  {
+    id: "app/(app)/org/cycles/actions.ts#openCycleAction",
+    run: (v) => {
+      const q = addQuarters(quarterOf(new Date()), 8);
+      return openCycle(v, { quarter: q, startsOn: quarterStart(q).toISOString().slice(0, 10), endsOn: quarterEnd(q).toISOString().slice(0, 10) });
+    },
+    // Leaves the new cycle open: the next row closes it.
+    expect: adminOnly,
+  },
+  {
+    id: "app/(app)/org/cycles/actions.ts#closeCycleAction",
+    run: async (v, fx) => {
+      const [open] = await fx.db.select().from(assessmentCycles).where(eq(assessmentCycles.status, "open"));
+      return closeCycle(v, { cycleId: open!.id });
+    },
+    expect: adminOnly,
+    undo: async (fx) => {
+      await fx.db.update(assessmentCycles).set({ status: "open", closedAt: null, closedById: null }).where(eq(assessmentCycles.quarter, addQuarters(quarterOf(new Date()), 8)));
+    },
+  },
+  { id: "lib/data/cycles.ts#listCycles", run: (v) => listCycles(v), expect: signedInOnly },
+  {
+    id: "lib/data/exports.ts#getPlanningDataset (org)",
+    run: (v) => getPlanningDataset(v, { scope: "org", format: "csv" }, { locale: "en" }),
+    expect: adminOnly,
+  },
   { id: "lib/data/users.ts#listUsers", run: (v) => listUsers(v), expect: managersAndAdmins },
   { id: "lib/data/teams.ts#listTeamsForViewer", run: (v) => listTeamsForViewer(v), expect: signedInOnly },
   { id: "lib/data/frameworks.ts#listFrameworks", run: (v) => listFrameworks(v, { locale: "en" }), expect: signedInOnly },
@@ -292,6 +333,8 @@ describeOnEachEngine("authorization matrix", ({ handle }) => {
     const db = handle().db;
     await seedDatabase(db, { demo: true });
     await db.update(users).set({ disabled: true }).where(eq(users.id, demoUserId(EMAIL.disabled)));
+    // No cycle open at the start: the open-cycle row opens one, the close-cycle row closes it.
+    await db.update(assessmentCycles).set({ status: "closed", closedAt: new Date() }).where(eq(assessmentCycles.status, "open"));
     // The foreign-domain user is refused at sign-in, so no user row exists;
     // a token naming a made-up id is all such a person could present.
     expect(await admitSignIn({ issuer: TEST_ISSUER, subject: "eve", email: "eve@evil.test", emailVerified: true })).toMatchObject({ ok: false });

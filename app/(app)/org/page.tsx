@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ExportButtons } from "@/components/export/export-buttons";
 import { HeatmapView } from "@/components/heatmap/heatmap-view";
 import { buttonVariants } from "@/components/ui/button";
 import { SettingToggle } from "@/components/org/setting-toggle";
@@ -24,6 +25,8 @@ export default async function OrgPage({ searchParams }: Props) {
   const t = await getTranslations("org");
   const th = await getTranslations("heatmap");
   const tg = await getTranslations("orgGaps");
+  const tc = await getTranslations("cycles");
+  const ti = await getTranslations("import");
   const [dto, settings] = await Promise.all([
     getOrgHeatmap(viewer, { quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
       if (e instanceof AppError && e.code === "invalid") notFound();
@@ -37,7 +40,18 @@ export default async function OrgPage({ searchParams }: Props) {
         <Link href="/org/gaps" className={buttonVariants({ variant: "default" })}>
           {tg("link")} →
         </Link>
+        {can(viewer, "cycle:manage") && (
+          <Link href="/org/cycles" className={buttonVariants({ variant: "outline" })}>
+            {tc("link")}
+          </Link>
+        )}
+        {can(viewer, "user:manage") && (
+          <Link href="/org/import" className={buttonVariants({ variant: "outline" })}>
+            {ti("link")}
+          </Link>
+        )}
       </PageHeader>
+      {dto && can(viewer, "export:org") && <ExportButtons query={`scope=org&quarter=${dto.quarter}`} />}
       {can(viewer, "user:manage") && (
         <section aria-label={t("settings")} className="rounded-lg border border-border bg-card p-4 shadow-sm">
           <SettingToggle settingKey="membersSeeTeamHeatmap" label={t("membersSeeHeatmap")} initial={settings.membersSeeTeamHeatmap} />

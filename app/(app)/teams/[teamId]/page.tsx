@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ExportButtons } from "@/components/export/export-buttons";
+import { CycleProgress } from "@/components/heatmap/cycle-progress";
 import { HeatmapView } from "@/components/heatmap/heatmap-view";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,6 +22,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations("heatmap");
   const tv = await getTranslations("vision");
+  const te = await getTranslations("export");
   const dto = await getTeamHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
     if (e instanceof AppError && e.code !== "unauthenticated") notFound();
     throw e;
@@ -42,6 +45,15 @@ export default async function TeamPage({ params, searchParams }: Props) {
           <p className="text-sm text-muted-foreground">{t("readOnly")}</p>
         )}
       </PageHeader>
+      {dto.scope.canEdit && (
+        <div className="flex flex-wrap items-center gap-4 rounded-lg border border-border bg-card px-4 py-2 shadow-sm">
+          <ExportButtons query={`scope=team&teamId=${dto.scope.id}&quarter=${dto.quarter}`} />
+          <Link href={`/teams/${dto.scope.id}/report?quarter=${dto.quarter}`} className="text-sm text-primary hover:underline">
+            {te("report")} →
+          </Link>
+        </div>
+      )}
+      {dto.scope.canEdit && dto.quarter === dto.currentQuarter && dto.members.length > 0 && <CycleProgress dto={dto} />}
       {dto.members.length === 0 ? <p className="text-muted-foreground">{t("empty")}</p> : <HeatmapView dto={dto} />}
     </div>
   );

@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PrintButton } from "@/components/report/print-button";
+import { StaticHeatmap } from "@/components/report/static-heatmap";
+import { coverageBySkill, coverageRisk, valuesFor } from "@/lib/analytics/matrix";
+import { explainItem } from "@/lib/analytics/explain";
+import { viewerOrSignIn } from "@/lib/auth/page";
+import { getTeamHeatmap } from "@/lib/data/heatmap";
+import { getTeamVision } from "@/lib/data/vision";
+import { AppError } from "@/lib/errors";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { canOnTeam } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Planning report" };
+type Props = { params: Promise<{ teamId: string }>; searchParams: Promise<{ quarter?: string }> };
+
+// A printable planning report (the browser's print to PDF): heatmap, thin
+// spots, gaps and ranked priorities for one team and quarter.
+export default async function ReportPage({ params, searchParams }: Props) {
+  const { teamId } = await params;
+  const { quarter } = await searchParams;
+  const viewer = await viewerOrSignIn(`/teams/${encodeURIComponent(teamId)}/report`);
+  if (!canOnTeam(viewer, teamId, "team:export")) notFound();
+  const locale = (await getLocale()) as AppLocale;
+  const t = await getTranslations("report");
+  const tv = await getTranslations("vision");
+  const [dto, vision] = await Promise.all([
+    getTeamHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }),
+    getTeamVision(viewer, { teamId }, { locale }),
+  ]).catch((e: unknown) => {
+    if (e instanceof AppError) notFound();
+    throw e;
+  });
+  if (dto.scope.kind !== "team") notFound();
+  const coverage = coverageBySkill(valuesFor(dto, "effective"), dto.members.length, dto.skills.length);
+  const thin = dto.skills.map((s, i) => ({ s, c: coverage[i]!, risk: coverageRisk(coverage[i]!) })).filter((x) => x.risk);
+  return (
+    <article className="mx-auto max-w-5xl space-y-6 bg-white print:max-w-none print:p-0">
+      <header className="flex items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title", { team: dto.scope.name, quarter: dto.quarter })}</h1>
+          <p className="text-sm text-muted-foreground">{t("subtitle", { framework: dto.frameworkTitle, asOf: dto.asOf.slice(0, 10), people: dto.members.length })}</p>
+        </div>
+        <PrintButton label={t("print")} />
+      </header>
+      <section className="break-inside-avoid">
+        <h2 className="mb-2 text-lg font-semibold">{t("heatmap")}</h2>
+        <StaticHeatmap dto={dto} />
+      </section>
+      <section className="break-inside-avoid">
+        <h2 className="mb-2 text-lg font-semibold">{t("thin")}</h2>
+        <ul className="text-sm">
+          {thin.map(({ s, c, risk }) => (
+            <li key={s.key}>
+              {risk === "missing" ? "✕" : "1"} {s.name} — {risk === "missing" ? tv("riskMissing") : `${tv("riskSingle")} (${dto.members[c.holders[0]!]!.name})`}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="break-inside-avoid">
+        <h2 className="mb-2 text-lg font-semibold">{t("targets")}</h2>
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs text-muted-foreground">
+            <tr>
+              <th scope="col">{tv("target")}</th>
+              <th scope="col">{tv("level")}</th>
+              <th scope="col">{tv("headcount")}</th>
+              <th scope="col">{tv("quarter")}</th>
+              <th scope="col">{tv("readiness")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {vision.targets.map((target) => (
+              <tr key={target.id} className="border-t border-border">
+                <th scope="row" className="font-normal">{target.name}</th>
+                <td>≥ {target.level}</td>
+                <td>{target.headcount}</td>
+                <td>{target.targetQuarter}</td>
+                <td className="tabular-nums">{Math.round(target.readiness * 100)}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">{t("priorities")}</h2>
+        <ol className="space-y-2 text-sm">
+          {vision.priorities.map((p, i) => (
+            <li key={`${p.targetId}|${p.skillKey}`} className="break-inside-avoid">
+              <span className="font-semibold">
+                {i + 1}. {tv(`rec.${p.recommendation}`)} — {p.skillName}
+              </span>{" "}
+              <span className="text-muted-foreground">({p.targetName}, {tv("score", { score: p.score })})</span>
+              <p className="text-xs">{explainItem(p)}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

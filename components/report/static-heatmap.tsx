@@ -1,0 +1,51 @@
+import { cellGlyph, NA_FILL, proficiencyColor, textColorOn } from "@/components/heatmap/colors";
+import { valuesFor } from "@/lib/analytics/matrix";
+import type { HeatmapDto } from "@/lib/data/heatmap";
+
+/** A print-friendly heatmap: numbered skill columns (names listed below), values printed in cells. */
+export function StaticHeatmap({ dto }: { dto: HeatmapDto }) {
+  const values = valuesFor(dto, "effective");
+  const cw = 17;
+  const ch = 17;
+  const label = 130;
+  const header = 18;
+  return (
+    <figure className="space-y-2">
+      <svg width={label + dto.skills.length * cw} height={header + dto.members.length * ch} className="max-w-full" role="img" aria-label="Heatmap">
+        {dto.skills.map((s, j) => (
+          <text key={s.key} x={label + j * cw + cw / 2} y={12} textAnchor="middle" className="fill-current text-[8px]">
+            {j + 1}
+          </text>
+        ))}
+        {dto.members.map((m, i) => (
+          <g key={`${m.id}-${i}`} transform={`translate(0,${header + i * ch})`}>
+            <text x={label - 4} y={ch / 2 + 3} textAnchor="end" className="fill-current text-[9px]">
+              {m.name}
+            </text>
+            {dto.skills.map((s, j) => {
+              const v = values[i * dto.skills.length + j]!;
+              const fill = v === -2 ? NA_FILL : proficiencyColor(v);
+              return (
+                <g key={s.key} transform={`translate(${label + j * cw},0)`}>
+                  <rect x={0.5} y={0.5} width={cw - 1} height={ch - 1} fill={fill} stroke={v === -1 ? "#c5c9d3" : "none"} strokeDasharray={v === -1 ? "2 2" : undefined} />
+                  <text x={cw / 2} y={ch / 2 + 3} textAnchor="middle" fill={v === -2 ? "#374151" : textColorOn(fill)} className="text-[8px]">
+                    {cellGlyph(v)}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        ))}
+      </svg>
+      <figcaption>
+        <ol className="columns-2 gap-6 text-[10px] leading-tight">
+          {dto.skills.map((s, j) => (
+            <li key={s.key}>
+              <span className="tabular-nums">{j + 1}.</span> {s.name}
+            </li>
+          ))}
+        </ol>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { assessmentCycles } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { conflict, notFound } from "@/lib/errors";
+import { closeCycleSchema, openCycleSchema } from "@/lib/validations/cycles";
+import { writeAudit } from "./audit";
+import { parseInput, requirePermission, requireSignedIn } from "./guard";
+
+export type CycleDto = { id: string; quarter: string; startsOn: string; endsOn: string; status: "planned" | "open" | "closed"; closedAt: string | null };
+
+export async function listCycles(viewer: Viewer | null): Promise<CycleDto[]> {
+  requireSignedIn(viewer);
+  const rows = await getDb().select().from(assessmentCycles).orderBy(asc(assessmentCycles.quarter));
+  return rows.map((c) => ({ id: c.id, quarter: c.quarter, startsOn: c.startsOn, endsOn: c.endsOn, status: c.status, closedAt: c.closedAt?.toISOString() ?? null }));
+}
+
+/** Opens a quarter's assessment cycle (one open cycle at a time). */
+export async function openCycle(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
+  const v = requirePermission(viewer, "cycle:manage");
+  const input = parseInput(openCycleSchema, raw);
+  return getDb().transaction(async (tx) => {
+    const [open] = await tx.select().from(assessmentCycles).where(eq(assessmentCycles.status, "open"));
+    if (open) throw conflict(`Close ${open.quarter} before opening another cycle.`);
+    const [existing] = await tx.select().from(assessmentCycles).where(eq(assessmentCycles.quarter, input.quarter));
+    if (existing) throw conflict(`${input.quarter} already has a cycle (${existing.status}).`);
+    const [row] = await tx.insert(assessmentCycles).values({ ...input, status: "open" }).returning();
+    await writeAudit(tx, { actor: v, action: "cycle.opened", entityType: "cycle", entityId: row!.id, after: row });
+    return { id: row!.id };
+  });
+}
+
+/**
+ * Closes a cycle: from now on its quarter is read as of the close date, so
+ * later ratings (append-only, always dated later) never change its numbers.
+ */
+export async function closeCycle(viewer: Viewer | null, raw: unknown): Promise<void> {
+  const v = requirePermission(viewer, "cycle:manage");
+  const input = parseInput(closeCycleSchema, raw);
+  await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(assessmentCycles)
+      .set({ status: "closed", closedAt: new Date(), closedById: v.id })
+      .where(and(eq(assessmentCycles.id, input.cycleId), eq(assessmentCycles.status, "open")))
+      .returning();
+    if (!row) throw notFound("There is no open cycle with that id.");
+    await writeAudit(tx, { actor: v, action: "cycle.closed", entityType: "cycle", entityId: row.id, after: { quarter: row.quarter, closedAt: row.closedAt } });
+  });
+}

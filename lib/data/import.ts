@@ -1,0 +1,111 @@
+import "server-only";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { frameworkVersions, ratings, skills, teams, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { invalid } from "@/lib/errors";
+import { ImportFileError, type ImportPlan, type MatrixFile, planImport, readCsvMatrix, toMatrix } from "@/lib/import/ratings-matrix";
+import { quarterOf } from "@/lib/quarters";
+import { writeAudit } from "./audit";
+import { parseInput, requirePermission } from "./guard";
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const importSchema = z.strictObject({
+  mode: z.enum(["dry-run", "apply"], { message: "mode is dry-run or apply." }),
+  filename: z.string().min(1).max(200),
+  bytes: z.instanceof(Uint8Array),
+});
+
+async function readFile(filename: string, bytes: Uint8Array): Promise<MatrixFile> {
+  if (bytes.byteLength > MAX_BYTES) throw new ImportFileError("The file is larger than 10 MB.");
+  if (/\.csv$/i.test(filename)) return readCsvMatrix(new TextDecoder("utf-8", { fatal: false }).decode(bytes));
+  if (/\.xlsx$/i.test(filename)) {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch {
+      throw new ImportFileError("The XLSX file could not be read.");
+    }
+    const ws = wb.worksheets.find((w) => w.name.toLowerCase() === "matrix") ?? wb.worksheets[0];
+    if (!ws) throw new ImportFileError("The workbook has no sheets.");
+    const rows: { line: number; cells: string[] }[] = [];
+    ws.eachRow((row, line) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        const v = cell.value;
+        cells[col - 1] = v === null || v === undefined ? "" : typeof v === "object" && "text" in v ? String(v.text) : String(v);
+      });
+      rows.push({ line, cells: Array.from(cells, (c) => c ?? "") });
+    });
+    return toMatrix(rows);
+  }
+  throw new ImportFileError("Upload a .csv or .xlsx file.");
+}
+
+export type ImportResult = ImportPlan & { applied: boolean; frameworkTitle: string };
+
+/**
+ * Imports a ratings matrix into the framework most teams use. A dry run only
+ * reports; applying writes one history row per changed cell (attributed to
+ * the importer), with one audit row, in a single transaction.
+ */
+export async function importRatings(viewer: Viewer | null, raw: unknown): Promise<ImportResult> {
+  const v = requirePermission(viewer, "user:manage");
+  const input = parseInput(importSchema, raw);
+  let file: MatrixFile;
+  try {
+    file = await readFile(input.filename, input.bytes);
+  } catch (e) {
+    if (e instanceof ImportFileError) throw invalid(e.message, { file: [e.message] });
+    throw e;
+  }
+  const db = getDb();
+  const [fw] = await db
+    .select({ frameworkId: frameworkVersions.frameworkId, versionId: frameworkVersions.id, title: frameworkVersions.titleEn })
+    .from(frameworkVersions)
+    .where(eq(frameworkVersions.status, "published"))
+    .orderBy(desc(sql`(select count(*) from ${teams} where ${teams.frameworkId} = ${frameworkVersions.frameworkId} and ${teams.archivedAt} is null)`), desc(frameworkVersions.version))
+    .limit(1);
+  if (!fw) throw invalid("Install a roadmap before importing ratings.");
+  const skillRows = await db.select().from(skills).where(and(eq(skills.frameworkVersionId, fw.versionId), isNull(skills.retiredAt)));
+  const skillIndex = new Map<string, string>();
+  for (const s of skillRows) for (const name of [s.key, s.nameEn, s.nameZh, s.nameEn.toLowerCase()]) skillIndex.set(name, s.key);
+  const emails = [...new Set(file.rows.map((r) => (r.cells[file.header.findIndex((h) => h.toLowerCase() === "email")] ?? "").toLowerCase()).filter(Boolean))];
+  const people = new Map(
+    emails.length ? (await db.select({ id: users.id, email: users.email }).from(users).where(inArray(sql`lower(${users.email})`, emails))).map((u) => [u.email.toLowerCase(), u.id]) : [],
+  );
+  const latest = people.size
+    ? await db
+        .selectDistinctOn([ratings.userId, ratings.skillKey], { userId: ratings.userId, skillKey: ratings.skillKey, proficiency: ratings.proficiency, notApplicable: ratings.notApplicable })
+        .from(ratings)
+        .where(and(eq(ratings.frameworkId, fw.frameworkId), eq(ratings.raterKind, "self"), inArray(ratings.userId, [...people.values()])))
+        .orderBy(ratings.userId, ratings.skillKey, desc(ratings.ratedAt), desc(ratings.id))
+    : [];
+  const plan = planImport(file, { people, skills: skillIndex, current: new Map(latest.map((r) => [`${r.userId}|${r.skillKey}`, r])) });
+  if (input.mode === "dry-run" || plan.summary.changes === 0) return { ...plan, applied: false, frameworkTitle: fw.title };
+
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    const rows = plan.rows.flatMap((r) =>
+      r.status !== "ok"
+        ? []
+        : r.changes.map((c) => ({
+            userId: people.get(r.email)!,
+            raterId: v.id,
+            raterKind: "self" as const,
+            frameworkId: fw.frameworkId,
+            skillKey: c.skillKey,
+            proficiency: c.proficiency,
+            notApplicable: c.notApplicable,
+            comment: `Imported by ${v.email} from ${input.filename.slice(0, 100)}`,
+            quarter: quarterOf(now),
+            ratedAt: now,
+          })),
+    );
+    for (let i = 0; i < rows.length; i += 2000) await tx.insert(ratings).values(rows.slice(i, i + 2000));
+    await writeAudit(tx, { actor: v, action: "ratings.imported", entityType: "organisation", entityId: fw.frameworkId, after: { filename: input.filename, ...plan.summary } });
+  });
+  return { ...plan, applied: true, frameworkTitle: fw.title };
+}

@@ -1,0 +1,98 @@
+import { CsvError, parseCsv, unescapeText } from "@/lib/export/csv";
+
+// Importing a hand-kept skills matrix: rows are people (by email), columns
+// are skills (by key, or by name in either language). Pure: reading the
+// file and planning the changes happen here; the data layer writes them.
+
+export type MatrixFile = { header: string[]; rows: { line: number; cells: string[] }[] };
+export type CellPlan = { skillKey: string; proficiency: number | null; notApplicable: boolean };
+export type RowPlan = {
+  line: number;
+  email: string;
+  status: "ok" | "unknown_person" | "invalid";
+  errors: { column: string; value: string; message: string }[];
+  changes: CellPlan[];
+  unchanged: number;
+};
+export type ImportPlan = { rows: RowPlan[]; unknownColumns: string[]; summary: { people: number; changes: number; unchanged: number; invalidRows: number; unknownPeople: number } };
+
+export class ImportFileError extends Error {}
+
+const IGNORED = new Set(["team", "person", "name", "current_level", "level"]);
+
+export function readCsvMatrix(text: string): MatrixFile {
+  let rows: string[][];
+  try {
+    rows = parseCsv(text);
+  } catch (e) {
+    throw new ImportFileError(e instanceof CsvError ? `The CSV file is malformed (${e.message}).` : "The CSV file could not be read.");
+  }
+  return toMatrix(rows.map((cells, i) => ({ line: i + 1, cells })));
+}
+
+export function toMatrix(rows: { line: number; cells: string[] }[]): MatrixFile {
+  const [head, ...body] = rows;
+  if (!head) throw new ImportFileError("The file is empty.");
+  const header = head.cells.map((h) => unescapeText(h.trim()));
+  if (!header.some((h) => h.toLowerCase() === "email")) throw new ImportFileError('The first row must name the columns, with one called "email".');
+  if (body.length > 5000) throw new ImportFileError("At most 5,000 people per file.");
+  return { header, rows: body.map((r) => ({ line: r.line, cells: r.cells.map((c) => unescapeText(c.trim())) })) };
+}
+
+/** 0–4, n/a, or empty (no change); anything else is an error. */
+export function parseValue(raw: string): { ok: true; value: CellPlan["proficiency"]; notApplicable: boolean } | { ok: false } | null {
+  const v = raw.trim().toLowerCase();
+  if (v === "") return null;
+  if (v === "na" || v === "n/a" || v === "n.a." || v === "–" || v === "-") return { ok: true, value: null, notApplicable: true };
+  if (/^[0-4](\.0+)?$/.test(v)) return { ok: true, value: Number(v), notApplicable: false };
+  return { ok: false };
+}
+
+/**
+ * Plans an import against the known people and skills and their current self
+ * ratings. Cells equal to the current rating are "unchanged", so importing
+ * the same file twice plans nothing the second time.
+ */
+export function planImport(
+  file: MatrixFile,
+  { people, skills, current }: { people: Map<string, string>; skills: Map<string, string>; current: Map<string, { proficiency: number | null; notApplicable: boolean }> },
+): ImportPlan {
+  const emailCol = file.header.findIndex((h) => h.toLowerCase() === "email");
+  const columns = file.header.map((h, i) => {
+    if (i === emailCol || IGNORED.has(h.toLowerCase())) return null;
+    return skills.get(h) ?? skills.get(h.toLowerCase()) ?? undefined;
+  });
+  const unknownColumns = file.header.filter((h, i) => i !== emailCol && !IGNORED.has(h.toLowerCase()) && columns[i] === undefined && h !== "");
+  const rows = file.rows.map((r): RowPlan => {
+    const email = (r.cells[emailCol] ?? "").toLowerCase();
+    const userId = people.get(email);
+    const plan: RowPlan = { line: r.line, email, status: "ok", errors: [], changes: [], unchanged: 0 };
+    if (!userId) return { ...plan, status: "unknown_person" };
+    columns.forEach((skillKey, i) => {
+      if (!skillKey) return;
+      const raw = r.cells[i] ?? "";
+      const parsed = parseValue(raw);
+      if (parsed === null) return;
+      if (!parsed.ok) {
+        plan.errors.push({ column: file.header[i]!, value: raw.slice(0, 40), message: "Use 0–4, n/a, or leave it empty." });
+        return;
+      }
+      const now = current.get(`${userId}|${skillKey}`);
+      if (now && now.notApplicable === parsed.notApplicable && now.proficiency === parsed.value) plan.unchanged++;
+      else plan.changes.push({ skillKey, proficiency: parsed.value, notApplicable: parsed.notApplicable });
+    });
+    if (plan.errors.length) return { ...plan, status: "invalid", changes: [] };
+    return plan;
+  });
+  return {
+    rows,
+    unknownColumns,
+    summary: {
+      people: rows.filter((r) => r.status === "ok").length,
+      changes: rows.reduce((n, r) => n + r.changes.length, 0),
+      unchanged: rows.reduce((n, r) => n + r.unchanged, 0),
+      invalidRows: rows.filter((r) => r.status === "invalid").length,
+      unknownPeople: rows.filter((r) => r.status === "unknown_person").length,
+    },
+  };
+}

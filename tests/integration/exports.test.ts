@@ -1,0 +1,185 @@
+import ExcelJS from "exceljs";
+import { unzipSync, strFromU8 } from "fflate";
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { useDbHandle } from "@/db/client";
+import { assessmentCycles, ratings, teams } from "@/db/schema";
+import { seedDatabase } from "@/db/seed";
+import { demoTeamId, demoUserId } from "@/db/seed/demo";
+import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { closeCycle, openCycle } from "@/lib/data/cycles";
+import { getPlanningDataset } from "@/lib/data/exports";
+import { importRatings } from "@/lib/data/import";
+import { toCsv } from "@/lib/export/csv";
+import { planningExportSchema } from "@/lib/export/schema";
+import { streamXlsx, writeCsvZip, writeJson } from "@/lib/export/writers";
+import { quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
+import { describeOnEachEngine } from "./engines";
+import { rowsOf, tableFingerprint } from "./fingerprint";
+
+async function xlsxBuffer(d: Parameters<typeof streamXlsx>[0]): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of streamXlsx(d)) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+describeOnEachEngine("exports and import", ({ handle }) => {
+  let alex: Viewer;
+  let admin: Viewer;
+  beforeAll(async () => {
+    useDbHandle(handle());
+    await seedDatabase(handle().db, { demo: true });
+    alex = (await loadViewer(demoUserId("alex.wang@acme.test")))!;
+    admin = (await loadViewer(demoUserId("mei-ling.chen@acme.test")))!;
+  });
+
+  it("exports a team as JSON in the documented shape, and records the export", async () => {
+    const before = rowsOf(await handle().db.execute(sql`select count(*)::int as n from audit_events where action = 'export.created'`))[0]!.n as number;
+    const { filename, ...d } = await getPlanningDataset(alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" }, { locale: "en" });
+    expect(filename).toBe(`skillgrid-ml-platform-${quarterOf(new Date())}`);
+    expect(planningExportSchema.parse(JSON.parse(writeJson(d)))).toEqual(d);
+    expect(d.people).toHaveLength(9);
+    expect(d.ratings).toHaveLength(9 * 33);
+    expect(d.priorities.length).toBeGreaterThan(0);
+    expect(rowsOf(await handle().db.execute(sql`select count(*)::int as n from audit_events where action = 'export.created'`))[0]!.n).toBe(before + 1);
+  });
+
+  it("writes an XLSX whose every matrix cell equals the database, read back with the library's reader", async () => {
+    const { filename: _f, ...d } = await getPlanningDataset(alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "xlsx" }, { locale: "en" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await xlsxBuffer(d)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["README", "Matrix", "Coverage", "Targets", "Priorities", "Members"]);
+    const matrix = wb.getWorksheet("Matrix")!;
+    expect(matrix.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 1 });
+    const header = (matrix.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(header.slice(0, 3)).toEqual(["team", "person", "email"]);
+    // Brute force from the ratings table: effective = latest validated, else latest self.
+    const all = rowsOf(await handle().db.execute(sql`select u.email, r.skill_key, r.rater_kind, r.proficiency, r.not_applicable from ratings r join users u on u.id = r.user_id order by r.rated_at, r.id`));
+    const latest = new Map<string, number | "n/a">();
+    const validated = new Map<string, number | "n/a">();
+    for (const r of all) {
+      const v = r.not_applicable ? "n/a" : (r.proficiency as number);
+      (r.rater_kind === "manager" ? validated : latest).set(`${r.email}|${r.skill_key}`, v);
+    }
+    let checked = 0;
+    matrix.eachRow((row, n) => {
+      if (n === 1) return;
+      const values = (row.values as unknown[]).slice(1);
+      const email = values[2] as string;
+      header.slice(3).forEach((skillKey, j) => {
+        const key = `${email}|${skillKey}`;
+        const expected = validated.get(key) ?? latest.get(key) ?? null;
+        expect(values[3 + j] ?? null, key).toEqual(expected);
+        checked++;
+      });
+    });
+    expect(checked).toBe(9 * 33);
+    // Numbers stay numbers, coloured on the heatmap's scale.
+    const cell = matrix.getRow(2).getCell(4);
+    if (typeof cell.value === "number") expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toMatch(/^FF[0-9A-F]{6}$/);
+  });
+
+  it("neutralises formulas in every text cell of CSV and XLSX", async () => {
+    await handle().db.update(teams).set({ name: "=HYPERLINK(\"http://evil.example\")" }).where(eq(teams.id, demoTeamId("data-engineering")));
+    const { filename: _f, ...d } = await getPlanningDataset(admin, { scope: "org", format: "csv" }, { locale: "en" });
+    const files = unzipSync(writeCsvZip(d));
+    expect(Object.keys(files).sort()).toEqual(["coverage.csv", "matrix.csv", "members.csv", "priorities.csv", "ratings.csv", "targets.csv"]);
+    const members = strFromU8(files["members.csv"]!);
+    expect(members).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(members).not.toMatch(/(^|,)=HYPERLINK/m);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await xlsxBuffer(d)) as unknown as ArrayBuffer);
+    const names = wb.getWorksheet("Members")!.getColumn(1).values.filter((v): v is string => typeof v === "string");
+    expect(names).toContain(`'=HYPERLINK("http://evil.example")`);
+    await handle().db.update(teams).set({ name: "Data Engineering" }).where(eq(teams.id, demoTeamId("data-engineering")));
+  });
+
+  it("a closed quarter exports byte-identically before and after new ratings", async () => {
+    const db = handle().db;
+    const current = quarterOf(new Date());
+    // Close the current cycle (opening it if the seed left it open), export, rate, export again.
+    const [open] = await db.select().from(assessmentCycles).where(eq(assessmentCycles.quarter, current));
+    const cycleId = open?.status === "open" ? open.id : (await openCycle(admin, { quarter: current, startsOn: quarterStart(current).toISOString().slice(0, 10), endsOn: quarterEnd(current).toISOString().slice(0, 10) })).id;
+    await closeCycle(admin, { cycleId });
+    const exportNow = async () => {
+      const { filename: _f, ...d } = await getPlanningDataset(alex, { scope: "team", teamId: demoTeamId("ml-platform"), quarter: current, format: "csv" }, { locale: "en" });
+      return { json: writeJson(d), csv: Buffer.from(writeCsvZip(d)) };
+    };
+    const first = await exportNow();
+    await new Promise((r) => setTimeout(r, 20));
+    const frameworkId = (await db.select({ id: teams.frameworkId }).from(teams).limit(1))[0]!.id;
+    const hana = demoUserId("hana.sato@acme.test");
+    await db.insert(ratings).values({ userId: hana, raterId: hana, raterKind: "self", frameworkId, skillKey: "environments-and-version-control.uses-git-for-version-control", proficiency: 0, quarter: current });
+    const second = await exportNow();
+    expect(second.json).toBe(first.json);
+    expect(second.csv.equals(first.csv)).toBe(true);
+  });
+
+  it("import: a dry run reports unknown people, skills and invalid values row by row, and writes nothing", async () => {
+    const csv = toCsv([
+      ["email", "environments-and-version-control.uses-git-for-version-control", "Can read loss/accuracy curves", "quantum computing"],
+      ["hana.sato@acme.test", 4, 3, 1],
+      ["nobody@acme.test", 2, 2, 2],
+      ["sofia.rossi@acme.test", "five", 2, ""],
+    ]);
+    const before = await tableFingerprint(handle().db);
+    const result = await importRatings(admin, { mode: "dry-run", filename: "matrix.csv", bytes: new TextEncoder().encode(csv) });
+    expect(result.applied).toBe(false);
+    expect(result.unknownColumns).toEqual(["quantum computing"]);
+    expect(result.rows.map((r) => [r.line, r.status])).toEqual([
+      [2, "ok"],
+      [3, "unknown_person"],
+      [4, "invalid"],
+    ]);
+    expect(result.rows[2]!.errors).toEqual([{ column: "environments-and-version-control.uses-git-for-version-control", value: "five", message: "Use 0–4, n/a, or leave it empty." }]);
+    expect(await tableFingerprint(handle().db)).toEqual(before);
+  });
+
+  it("import: applying writes history rows attributed to the importer, and re-importing changes nothing", async () => {
+    const csv = toCsv([
+      ["email", "environments-and-version-control.uses-git-for-version-control", "experiment-tracking-and-observation.can-read-loss-accuracy-curves"],
+      ["pei-shan.kuo@acme.test", 1, "n/a"],
+      ["ravi.patel@acme.test", 4, 0],
+    ]);
+    const bytes = new TextEncoder().encode(csv);
+    const applied = await importRatings(admin, { mode: "apply", filename: "matrix.csv", bytes });
+    expect(applied.applied).toBe(true);
+    const rows = rowsOf(
+      await handle().db.execute(sql`select u.email, r.skill_key, r.proficiency, r.not_applicable, r.rater_id from ratings r join users u on u.id = r.user_id where r.comment like 'Imported by %' order by u.email, r.skill_key`),
+    );
+    const changed = applied.summary.changes;
+    expect(rows.length).toBe(changed);
+    expect(rows.every((r) => r.rater_id === admin.id)).toBe(true);
+    expect(rows.find((r) => r.email === "pei-shan.kuo@acme.test" && String(r.skill_key).startsWith("experiment"))).toMatchObject({ not_applicable: true, proficiency: null });
+    const before = await tableFingerprint(handle().db);
+    const again = await importRatings(admin, { mode: "apply", filename: "matrix.csv", bytes });
+    expect(again).toMatchObject({ applied: false, summary: { changes: 0, unchanged: 4 } });
+    expect(await tableFingerprint(handle().db)).toEqual(before);
+  });
+
+  it("import: a malformed file gets a clear error and writes nothing", async () => {
+    const before = await tableFingerprint(handle().db);
+    const cases: [string, string, RegExp][] = [
+      ["bad.csv", 'email,x\n"unterminated', /malformed \(line 2: a quoted field is not closed\)/],
+      ["noemail.csv", "name,skill\nA,1\n", /one called "email"/],
+      ["data.txt", "email\n", /\.csv or \.xlsx/],
+      ["broken.xlsx", "not a zip", /could not be read/],
+    ];
+    for (const [filename, content, message] of cases) {
+      const error = await importRatings(admin, { mode: "apply", filename, bytes: new TextEncoder().encode(content) }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "invalid", message: expect.stringMatching(message) });
+    }
+    expect(await tableFingerprint(handle().db)).toEqual(before);
+  });
+
+  it("import reads our own XLSX export back (round trip: nothing to change)", async () => {
+    const { filename: _f, ...d } = await getPlanningDataset(admin, { scope: "team", teamId: demoTeamId("applied-ml"), format: "xlsx" }, { locale: "en" });
+    const bytes = new Uint8Array(await xlsxBuffer(d));
+    const result = await importRatings(admin, { mode: "dry-run", filename: "export.xlsx", bytes });
+    expect(result.unknownColumns).toEqual([]);
+    expect(result.summary.invalidRows).toBe(0);
+    expect(result.summary.people).toBe(9);
+    // Effective values include lead validations, which differ from self where validated: those are the only changes.
+    expect(result.summary.unchanged).toBeGreaterThan(200);
+  });
+});
