@@ -57,6 +57,16 @@ test.describe("team heatmap", () => {
     await page.screenshot({ path: `${SHOTS}/team-table.png` });
   });
 
+  test("a lead sees who grew in what, quarter over quarter", async ({ page }) => {
+    await signInAs(page, "Alex Wang");
+    await page.getByRole("link", { name: "Open heatmap" }).first().click();
+    await page.getByRole("link", { name: "Trends" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "ML Platform: trends" })).toBeVisible();
+    await expect(page.getByRole("img", { name: /Change from \d{4}-Q[1-4] to \d{4}-Q[1-4]/ })).toBeVisible();
+    await expect(page.getByRole("row", { name: /Jun Huang/ })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/trends.png`, fullPage: true });
+  });
+
   test("a lead sees where the team is one person deep", async ({ page }) => {
     await signInAs(page, "Alex Wang");
     await page.goto("/teams");

@@ -19,6 +19,7 @@ import { orgSettings, planItems, teamMembers, teamTargets, teams } from "@/db/sc
 import { acceptPlanItem, archiveTarget, createTarget, getOrgGaps, getTeamVision } from "@/lib/data/vision";
 import { addQuarters, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
 import { getPlanningDataset } from "@/lib/data/exports";
+import { getTeamTrends } from "@/lib/data/trends";
 import { importRatings } from "@/lib/data/import";
 import { closeCycle, listCycles, openCycle } from "@/lib/data/cycles";
 import { assessmentCycles } from "@/db/schema";
@@ -255,6 +256,7 @@ export const MATRIX: Row[] = [
       await fx.db.update(assessmentCycles).set({ status: "open", closedAt: null, closedById: null }).where(eq(assessmentCycles.quarter, addQuarters(quarterOf(new Date()), 8)));
     },
   },
+  { id: "lib/data/trends.ts#getTeamTrends", run: (v, fx) => getTeamTrends(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
   { id: "lib/data/cycles.ts#listCycles", run: (v) => listCycles(v), expect: signedInOnly },
   {
     id: "lib/data/exports.ts#getPlanningDataset (org)",

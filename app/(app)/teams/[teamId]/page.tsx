@@ -23,6 +23,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const t = await getTranslations("heatmap");
   const tv = await getTranslations("vision");
   const te = await getTranslations("export");
+  const tt = await getTranslations("trends");
   const dto = await getTeamHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
     if (e instanceof AppError && e.code !== "unauthenticated") notFound();
     throw e;
@@ -36,6 +37,9 @@ export default async function TeamPage({ params, searchParams }: Props) {
       <PageHeader title={dto.scope.name} description={`${dto.frameworkTitle} · ${t("people", { count: dto.members.length })} · ${dto.quarter}`}>
         <Link href={`/teams/${dto.scope.id}/vision`} className={buttonVariants({ variant: "default" })}>
           {tv("link")} →
+        </Link>
+        <Link href={`/teams/${dto.scope.id}/trends`} className={buttonVariants({ variant: "outline" })}>
+          {tt("link")}
         </Link>
         {dto.scope.canEdit ? (
           <Link href={`/teams/${dto.scope.id}/settings`} className={buttonVariants({ variant: "outline" })}>
