@@ -169,3 +169,16 @@ export async function getFrameworkTree(
     conclusion: p(version.conclusionZh, version.conclusionEn),
   };
 }
+
+export type PublishedVersionDto = { id: string; frameworkId: string; name: string; version: number };
+
+/** Every published version, for choosing the one a team rates against. */
+export async function listPublishedVersions(viewer: Viewer | null, { locale }: { locale: AppLocale }): Promise<PublishedVersionDto[]> {
+  requirePermission(viewer, "framework:read");
+  const rows = await getDb()
+    .select({ id: frameworkVersions.id, frameworkId: frameworkVersions.frameworkId, titleZh: frameworkVersions.titleZh, titleEn: frameworkVersions.titleEn, version: frameworkVersions.version })
+    .from(frameworkVersions)
+    .where(eq(frameworkVersions.status, "published"))
+    .orderBy(asc(frameworkVersions.titleEn));
+  return rows.map((r) => ({ id: r.id, frameworkId: r.frameworkId, name: pick(locale, r.titleZh, r.titleEn), version: r.version }));
+}

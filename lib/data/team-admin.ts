@@ -151,6 +151,7 @@ async function requireAnotherLead(tx: DbOrTx, teamId: string, userId: string) {
 
 export type TeamSettingsDto = {
   id: string;
+  versionId: string;
   name: string;
   description: string;
   lockVersion: number;
@@ -184,6 +185,7 @@ export async function getTeamSettings(viewer: Viewer | null, raw: unknown, { loc
   ]);
   return {
     id: team.id,
+    versionId: team.frameworkVersionId,
     name: team.name,
     description: team.description,
     lockVersion: team.lockVersion,

@@ -70,7 +70,8 @@ export function parseRoadmapMarkdown(markdown: string, source?: string): ParsedR
 
   for (const section of sections) {
     const body = section.body.filter((l) => !RULE.test(l.text));
-    const isLevel = body.some((l) => H3.test(l.text.trim()) || isCategoryLine(l.text));
+    // Bullets only belong in levels (as skills), so a section with bullets is a level too.
+    const isLevel = body.some((l) => H3.test(l.text.trim()) || isCategoryLine(l.text) || BULLET.test(l.text));
     const isTable = body.some((l) => l.text.trim().startsWith("|"));
     const isPath = body.some((l) => NUMBERED.test(l.text));
     if (isLevel) result.levels.push(parseLevel(section.heading, body, fail));

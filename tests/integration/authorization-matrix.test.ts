@@ -20,6 +20,8 @@ import { acceptPlanItem, archiveTarget, createTarget, getOrgGaps, getTeamVision 
 import { addQuarters, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
 import { getPlanningDataset } from "@/lib/data/exports";
 import { getTeamTrends } from "@/lib/data/trends";
+import { createDraft, exportFramework, getDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
+import { listPublishedVersions } from "@/lib/data/frameworks";
 import { importRatings } from "@/lib/data/import";
 import { closeCycle, listCycles, openCycle } from "@/lib/data/cycles";
 import { assessmentCycles } from "@/db/schema";
@@ -270,6 +272,37 @@ export const MATRIX: Row[] = [
     id: "lib/data/frameworks.ts#getFrameworkTree",
     run: (v, fx) => getFrameworkTree(v, { frameworkId: fx.frameworkId, locale: "zh-TW" }),
     expect: signedInOnly,
+  },
+  { id: "lib/data/frameworks.ts#listPublishedVersions", run: (v) => listPublishedVersions(v, { locale: "en" }), expect: signedInOnly },
+  {
+    id: "app/api/frameworks/[frameworkId]/export/route.ts#GET",
+    run: (v, fx) => exportFramework(v, { frameworkId: fx.frameworkId, format: "yaml" }),
+    expect: signedInOnly,
+  },
+  {
+    id: "app/(app)/frameworks/actions.ts#importFrameworkAction",
+    run: (v) => importFramework(v, { format: "markdown", content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n", apply: false }),
+    expect: adminOnly,
+  },
+  { id: "app/(app)/frameworks/actions.ts#createDraftAction", run: (v, fx) => createDraft(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
+  { id: "lib/data/framework-admin.ts#getDraft", run: (v, fx) => getDraft(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
+  {
+    id: "app/(app)/frameworks/actions.ts#updateDraftSkillAction",
+    run: (v, fx) =>
+      updateDraftSkill(v, { frameworkId: fx.frameworkId, skillKey: GIT, nameEn: "Uses Git for version control", nameZh: "會使用 Git 做版本控管", descriptionEn: "", descriptionZh: "", categoryKey: "environments-and-version-control", retired: false }),
+    expect: adminOnly,
+  },
+  { id: "app/(app)/frameworks/actions.ts#moveDraftSkillAction", run: (v, fx) => moveDraftSkill(v, { frameworkId: fx.frameworkId, skillKey: GIT, direction: "down" }), expect: adminOnly },
+  {
+    id: "app/(app)/frameworks/actions.ts#switchTeamVersionAction",
+    run: async (v, fx) => switchTeamVersion(v, { teamId: fx.teamId, versionId: (await listPublishedVersions(await adminViewer(), { locale: "en" })).find((x) => x.frameworkId === fx.frameworkId)!.id }),
+    expect: leadOfTheTeam,
+  },
+  // Last: publishing consumes the draft the rows above edit.
+  {
+    id: "app/(app)/frameworks/actions.ts#publishDraftAction",
+    run: (v, fx) => publishDraft(v, { frameworkId: fx.frameworkId }),
+    expect: adminOnly,
   },
 ];
 

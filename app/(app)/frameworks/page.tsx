@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listFrameworks } from "@/lib/data/frameworks";
+import { can } from "@/lib/permissions";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { viewerOrSignIn } from "@/lib/auth/page";
 
@@ -17,11 +18,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FrameworksPage() {
   const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations("frameworks");
+  const ta = await getTranslations("frameworkAdmin");
   const viewer = await viewerOrSignIn("/frameworks");
   const frameworks = await listFrameworks(viewer, { locale });
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader title={t("title")} description={t("description")}>
+        {can(viewer, "framework:manage") && (
+          <Link href="/frameworks/import" className={buttonVariants({ variant: "outline" })}>
+            {ta("import")}
+          </Link>
+        )}
+      </PageHeader>
       {frameworks.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{t("empty")}</p>
       ) : (

@@ -6,6 +6,8 @@ import { LevelSection } from "@/components/framework/level-section";
 import { levelAccent } from "@/components/framework/level-accent";
 import { CapabilityList, GrowthTable, TransitionPath } from "@/components/framework/roadmap-extras";
 import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { can } from "@/lib/permissions";
 import { getFrameworkTree } from "@/lib/data/frameworks";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { getViewer } from "@/lib/auth/viewer";
@@ -23,6 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FrameworkPage({ params }: Props) {
   const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations("framework");
+  const ta = await getTranslations("frameworkAdmin");
   const { frameworkId } = await params;
   const viewer = await viewerOrSignIn(`/frameworks/${encodeURIComponent(frameworkId)}`);
   const tree = await getFrameworkTree(viewer, { frameworkId, locale });
@@ -39,6 +42,19 @@ export default async function FrameworkPage({ params }: Props) {
           <Badge variant="outline">v{tree.version}</Badge>
         </div>
         {tree.intro && <p className="max-w-3xl text-muted-foreground">{tree.intro}</p>}
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          {can(viewer, "framework:manage") && (
+            <Link href={`/frameworks/${tree.id}/edit`} className={buttonVariants({ size: "sm" })}>
+              {ta("edit")}
+            </Link>
+          )}
+          <span className="text-muted-foreground">{ta("export")}:</span>
+          {(["markdown-en", "markdown-zh", "json", "yaml"] as const).map((f) => (
+            <a key={f} href={`/api/frameworks/${tree.id}/export?format=${f}`} className="text-primary hover:underline">
+              {f === "markdown-en" ? "Markdown (en)" : f === "markdown-zh" ? "Markdown (zh-TW)" : f.toUpperCase()}
+            </a>
+          ))}
+        </div>
         <nav aria-label={t("levelsNav")} className="flex flex-wrap gap-2 pt-1">
           {tree.levels.map((l) => (
             <a

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { FrameworkSwitch } from "@/components/teams/framework-switch";
 import { TeamSettings } from "@/components/teams/team-settings";
+import { listPublishedVersions } from "@/lib/data/frameworks";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
 import { getTeamSettings } from "@/lib/data/team-admin";
@@ -28,6 +30,7 @@ export default async function TeamSettingsPage({ params }: Props) {
       </Link>
       <PageHeader title={t("title", { name: team.name })} />
       <TeamSettings key={`${team.lockVersion}`} team={team} />
+      <FrameworkSwitch teamId={team.id} current={team.versionId} versions={await listPublishedVersions(viewer, { locale })} />
     </div>
   );
 }

@@ -1,0 +1,127 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { moveDraftSkillAction, publishDraftAction, updateDraftSkillAction } from "@/app/(app)/frameworks/actions";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import type { DraftDto } from "@/lib/data/framework-admin";
+
+type Skill = DraftDto["doc"]["levels"][number]["categories"][number]["skills"][number];
+const input = "h-8 w-full rounded-md border border-border bg-card px-2 text-xs";
+
+function SkillEditor({ draft, skill, categoryKey, retired, onMessage }: { draft: DraftDto; skill: Skill; categoryKey: string; retired: boolean; onMessage: (m: { ok: boolean; text: string }) => void }) {
+  const t = useTranslations("frameworkAdmin");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [form, setForm] = useState({
+    nameEn: skill.name.en,
+    nameZh: skill.name.zh,
+    descriptionEn: skill.description?.en ?? "",
+    descriptionZh: skill.description?.zh ?? "",
+    categoryKey,
+    retired,
+  });
+  const categories = draft.doc.levels.flatMap((l) => l.categories.map((c) => ({ key: c.key, name: `${l.name.en} · ${c.name.en}` })));
+  const act = (fn: () => Promise<{ ok: boolean; error?: string }>) =>
+    start(async () => {
+      const r = await fn();
+      onMessage(r.ok ? { ok: true, text: t("saved") } : { ok: false, text: r.error ?? "" });
+      if (r.ok) router.refresh();
+    });
+  return (
+    <li className={`grid gap-2 border-t border-border p-3 lg:grid-cols-[1fr_1fr_auto] ${form.retired ? "opacity-60" : ""}`} aria-label={skill.name.en}>
+      <div className="space-y-1">
+        <code className="text-[10px] text-muted-foreground">{skill.key}</code>
+        <input className={input} aria-label={`${t("nameEn")}: ${skill.key}`} value={form.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.target.value })} />
+        <input className={input} aria-label={`${t("nameZh")}: ${skill.key}`} value={form.nameZh} onChange={(e) => setForm({ ...form, nameZh: e.target.value })} />
+      </div>
+      <div className="space-y-1 pt-4">
+        <input className={input} placeholder={t("descriptionEn")} aria-label={`${t("descriptionEn")}: ${skill.key}`} value={form.descriptionEn} onChange={(e) => setForm({ ...form, descriptionEn: e.target.value })} />
+        <input className={input} placeholder={t("descriptionZh")} aria-label={`${t("descriptionZh")}: ${skill.key}`} value={form.descriptionZh} onChange={(e) => setForm({ ...form, descriptionZh: e.target.value })} />
+        <select className={input} aria-label={`${t("category")}: ${skill.key}`} value={form.categoryKey} onChange={(e) => setForm({ ...form, categoryKey: e.target.value })}>
+          {categories.map((c) => (
+            <option key={c.key} value={c.key}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-wrap items-start gap-1 pt-4">
+        <label className="flex items-center gap-1 text-xs">
+          <input type="checkbox" checked={form.retired} onChange={(e) => setForm({ ...form, retired: e.target.checked })} />
+          {t("retired")}
+        </label>
+        <Button size="sm" disabled={pending} aria-label={`${t("save")}: ${skill.key}`} onClick={() => act(() => updateDraftSkillAction({ frameworkId: draft.frameworkId, skillKey: skill.key, ...form }))}>
+          {t("save")}
+        </Button>
+        <Button size="sm" variant="outline" disabled={pending} aria-label={`${t("moveUp")}: ${skill.key}`} onClick={() => act(() => moveDraftSkillAction({ frameworkId: draft.frameworkId, skillKey: skill.key, direction: "up" }))}>
+          ↑
+        </Button>
+        <Button size="sm" variant="outline" disabled={pending} aria-label={`${t("moveDown")}: ${skill.key}`} onClick={() => act(() => moveDraftSkillAction({ frameworkId: draft.frameworkId, skillKey: skill.key, direction: "down" }))}>
+          ↓
+        </Button>
+      </div>
+    </li>
+  );
+}
+
+export function DraftEditor({ draft }: { draft: DraftDto }) {
+  const t = useTranslations("frameworkAdmin");
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const retired = new Set(draft.retired);
+  const diff = draft.diff;
+  return (
+    <div className="space-y-6">
+      <p role="status" aria-live="polite" className={`min-h-5 text-sm ${message?.ok === false ? "text-danger" : "text-muted-foreground"}`}>
+        {message?.text}
+      </p>
+      <section aria-labelledby="diff-title" className="rounded-lg border border-border bg-card p-4 shadow-sm">
+        <h2 id="diff-title" className="font-semibold">{draft.published ? t("diffTitle", { from: draft.published, to: draft.version }) : t("firstVersion", { version: draft.version })}</h2>
+        {diff && (
+          <ul className="mt-2 space-y-1 text-sm">
+            {diff.added.map((d) => <li key={`a${d.key}`}>＋ {t("added", { name: d.name })}</li>)}
+            {diff.retired.map((d) => <li key={`r${d.key}`}>− {t("retiredLine", { name: d.name })}</li>)}
+            {diff.renamed.map((d) => <li key={`n${d.key}`}>✎ {t("renamed", { from: d.from, to: d.to })}</li>)}
+            {diff.moved.map((d) => <li key={`m${d.key}`}>⇄ {t("moved", { name: d.name, from: d.from, to: d.to })}</li>)}
+            {diff.redescribed.map((d) => <li key={`d${d.key}`}>✎ {t("redescribed", { name: d.name })}</li>)}
+            {Object.values(diff).every((l) => l.length === 0) && <li className="text-muted-foreground">{t("noChanges")}</li>}
+          </ul>
+        )}
+        <Button
+          className="mt-3"
+          disabled={pending}
+          onClick={() =>
+            start(async () => {
+              const r = await publishDraftAction({ frameworkId: draft.frameworkId });
+              setMessage(r.ok ? { ok: true, text: t("published", { version: r.data.version }) } : { ok: false, text: r.error });
+              if (r.ok) router.push(`/frameworks/${draft.frameworkId}`);
+            })
+          }
+        >
+          {t("publish", { version: draft.version })}
+        </Button>
+      </section>
+      {draft.doc.levels.map((l) => (
+        <section key={l.key} aria-labelledby={`lvl-${l.key}`} className="space-y-3">
+          <h2 id={`lvl-${l.key}`} className="text-lg font-semibold">{l.name.en} <span className="text-muted-foreground">/ {l.name.zh}</span></h2>
+          {l.categories.map((c) => (
+            <div key={c.key} className="overflow-hidden rounded-lg border border-border bg-card shadow-sm">
+              <h3 className="flex items-center gap-2 bg-muted px-3 py-2 text-sm font-medium">
+                {c.name.en} <span className="text-muted-foreground">/ {c.name.zh}</span> <Badge variant="outline">{c.skills.length}</Badge>
+              </h3>
+              <ul>
+                {c.skills.map((s) => (
+                  <SkillEditor key={`${s.key}:${s.name.en}:${c.key}:${retired.has(s.key)}`} draft={draft} skill={s} categoryKey={c.key} retired={retired.has(s.key)} onMessage={setMessage} />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

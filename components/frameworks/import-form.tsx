@@ -1,0 +1,91 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { importFrameworkAction } from "@/app/(app)/frameworks/actions";
+import { Button } from "@/components/ui/button";
+import type { ImportPreview } from "@/lib/data/framework-admin";
+
+const formatOf = (name: string): "markdown" | "json" | "yaml" => (/\.json$/i.test(name) ? "json" : /\.ya?ml$/i.test(name) ? "yaml" : "markdown");
+
+export function FrameworkImportForm() {
+  const t = useTranslations("frameworkAdmin");
+  const [format, setFormat] = useState<"markdown" | "json" | "yaml">("markdown");
+  const [content, setContent] = useState("");
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const run = (apply: boolean) =>
+    start(async () => {
+      const r = await importFrameworkAction({ format, content, apply });
+      if (r.ok) {
+        setPreview(r.data);
+        setError(null);
+      } else setError([r.error, ...(r.fieldErrors?.content ?? [])].join(" "));
+    });
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="space-y-1 text-xs text-muted-foreground">
+          <span className="block">{t("file")}</span>
+          <input
+            type="file"
+            accept=".md,.markdown,.json,.yaml,.yml"
+            className="text-sm text-foreground"
+            onChange={async (e) => {
+              const f = e.target.files?.[0];
+              if (!f) return;
+              setFormat(formatOf(f.name));
+              setContent(await f.text());
+              setPreview(null);
+            }}
+          />
+        </label>
+        <label className="space-y-1 text-xs text-muted-foreground">
+          <span className="block">{t("format")}</span>
+          <select className="h-9 rounded-md border border-border bg-card px-2 text-sm text-foreground" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+            <option value="markdown">Markdown</option>
+            <option value="json">JSON</option>
+            <option value="yaml">YAML</option>
+          </select>
+        </label>
+      </div>
+      <label className="block space-y-1 text-xs text-muted-foreground">
+        <span className="block">{t("content")}</span>
+        <textarea className="h-56 w-full rounded-md border border-border bg-card p-2 font-mono text-xs text-foreground" value={content} onChange={(e) => setContent(e.target.value)} />
+      </label>
+      <div className="flex gap-2">
+        <Button variant="outline" disabled={pending || !content} onClick={() => run(false)}>
+          {t("preview")}
+        </Button>
+        <Button disabled={pending || !preview?.ok || !!preview.created} onClick={() => run(true)}>
+          {t("importDraft")}
+        </Button>
+      </div>
+      <div role="status" aria-live="polite" className="space-y-2 text-sm">
+        {error && <p className="text-danger">{error}</p>}
+        {preview && !preview.ok && (
+          <ul className="space-y-1 text-danger">
+            {preview.errors.map((e, i) => (
+              <li key={i}>{e.line ? t("lineError", { line: e.line, message: e.message }) : e.message}</li>
+            ))}
+          </ul>
+        )}
+        {preview?.ok && (
+          <p>
+            {t("previewLine", { title: preview.title ?? "", key: preview.key ?? "", ...preview.counts! })} {preview.existing && t("existing")}
+          </p>
+        )}
+        {preview?.created && (
+          <p className="font-medium">
+            {t("created", { version: preview.created.version })}{" "}
+            <Link className="text-primary hover:underline" href={`/frameworks/${preview.created.frameworkId}/edit`}>
+              {t("openEditor")} →
+            </Link>
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,248 @@
+import "server-only";
+import { and, desc, eq, max, sql } from "drizzle-orm";
+import { stringify } from "yaml";
+import { getDb } from "@/db/client";
+import { categories, frameworkVersions, frameworks, skills, teams } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { conflict, invalid, notFound } from "@/lib/errors";
+import { type FrameworkDocument, FrameworkFileError, frameworkFromMarkdown, frameworkToJson, frameworkToMarkdown, parseFrameworkData } from "@/lib/roadmap/document";
+import { diffFrameworks, type FrameworkDiff } from "@/lib/roadmap/diff";
+import { slugify } from "@/lib/roadmap/text";
+import { RoadmapParseError } from "@/lib/roadmap/types";
+import { exportFrameworkSchema, frameworkIdSchema, importFrameworkSchema, moveDraftSkillSchema, switchTeamVersionSchema, updateDraftSkillSchema } from "@/lib/validations/frameworks";
+import { writeAudit } from "./audit";
+import { parseInput, requirePermission, requireTeamPermission } from "./guard";
+import { readVersion, writeVersion } from "./framework-store";
+
+export type ImportPreview = {
+  ok: boolean;
+  errors: { line: number | null; message: string }[];
+  key: string | null;
+  title: string | null;
+  counts: { levels: number; categories: number; skills: number; capabilities: number } | null;
+  existing: boolean;
+  created?: { frameworkId: string; version: number };
+};
+
+function parseAny(format: "markdown" | "json" | "yaml", content: string): FrameworkDocument {
+  if (format === "markdown") {
+    const title = /^\s*#\s+(.+)$/m.exec(content)?.[1] ?? "imported-roadmap";
+    return frameworkFromMarkdown(content, slugify(title.replace(/[^\x20-\x7e]/g, " "), 40) || "imported-roadmap");
+  }
+  return parseFrameworkData(content);
+}
+
+/** Previews, or applies, a framework file: a new framework, or a new draft version of the one with the same key. Writes nothing unless the whole file is valid. */
+export async function importFramework(viewer: Viewer | null, raw: unknown): Promise<ImportPreview> {
+  const v = requirePermission(viewer, "framework:manage");
+  const input = parseInput(importFrameworkSchema, raw);
+  let doc: FrameworkDocument;
+  try {
+    doc = parseAny(input.format, input.content);
+  } catch (e) {
+    const errors =
+      e instanceof RoadmapParseError
+        ? [{ line: e.line, message: e.reason }]
+        : e instanceof FrameworkFileError
+          ? e.errors.map((x) => ({ line: x.line, message: x.path ? `${x.path}: ${x.message}` : x.message }))
+          : null;
+    if (!errors) throw e;
+    if (input.apply) throw invalid("The file has errors; nothing was imported.", { content: errors.map((x) => `${x.line ? `line ${x.line}: ` : ""}${x.message}`) });
+    return { ok: false, errors, key: null, title: null, counts: null, existing: false };
+  }
+  const db = getDb();
+  const [existing] = await db.select().from(frameworks).where(eq(frameworks.key, doc.key));
+  const preview: ImportPreview = {
+    ok: true,
+    errors: [],
+    key: doc.key,
+    title: doc.title.en,
+    counts: {
+      levels: doc.levels.length,
+      categories: doc.levels.reduce((n, l) => n + l.categories.length, 0),
+      skills: doc.levels.reduce((n, l) => n + l.categories.reduce((m, c) => m + c.skills.length, 0), 0),
+      capabilities: doc.capabilities.length,
+    },
+    existing: !!existing,
+  };
+  if (!input.apply) return preview;
+  return db.transaction(async (tx) => {
+    const frameworkId = existing?.id ?? (await tx.insert(frameworks).values({ key: doc.key, nameZh: doc.title.zh, nameEn: doc.title.en }).returning())[0]!.id;
+    const [draft] = await tx.select().from(frameworkVersions).where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "draft")));
+    if (draft) throw conflict("This framework already has a draft. Publish or discard it first.");
+    const [{ n }] = (await tx.select({ n: max(frameworkVersions.version) }).from(frameworkVersions).where(eq(frameworkVersions.frameworkId, frameworkId))) as [{ n: number | null }];
+    const version = (n ?? 0) + 1;
+    const versionId = await writeVersion(tx, { frameworkId, version, status: "draft", doc });
+    await writeAudit(tx, { actor: v, action: "framework.imported", entityType: "framework_version", entityId: versionId, after: { key: doc.key, version, counts: preview.counts, format: input.format } });
+    return { ...preview, created: { frameworkId, version } };
+  });
+}
+
+async function latest(frameworkId: string, status: "draft" | "published") {
+  const [row] = await getDb()
+    .select({ id: frameworkVersions.id, version: frameworkVersions.version, key: frameworks.key, lockVersion: frameworkVersions.lockVersion })
+    .from(frameworkVersions)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, status)))
+    .orderBy(desc(frameworkVersions.version))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The framework file of the latest published version (any signed-in person may read roadmaps). */
+export async function exportFramework(viewer: Viewer | null, raw: unknown): Promise<{ filename: string; contentType: string; body: string }> {
+  requirePermission(viewer, "framework:read");
+  const input = parseInput(exportFrameworkSchema, raw);
+  const published = (await latest(input.frameworkId, "published")) ?? (await latest(input.frameworkId, "draft"));
+  if (!published) throw notFound("That framework does not exist.");
+  const { doc } = await readVersion(getDb(), published.id, published.key);
+  const base = `${published.key}-v${published.version}`;
+  if (input.format === "json") return { filename: `${base}.json`, contentType: "application/json; charset=utf-8", body: frameworkToJson(doc) };
+  if (input.format === "yaml") return { filename: `${base}.yaml`, contentType: "application/yaml; charset=utf-8", body: stringify(doc) };
+  const lang = input.format === "markdown-zh" ? "zh" : "en";
+  return { filename: `${base}.${lang === "zh" ? "zh-TW" : "en"}.md`, contentType: "text/markdown; charset=utf-8", body: frameworkToMarkdown(doc, lang) };
+}
+
+export type DraftDto = { frameworkId: string; version: number; published: number | null; doc: FrameworkDocument; retired: string[]; diff: FrameworkDiff | null };
+
+/** The framework's draft (admins), with its diff against the published version. */
+export async function getDraft(viewer: Viewer | null, raw: unknown): Promise<DraftDto | null> {
+  requirePermission(viewer, "framework:manage");
+  const { frameworkId } = parseInput(frameworkIdSchema, raw);
+  const draft = await latest(frameworkId, "draft");
+  if (!draft) return null;
+  const db = getDb();
+  const published = await latest(frameworkId, "published");
+  const d = await readVersion(db, draft.id, draft.key);
+  const p = published ? await readVersion(db, published.id, published.key) : null;
+  return {
+    frameworkId,
+    version: draft.version,
+    published: published?.version ?? null,
+    doc: d.doc,
+    retired: [...d.retired],
+    diff: p ? diffFrameworks(p.doc, d.doc, { before: p.retired, after: d.retired }) : null,
+  };
+}
+
+/** Starts a draft: a copy of the published version (keys kept, so ratings follow). */
+export async function createDraft(viewer: Viewer | null, raw: unknown): Promise<{ version: number }> {
+  const v = requirePermission(viewer, "framework:manage");
+  const { frameworkId } = parseInput(frameworkIdSchema, raw);
+  const existing = await latest(frameworkId, "draft");
+  if (existing) return { version: existing.version };
+  const published = await latest(frameworkId, "published");
+  if (!published) throw notFound("That framework has no published version.");
+  return getDb().transaction(async (tx) => {
+    const { doc, retired } = await readVersion(tx, published.id, published.key);
+    const version = published.version + 1;
+    const versionId = await writeVersion(tx, { frameworkId, version, status: "draft", doc, retired });
+    await writeAudit(tx, { actor: v, action: "framework.draft_created", entityType: "framework_version", entityId: versionId, after: { from: published.version, version } });
+    return { version };
+  });
+}
+
+/** Renames, re-describes, moves or retires one skill of the draft; the key never changes. */
+export async function updateDraftSkill(viewer: Viewer | null, raw: unknown): Promise<void> {
+  const v = requirePermission(viewer, "framework:manage");
+  const input = parseInput(updateDraftSkillSchema, raw);
+  const draft = await latest(input.frameworkId, "draft");
+  if (!draft) throw conflict("Start a draft before editing.");
+  await getDb().transaction(async (tx) => {
+    const [before] = await tx.select().from(skills).where(and(eq(skills.frameworkVersionId, draft.id), eq(skills.key, input.skillKey)));
+    if (!before) throw notFound("That skill is not in the draft.");
+    const [category] = await tx.select().from(categories).where(and(eq(categories.frameworkVersionId, draft.id), eq(categories.key, input.categoryKey)));
+    if (!category) throw invalid("That category is not in the draft.", { categoryKey: ["Unknown category."] });
+    const moving = category.id !== before.categoryId;
+    const [{ n }] = moving ? ((await tx.select({ n: sql<number>`coalesce(max(${skills.position}), -1)::int` }).from(skills).where(eq(skills.categoryId, category.id))) as [{ n: number }]) : [{ n: before.position - 1 }];
+    const [after] = await tx
+      .update(skills)
+      .set({
+        nameEn: input.nameEn,
+        nameZh: input.nameZh,
+        descriptionEn: input.descriptionEn,
+        descriptionZh: input.descriptionZh,
+        categoryId: category.id,
+        levelId: category.levelId,
+        position: moving ? n + 1 : before.position,
+        retiredAt: input.retired ? (before.retiredAt ?? new Date()) : null,
+      })
+      .where(eq(skills.id, before.id))
+      .returning();
+    await tx.update(frameworkVersions).set({ lockVersion: sql`${frameworkVersions.lockVersion} + 1` }).where(eq(frameworkVersions.id, draft.id));
+    await writeAudit(tx, { actor: v, action: "framework.skill_updated", entityType: "skill", entityId: input.skillKey, before, after });
+  });
+}
+
+/** Reorders a draft skill within its category (keyboard-friendly up / down). */
+export async function moveDraftSkill(viewer: Viewer | null, raw: unknown): Promise<void> {
+  const v = requirePermission(viewer, "framework:manage");
+  const input = parseInput(moveDraftSkillSchema, raw);
+  const draft = await latest(input.frameworkId, "draft");
+  if (!draft) throw conflict("Start a draft before editing.");
+  await getDb().transaction(async (tx) => {
+    const [skill] = await tx.select().from(skills).where(and(eq(skills.frameworkVersionId, draft.id), eq(skills.key, input.skillKey)));
+    if (!skill) throw notFound("That skill is not in the draft.");
+    const siblings = await tx.select().from(skills).where(eq(skills.categoryId, skill.categoryId)).orderBy(skills.position);
+    const i = siblings.findIndex((s) => s.id === skill.id);
+    const j = input.direction === "up" ? i - 1 : i + 1;
+    if (j < 0 || j >= siblings.length) return;
+    const other = siblings[j]!;
+    await tx.update(skills).set({ position: other.position }).where(eq(skills.id, skill.id));
+    await tx.update(skills).set({ position: skill.position }).where(eq(skills.id, other.id));
+    await writeAudit(tx, { actor: v, action: "framework.skill_moved", entityType: "skill", entityId: skill.key, before: { position: skill.position }, after: { position: other.position } });
+  });
+}
+
+/** Publishes the draft atomically: it becomes the published version, the previous one is retired. */
+export async function publishDraft(viewer: Viewer | null, raw: unknown): Promise<{ version: number }> {
+  const v = requirePermission(viewer, "framework:manage");
+  const { frameworkId } = parseInput(frameworkIdSchema, raw);
+  const summary = await getDraft(viewer, { frameworkId });
+  if (!summary) throw conflict("There is no draft to publish.");
+  return getDb().transaction(async (tx) => {
+    const [draft] = await tx
+      .select()
+      .from(frameworkVersions)
+      .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "draft")))
+      .for("update");
+    if (!draft) throw conflict("The draft was published or discarded by someone else.");
+    const retiredOld = await tx
+      .update(frameworkVersions)
+      .set({ status: "retired" })
+      .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "published")))
+      .returning({ version: frameworkVersions.version });
+    await tx.update(frameworkVersions).set({ status: "published", publishedAt: new Date(), publishedById: v.id }).where(eq(frameworkVersions.id, draft.id));
+    await writeAudit(tx, {
+      actor: v,
+      action: "framework.published",
+      entityType: "framework_version",
+      entityId: draft.id,
+      before: { published: retiredOld.map((r) => r.version) },
+      after: { version: draft.version, diff: summary.diff },
+    });
+    return { version: draft.version };
+  });
+}
+
+/** Moves a team to a published version (its own framework's newer one, or another framework). */
+export async function switchTeamVersion(viewer: Viewer | null, raw: unknown): Promise<void> {
+  requirePermission(viewer, "framework:read");
+  const input = parseInput(switchTeamVersionSchema, raw);
+  const v = requireTeamPermission(viewer, input.teamId, "team:edit");
+  await getDb().transaction(async (tx) => {
+    const [version] = await tx.select().from(frameworkVersions).where(and(eq(frameworkVersions.id, input.versionId), eq(frameworkVersions.status, "published")));
+    if (!version) throw invalid("Choose a published framework version.", { versionId: ["Not published."] });
+    const [before] = await tx.select().from(teams).where(eq(teams.id, input.teamId));
+    if (!before || before.archivedAt) throw notFound("That team does not exist.");
+    await tx.update(teams).set({ frameworkId: version.frameworkId, frameworkVersionId: version.id, lockVersion: sql`${teams.lockVersion} + 1` }).where(eq(teams.id, input.teamId));
+    await writeAudit(tx, {
+      actor: v,
+      action: "team.framework_switched",
+      entityType: "team",
+      entityId: input.teamId,
+      before: { frameworkId: before.frameworkId, versionId: before.frameworkVersionId },
+      after: { frameworkId: version.frameworkId, versionId: version.id },
+    });
+  });
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { uuidSchema } from "./ids";
+
+const text = (max: number) => z.string().trim().max(max, { message: `Keep it under ${max} characters.` });
+export const importFrameworkSchema = z.strictObject({
+  format: z.enum(["markdown", "json", "yaml"], { message: "format is markdown, json or yaml." }),
+  content: z.string().min(1, { message: "The file is empty." }).max(1_000_000, { message: "The file is larger than 1 MB." }),
+  apply: z.boolean(),
+});
+export const frameworkIdSchema = z.strictObject({ frameworkId: uuidSchema });
+export const exportFrameworkSchema = z.strictObject({ frameworkId: uuidSchema, format: z.enum(["markdown-en", "markdown-zh", "json", "yaml"]) });
+export const updateDraftSkillSchema = z.strictObject({
+  frameworkId: uuidSchema,
+  skillKey: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,119}$/, { message: "Unknown skill." }),
+  nameEn: text(300).min(1, { message: "Give the skill a name." }),
+  nameZh: text(300).min(1, { message: "Give the skill a name." }),
+  descriptionEn: text(2000),
+  descriptionZh: text(2000),
+  categoryKey: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,119}$/, { message: "Unknown category." }),
+  retired: z.boolean(),
+});
+export const moveDraftSkillSchema = z.strictObject({ frameworkId: uuidSchema, skillKey: z.string().max(120), direction: z.enum(["up", "down"]) });
+export const switchTeamVersionSchema = z.strictObject({ teamId: uuidSchema, versionId: uuidSchema });
