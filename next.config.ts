@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // PGlite ships WASM + data files that must be loaded from node_modules at
   // runtime; bundling it breaks its file lookups.
-  serverExternalPackages: ["@electric-sql/pglite", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "exceljs", "pino", "prom-client"],
   poweredByHeader: false,
   reactStrictMode: true,
   // Server actions accept only same-origin requests (Next compares Origin

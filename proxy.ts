@@ -35,13 +35,18 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
 
+  // A request id for log correlation: an upstream one if it looks sane, else new.
+  const incoming = request.headers.get("x-request-id");
+  const requestId = incoming && /^[\w.-]{8,100}$/.test(incoming) ? incoming : crypto.randomUUID();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  headers.set("x-request-id", requestId);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("x-request-id", requestId);
   return response;
 }
 

@@ -1,4 +1,5 @@
 import { getEnv } from "@/lib/env";
+import { getLogger } from "@/lib/observability/logger";
 import { getDbHandle } from "./client";
 import { migrateDatabase } from "./migrate";
 import { seedDatabase } from "./seed";
@@ -9,14 +10,5 @@ export async function prepareDatabase(): Promise<void> {
   const started = Date.now();
   await migrateDatabase(handle);
   const result = await seedDatabase(handle.db, { demo: getEnv().SEED_DEMO });
-  console.log(
-    JSON.stringify({
-      level: "info",
-      msg: "database ready",
-      engine: handle.engine,
-      frameworkInstalled: result.frameworkInserted,
-      demoRowsInserted: result.demoRowsInserted,
-      ms: Date.now() - started,
-    }),
-  );
+  getLogger().info({ engine: handle.engine, frameworkInstalled: result.frameworkInserted, demoRowsInserted: result.demoRowsInserted, ms: Date.now() - started }, "database ready");
 }

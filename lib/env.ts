@@ -34,6 +34,9 @@ const envSchema = z.object({
   OIDC_HOSTED_DOMAIN: z.string().min(1).optional(),
   ALLOWED_EMAIL_DOMAINS: csv,
   ADMIN_EMAILS: csv,
+  // Operations. /api/metrics answers only with this bearer token (unset: disabled).
+  METRICS_TOKEN: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;

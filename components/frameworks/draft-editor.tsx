@@ -53,7 +53,7 @@ function SkillEditor({ draft, skill, categoryKey, retired, onMessage }: { draft:
           <input type="checkbox" checked={form.retired} onChange={(e) => setForm({ ...form, retired: e.target.checked })} />
           {t("retired")}
         </label>
-        <Button size="sm" disabled={pending} aria-label={`${t("save")}: ${skill.key}`} onClick={() => act(() => updateDraftSkillAction({ frameworkId: draft.frameworkId, skillKey: skill.key, ...form }))}>
+        <Button size="sm" disabled={pending} aria-label={`${t("save")}: ${skill.key}`} onClick={() => act(() => updateDraftSkillAction({ frameworkId: draft.frameworkId, skillKey: skill.key, lockVersion: draft.lockVersion, ...form }))}>
           {t("save")}
         </Button>
         <Button size="sm" variant="outline" disabled={pending} aria-label={`${t("moveUp")}: ${skill.key}`} onClick={() => act(() => moveDraftSkillAction({ frameworkId: draft.frameworkId, skillKey: skill.key, direction: "up" }))}>

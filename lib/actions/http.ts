@@ -1,11 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { getLogger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 
 const STATUS: Record<AppError["code"], number> = { unauthenticated: 401, forbidden: 403, invalid: 400, not_found: 404, conflict: 409 };
 
 /** Route handlers: expected failures keep their message and status; anything else is a generic 500. */
 export function errorResponse(e: unknown): Response {
   if (e instanceof AppError) return Response.json({ error: e.message, fieldErrors: e.fieldErrors }, { status: STATUS[e.code] });
-  console.error(JSON.stringify({ level: "error", msg: "route failed", error: e instanceof Error ? e.message : String(e) }));
+  metrics().errors.inc({ where: "route" });
+  getLogger().error({ err: e instanceof Error ? { message: e.message, name: e.name } : String(e) }, "route failed");
   return Response.json({ error: "Something went wrong. Please try again." }, { status: 500 });
 }

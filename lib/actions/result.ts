@@ -1,5 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { getLogger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 
 export type ActionError = {
   ok: false;
@@ -15,11 +17,19 @@ export type ActionResult<T> = { ok: true; data: T } | ActionError;
  * and reported generically, so database details never reach the client.
  */
 export async function toActionResult<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
+  const end = metrics().requestDuration.startTimer({ route: "server-action" });
   try {
-    return { ok: true, data: await fn() };
+    const data = await fn();
+    end({ status: "200" });
+    return { ok: true, data };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, code: e.code, error: e.message, fieldErrors: e.fieldErrors };
-    console.error(JSON.stringify({ level: "error", msg: "server action failed", error: e instanceof Error ? e.message : String(e) }));
+    if (e instanceof AppError) {
+      end({ status: e.code });
+      return { ok: false, code: e.code, error: e.message, fieldErrors: e.fieldErrors };
+    }
+    end({ status: "500" });
+    metrics().errors.inc({ where: "server-action" });
+    getLogger().error({ err: e instanceof Error ? { message: e.message, name: e.name } : String(e) }, "server action failed");
     return { ok: false, code: "internal", error: "Something went wrong. Please try again." };
   }
 }

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { writeAudit } from "@/lib/data/audit";
 import { getEnv } from "@/lib/env";
+import { metrics } from "@/lib/observability/metrics";
 
 export type SignInClaims = {
   issuer: string;
@@ -77,6 +78,7 @@ export async function admitSignIn(claims: SignInClaims): Promise<Admission> {
         .values({ ...profile, issuer: claims.issuer, subject: claims.subject, role: bootstrapAdmin ? "admin" : "member" })
         .returning();
       await writeAudit(tx, { actor: created!, action: "user.created_at_sign_in", entityType: "user", entityId: created!.id, after: { email, role: created!.role } });
+      metrics().signIns.inc({ outcome: "admitted" });
       return { ok: true as const, userId: created!.id };
     }
 
@@ -97,11 +99,13 @@ export async function admitSignIn(claims: SignInClaims): Promise<Admission> {
       });
     }
     await writeAudit(tx, { actor: { id: byEmail.id, email }, action: "auth.signed_in", entityType: "user", entityId: byEmail.id });
+    metrics().signIns.inc({ outcome: "admitted" });
     return { ok: true as const, userId: byEmail.id };
   });
 }
 
 async function recordRefusal(claims: SignInClaims, email: string, reason: RefusalReason): Promise<Admission> {
+  metrics().signIns.inc({ outcome: `refused:${reason}` });
   await getDb().transaction((tx) =>
     writeAudit(tx, {
       actor: null,

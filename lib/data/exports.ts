@@ -10,6 +10,7 @@ import { QUARTER_PATTERN } from "@/lib/quarters";
 import { uuidSchema } from "@/lib/validations/ids";
 import { and, inArray } from "drizzle-orm";
 import { teamMembers, teams, users } from "@/db/schema";
+import { metrics } from "@/lib/observability/metrics";
 import { writeAudit } from "./audit";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
 import { getOrgHeatmap, getTeamHeatmap, type HeatmapDto } from "./heatmap";
@@ -133,6 +134,7 @@ export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { 
       after: { format: input.format, quarter: dataset.quarter, people: dataset.people.length, skills: dataset.skills.length },
     }),
   );
+  metrics().exports.inc({ format: input.format, scope: input.scope });
   const slug = (input.scope === "team" ? (dataset.scope.team?.name ?? "team") : "organisation").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "team";
   return { ...dataset, filename: `skillgrid-${slug}-${dataset.quarter}` };
 }

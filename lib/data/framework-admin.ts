@@ -103,7 +103,7 @@ export async function exportFramework(viewer: Viewer | null, raw: unknown): Prom
   return { filename: `${base}.${lang === "zh" ? "zh-TW" : "en"}.md`, contentType: "text/markdown; charset=utf-8", body: frameworkToMarkdown(doc, lang) };
 }
 
-export type DraftDto = { frameworkId: string; version: number; published: number | null; doc: FrameworkDocument; retired: string[]; diff: FrameworkDiff | null };
+export type DraftDto = { frameworkId: string; version: number; lockVersion: number; published: number | null; doc: FrameworkDocument; retired: string[]; diff: FrameworkDiff | null };
 
 /** The framework's draft (admins), with its diff against the published version. */
 export async function getDraft(viewer: Viewer | null, raw: unknown): Promise<DraftDto | null> {
@@ -118,6 +118,7 @@ export async function getDraft(viewer: Viewer | null, raw: unknown): Promise<Dra
   return {
     frameworkId,
     version: draft.version,
+    lockVersion: draft.lockVersion,
     published: published?.version ?? null,
     doc: d.doc,
     retired: [...d.retired],
@@ -149,6 +150,13 @@ export async function updateDraftSkill(viewer: Viewer | null, raw: unknown): Pro
   const draft = await latest(input.frameworkId, "draft");
   if (!draft) throw conflict("Start a draft before editing.");
   await getDb().transaction(async (tx) => {
+    // Claim the version first: of concurrent edits from the same version, one wins.
+    const claimed = await tx
+      .update(frameworkVersions)
+      .set({ lockVersion: sql`${frameworkVersions.lockVersion} + 1` })
+      .where(and(eq(frameworkVersions.id, draft.id), eq(frameworkVersions.lockVersion, input.lockVersion)))
+      .returning({ id: frameworkVersions.id });
+    if (claimed.length === 0) throw conflict("This draft was changed by someone else. Reload to see their changes.");
     const [before] = await tx.select().from(skills).where(and(eq(skills.frameworkVersionId, draft.id), eq(skills.key, input.skillKey)));
     if (!before) throw notFound("That skill is not in the draft.");
     const [category] = await tx.select().from(categories).where(and(eq(categories.frameworkVersionId, draft.id), eq(categories.key, input.categoryKey)));
@@ -169,7 +177,6 @@ export async function updateDraftSkill(viewer: Viewer | null, raw: unknown): Pro
       })
       .where(eq(skills.id, before.id))
       .returning();
-    await tx.update(frameworkVersions).set({ lockVersion: sql`${frameworkVersions.lockVersion} + 1` }).where(eq(frameworkVersions.id, draft.id));
     await writeAudit(tx, { actor: v, action: "framework.skill_updated", entityType: "skill", entityId: input.skillKey, before, after });
   });
 }

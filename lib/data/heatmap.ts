@@ -13,6 +13,7 @@ import { lastQuarters, quarterEnd, quarterOf, QUARTER_PATTERN } from "@/lib/quar
 import { uuidSchema } from "@/lib/validations/ids";
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
 import { readVersionRows } from "./member-framework";
+import { getLogger } from "@/lib/observability/logger";
 import { readSettings } from "./settings";
 
 export type HeatmapDto = CompactMatrix & {
@@ -97,7 +98,7 @@ export async function getOrgHeatmap(viewer: Viewer | null, raw: unknown, { local
     .orderBy(asc(teams.name), asc(users.name));
   const userFilter = sql`${ratings.userId} in (select ${teamMembers.userId} from ${teamMembers} join ${teams} on ${teams.id} = ${teamMembers.teamId} where ${teams.frameworkId} = ${framework.frameworkId} and ${teams.archivedAt} is null)`;
   const dto = await assemble(db, { versionId: version.id, frameworkId: framework.frameworkId, members: rows, userFilter, quarter: input.quarter ?? null, locale });
-  console.log(JSON.stringify({ level: "info", msg: "org heatmap built", members: dto.members.length, skills: dto.skills.length, ms: Date.now() - started }));
+  getLogger().info({ members: dto.members.length, skills: dto.skills.length, ms: Date.now() - started }, "org heatmap built");
   return { ...dto, scope: { kind: "org", teams: framework.n } };
 }
 

@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { invalid } from "@/lib/errors";
 import { ImportFileError, type ImportPlan, type MatrixFile, planImport, readCsvMatrix, toMatrix } from "@/lib/import/ratings-matrix";
 import { quarterOf } from "@/lib/quarters";
+import { metrics } from "@/lib/observability/metrics";
 import { writeAudit } from "./audit";
 import { parseInput, requirePermission } from "./guard";
 
@@ -105,6 +106,7 @@ export async function importRatings(viewer: Viewer | null, raw: unknown): Promis
           })),
     );
     for (let i = 0; i < rows.length; i += 2000) await tx.insert(ratings).values(rows.slice(i, i + 2000));
+    metrics().ratingWrites.inc({ kind: "imported" }, rows.length);
     await writeAudit(tx, { actor: v, action: "ratings.imported", entityType: "organisation", entityId: fw.frameworkId, after: { filename: input.filename, ...plan.summary } });
   });
   return { ...plan, applied: true, frameworkTitle: fw.title };

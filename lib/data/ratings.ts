@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, forbidden, invalid } from "@/lib/errors";
 import { quarterOf } from "@/lib/quarters";
 import { confirmStaleSchema, saveSelfRatingSchema, validateRatingSchema } from "@/lib/validations/ratings";
+import { metrics } from "@/lib/observability/metrics";
 import { writeAudit } from "./audit";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
 import { isLiveSkill, resolveMemberFramework } from "./member-framework";
@@ -88,6 +89,7 @@ export async function saveSelfRating(viewer: Viewer | null, raw: unknown): Promi
       before: before && toDto(before),
       after: toDto(row),
     });
+    metrics().ratingWrites.inc({ kind: "self" });
     return toDto(row);
   });
 }
@@ -129,6 +131,7 @@ export async function confirmStaleRatings(viewer: Viewer | null, raw: unknown): 
       })),
     );
     const confirmed = rows.map((r) => r.skillKey);
+    metrics().ratingWrites.inc({ kind: "confirmed" }, confirmed.length);
     await writeAudit(tx, {
       actor: v,
       action: "rating.confirmed_unchanged",
@@ -186,6 +189,7 @@ export async function validateRating(viewer: Viewer | null, raw: unknown): Promi
         entityId: `${input.userId}:${input.skillKey}`,
         after: { proficiency: row.proficiency, comment: row.comment, teamId: input.teamId },
       });
+      metrics().ratingWrites.inc({ kind: "validated" });
     }
     return { skillKey: saved.skillKey, proficiency: saved.proficiency!, comment: saved.comment, quarter: saved.quarter, ratedAt: saved.ratedAt.toISOString() };
   });

@@ -18,6 +18,8 @@ export const updateDraftSkillSchema = z.strictObject({
   descriptionZh: text(2000),
   categoryKey: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,119}$/, { message: "Unknown category." }),
   retired: z.boolean(),
+  // Optimistic concurrency: the draft version the editor read.
+  lockVersion: z.int().min(1),
 });
 export const moveDraftSkillSchema = z.strictObject({ frameworkId: uuidSchema, skillKey: z.string().max(120), direction: z.enum(["up", "down"]) });
 export const switchTeamVersionSchema = z.strictObject({ teamId: uuidSchema, versionId: uuidSchema });

@@ -22,6 +22,7 @@ import { getPlanningDataset } from "@/lib/data/exports";
 import { getTeamTrends } from "@/lib/data/trends";
 import { createDraft, exportFramework, getDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
 import { listPublishedVersions } from "@/lib/data/frameworks";
+import { listAuditEvents } from "@/lib/data/audit-log";
 import { importRatings } from "@/lib/data/import";
 import { closeCycle, listCycles, openCycle } from "@/lib/data/cycles";
 import { assessmentCycles } from "@/db/schema";
@@ -288,8 +289,8 @@ export const MATRIX: Row[] = [
   { id: "lib/data/framework-admin.ts#getDraft", run: (v, fx) => getDraft(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
   {
     id: "app/(app)/frameworks/actions.ts#updateDraftSkillAction",
-    run: (v, fx) =>
-      updateDraftSkill(v, { frameworkId: fx.frameworkId, skillKey: GIT, nameEn: "Uses Git for version control", nameZh: "會使用 Git 做版本控管", descriptionEn: "", descriptionZh: "", categoryKey: "environments-and-version-control", retired: false }),
+    run: async (v, fx) =>
+      updateDraftSkill(v, { frameworkId: fx.frameworkId, lockVersion: (await getDraft(await adminViewer(), { frameworkId: fx.frameworkId }))!.lockVersion, skillKey: GIT, nameEn: "Uses Git for version control", nameZh: "會使用 Git 做版本控管", descriptionEn: "", descriptionZh: "", categoryKey: "environments-and-version-control", retired: false }),
     expect: adminOnly,
   },
   { id: "app/(app)/frameworks/actions.ts#moveDraftSkillAction", run: (v, fx) => moveDraftSkill(v, { frameworkId: fx.frameworkId, skillKey: GIT, direction: "down" }), expect: adminOnly },
@@ -298,6 +299,11 @@ export const MATRIX: Row[] = [
     run: async (v, fx) => switchTeamVersion(v, { teamId: fx.teamId, versionId: (await listPublishedVersions(await adminViewer(), { locale: "en" })).find((x) => x.frameworkId === fx.frameworkId)!.id }),
     expect: leadOfTheTeam,
   },
+  { id: "lib/data/audit-log.ts#listAuditEvents", run: (v) => listAuditEvents(v, { action: "rating" }), expect: adminOnly },
+  { id: "app/api/audit/export/route.ts#GET", run: (v) => listAuditEvents(v, {}, { limit: 10 }), expect: adminOnly },
+  { id: "app/api/health/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "liveness for load balancers; returns only {status: ok}" },
+  { id: "app/api/ready/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "readiness for orchestrators; returns only migration counts (ops.test.ts)" },
+  { id: "app/api/metrics/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "no session: guarded by the METRICS_TOKEN bearer token instead (ops.test.ts checks 404 / 401 / 200)" },
   // Last: publishing consumes the draft the rows above edit.
   {
     id: "app/(app)/frameworks/actions.ts#publishDraftAction",

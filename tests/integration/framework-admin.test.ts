@@ -42,6 +42,7 @@ describeOnEachEngine("framework management", ({ handle }) => {
     await createDraft(admin, { frameworkId: mlopsId });
     await updateDraftSkill(admin, {
       frameworkId: mlopsId,
+      lockVersion: (await getDraft(admin, { frameworkId: mlopsId }))!.lockVersion,
       skillKey: GIT,
       nameEn: "Version control with Git (branches, rebase, reviews)",
       nameZh: "以 Git 進行版本控制",
@@ -50,7 +51,7 @@ describeOnEachEngine("framework management", ({ handle }) => {
       categoryKey: "deployment-in-practice",
       retired: false,
     });
-    await updateDraftSkill(admin, { frameworkId: mlopsId, skillKey: CONDA, nameEn: "Can manage Python venv/conda environments", nameZh: "能管理 Python venv/conda 環境", descriptionEn: "", descriptionZh: "", categoryKey: "environments-and-version-control", retired: true });
+    await updateDraftSkill(admin, { frameworkId: mlopsId, lockVersion: (await getDraft(admin, { frameworkId: mlopsId }))!.lockVersion, skillKey: CONDA, nameEn: "Can manage Python venv/conda environments", nameZh: "能管理 Python venv/conda 環境", descriptionEn: "", descriptionZh: "", categoryKey: "environments-and-version-control", retired: true });
     const draft = (await getDraft(admin, { frameworkId: mlopsId }))!;
     expect(draft.diff).toMatchObject({
       renamed: [{ key: GIT, to: "Version control with Git (branches, rebase, reviews)" }],

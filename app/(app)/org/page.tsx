@@ -27,6 +27,7 @@ export default async function OrgPage({ searchParams }: Props) {
   const tg = await getTranslations("orgGaps");
   const tc = await getTranslations("cycles");
   const ti = await getTranslations("import");
+  const ta = await getTranslations("audit");
   const [dto, settings] = await Promise.all([
     getOrgHeatmap(viewer, { quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
       if (e instanceof AppError && e.code === "invalid") notFound();
@@ -48,6 +49,11 @@ export default async function OrgPage({ searchParams }: Props) {
         {can(viewer, "user:manage") && (
           <Link href="/org/import" className={buttonVariants({ variant: "outline" })}>
             {ti("link")}
+          </Link>
+        )}
+        {can(viewer, "audit:read") && (
+          <Link href="/org/audit" className={buttonVariants({ variant: "outline" })}>
+            {ta("link")}
           </Link>
         )}
       </PageHeader>

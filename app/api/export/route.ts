@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { getLocale } from "next-intl/server";
 import { errorResponse } from "@/lib/actions/http";
+import { timed } from "@/lib/observability/metrics";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPlanningDataset } from "@/lib/data/exports";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -10,6 +11,10 @@ import { writeCsvZip, writeJson, streamXlsx } from "@/lib/export/writers";
 // The data layer checks the caller (team leads for their team, admins for
 // the org) and records the export in the audit trail.
 export async function GET(request: Request) {
+  return timed("/api/export", () => handle(request));
+}
+
+async function handle(request: Request) {
   try {
     const params = new URL(request.url).searchParams;
     const raw = Object.fromEntries([...params.entries()].filter(([k, v]) => ["scope", "teamId", "quarter", "format"].includes(k) && v !== ""));

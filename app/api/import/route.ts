@@ -1,4 +1,5 @@
 import { errorResponse } from "@/lib/actions/http";
+import { timed } from "@/lib/observability/metrics";
 import { getViewer } from "@/lib/auth/viewer";
 import { importRatings } from "@/lib/data/import";
 import { invalid } from "@/lib/errors";
@@ -7,6 +8,10 @@ import { invalid } from "@/lib/errors";
 // not a server action, so the browser can report upload progress on large
 // files. Admins only; checked in the data layer.
 export async function POST(request: Request) {
+  return timed("/api/import", () => handle(request));
+}
+
+async function handle(request: Request) {
   try {
     const viewer = await getViewer();
     const form = await request.formData().catch(() => {
