@@ -5,6 +5,7 @@ import { users } from "@/db/schema";
 import { writeAudit } from "@/lib/data/audit";
 import { getEnv } from "@/lib/env";
 import { metrics } from "@/lib/observability/metrics";
+import { storableText } from "@/lib/validations/text";
 
 export type SignInClaims = {
   issuer: string;
@@ -34,7 +35,9 @@ export async function admitSignIn(claims: SignInClaims): Promise<Admission> {
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
   const refuse = (reason: RefusalReason) => recordRefusal(claims, email, reason);
 
-  if (!claims.issuer || !claims.subject || !/^[^@\s]+@[^@\s]+$/.test(email)) return refuse("invalid_claims");
+  if (!claims.issuer || !claims.subject || !/^[^@\s]+@[^@\s]+$/.test(email) || ![claims.issuer, claims.subject, email].every(storableText)) {
+    return refuse("invalid_claims");
+  }
   if (claims.emailVerified !== true && claims.emailVerified !== "true") return refuse("email_unverified");
   if (env.ALLOWED_EMAIL_DOMAINS.length > 0 && !env.ALLOWED_EMAIL_DOMAINS.includes(emailDomain(email))) return refuse("domain");
   if (env.OIDC_HOSTED_DOMAIN && claims.hostedDomain?.toLowerCase() !== env.OIDC_HOSTED_DOMAIN.toLowerCase()) {
@@ -67,7 +70,7 @@ export async function admitSignIn(claims: SignInClaims): Promise<Admission> {
     }
 
     const profile = {
-      name: claims.name?.trim() || byEmail?.name || email,
+      name: claims.name?.replace(/[\u0000-\u001f\u007f]/g, "").trim() || byEmail?.name || email,
       email,
       lastSignInAt: new Date(),
       ...(claims.locale === "zh-TW" || claims.locale === "en" ? { locale: claims.locale } : {}),
@@ -109,7 +112,7 @@ async function recordRefusal(claims: SignInClaims, email: string, reason: Refusa
   await getDb().transaction((tx) =>
     writeAudit(tx, {
       actor: null,
-      actorEmail: email || null || undefined,
+      actorEmail: storableText(email) ? email || undefined : undefined,
       action: "auth.refused",
       entityType: "sign_in",
       entityId: null,

@@ -4,10 +4,11 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
+import { plainText } from "@/lib/validations/text";
 import { parseInput, requirePermission } from "./guard";
 
 export const auditQuerySchema = z.strictObject({
-  actor: z.string().trim().max(254).optional(),
+  actor: plainText(254).pipe(z.string().trim()).optional(),
   action: z.string().trim().max(100).regex(/^[a-z._]*$/, { message: "Actions look like rating.self_saved." }).optional(),
   entityType: z.string().trim().max(50).regex(/^[a-z_]*$/, { message: "Entity types look like team." }).optional(),
   from: z.iso.date().optional(),

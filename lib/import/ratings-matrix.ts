@@ -31,6 +31,8 @@ export function readCsvMatrix(text: string): MatrixFile {
 }
 
 export function toMatrix(rows: { line: number; cells: string[] }[]): MatrixFile {
+  const bad = rows.find((r) => r.cells.some((c) => c.includes("\u0000") || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(c)));
+  if (bad) throw new ImportFileError(`Line ${bad.line} contains NUL characters or invalid Unicode.`);
   const [head, ...body] = rows;
   if (!head) throw new ImportFileError("The file is empty.");
   const header = head.cells.map((h) => unescapeText(h.trim()));

@@ -1,10 +1,15 @@
 import { z } from "zod";
 import { uuidSchema } from "./ids";
+import { plainText, storableText } from "./text";
 
-const text = (max: number) => z.string().trim().max(max, { message: `Keep it under ${max} characters.` });
+const text = (max: number, min = 0) => plainText(max).pipe(z.string().trim().min(min, { message: "Give the skill a name." }));
 export const importFrameworkSchema = z.strictObject({
   format: z.enum(["markdown", "json", "yaml"], { message: "format is markdown, json or yaml." }),
-  content: z.string().min(1, { message: "The file is empty." }).max(1_000_000, { message: "The file is larger than 1 MB." }),
+  content: z
+    .string()
+    .min(1, { message: "The file is empty." })
+    .max(1_000_000, { message: "The file is larger than 1 MB." })
+    .refine(storableText, { message: "The file contains NUL characters or invalid Unicode." }),
   apply: z.boolean(),
 });
 export const frameworkIdSchema = z.strictObject({ frameworkId: uuidSchema });
@@ -12,8 +17,8 @@ export const exportFrameworkSchema = z.strictObject({ frameworkId: uuidSchema, f
 export const updateDraftSkillSchema = z.strictObject({
   frameworkId: uuidSchema,
   skillKey: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,119}$/, { message: "Unknown skill." }),
-  nameEn: text(300).min(1, { message: "Give the skill a name." }),
-  nameZh: text(300).min(1, { message: "Give the skill a name." }),
+  nameEn: text(300, 1),
+  nameZh: text(300, 1),
   descriptionEn: text(2000),
   descriptionZh: text(2000),
   categoryKey: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,119}$/, { message: "Unknown category." }),

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { uuidSchema } from "./ids";
+import { plainText } from "./text";
 
-const name = z.string().trim().min(1, { message: "Give the team a name." }).max(80, { message: "Keep the name under 80 characters." });
-const description = z.string().trim().max(300, { message: "Keep the description under 300 characters." }).default("");
+const name = plainText(80).pipe(z.string().trim().min(1, { message: "Give the team a name." }));
+const description = plainText(300).pipe(z.string().trim()).default("");
 const levelKey = z.string().regex(/^[a-z0-9-]{1,40}$/, { message: "Unknown level." }).nullable();
 
 export const createTeamSchema = z.strictObject({ name, description });

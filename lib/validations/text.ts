@@ -21,3 +21,19 @@ export function noteSchema(max: number) {
     .nullable()
     .transform((s) => (s ? s : null));
 }
+
+/**
+ * Any other free text that reaches the database (names, descriptions,
+ * filters): no NUL or other control characters (PostgreSQL rejects NUL in
+ * text), no lone surrogates. Newlines and tabs only where `multiline`.
+ */
+export function plainText(max: number, { multiline = false }: { multiline?: boolean } = {}) {
+  return z
+    .string({ message: "Expected text." })
+    .max(max, { message: `Keep it under ${max} characters.` })
+    .refine((s) => !(multiline ? CONTROL : /[\u0000-\u001f\u007f]/).test(s), { message: "Text cannot contain control characters." })
+    .refine((s) => !LONE_SURROGATE.test(s), { message: "Text must be valid Unicode." });
+}
+
+/** True when a string can be stored as PostgreSQL text. */
+export const storableText = (s: string) => !s.includes("\u0000") && !LONE_SURROGATE.test(s);

