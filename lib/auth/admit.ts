@@ -116,7 +116,7 @@ async function recordRefusal(claims: SignInClaims, email: string, reason: Refusa
       action: "auth.refused",
       entityType: "sign_in",
       entityId: null,
-      after: { reason, issuer: claims.issuer, domain: email ? emailDomain(email) : null },
+      after: { reason, issuer: storableText(claims.issuer ?? "") ? claims.issuer : null, domain: email && storableText(email) ? emailDomain(email) : null },
     }),
   );
   return { ok: false, reason };

@@ -11,8 +11,14 @@ export async function POST(request: Request) {
   return timed("/api/import", () => handle(request));
 }
 
+const MAX_BODY = 11 * 1024 * 1024;
+
 async function handle(request: Request) {
   try {
+    // Refuse oversized uploads before reading them.
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY) {
+      return Response.json({ error: "The file is larger than 10 MB." }, { status: 413 });
+    }
     const viewer = await getViewer();
     const form = await request.formData().catch(() => {
       throw invalid("Send the file as multipart form data.");
