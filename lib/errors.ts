@@ -3,7 +3,7 @@
 
 export class AppError extends Error {
   constructor(
-    readonly code: "unauthenticated" | "forbidden" | "invalid" | "not_found" | "conflict",
+    readonly code: "unauthenticated" | "forbidden" | "invalid" | "not_found" | "conflict" | "rate_limited",
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
   ) {
@@ -18,3 +18,18 @@ export const notFound = (message = "Not found.") => new AppError("not_found", me
 export const conflict = (message: string) => new AppError("conflict", message);
 export const invalid = (message: string, fieldErrors?: Record<string, string[]>) =>
   new AppError("invalid", message, fieldErrors);
+
+/**
+ * The database could not be reached (restarting, network, shut down): the
+ * change was not made and the same request can simply be retried.
+ */
+export function isTransientDbError(e: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let cur: unknown = e; cur && typeof cur === "object" && !seen.has(cur); cur = (cur as { cause?: unknown }).cause) {
+    seen.add(cur);
+    const code = String((cur as { code?: unknown }).code ?? "");
+    if (["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "57P01", "57P02", "57P03", "08000", "08003", "08006"].includes(code)) return true;
+  }
+  return false;
+}
+export const UNAVAILABLE_MESSAGE = "The database is briefly unavailable, so nothing was saved. Please retry in a moment.";

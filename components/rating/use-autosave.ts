@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 export type SaveStatus = "idle" | "pending" | "saving" | "saved" | "error";
-type Result<T> = { ok: true; data: T } | { ok: false; error: string };
+type Result<T> = { ok: true; data: T } | { ok: false; error: string; code?: string };
 
 // Unsaved work across the whole page, for the "leave page?" warning.
 let unsaved = 0;
@@ -54,7 +54,9 @@ export function useAutosave<P, T>(save: (payload: P & { requestId: string }) => 
         onSaved(result.data);
         return;
       }
-      if (result.error === "network" && attempt < RETRY_DELAYS.length) {
+      // Lost connections and a briefly unavailable database are worth retrying (same request id).
+      const retryable = result.error === "network" || result.code === "unavailable";
+      if (retryable && attempt < RETRY_DELAYS.length) {
         await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS[attempt]));
         if (gen !== generation.current) return;
         continue;

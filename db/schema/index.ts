@@ -6,3 +6,4 @@ export * from "./ratings";
 export * from "./planning";
 export * from "./audit";
 export * from "./settings";
+export * from "./limits";

@@ -1,11 +1,11 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { AppError, isTransientDbError, UNAVAILABLE_MESSAGE } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 
 export type ActionError = {
   ok: false;
-  code: AppError["code"] | "internal";
+  code: AppError["code"] | "internal" | "unavailable";
   error: string;
   fieldErrors?: Record<string, string[]>;
 };
@@ -26,6 +26,12 @@ export async function toActionResult<T>(fn: () => Promise<T>): Promise<ActionRes
     if (e instanceof AppError) {
       end({ status: e.code });
       return { ok: false, code: e.code, error: e.message, fieldErrors: e.fieldErrors };
+    }
+    if (isTransientDbError(e)) {
+      end({ status: "503" });
+      metrics().errors.inc({ where: "database-unavailable" });
+      getLogger().warn({ err: e instanceof Error ? e.message : String(e) }, "database unavailable");
+      return { ok: false, code: "unavailable", error: UNAVAILABLE_MESSAGE };
     }
     end({ status: "500" });
     metrics().errors.inc({ where: "server-action" });

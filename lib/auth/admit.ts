@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/data/audit";
 import { getEnv } from "@/lib/env";
 import { metrics } from "@/lib/observability/metrics";
 import { storableText } from "@/lib/validations/text";
+import { consumeRateLimit, LIMITS } from "@/lib/data/rate-limit";
 
 export type SignInClaims = {
   issuer: string;
@@ -18,7 +19,7 @@ export type SignInClaims = {
   hostedDomain?: string | null;
 };
 
-export type RefusalReason = "email_unverified" | "domain" | "hosted_domain" | "disabled" | "identity_conflict" | "invalid_claims";
+export type RefusalReason = "email_unverified" | "domain" | "hosted_domain" | "disabled" | "identity_conflict" | "invalid_claims" | "rate_limited";
 export type Admission = { ok: true; userId: string } | { ok: false; reason: RefusalReason };
 
 const emailDomain = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
@@ -44,6 +45,11 @@ export async function admitSignIn(claims: SignInClaims): Promise<Admission> {
     return refuse("hosted_domain");
   }
 
+  try {
+    await consumeRateLimit(`sign-in:${claims.issuer}:${claims.subject}`, LIMITS.signIn);
+  } catch {
+    return refuse("rate_limited");
+  }
   const db = getDb();
   return db.transaction(async (tx) => {
     const bootstrapAdmin = env.ADMIN_EMAILS.includes(email);

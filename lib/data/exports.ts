@@ -11,7 +11,9 @@ import { uuidSchema } from "@/lib/validations/ids";
 import { and, inArray } from "drizzle-orm";
 import { teamMembers, teams, users } from "@/db/schema";
 import { metrics } from "@/lib/observability/metrics";
+import { getLogger } from "@/lib/observability/logger";
 import { writeAudit } from "./audit";
+import { consumeRateLimit, LIMITS } from "./rate-limit";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
 import { getOrgHeatmap, getTeamHeatmap, type HeatmapDto } from "./heatmap";
 import { analyseTeam } from "./vision";
@@ -35,9 +37,16 @@ export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { 
   const input = parseInput(exportRequestSchema, raw);
   if (input.scope === "team") {
     if (!input.teamId) throw parseInput(z.strictObject({ teamId: uuidSchema }), {});
-    requireTeamPermission(viewer, input.teamId, "team:export");
+    try {
+      requireTeamPermission(viewer, input.teamId, "team:export");
+    } catch (e) {
+      // Someone asked for another team's data: refuse, and leave a trace in the logs.
+      getLogger().warn({ actor: viewer?.id ?? null, teamId: input.teamId }, "export of another team's data refused");
+      throw e;
+    }
   } else requirePermission(viewer, "export:org");
   const v = viewer!;
+  await consumeRateLimit(`export:${v.id}`, LIMITS.export);
   const db = getDb();
 
   const heatmap: HeatmapDto | null =

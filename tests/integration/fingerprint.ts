@@ -12,6 +12,7 @@ export const TABLES = [
   "org_settings",
   "plan_items",
   "platform_capabilities",
+  "rate_limits",
   "ratings",
   "skills",
   "team_members",

@@ -7,7 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/
 
 export const metadata: Metadata = { title: "Not part of this organisation" };
 
-const REASONS = ["domain", "email_unverified", "hosted_domain", "disabled", "identity_conflict", "invalid_claims"] as const;
+const REASONS = ["domain", "email_unverified", "hosted_domain", "disabled", "identity_conflict", "invalid_claims", "rate_limited"] as const;
 type Props = { searchParams: Promise<{ reason?: string }> };
 
 // Shown when the IdP vouched for someone Skillgrid does not admit. The
