@@ -12,7 +12,7 @@ import { RoadmapParseError } from "@/lib/roadmap/types";
 import { exportFrameworkSchema, frameworkIdSchema, importFrameworkSchema, moveDraftSkillSchema, switchTeamVersionSchema, updateDraftSkillSchema } from "@/lib/validations/frameworks";
 import { writeAudit } from "./audit";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
-import { readVersion, writeVersion } from "./framework-store";
+import { readVersion, writeVersion } from "@/db/framework-store";
 
 export type ImportPreview = {
   ok: boolean;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   capabilitySkills,
@@ -15,6 +15,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { uuidSchema } from "@/lib/validations/ids";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requirePermission } from "./guard";
+import { readVersionRows } from "./member-framework";
 
 export type FrameworkSummaryDto = {
   id: string;
@@ -103,14 +104,8 @@ export async function getFrameworkTree(
     .limit(1);
   if (!version) return null;
 
-  const [levelRows, categoryRows, skillRows, capabilityRows] = await Promise.all([
-    db.select().from(levels).where(eq(levels.frameworkVersionId, version.id)).orderBy(asc(levels.position)),
-    db.select().from(categories).where(eq(categories.frameworkVersionId, version.id)).orderBy(asc(categories.position)),
-    db
-      .select()
-      .from(skills)
-      .where(and(eq(skills.frameworkVersionId, version.id), isNull(skills.retiredAt)))
-      .orderBy(asc(skills.position)),
+  const [{ levelRows, categoryRows, skillRows }, capabilityRows] = await Promise.all([
+    readVersionRows(db, version.id),
     db.select().from(platformCapabilities).where(eq(platformCapabilities.frameworkVersionId, version.id)).orderBy(asc(platformCapabilities.position)),
   ]);
   const capabilityLinks = capabilityRows.length

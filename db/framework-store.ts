@@ -1,11 +1,10 @@
-import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
-import { capabilitySkills, categories, frameworkVersions, levels, platformCapabilities, skills } from "@/db/schema";
+import type { DbOrTx } from "./client";
+import { capabilitySkills, categories, frameworkVersions, levels, platformCapabilities, skills } from "./schema";
 import type { FrameworkDocument } from "@/lib/roadmap/document";
 
-// Framework versions to and from the interchange document. Internal to the
-// data layer (no permission checks here; callers check).
+// Framework versions to and from the interchange document, for the seed and
+// the data layer (no permission checks here: callers check).
 
 export async function writeVersion(
   tx: DbOrTx,
