@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -26,6 +26,12 @@ const bin = (() => {
 })();
 const asOwner = (args: string[]) =>
   process.getuid?.() === 0 ? spawnSync("runuser", ["-u", "postgres", "--", ...args], { encoding: "utf8" }) : spawnSync(args[0]!, args.slice(1), { encoding: "utf8" });
+// The restart must not block this process's event loop (it plays the app).
+const asOwnerAsync = (args: string[]) =>
+  new Promise<number | null>((resolve) => {
+    const [cmd, ...rest] = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--", ...args] : args;
+    spawn(cmd!, rest, { stdio: "ignore" }).on("exit", resolve);
+  });
 const freePort = () =>
   new Promise<number>((resolve) => {
     const s = createServer().listen(0, "127.0.0.1", () => {
@@ -34,19 +40,15 @@ const freePort = () =>
     });
   });
 
-// KNOWN FAILING, therefore skipped (issue 10 stays open): on a fast restart
-// one save waited ~16 s and postgres.js 3.4.9 threw unhandled
-// "Cannot read properties of null (reading 'write')" errors from its
-// reconnect path. Acknowledged writes were not the failure. Un-skip when
-// fixed (client-side statement timeout + reconnect handling).
-describe.skip("PostgreSQL restart while raters save", () => {
+describe.skipIf(!bin)("PostgreSQL restart while raters save", () => {
   it("loses no acknowledged write and recovers by itself", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "skillgrid-fault-"));
     if (process.getuid?.() === 0) chownSync(dir, Number(spawnSync("id", ["-u", "postgres"], { encoding: "utf8" }).stdout.trim()), Number(spawnSync("id", ["-g", "postgres"], { encoding: "utf8" }).stdout.trim()));
     const data = path.join(dir, "data");
     const port = await freePort();
     expect(asOwner([`${bin}/initdb`, "-D", data, "-U", "postgres", "-A", "trust"]).status).toBe(0);
-    const ctl = (...args: string[]) => asOwner([`${bin}/pg_ctl`, "-D", data, "-l", path.join(dir, "log"), "-w", "-t", "30", ...args]);
+    const ctlArgs = (...args: string[]) => [`${bin}/pg_ctl`, "-D", data, "-l", path.join(dir, "log"), "-w", "-t", "30", ...args];
+    const ctl = (...args: string[]) => asOwner(ctlArgs(...args));
     const opts = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`;
     expect(ctl("-o", opts, "start").status).toBe(0);
     let handle: DbHandle | undefined;
@@ -59,6 +61,7 @@ describe.skip("PostgreSQL restart while raters save", () => {
       const acknowledged: string[] = [];
       const refused: string[] = [];
       let stop = false;
+      let slowest = 0;
       const rater = async (i: number) => {
         for (let n = 0; !stop; n++) {
           const requestId = randomUUID();
@@ -66,7 +69,9 @@ describe.skip("PostgreSQL restart while raters save", () => {
           const result = await toActionResult(() =>
             saveSelfRating(raters[i]!, { skillKey: "environments-and-version-control.uses-git-for-version-control", value: n % 5, interest: 1, evidence: null, requestId }),
           );
-          expect(Date.now() - started).toBeLessThan(15_000); // no hang beyond the connect timeout
+          const took = Date.now() - started;
+          slowest = Math.max(slowest, took);
+          expect(took).toBeLessThan(5_000); // no hang: reconnects retry within ~1 s
           if (result.ok) acknowledged.push(requestId);
           else {
             expect(result.code).toBe("unavailable");
@@ -78,9 +83,9 @@ describe.skip("PostgreSQL restart while raters save", () => {
       };
       const running = raters.map((_, i) => rater(i));
       await new Promise((r) => setTimeout(r, 1500));
-      expect(ctl("-m", "fast", "stop").status).toBe(0);
+      expect(await asOwnerAsync(ctlArgs("-m", "fast", "stop"))).toBe(0);
       await new Promise((r) => setTimeout(r, 1500));
-      expect(ctl("-o", opts, "start").status).toBe(0);
+      expect(await asOwnerAsync(ctlArgs("-o", opts, "start"))).toBe(0);
       await new Promise((r) => setTimeout(r, 2500));
       stop = true;
       await Promise.all(running);
@@ -90,7 +95,7 @@ describe.skip("PostgreSQL restart while raters save", () => {
         rowsOf(await handle.db.execute(sql`select request_id::text as id from ratings where request_id is not null`)).map((r) => r.id as string),
       );
       const lost = acknowledged.filter((id) => !stored.has(id));
-      console.log(`fault test: ${acknowledged.length} acknowledged, ${refused.length} refused as retryable, ${lost.length} acknowledged-but-missing`);
+      console.log(`fault test: ${acknowledged.length} acknowledged, ${refused.length} refused as retryable, ${lost.length} acknowledged-but-missing, slowest save ${slowest} ms`);
       expect(lost).toEqual([]);
       // Recovered without a restart of the app.
       const after = await toActionResult(() =>
