@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -44,10 +45,39 @@ export function openDb(target: DbTarget, options: OpenOptions = {}): DbHandle {
     return { db, engine: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   const dir = target.pgliteDir;
-  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  if (!dir.startsWith("memory://")) {
+    mkdirSync(dir, { recursive: true });
+    assertWritable(dir);
+  }
   const client = new PGlite(dir);
   const db = drizzlePglite({ client, schema, casing: "snake_case", logger }) as unknown as Db;
   return { db, engine: "pglite", close: () => client.close() };
+}
+
+/** Thrown when the embedded database's directory cannot be written. */
+export class DataDirReadOnlyError extends Error {
+  readonly code = "DATA_DIR_READ_ONLY";
+  constructor(dir: string, cause: unknown) {
+    super(
+      `The embedded database directory ${dir} is not writable (${(cause as { code?: string }).code ?? "error"}). ` +
+        "Skillgrid will not open it: PostgreSQL inside PGlite cannot checkpoint on a read-only disk and stalls. " +
+        "Make the directory writable (or point DATABASE_URL at PostgreSQL) and restart.",
+      { cause },
+    );
+  }
+}
+
+// PGlite opened on a read-only directory (or one that becomes unwritable)
+// does not fail cleanly: a failed checkpoint leaves the next query spinning
+// at 100% CPU. So prove the directory takes a write before opening it.
+function assertWritable(dir: string): void {
+  const probe = path.join(dir, `.write-probe-${process.pid}`);
+  try {
+    writeFileSync(probe, "ok", { flush: true });
+    rmSync(probe);
+  } catch (e) {
+    throw new DataDirReadOnlyError(dir, e);
+  }
 }
 
 export function targetFromEnv(): DbTarget {
