@@ -10,6 +10,9 @@ RUN npm ci --no-audit --no-fund
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 NEXT_OUTPUT=standalone
+# Server-action ids and closure encryption derive from this key; replicas
+# built separately must share it (docker-compose.yml passes it).
+ARG NEXT_SERVER_ACTIONS_ENCRYPTION_KEY
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 RUN npx next build

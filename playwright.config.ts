@@ -28,6 +28,38 @@ const serverEnv: Record<string, string> = {
     : { PGLITE_DIR: mkdtempSync(path.join(tmpdir(), "skillgrid-e2e-")) }),
 };
 
+// Scale-out check (tests/e2e/replicas.spec.ts): two more instances of the
+// same build on the same PostgreSQL, behind a proxy that sends reads to one
+// and writes to the other. PGlite cannot be shared, so only with PostgreSQL.
+const replicas = process.env.E2E_DATABASE_URL
+  ? { proxyPort: Number(process.env.E2E_REPLICA_PORT ?? 3220), ports: [3221, 3222] }
+  : null;
+const replicaURL = replicas ? `http://127.0.0.1:${replicas.proxyPort}` : null;
+const replicaServers = replicas
+  ? [
+      ...replicas.ports.map((p) => ({
+        command: `npx next start -H 127.0.0.1 -p ${p}`,
+        url: `http://127.0.0.1:${p}/api/ready`,
+        timeout: 120_000,
+        reuseExistingServer: false,
+        // Same secrets as every instance; NEXTAUTH_URL is the proxy's address.
+        env: { ...serverEnv, NEXTAUTH_URL: replicaURL! },
+        stdout: "pipe" as const,
+        stderr: "pipe" as const,
+      })),
+      {
+        command: "node tests/e2e/support/split-proxy.mjs",
+        url: `${replicaURL}/api/health`,
+        timeout: 60_000,
+        reuseExistingServer: false,
+        env: { SPLIT_PROXY_PORT: String(replicas.proxyPort), SPLIT_PROXY_UPSTREAMS: replicas.ports.map((p) => `http://127.0.0.1:${p}`).join(",") },
+        stdout: "pipe" as const,
+        stderr: "pipe" as const,
+      },
+    ]
+  : [];
+if (replicaURL) process.env.E2E_REPLICA_URL = replicaURL;
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
@@ -64,7 +96,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${idpPort}/.well-known/openid-configuration`,
       timeout: 60_000,
       reuseExistingServer: false,
-      env: { DEV_IDP_PORT: String(idpPort), DEV_IDP_APP_URLS: baseURL, DEV_IDP_CLIENT_SECRET: clientSecret },
+      env: { DEV_IDP_PORT: String(idpPort), DEV_IDP_APP_URLS: [baseURL, ...(replicaURL ? [replicaURL] : [])].join(","), DEV_IDP_CLIENT_SECRET: clientSecret },
       stdout: "pipe",
       stderr: "pipe",
     },
@@ -77,5 +109,6 @@ export default defineConfig({
       stdout: "pipe",
       stderr: "pipe",
     },
+    ...replicaServers,
   ],
 });

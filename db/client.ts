@@ -17,7 +17,16 @@ export type DbHandle = {
   db: Db;
   engine: "postgres" | "pglite";
   close: () => Promise<void>;
+  /**
+   * Runs fn while holding a lock shared by every process on this database
+   * (a PostgreSQL advisory lock), so replicas starting together migrate and
+   * seed one after the other instead of racing.
+   */
+  exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
 };
+
+// Arbitrary, fixed: identifies Skillgrid's start-up lock among advisory locks.
+const STARTUP_LOCK_KEY = 0x5ec1_9d;
 
 export type DbTarget = { databaseUrl: string } | { pgliteDir: string };
 
@@ -42,7 +51,20 @@ export function openDb(target: DbTarget, options: OpenOptions = {}): DbHandle {
       onnotice: () => {},
     });
     const db = drizzlePostgres({ client, schema, casing: "snake_case", logger }) as unknown as Db;
-    return { db, engine: "postgres", close: () => client.end({ timeout: 5 }) };
+    const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
+      const session = await client.reserve();
+      try {
+        await session`select pg_advisory_lock(${STARTUP_LOCK_KEY})`;
+        try {
+          return await fn();
+        } finally {
+          await session`select pg_advisory_unlock(${STARTUP_LOCK_KEY})`;
+        }
+      } finally {
+        session.release();
+      }
+    };
+    return { db, engine: "postgres", close: () => client.end({ timeout: 5 }), exclusive };
   }
   const dir = target.pgliteDir;
   if (!dir.startsWith("memory://")) {
@@ -51,7 +73,8 @@ export function openDb(target: DbTarget, options: OpenOptions = {}): DbHandle {
   }
   const client = new PGlite(dir);
   const db = drizzlePglite({ client, schema, casing: "snake_case", logger }) as unknown as Db;
-  return { db, engine: "pglite", close: () => client.close() };
+  // One process owns a PGlite directory; nothing to coordinate with.
+  return { db, engine: "pglite", close: () => client.close(), exclusive: (fn) => fn() };
 }
 
 /** Thrown when the embedded database's directory cannot be written. */

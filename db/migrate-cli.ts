@@ -4,7 +4,7 @@ import { migrateDatabase } from "./migrate";
 async function main() {
   const handle = openDb(targetFromEnv());
   try {
-    await migrateDatabase(handle);
+    await handle.exclusive(() => migrateDatabase(handle));
     console.log(`Migrations applied (${handle.engine}).`);
   } finally {
     await handle.close();

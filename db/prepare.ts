@@ -8,7 +8,9 @@ import { seedDatabase } from "./seed";
 export async function prepareDatabase(): Promise<void> {
   const handle = getDbHandle();
   const started = Date.now();
-  await migrateDatabase(handle);
-  const result = await seedDatabase(handle.db, { demo: getEnv().SEED_DEMO });
+  const result = await handle.exclusive(async () => {
+    await migrateDatabase(handle);
+    return seedDatabase(handle.db, { demo: getEnv().SEED_DEMO });
+  });
   getLogger().info({ engine: handle.engine, frameworkInstalled: result.frameworkInserted, demoRowsInserted: result.demoRowsInserted, ms: Date.now() - started }, "database ready");
 }

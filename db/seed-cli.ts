@@ -7,8 +7,10 @@ async function main() {
   const demo = !process.argv.includes("--no-demo");
   const handle = openDb(targetFromEnv());
   try {
-    await migrateDatabase(handle);
-    const result = await seedDatabase(handle.db, { demo });
+    const result = await handle.exclusive(async () => {
+      await migrateDatabase(handle);
+      return seedDatabase(handle.db, { demo });
+    });
     console.log(
       `Seeded (${handle.engine}): default framework ${result.frameworkInserted ? "installed" : "already present"}, ` +
         `${result.demoRowsInserted} demo rows inserted.`,
