@@ -1,0 +1,1 @@
+export function buildIfStale(root: string, env?: NodeJS.ProcessEnv): boolean;

@@ -1,0 +1,133 @@
+/**
+ * npm run soak [-- --rate 50 --seconds 120]
+ * Mixed reads and rating writes at a fixed arrival rate (open loop: a slow
+ * response does not slow the load down) against the production build on a
+ * throwaway PostgreSQL with the demo organisation. Reports p95, p99 and errors
+ * per kind, and the server's peak memory; writes bench/results/soak.json.
+ * Target: p95 < 200 ms and 0 errors at 50 requests/s for 2 minutes.
+ */
+import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { DEMO_PEOPLE } from "../../db/seed/demo-people";
+import { demoTeamId, demoUserId } from "../../db/seed/demo";
+import { buildIfStale } from "../lib/build.mjs";
+import { actionId, callAction, ROOT, round, sessionCookie, startApp, startPostgres, summarize } from "./harness";
+
+const { values } = parseArgs({ options: { rate: { type: "string", default: "50" }, seconds: { type: "string", default: "120" } } });
+const RATE = Number(values.rate);
+const SECONDS = Number(values.seconds);
+
+type Kind = "GET /me" | "GET /teams/[id]" | "GET /teams" | "save rating";
+type Sample = { kind: Kind; ms: number; error: string | null };
+
+async function main() {
+  buildIfStale(ROOT);
+  const pg = await startPostgres();
+  const app = await startApp(pg.url, { SEED_DEMO: "1" }).catch((e) => {
+    pg.stop();
+    throw e;
+  });
+  try {
+    const sql = postgres(pg.url, { max: 1, onnotice: () => {} });
+    const skills = (await sql`select distinct s.key from skills s join framework_versions v on v.id = s.framework_version_id join teams t on t.framework_version_id = v.id where s.retired_at is null`).map((r) => r.key as string);
+    await sql.end();
+    const members = DEMO_PEOPLE.filter((p) => p.role === "member");
+    const leads = DEMO_PEOPLE.filter((p) => p.lead);
+    const cookies = new Map<string, string>();
+    for (const p of DEMO_PEOPLE) cookies.set(p.email, await sessionCookie(demoUserId(p.email)));
+    const save = actionId("app/(app)/me/actions.ts", "saveMyRatingAction");
+    const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+
+    const timed = async (kind: Kind, run: () => Promise<string | null>): Promise<Sample> => {
+      const started = performance.now();
+      const error = await run().catch((e: unknown) => `exception: ${e instanceof Error ? e.message : String(e)}`);
+      return { kind, ms: performance.now() - started, error };
+    };
+    const get = async (pathname: string, cookie: string) => {
+      const r = await fetch(`${app.url}${pathname}`, { headers: { cookie }, redirect: "manual" });
+      await r.arrayBuffer();
+      return r.status === 200 ? null : `HTTP ${r.status}`;
+    };
+    const request = (): Promise<Sample> => {
+      const roll = Math.random();
+      if (roll < 0.3) {
+        const who = pick(members);
+        return timed("save rating", async () => {
+          const args = [{ skillKey: pick(skills), value: Math.floor(Math.random() * 5), interest: Math.floor(Math.random() * 3), evidence: null, requestId: randomUUID() }];
+          const r = await callAction(app, "/me", save, args, cookies.get(who.email)!);
+          return r.ok ? null : `HTTP ${r.status}: ${r.body.slice(0, 120)}`;
+        });
+      }
+      if (roll < 0.7) return timed("GET /me", () => get("/me", cookies.get(pick(members).email)!));
+      if (roll < 0.9) {
+        const lead = pick(leads);
+        return timed("GET /teams/[id]", () => get(`/teams/${demoTeamId(lead.team!)}`, cookies.get(lead.email)!));
+      }
+      return timed("GET /teams", () => get("/teams", cookies.get(pick(leads).email)!));
+    };
+
+    // Warm up (first renders compile and fill caches), then the soak.
+    for (let i = 0; i < 20; i++) await request();
+    console.log(`soak: ${RATE} requests/s for ${SECONDS} s against ${app.url} (PostgreSQL, demo org)`);
+    const samples: Promise<Sample>[] = [];
+    let peakRss = app.rssMb();
+    const started = performance.now();
+    await new Promise<void>((resolve) => {
+      let sent = 0;
+      const total = RATE * SECONDS;
+      const tick = setInterval(() => {
+        // Keep to the schedule even when the timer fires late.
+        const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * RATE));
+        while (sent < due) {
+          samples.push(request());
+          sent++;
+        }
+        if (sent % RATE === 0) peakRss = Math.max(peakRss, app.rssMb());
+        if (sent >= total) {
+          clearInterval(tick);
+          resolve();
+        }
+      }, 5);
+    });
+    const done = await Promise.all(samples);
+    const wall = (performance.now() - started) / 1000;
+    peakRss = Math.max(peakRss, app.rssMb());
+
+    const kinds: Kind[] = ["GET /me", "GET /teams/[id]", "GET /teams", "save rating"];
+    const rows = [...kinds.map((k) => [k, done.filter((s) => s.kind === k)] as const), ["all", done] as const].map(([kind, xs]) => {
+      const s = summarize(xs.map((x) => x.ms));
+      return { kind, requests: s.n, median: round(s.median), p95: round(s.p95), p99: round(s.p99), max: round(s.max), errors: xs.filter((x) => x.error).length };
+    });
+    const errors = [...new Set(done.filter((s) => s.error).map((s) => `${s.kind}: ${s.error}`))].slice(0, 10);
+    const result = {
+      when: new Date().toISOString(),
+      rate: RATE,
+      seconds: SECONDS,
+      achievedRate: round(done.length / wall),
+      peakRssMb: round(peakRss),
+      rows,
+      sampleErrors: errors,
+      target: { p95Ms: 200, errors: 0 },
+      met: rows.at(-1)!.p95 < 200 && rows.at(-1)!.errors === 0,
+    };
+    mkdirSync(path.join(ROOT, "bench", "results"), { recursive: true });
+    writeFileSync(path.join(ROOT, "bench", "results", "soak.json"), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`\n| kind | requests | median ms | p95 ms | p99 ms | max ms | errors |\n|---|---:|---:|---:|---:|---:|---:|`);
+    for (const r of rows) console.log(`| ${r.kind} | ${r.requests} | ${r.median} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} |`);
+    console.log(`\n${done.length} requests in ${round(wall)} s (${result.achievedRate}/s); server peak RSS ${result.peakRssMb} MB.`);
+    if (errors.length) console.log(`errors:\n- ${errors.join("\n- ")}`);
+    console.log(result.met ? "Target met: p95 < 200 ms, 0 errors." : "TARGET MISSED (p95 < 200 ms and 0 errors).");
+    process.exitCode = result.met ? 0 : 1;
+  } finally {
+    await app.stop();
+    pg.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
