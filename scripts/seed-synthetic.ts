@@ -16,14 +16,12 @@ import { installFramework } from "../db/seed/framework";
 import { stableUuid } from "../db/seed/ids";
 import type { RoadmapDocument } from "../lib/roadmap/types";
 import { lastQuarters, quarterOf, quarterStart } from "../lib/quarters";
+import { ORG_SIZE_OPTIONS } from "./synthetic/options";
 import { rate as defaultRate, type RatingContext, type SyntheticRating } from "./synthetic/rating";
 
 const { values } = parseArgs({
   options: {
-    teams: { type: "string", default: "40" },
-    "members-per-team": { type: "string", default: "50" },
-    skills: { type: "string", default: "60" },
-    quarters: { type: "string", default: "4" },
+    ...ORG_SIZE_OPTIONS,
     seed: { type: "string", default: "1" },
     "rating-fn": { type: "string" },
   },
@@ -83,6 +81,7 @@ async function main() {
     const fw = await installFramework(db, { key, version: 1, doc, capabilities: [] });
     const skills = doc.levels.flatMap((l, li) => l.categories.flatMap((c) => c.skills.map((s) => ({ key: s.key, level: li }))));
     const quarters = lastQuarters(quarterOf(new Date()), QUARTERS);
+    const now = Date.now();
     let inserted = 0;
     for (let t = 0; t < TEAMS; t++) {
       const teamId = stableUuid("synthetic", key, String(SEED), "team", String(t));
@@ -118,7 +117,8 @@ async function main() {
               notApplicable: r.proficiency === null,
               interest: r.interest,
               quarter: q,
-              ratedAt: new Date(quarterStart(q).getTime() + ((m * 7919 + si * 104729) % (60 * 86_400_000))),
+              // Never in the future: "now" views and the history must agree.
+              ratedAt: new Date(Math.min(quarterStart(q).getTime() + ((m * 7919 + si * 104729) % (60 * 86_400_000)), now - 60_000 - si * 1000)),
             };
           }),
         ),

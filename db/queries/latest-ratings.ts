@@ -1,6 +1,5 @@
-import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { ratings } from "../schema";
 
 export type LatestRating = {
   userId: string;
@@ -10,37 +9,25 @@ export type LatestRating = {
   notApplicable: boolean;
   interest: number | null;
   quarter: string;
-  ratedAt: Date;
 };
 
 /**
- * The latest rating of each member x skill x rater kind as of a moment: one
- * DISTINCT ON query served by ratings_latest_idx, however many members.
- * History rows are never modified, so "as of" a past date is exact.
+ * The latest rating of each member × skill × rater kind, for the members a
+ * subquery selects (`select user_id from …`).
+ * - "now" reads ratings_current, which a trigger keeps in step with every
+ *   insert: one row per cell, no sorting of anyone's history.
+ * - A past moment picks the newest history row as of then (DISTINCT ON,
+ *   served by ratings_latest_idx); history is never modified, so it is exact.
+ * Raw rows without per-row ORM mapping: this is the hot read of every heatmap.
  */
-export async function latestRatingsAsOf(
-  db: DbOrTx,
-  { frameworkId, asOf, userIds }: { frameworkId: string; asOf: Date; userIds?: string[] },
-): Promise<LatestRating[]> {
-  if (userIds && userIds.length === 0) return [];
-  return db
-    .selectDistinctOn([ratings.userId, ratings.skillKey, ratings.raterKind], {
-      userId: ratings.userId,
-      skillKey: ratings.skillKey,
-      raterKind: ratings.raterKind,
-      proficiency: ratings.proficiency,
-      notApplicable: ratings.notApplicable,
-      interest: ratings.interest,
-      quarter: ratings.quarter,
-      ratedAt: ratings.ratedAt,
-    })
-    .from(ratings)
-    .where(
-      and(
-        eq(ratings.frameworkId, frameworkId),
-        lte(ratings.ratedAt, asOf),
-        userIds ? inArray(ratings.userId, userIds) : sql`true`,
-      ),
-    )
-    .orderBy(ratings.userId, ratings.skillKey, ratings.raterKind, desc(ratings.ratedAt), desc(ratings.id));
+export async function latestRatings(db: DbOrTx, { frameworkId, asOf, members }: { frameworkId: string; asOf: Date | "now"; members: SQL }): Promise<LatestRating[]> {
+  const columns = sql.raw(`user_id as "userId", skill_key as "skillKey", rater_kind as "raterKind", proficiency, not_applicable as "notApplicable", interest, quarter`);
+  const query =
+    asOf === "now"
+      ? sql`select ${columns} from ratings_current where framework_id = ${frameworkId} and user_id in (${members})`
+      : sql`select distinct on (user_id, skill_key, rater_kind) ${columns} from ratings
+            where framework_id = ${frameworkId} and rated_at <= ${asOf.toISOString()}::timestamptz and user_id in (${members})
+            order by user_id, skill_key, rater_kind, rated_at desc, id desc`;
+  const result = await db.execute(query);
+  return ((result as { rows?: LatestRating[] }).rows ?? (result as unknown as LatestRating[])) as LatestRating[];
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { raterKind } from "./enums";
 import { frameworks } from "./frameworks";
 import { users } from "./users";
@@ -52,6 +52,28 @@ export const ratings = pgTable(
     index("ratings_quarter_idx").on(t.frameworkId, t.quarter),
     uniqueIndex("ratings_request_id_key").on(t.requestId),
   ],
+);
+
+// The latest rating of each member × skill × rater kind, kept by a trigger on
+// every insert into `ratings` (migration 0006), in the same transaction. It is
+// derived data, not history: "now" heatmaps read these rows directly instead
+// of picking the newest of every member's whole history; past moments still
+// read the history. Latest = newest rated_at, then highest rating id.
+export const ratingsCurrent = pgTable(
+  "ratings_current",
+  {
+    frameworkId: uuid().notNull(),
+    userId: uuid().notNull(),
+    skillKey: text().notNull(),
+    raterKind: raterKind().notNull(),
+    ratingId: bigint({ mode: "number" }).notNull(),
+    proficiency: smallint(),
+    notApplicable: boolean().notNull(),
+    interest: smallint(),
+    quarter: text().notNull(),
+    ratedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.frameworkId, t.userId, t.skillKey, t.raterKind] })],
 );
 
 export type Rating = typeof ratings.$inferSelect;

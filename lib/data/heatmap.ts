@@ -1,9 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { latestRatings } from "@/db/queries/latest-ratings";
 import { z } from "zod";
 import { type DbOrTx, getDb } from "@/db/client";
-import { assessmentCycles, frameworkVersions, ratings, teamMembers, teams, users } from "@/db/schema";
-import { buildMatrix, type CompactMatrix } from "@/lib/analytics/matrix";
+import { assessmentCycles, frameworkVersions, teamMembers, teams, users } from "@/db/schema";
+import { buildMatrix, type CompactMatrix, coverageBySkill, valuesFor } from "@/lib/analytics/matrix";
+import type { PriorityItem } from "@/lib/analytics/gaps";
 import type { Viewer } from "@/lib/auth/viewer";
 import { forbidden, notFound } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
@@ -15,6 +17,7 @@ import { parseInput, requirePermission, requireSignedIn } from "./guard";
 import { readVersionRows } from "./member-framework";
 import { getLogger } from "@/lib/observability/logger";
 import { readSettings } from "./settings";
+import { analyseTeam } from "./vision";
 
 export type HeatmapDto = CompactMatrix & {
   /** The moment the matrix shows: now, a closed cycle's close date, or a past quarter's end. */
@@ -53,16 +56,41 @@ export async function getTeamHeatmap(viewer: Viewer | null, raw: unknown, { loca
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(eq(teamMembers.teamId, teamId))
     .orderBy(asc(users.name));
-  const userFilter = sql`${ratings.userId} in (select ${teamMembers.userId} from ${teamMembers} where ${teamMembers.teamId} = ${teamId})`;
+  const memberIds = sql`select ${teamMembers.userId} from ${teamMembers} where ${teamMembers.teamId} = ${teamId}`;
   const dto = await assemble(db, {
     versionId: team.frameworkVersionId,
     frameworkId: team.frameworkId,
     members: members.map((m) => ({ ...m, teamId: team.id, teamName: team.name })),
-    userFilter,
+    memberIds,
     quarter: input.quarter ?? null,
     locale,
   });
   return { ...dto, scope: { kind: "team", id: team.id, name: team.name, canEdit: canOnTeam(v, teamId, "team:edit") } };
+}
+
+export type TeamHeatmapDataDto = HeatmapDto & {
+  /** Per skill (in `skills` order), effective ratings: people at ≥ 3, at ≥ 4, and rated. */
+  coverage: { atLeast3: number[]; atLeast4: number[]; rated: number[] };
+  targets: { id: string; name: string; level: number; headcount: number; targetQuarter: string; readiness: number }[];
+  priorities: PriorityItem[];
+};
+
+/**
+ * GET /api/teams/[teamId]/heatmap: the heatmap plus what is computed from it
+ * (coverage, the vision's readiness, ranked priorities), for integrations and
+ * the benchmark. Same permission as the team heatmap.
+ */
+export async function getTeamHeatmapData(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<TeamHeatmapDataDto> {
+  const heatmap = await getTeamHeatmap(viewer, raw, { locale });
+  if (heatmap.scope.kind !== "team") throw notFound();
+  const analysis = await analyseTeam(getDb(), heatmap.scope.id, locale, undefined, { trend: false });
+  const coverage = coverageBySkill(valuesFor(heatmap, "effective"), heatmap.members.length, heatmap.skills.length);
+  return {
+    ...heatmap,
+    coverage: { atLeast3: coverage.map((c) => c.atLeast3), atLeast4: coverage.map((c) => c.atLeast4), rated: coverage.map((c) => c.rated) },
+    targets: analysis.targets.map((t) => ({ id: t.id, name: t.name, level: t.level, headcount: t.headcount, targetQuarter: t.targetQuarter, readiness: t.readiness })),
+    priorities: analysis.priorities,
+  };
 }
 
 /**
@@ -96,8 +124,8 @@ export async function getOrgHeatmap(viewer: Viewer | null, raw: unknown, { local
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(eq(teams.frameworkId, framework.frameworkId), isNull(teams.archivedAt)))
     .orderBy(asc(teams.name), asc(users.name));
-  const userFilter = sql`${ratings.userId} in (select ${teamMembers.userId} from ${teamMembers} join ${teams} on ${teams.id} = ${teamMembers.teamId} where ${teams.frameworkId} = ${framework.frameworkId} and ${teams.archivedAt} is null)`;
-  const dto = await assemble(db, { versionId: version.id, frameworkId: framework.frameworkId, members: rows, userFilter, quarter: input.quarter ?? null, locale });
+  const memberIds = sql`select ${teamMembers.userId} from ${teamMembers} join ${teams} on ${teams.id} = ${teamMembers.teamId} where ${teams.frameworkId} = ${framework.frameworkId} and ${teams.archivedAt} is null`;
+  const dto = await assemble(db, { versionId: version.id, frameworkId: framework.frameworkId, members: rows, memberIds, quarter: input.quarter ?? null, locale });
   getLogger().info({ members: dto.members.length, skills: dto.skills.length, ms: Date.now() - started }, "org heatmap built");
   return { ...dto, scope: { kind: "org", teams: framework.n } };
 }
@@ -106,7 +134,8 @@ type AssembleInput = {
   versionId: string;
   frameworkId: string;
   members: { id: string; name: string; levelKey: string | null; teamId: string; teamName: string }[];
-  userFilter: ReturnType<typeof sql>;
+  /** A subquery selecting the user ids whose ratings are read. */
+  memberIds: SQL;
   quarter: string | null;
   locale: AppLocale;
 };
@@ -119,22 +148,12 @@ async function assemble(db: DbOrTx, input: AssembleInput): Promise<Omit<HeatmapD
   const asOf = asOfFor(quarter, currentQuarter, now, cycles);
   const p = (zh: string, en: string) => pick(input.locale, zh, en);
 
+  // The current quarter (no closed cycle) is read from ratings_current.
+  const live = quarter === currentQuarter && asOf.getTime() === now.getTime();
   const [[version], rows, latest] = await Promise.all([
     db.select({ titleZh: frameworkVersions.titleZh, titleEn: frameworkVersions.titleEn }).from(frameworkVersions).where(eq(frameworkVersions.id, input.versionId)),
     readVersionRows(db, input.versionId),
-    db
-      .selectDistinctOn([ratings.userId, ratings.skillKey, ratings.raterKind], {
-        userId: ratings.userId,
-        skillKey: ratings.skillKey,
-        raterKind: ratings.raterKind,
-        proficiency: ratings.proficiency,
-        notApplicable: ratings.notApplicable,
-        interest: ratings.interest,
-        quarter: ratings.quarter,
-      })
-      .from(ratings)
-      .where(and(eq(ratings.frameworkId, input.frameworkId), lte(ratings.ratedAt, asOf), input.userFilter))
-      .orderBy(ratings.userId, ratings.skillKey, ratings.raterKind, desc(ratings.ratedAt), desc(ratings.id)),
+    latestRatings(db, { frameworkId: input.frameworkId, asOf: live ? "now" : asOf, members: input.memberIds }),
   ]);
 
   const quarters = [...new Set([...cycles.map((c) => c.quarter), ...lastQuarters(currentQuarter, 4)])].filter((q) => q <= currentQuarter).sort();

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { latestRatings } from "@/db/queries/latest-ratings";
 import { type DbOrTx, getDb } from "@/db/client";
-import { capabilitySkills, planItems, platformCapabilities, ratings, teamMembers, teamTargets, teams, users } from "@/db/schema";
+import { capabilitySkills, planItems, platformCapabilities, teamMembers, teamTargets, teams, users } from "@/db/schema";
 import { explainItem } from "@/lib/analytics/explain";
 import { type Member, mobility, priorities, type PriorityItem, readiness, requirementsFor, type SkillRequirement, type Target } from "@/lib/analytics/gaps";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -46,20 +47,8 @@ export type VisionDto = TeamAnalysis & {
 
 type Latest = { userId: string; skillKey: string; raterKind: "self" | "manager"; proficiency: number | null; notApplicable: boolean; interest: number | null };
 
-async function latestFor(db: DbOrTx, frameworkId: string, userIds: string[], asOf: Date): Promise<Latest[]> {
-  if (userIds.length === 0) return [];
-  return db
-    .selectDistinctOn([ratings.userId, ratings.skillKey, ratings.raterKind], {
-      userId: ratings.userId,
-      skillKey: ratings.skillKey,
-      raterKind: ratings.raterKind,
-      proficiency: ratings.proficiency,
-      notApplicable: ratings.notApplicable,
-      interest: ratings.interest,
-    })
-    .from(ratings)
-    .where(and(eq(ratings.frameworkId, frameworkId), inArray(ratings.userId, userIds), lte(ratings.ratedAt, asOf)))
-    .orderBy(ratings.userId, ratings.skillKey, ratings.raterKind, desc(ratings.ratedAt), desc(ratings.id));
+function latestFor(db: DbOrTx, frameworkId: string, teamId: string, asOf: Date | "now"): Promise<Latest[]> {
+  return latestRatings(db, { frameworkId, asOf, members: sql`select ${teamMembers.userId} from ${teamMembers} where ${teamMembers.teamId} = ${teamId}` });
 }
 
 /** Effective proficiency (validated where present, else self) and self interest, as lookups. */
@@ -91,7 +80,9 @@ function lookups(members: Member[], latest: Latest[]) {
  * number of queries). Internal to the data layer: it checks nothing, so only
  * functions that have checked the caller may use it.
  */
-export async function analyseTeam(db: DbOrTx, teamId: string, locale: AppLocale, now = new Date()) {
+export async function analyseTeam(db: DbOrTx, teamId: string, locale: AppLocale, asOf?: Date, { trend = true }: { trend?: boolean } = {}) {
+  // Without asOf the analysis is live: the current snapshot comes from ratings_current.
+  const now = asOf ?? new Date();
   const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
   if (!team || team.archivedAt) throw notFound("That team does not exist.");
   const p = (zh: string, en: string) => pick(locale, zh, en);
@@ -135,9 +126,9 @@ export async function analyseTeam(db: DbOrTx, teamId: string, locale: AppLocale,
   });
   // Now, and as of the end of each of the three previous quarters (trend).
   const currentQuarter = quarterOf(now);
-  const trendQuarters = lastQuarters(currentQuarter, 4);
-  const ids = members.map((m) => m.id);
-  const snapshots = await Promise.all(trendQuarters.map((q) => latestFor(db, team.frameworkId, ids, q === currentQuarter ? now : quarterEnd(q))));
+  // Without the trend (the heatmap API) only the current snapshot is read.
+  const trendQuarters = trend ? lastQuarters(currentQuarter, 4) : [currentQuarter];
+  const snapshots = await Promise.all(trendQuarters.map((q) => latestFor(db, team.frameworkId, teamId, q === currentQuarter ? (asOf ? now : "now") : quarterEnd(q))));
   const current = lookups(members, snapshots.at(-1)!);
   const trendLookups = snapshots.map((s) => lookups(members, s));
 

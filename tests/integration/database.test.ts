@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "@/db/migrate";
-import { latestRatingsAsOf } from "@/db/queries/latest-ratings";
+import { latestRatings } from "@/db/queries/latest-ratings";
 import { ratings } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
@@ -94,7 +94,7 @@ describeOnEachEngine("seeding", ({ handle }) => {
 
   it("produces the demo's shapes: skills nobody holds, single holders, interest without proficiency", async () => {
     const frameworkId = stableUuid("framework", DEFAULT_FRAMEWORK_KEY);
-    const latest = (await latestRatingsAsOf(handle().db, { frameworkId, asOf: NOW })).filter((r) => r.raterKind === "self");
+    const latest = (await latestRatings(handle().db, { frameworkId, asOf: NOW, members: sql`select id from users` })).filter((r) => r.raterKind === "self");
     const holders = (skillKey: string) =>
       new Set(latest.filter((r) => r.skillKey === skillKey && (r.proficiency ?? 0) >= 3).map((r) => r.userId));
     for (const key of NOBODY_SKILLS) expect(holders(key).size).toBe(0);
@@ -134,15 +134,43 @@ describeOnEachEngine("rating history", ({ handle }) => {
     expect(after).toHaveLength(before.length + 1);
     expect(after.slice(0, before.length)).toEqual(before);
 
-    const [current] = (await latestRatingsAsOf(db, { frameworkId, asOf: ratedAt, userIds: [userId] })).filter(
+    const [current] = (await latestRatings(db, { frameworkId, asOf: ratedAt, members: sql`select ${userId}::uuid` })).filter(
       (r) => r.skillKey === skillKey && r.raterKind === "self",
     );
     expect(current?.proficiency).toBe(4);
     // As of just before, the previous rating still stands.
-    const [previous] = (await latestRatingsAsOf(db, { frameworkId, asOf: new Date(ratedAt.getTime() - 1), userIds: [userId] })).filter(
+    const [previous] = (await latestRatings(db, { frameworkId, asOf: new Date(ratedAt.getTime() - 1), members: sql`select ${userId}::uuid` })).filter(
       (r) => r.skillKey === skillKey && r.raterKind === "self",
     );
     expect(previous?.proficiency).toBe(before.at(-1)!.proficiency);
+    // The trigger-kept current table agrees with the history, cell for cell.
+    const [now] = (await latestRatings(db, { frameworkId, asOf: "now", members: sql`select ${userId}::uuid` })).filter(
+      (r) => r.skillKey === skillKey && r.raterKind === "self",
+    );
+    expect(now?.proficiency).toBe(4);
+  });
+
+  it("ratings_current always equals the newest history row per cell, also for bulk and same-instant inserts", async () => {
+    const db = handle().db;
+    await seedDatabase(db, { demo: true, now: NOW });
+    const frameworkId = stableUuid("framework", DEFAULT_FRAMEWORK_KEY);
+    const users = [demoUserId("hana.sato@acme.test"), demoUserId("felix.weber@acme.test")];
+    const skills = ["environments-and-version-control.uses-git-for-version-control", "environments-and-version-control.can-manage-python-venv-conda"];
+    // One multi-row statement with repeated keys and ties on rated_at (the id decides), then single rows.
+    const at = new Date(NOW.getTime() + 3_600_000);
+    const row = (u: number, s: number, p: number, ms = 0) => ({ userId: users[u]!, raterId: users[u]!, frameworkId, skillKey: skills[s]!, raterKind: "self" as const, proficiency: p, interest: 1, quarter: "2026-Q4", ratedAt: new Date(at.getTime() + ms) });
+    await db.insert(ratings).values([row(0, 0, 1), row(0, 0, 2), row(0, 1, 3, 5), row(0, 1, 0, 1), row(1, 0, 4)]);
+    await db.insert(ratings).values(row(1, 0, 0, -10)); // older than what is there: must not win
+    await db.insert(ratings).values(row(1, 1, 2, 10));
+    const key = (r: { userId: string; skillKey: string; raterKind: string }) => `${r.userId}|${r.skillKey}|${r.raterKind}`;
+    const all = sql`select id from users`;
+    const fromHistory = await latestRatings(db, { frameworkId, asOf: new Date("2100-01-01"), members: all });
+    const fromCurrent = await latestRatings(db, { frameworkId, asOf: "now", members: all });
+    const sortByKey = (xs: typeof fromHistory) => [...xs].sort((a, b) => key(a).localeCompare(key(b)));
+    expect(fromCurrent.length).toBeGreaterThan(100);
+    expect(sortByKey(fromCurrent)).toEqual(sortByKey(fromHistory));
+    const pick = (u: number, s: number) => fromCurrent.find((r) => r.userId === users[u] && r.skillKey === skills[s] && r.raterKind === "self")?.proficiency;
+    expect([pick(0, 0), pick(0, 1), pick(1, 0), pick(1, 1)]).toEqual([2, 3, 4, 2]);
   });
 
   it("rejects UPDATE and DELETE of rating history", async () => {

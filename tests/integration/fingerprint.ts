@@ -14,6 +14,7 @@ export const TABLES = [
   "platform_capabilities",
   "rate_limits",
   "ratings",
+  "ratings_current",
   "skills",
   "team_members",
   "team_targets",

@@ -1,0 +1,21 @@
+import { getLocale } from "next-intl/server";
+import { errorResponse } from "@/lib/actions/http";
+import { getViewer } from "@/lib/auth/viewer";
+import { getOrgHeatmap } from "@/lib/data/heatmap";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { timed } from "@/lib/observability/metrics";
+
+// GET /api/org/heatmap?quarter=2026-Q4 (admins): every active team's members
+// against the framework most teams use, in the same compact shape as the
+// team heatmap.
+export async function GET(request: Request) {
+  return timed("/api/org/heatmap", async () => {
+    try {
+      const quarter = new URL(request.url).searchParams.get("quarter") || undefined;
+      const data = await getOrgHeatmap(await getViewer(), { quarter }, { locale: (await getLocale()) as AppLocale });
+      return Response.json(data, { headers: { "cache-control": "private, no-store" } });
+    } catch (e) {
+      return errorResponse(e);
+    }
+  });
+}

@@ -1,0 +1,23 @@
+import { getLocale } from "next-intl/server";
+import { errorResponse } from "@/lib/actions/http";
+import { getViewer } from "@/lib/auth/viewer";
+import { getTeamHeatmapData } from "@/lib/data/heatmap";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { timed } from "@/lib/observability/metrics";
+
+// GET /api/teams/:teamId/heatmap?quarter=2026-Q4
+// The team matrix (cells as strings of digits, one character per member ×
+// skill) with coverage, the vision's readiness and ranked priorities. The
+// data layer checks that the caller may see this team.
+export async function GET(request: Request, ctx: { params: Promise<{ teamId: string }> }) {
+  return timed("/api/teams/[teamId]/heatmap", async () => {
+    try {
+      const { teamId } = await ctx.params;
+      const quarter = new URL(request.url).searchParams.get("quarter") || undefined;
+      const data = await getTeamHeatmapData(await getViewer(), { teamId, quarter }, { locale: (await getLocale()) as AppLocale });
+      return Response.json(data, { headers: { "cache-control": "private, no-store" } });
+    } catch (e) {
+      return errorResponse(e);
+    }
+  });
+}
