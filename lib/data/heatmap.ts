@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { latestRatings } from "@/db/queries/latest-ratings";
+import { type LatestRating, latestRatings } from "@/db/queries/latest-ratings";
 import { z } from "zod";
 import { type DbOrTx, getDb } from "@/db/client";
 import { assessmentCycles, frameworkVersions, teamMembers, teams, users } from "@/db/schema";
@@ -18,10 +18,13 @@ import { readVersionRows } from "./member-framework";
 import { getLogger } from "@/lib/observability/logger";
 import { readSettings } from "./settings";
 import { analyseTeam } from "./vision";
+import { cachedJson } from "./payload-cache";
 
 export type HeatmapDto = CompactMatrix & {
   /** The moment the matrix shows: now, a closed cycle's close date, or a past quarter's end. */
   asOf: string;
+  /** True when asOf is "now" (the current quarter, not frozen by a closed cycle). */
+  live: boolean;
   scope: { kind: "team"; id: string; name: string; canEdit: boolean } | { kind: "org"; teams: number };
   frameworkTitle: string;
   quarter: string;
@@ -40,6 +43,10 @@ const querySchema = z.strictObject({
 
 /** The team heatmap: a constant number of queries whatever the team size. */
 export async function getTeamHeatmap(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<HeatmapDto> {
+  return (await teamHeatmap(viewer, raw, locale)).dto;
+}
+
+async function authorizeTeamRead(viewer: Viewer | null, raw: unknown) {
   const v = requireSignedIn(viewer);
   const input = parseInput(querySchema.required({ teamId: true }), raw);
   const teamId = input.teamId!;
@@ -47,17 +54,24 @@ export async function getTeamHeatmap(viewer: Viewer | null, raw: unknown, { loca
     // Members may look at their own team's heatmap (read-only) when the org allows it.
     if (!v.memberTeamIds.includes(teamId) || !(await readSettings()).membersSeeTeamHeatmap) throw forbidden();
   }
+  return { v, input, teamId };
+}
+
+async function teamHeatmap(viewer: Viewer | null, raw: unknown, locale: AppLocale) {
+  const { v, input, teamId } = await authorizeTeamRead(viewer, raw);
   const db = getDb();
-  const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+  const [[team], members] = await Promise.all([
+    db.select().from(teams).where(eq(teams.id, teamId)),
+    db
+      .select({ id: users.id, name: users.name, levelKey: teamMembers.currentLevelKey })
+      .from(teamMembers)
+      .innerJoin(users, eq(users.id, teamMembers.userId))
+      .where(eq(teamMembers.teamId, teamId))
+      .orderBy(asc(users.name)),
+  ]);
   if (!team || team.archivedAt) throw notFound("That team does not exist.");
-  const members = await db
-    .select({ id: users.id, name: users.name, levelKey: teamMembers.currentLevelKey })
-    .from(teamMembers)
-    .innerJoin(users, eq(users.id, teamMembers.userId))
-    .where(eq(teamMembers.teamId, teamId))
-    .orderBy(asc(users.name));
   const memberIds = sql`select ${teamMembers.userId} from ${teamMembers} where ${teamMembers.teamId} = ${teamId}`;
-  const dto = await assemble(db, {
+  const { dto, latest, live } = await assemble(db, {
     versionId: team.frameworkVersionId,
     frameworkId: team.frameworkId,
     members: members.map((m) => ({ ...m, teamId: team.id, teamName: team.name })),
@@ -65,7 +79,7 @@ export async function getTeamHeatmap(viewer: Viewer | null, raw: unknown, { loca
     quarter: input.quarter ?? null,
     locale,
   });
-  return { ...dto, scope: { kind: "team", id: team.id, name: team.name, canEdit: canOnTeam(v, teamId, "team:edit") } };
+  return { dto: { ...dto, scope: { kind: "team" as const, id: team.id, name: team.name, canEdit: canOnTeam(v, teamId, "team:edit") } }, latest, live };
 }
 
 export type TeamHeatmapDataDto = HeatmapDto & {
@@ -81,9 +95,9 @@ export type TeamHeatmapDataDto = HeatmapDto & {
  * the benchmark. Same permission as the team heatmap.
  */
 export async function getTeamHeatmapData(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<TeamHeatmapDataDto> {
-  const heatmap = await getTeamHeatmap(viewer, raw, { locale });
-  if (heatmap.scope.kind !== "team") throw notFound();
-  const analysis = await analyseTeam(getDb(), heatmap.scope.id, locale, undefined, { trend: false });
+  const { dto: heatmap, latest, live } = await teamHeatmap(viewer, raw, locale);
+  // The analysis reuses the ratings just read when they are the live ones.
+  const analysis = await analyseTeam(getDb(), heatmap.scope.id, locale, undefined, { trend: false, current: live ? latest : undefined });
   const coverage = coverageBySkill(valuesFor(heatmap, "effective"), heatmap.members.length, heatmap.skills.length);
   return {
     ...heatmap,
@@ -91,6 +105,30 @@ export async function getTeamHeatmapData(viewer: Viewer | null, raw: unknown, { 
     targets: analysis.targets.map((t) => ({ id: t.id, name: t.name, level: t.level, headcount: t.headcount, targetQuarter: t.targetQuarter, readiness: t.readiness })),
     priorities: analysis.priorities,
   };
+}
+
+/**
+ * The API's team payload as JSON, served from the payload cache while the
+ * database has not changed (lib/data/payload-cache.ts). The caller is checked
+ * first; what differs per viewer (may they edit the team) is added outside
+ * the cached part.
+ */
+export async function getTeamHeatmapJson(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<string> {
+  const { v, input, teamId } = await authorizeTeamRead(viewer, raw);
+  const key = `team:${teamId}:${input.quarter ?? ""}:${locale}:${quarterOf(new Date())}`;
+  const json = await cachedJson(getDb(), key, async () => {
+    const data = await getTeamHeatmapData(v, input, { locale });
+    return { ...data, scope: { kind: "team", id: teamId, name: data.scope.kind === "team" ? data.scope.name : "" } };
+  });
+  return `{"canEdit":${canOnTeam(v, teamId, "team:edit")},${json.slice(1)}`;
+}
+
+/** The org heatmap as JSON for GET /api/org/heatmap (admins), from the payload cache while current. */
+export async function getOrgHeatmapJson(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<string> {
+  requirePermission(viewer, "team:read-any");
+  const input = parseInput(querySchema.omit({ teamId: true }), raw ?? {});
+  const key = `org:${input.quarter ?? ""}:${locale}:${quarterOf(new Date())}`;
+  return cachedJson(getDb(), key, async () => (await getOrgHeatmap(viewer, input, { locale })) ?? null);
 }
 
 /**
@@ -125,7 +163,7 @@ export async function getOrgHeatmap(viewer: Viewer | null, raw: unknown, { local
     .where(and(eq(teams.frameworkId, framework.frameworkId), isNull(teams.archivedAt)))
     .orderBy(asc(teams.name), asc(users.name));
   const memberIds = sql`select ${teamMembers.userId} from ${teamMembers} join ${teams} on ${teams.id} = ${teamMembers.teamId} where ${teams.frameworkId} = ${framework.frameworkId} and ${teams.archivedAt} is null`;
-  const dto = await assemble(db, { versionId: version.id, frameworkId: framework.frameworkId, members: rows, memberIds, quarter: input.quarter ?? null, locale });
+  const { dto } = await assemble(db, { versionId: version.id, frameworkId: framework.frameworkId, members: rows, memberIds, quarter: input.quarter ?? null, locale });
   getLogger().info({ members: dto.members.length, skills: dto.skills.length, ms: Date.now() - started }, "org heatmap built");
   return { ...dto, scope: { kind: "org", teams: framework.n } };
 }
@@ -140,7 +178,7 @@ type AssembleInput = {
   locale: AppLocale;
 };
 
-async function assemble(db: DbOrTx, input: AssembleInput): Promise<Omit<HeatmapDto, "scope">> {
+async function assemble(db: DbOrTx, input: AssembleInput): Promise<{ dto: Omit<HeatmapDto, "scope">; latest: LatestRating[]; live: boolean }> {
   const now = new Date();
   const currentQuarter = quarterOf(now);
   const quarter = input.quarter && input.quarter <= currentQuarter ? input.quarter : currentQuarter;
@@ -152,7 +190,7 @@ async function assemble(db: DbOrTx, input: AssembleInput): Promise<Omit<HeatmapD
   const live = quarter === currentQuarter && asOf.getTime() === now.getTime();
   const [[version], rows, latest] = await Promise.all([
     db.select({ titleZh: frameworkVersions.titleZh, titleEn: frameworkVersions.titleEn }).from(frameworkVersions).where(eq(frameworkVersions.id, input.versionId)),
-    readVersionRows(db, input.versionId),
+    readVersionRows(db, input.versionId, { published: true }),
     latestRatings(db, { frameworkId: input.frameworkId, asOf: live ? "now" : asOf, members: input.memberIds }),
   ]);
 
@@ -186,8 +224,9 @@ async function assemble(db: DbOrTx, input: AssembleInput): Promise<Omit<HeatmapD
       ? s
       : members.map((m) => s.slice(rowOf.get(m.id)! * skills.length, (rowOf.get(m.id)! + 1) * skills.length)).join("");
 
-  return {
+  const dto = {
     asOf: asOf.toISOString(),
+    live,
     frameworkTitle: version ? p(version.titleZh, version.titleEn) : "",
     quarter,
     currentQuarter,
@@ -201,6 +240,7 @@ async function assemble(db: DbOrTx, input: AssembleInput): Promise<Omit<HeatmapD
     interest: expand(matrix.interest),
     ratedQuarter: expand(matrix.ratedQuarter),
   };
+  return { dto, latest, live };
 }
 
 /**

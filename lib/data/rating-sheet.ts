@@ -73,7 +73,7 @@ async function buildSheet(member: { id: string; name: string }, locale: AppLocal
   const p = (zh: string, en: string) => pick(locale, zh, en);
   const [[version], rows, history] = await Promise.all([
     db.select().from(frameworkVersions).where(eq(frameworkVersions.id, fw.versionId)),
-    readVersionRows(db, fw.versionId),
+    readVersionRows(db, fw.versionId, { published: true }),
     db
       .select({
         skillKey: ratings.skillKey,

@@ -80,7 +80,13 @@ function lookups(members: Member[], latest: Latest[]) {
  * number of queries). Internal to the data layer: it checks nothing, so only
  * functions that have checked the caller may use it.
  */
-export async function analyseTeam(db: DbOrTx, teamId: string, locale: AppLocale, asOf?: Date, { trend = true }: { trend?: boolean } = {}) {
+export async function analyseTeam(
+  db: DbOrTx,
+  teamId: string,
+  locale: AppLocale,
+  asOf?: Date,
+  { trend = true, current: prefetched }: { trend?: boolean; current?: Latest[] } = {},
+) {
   // Without asOf the analysis is live: the current snapshot comes from ratings_current.
   const now = asOf ?? new Date();
   const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
@@ -88,7 +94,7 @@ export async function analyseTeam(db: DbOrTx, teamId: string, locale: AppLocale,
   const p = (zh: string, en: string) => pick(locale, zh, en);
   const [memberRows, rows, capRows, targetRows] = await Promise.all([
     db.select({ id: users.id, name: users.name }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, teamId)).orderBy(asc(users.name)),
-    readVersionRows(db, team.frameworkVersionId),
+    readVersionRows(db, team.frameworkVersionId, { published: true }),
     db
       .select({ key: platformCapabilities.key, nameZh: platformCapabilities.nameZh, nameEn: platformCapabilities.nameEn, importance: platformCapabilities.importance, skillId: capabilitySkills.skillId, level: capabilitySkills.requiredProficiency })
       .from(platformCapabilities)
@@ -128,7 +134,9 @@ export async function analyseTeam(db: DbOrTx, teamId: string, locale: AppLocale,
   const currentQuarter = quarterOf(now);
   // Without the trend (the heatmap API) only the current snapshot is read.
   const trendQuarters = trend ? lastQuarters(currentQuarter, 4) : [currentQuarter];
-  const snapshots = await Promise.all(trendQuarters.map((q) => latestFor(db, team.frameworkId, teamId, q === currentQuarter ? (asOf ? now : "now") : quarterEnd(q))));
+  const snapshots = await Promise.all(
+    trendQuarters.map((q) => (q === currentQuarter && prefetched && !asOf ? prefetched : latestFor(db, team.frameworkId, teamId, q === currentQuarter ? (asOf ? now : "now") : quarterEnd(q)))),
+  );
   const current = lookups(members, snapshots.at(-1)!);
   const trendLookups = snapshots.map((s) => lookups(members, s));
 

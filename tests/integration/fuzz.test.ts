@@ -9,7 +9,7 @@ import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { getPlanningDataset } from "@/lib/data/exports";
 import { createDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
-import { getTeamHeatmap, getTeamHeatmapData } from "@/lib/data/heatmap";
+import { getTeamHeatmap, getTeamHeatmapJson } from "@/lib/data/heatmap";
 import { importRatings } from "@/lib/data/import";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
 import { updateOrgSetting } from "@/lib/data/settings";
@@ -92,7 +92,7 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
       { name: "importRatings (route)", call: importRatings, template: { mode: "apply", filename: "x.csv", bytes: new TextEncoder().encode("email\nx@y\n") } },
       { name: "getPlanningDataset (route)", call: (v, i) => getPlanningDataset(v, i, { locale: "en" }), template: { scope: "team", teamId: team, format: "json" } },
       { name: "getTeamHeatmap", call: (v, i) => getTeamHeatmap(v, i, { locale: "en" }), template: { teamId: team, quarter: null } },
-      { name: "getTeamHeatmapData", call: (v, i) => getTeamHeatmapData(v, i, { locale: "en" }), template: { teamId: team, quarter: null } },
+      { name: "getTeamHeatmapJson", call: (v, i) => getTeamHeatmapJson(v, i, { locale: "en" }), template: { teamId: team, quarter: null } },
       { name: "listAuditEvents (route)", call: (v, i) => listAuditEvents(v, i), template: { action: "x" } },
     );
   });

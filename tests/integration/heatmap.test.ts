@@ -7,7 +7,7 @@ import { seedDatabase } from "@/db/seed";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { decodeValue } from "@/lib/analytics/matrix";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
-import { getOrgHeatmap, getTeamHeatmap, type HeatmapDto } from "@/lib/data/heatmap";
+import { getOrgHeatmap, getOrgHeatmapJson, getTeamHeatmap, getTeamHeatmapJson, type HeatmapDto } from "@/lib/data/heatmap";
 import { addQuarters, quarterEnd, quarterOf } from "@/lib/quarters";
 import { describeOnEachEngine } from "./engines";
 import { rowsOf } from "./fingerprint";
@@ -122,6 +122,40 @@ describeOnEachEngine(
       expect(teamsSeen).toEqual([...teamsSeen].sort());
       expect(teamsSeen).toContain("ML Platform");
       expect(dto.self.length).toBe(dto.members.length * dto.skills.length);
+    });
+
+    it("serves the API payload from the cache until anything changes, whoever wrote it", async () => {
+      const teamId = demoTeamId("ml-platform");
+      const read = async () => {
+        queries = 0;
+        const json = await getTeamHeatmapJson(alex, { teamId }, { locale: "en" });
+        return { data: JSON.parse(json) as HeatmapDto & { canEdit: boolean; coverage: { rated: number[] }; priorities: unknown[] }, queries };
+      };
+      const first = await read();
+      expect(first.data.canEdit).toBe(true);
+      expect(first.data.coverage.rated).toHaveLength(first.data.skills.length);
+      expect(first.data.priorities.length).toBeGreaterThan(0);
+      const second = await read();
+      expect(second.data).toEqual(first.data);
+      expect(second.queries).toBe(1); // only the data stamp
+
+      // Another instance (or a loader) writes a rating straight into the database.
+      const m = first.data.members.findIndex((x) => x.name === "Yu-Ting Tsai");
+      const s = first.data.skills.findIndex((x) => x.key === "environments-and-version-control.uses-git-for-version-control");
+      const cell = m * first.data.skills.length + s;
+      const next = decodeValue(first.data.self[cell]) === 4 ? 1 : 4;
+      const member = first.data.members[m]!;
+      await handle().db.insert(ratings).values({
+        userId: member.id, raterId: member.id, raterKind: "self", frameworkId: (await handle().db.select({ id: teams.frameworkId }).from(teams).where(sql`${teams.id} = ${teamId}`))[0]!.id,
+        skillKey: first.data.skills[s]!.key, proficiency: next, interest: 1, quarter: quarterOf(new Date()), ratedAt: new Date(),
+      });
+      const third = await read();
+      expect(third.queries).toBeGreaterThan(1);
+      expect(decodeValue(third.data.self[cell])).toBe(next);
+      // The org payload sees it too.
+      const org = JSON.parse(await getOrgHeatmapJson(admin, {}, { locale: "en" })) as HeatmapDto;
+      const row = org.members.findIndex((x) => x.id === member.id && x.teamId === teamId);
+      expect(decodeValue(org.self[row * org.skills.length + org.skills.findIndex((x) => x.key === first.data.skills[s]!.key)])).toBe(next);
     });
 
     it("refuses a malformed quarter and unknown teams", async () => {

@@ -1,7 +1,7 @@
 import { getLocale } from "next-intl/server";
 import { errorResponse } from "@/lib/actions/http";
 import { getViewer } from "@/lib/auth/viewer";
-import { getOrgHeatmap } from "@/lib/data/heatmap";
+import { getOrgHeatmapJson } from "@/lib/data/heatmap";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { timed } from "@/lib/observability/metrics";
 
@@ -12,8 +12,8 @@ export async function GET(request: Request) {
   return timed("/api/org/heatmap", async () => {
     try {
       const quarter = new URL(request.url).searchParams.get("quarter") || undefined;
-      const data = await getOrgHeatmap(await getViewer(), { quarter }, { locale: (await getLocale()) as AppLocale });
-      return Response.json(data, { headers: { "cache-control": "private, no-store" } });
+      const json = await getOrgHeatmapJson(await getViewer(), { quarter }, { locale: (await getLocale()) as AppLocale });
+      return new Response(json, { headers: { "content-type": "application/json", "cache-control": "private, no-store" } });
     } catch (e) {
       return errorResponse(e);
     }

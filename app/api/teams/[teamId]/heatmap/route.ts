@@ -1,7 +1,7 @@
 import { getLocale } from "next-intl/server";
 import { errorResponse } from "@/lib/actions/http";
 import { getViewer } from "@/lib/auth/viewer";
-import { getTeamHeatmapData } from "@/lib/data/heatmap";
+import { getTeamHeatmapJson } from "@/lib/data/heatmap";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { timed } from "@/lib/observability/metrics";
 
@@ -14,8 +14,8 @@ export async function GET(request: Request, ctx: { params: Promise<{ teamId: str
     try {
       const { teamId } = await ctx.params;
       const quarter = new URL(request.url).searchParams.get("quarter") || undefined;
-      const data = await getTeamHeatmapData(await getViewer(), { teamId, quarter }, { locale: (await getLocale()) as AppLocale });
-      return Response.json(data, { headers: { "cache-control": "private, no-store" } });
+      const json = await getTeamHeatmapJson(await getViewer(), { teamId, quarter }, { locale: (await getLocale()) as AppLocale });
+      return new Response(json, { headers: { "content-type": "application/json", "cache-control": "private, no-store" } });
     } catch (e) {
       return errorResponse(e);
     }

@@ -1,0 +1,52 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+
+/**
+ * Serialized heatmap payloads kept in process memory, each tagged with the
+ * database's data stamp at the time it was built, and checked against the
+ * current stamp on every read (one cheap query). Every mutation in Skillgrid
+ * writes an audit row in its transaction, ratings are append-only, and sign-in
+ * profile refreshes touch users.updated_at, so the stamp changes whenever
+ * anything a heatmap shows can have changed, whichever instance wrote it.
+ * A stale entry is therefore never served, even with several app instances.
+ */
+type Store = { entries: Map<string, { stamp: string; json: string }>; bytes: number };
+// Per database handle (tests open several databases in one process).
+const stores = new WeakMap<object, Store>();
+const MAX_BYTES = 64 * 1024 * 1024;
+
+export async function dataStamp(db: DbOrTx): Promise<string> {
+  const result = await db.execute(
+    sql`select concat_ws(':', (select max(id) from audit_events), (select max(id) from ratings), (select extract(epoch from max(updated_at)) from users)) as stamp`,
+  );
+  const rows = (result as { rows?: { stamp: string }[] }).rows ?? (result as unknown as { stamp: string }[]);
+  return rows[0]?.stamp ?? "";
+}
+
+/** The cached JSON for key when still current, else build() serialized and remembered. */
+export async function cachedJson(db: DbOrTx, key: string, build: () => Promise<unknown>): Promise<string> {
+  let store = stores.get(db);
+  if (!store) stores.set(db, (store = { entries: new Map(), bytes: 0 }));
+  const { entries } = store;
+  const stamp = await dataStamp(db);
+  const hit = entries.get(key);
+  if (hit && hit.stamp === stamp) {
+    // Refresh its place in the least-recently-used order.
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.json;
+  }
+  // Stamp read before building: a write that lands meanwhile makes this entry
+  // look older than it is, so it is rebuilt next time (never the other way).
+  const json = JSON.stringify(await build());
+  if (hit) store.bytes -= hit.json.length;
+  entries.set(key, { stamp, json });
+  store.bytes += json.length;
+  for (const [k, e] of entries) {
+    if (store.bytes <= MAX_BYTES) break;
+    entries.delete(k);
+    store.bytes -= e.json.length;
+  }
+  return json;
+}
