@@ -28,6 +28,7 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
   const [memberQuery, setMemberQuery] = useState("");
   const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
   const [view, setView] = useState<"chart" | "table">("chart");
+  const [showRollup, setShowRollup] = useState(false);
 
   const model = useMemo(
     () => buildModel(dto, { source, memberSort, skillSort, level, category, memberQuery, collapsed }),
@@ -131,7 +132,14 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
             <CoverageStrip dto={dto} model={model} geometry={geometry} />
           </div>
           <CoverageRisks dto={dto} model={model} />
-          <CategoryRollup dto={dto} model={model} />
+          {dto.scope.kind === "org" && !showRollup ? (
+            // At org scale the roll-up is thousands of SVG cells: drawn on request, so the heatmap comes first.
+            <Button variant="outline" onClick={() => setShowRollup(true)}>
+              {t("showRollup")}
+            </Button>
+          ) : (
+            <CategoryRollup dto={dto} model={model} />
+          )}
         </>
       ) : (
         <HeatmapTable dto={dto} model={model} />

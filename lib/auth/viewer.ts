@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
@@ -26,23 +26,24 @@ export type Viewer = {
  * fresh on every request, so a demotion or a disable takes effect at once.
  */
 export async function loadViewer(userId: string): Promise<Viewer | null> {
-  const db = getDb();
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  // One round trip: the user with their memberships (a left join keeps people without a team).
+  const rows = await getDb()
+    .select({ user: users, teamId: teamMembers.teamId, isLead: teamMembers.isLead, archivedAt: teams.archivedAt })
+    .from(users)
+    .leftJoin(teamMembers, eq(teamMembers.userId, users.id))
+    .leftJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(eq(users.id, userId));
+  const user = rows[0]?.user;
   if (!user || user.disabled) return null;
-  const memberships = await db
-    .select({ teamId: teamMembers.teamId, isLead: teamMembers.isLead, archivedAt: teams.archivedAt })
-    .from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .where(and(eq(teamMembers.userId, user.id)));
-  const active = memberships.filter((m) => !m.archivedAt);
+  const active = rows.filter((m) => m.teamId !== null && !m.archivedAt);
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
     locale: user.locale,
-    leadTeamIds: active.filter((m) => m.isLead).map((m) => m.teamId),
-    memberTeamIds: active.map((m) => m.teamId),
+    leadTeamIds: active.filter((m) => m.isLead).map((m) => m.teamId!),
+    memberTeamIds: active.map((m) => m.teamId!),
   };
 }
 

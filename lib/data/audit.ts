@@ -13,9 +13,9 @@ export type AuditInput = {
   after?: unknown;
 };
 
-/** Writes one audit row; call it inside the transaction of the change it records. */
-export async function writeAudit(tx: DbOrTx, input: AuditInput): Promise<void> {
-  await tx.insert(auditEvents).values({
+/** The audit row's column values (also for writers that insert it in the same statement as the change). */
+export function auditValues(input: AuditInput) {
+  return {
     actorId: input.actor?.id ?? null,
     actorEmail: input.actor?.email ?? input.actorEmail ?? null,
     action: input.action,
@@ -23,5 +23,10 @@ export async function writeAudit(tx: DbOrTx, input: AuditInput): Promise<void> {
     entityId: input.entityId ?? null,
     before: input.before ?? null,
     after: input.after ?? null,
-  });
+  };
+}
+
+/** Writes one audit row; call it inside the transaction of the change it records. */
+export async function writeAudit(tx: DbOrTx, input: AuditInput): Promise<void> {
+  await tx.insert(auditEvents).values(auditValues(input));
 }

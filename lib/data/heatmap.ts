@@ -131,6 +131,12 @@ export async function getOrgHeatmapJson(viewer: Viewer | null, raw: unknown, { l
   return cachedJson(getDb(), key, async () => (await getOrgHeatmap(viewer, input, { locale })) ?? null);
 }
 
+/** What the org page's header shows, from the same cached payload the client then fetches. */
+export async function getOrgHeatmapSummary(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<{ frameworkTitle: string; people: number; quarter: string } | null> {
+  const dto = JSON.parse(await getOrgHeatmapJson(viewer, raw, { locale })) as HeatmapDto | null;
+  return dto && { frameworkTitle: dto.frameworkTitle, people: dto.members.length, quarter: dto.quarter };
+}
+
 /**
  * Every active team's members in one heatmap (admins), for the framework most
  * teams use. Memberships are read in one query and ratings in one more.

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { type DbOrTx, getDb } from "@/db/client";
 import { categories, frameworkVersions, levels, skills, teamMembers, teams } from "@/db/schema";
 
 /**
@@ -77,11 +77,12 @@ async function queryVersionRows(db: DbOrTx, versionId: string) {
   return { levelRows, categoryRows, skillRows };
 }
 
-/** Whether a skill key is live (ratable) in a version. */
-export async function isLiveSkill(db: DbOrTx, versionId: string, skillKey: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: skills.id })
-    .from(skills)
-    .where(and(eq(skills.frameworkVersionId, versionId), eq(skills.key, skillKey), isNull(skills.retiredAt)));
-  return !!row;
+/**
+ * Whether a skill key is live (ratable) in a team's version. Those versions
+ * are published or retired, never drafts, so the check reads the cached rows
+ * of the process-wide handle (no query), even when called inside a transaction.
+ */
+export async function isLiveSkill(versionId: string, skillKey: string): Promise<boolean> {
+  const rows = await readVersionRows(getDb(), versionId, { published: true });
+  return rows.skillRows.some((s) => s.key === skillKey);
 }

@@ -1,13 +1,13 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "@/db/client";
-import { ratings, teamMembers, teams } from "@/db/schema";
+import { auditEvents, ratings, teamMembers, teams } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, forbidden, invalid } from "@/lib/errors";
 import { quarterOf } from "@/lib/quarters";
 import { confirmStaleSchema, saveSelfRatingSchema, validateRatingSchema } from "@/lib/validations/ratings";
 import { metrics } from "@/lib/observability/metrics";
-import { writeAudit } from "./audit";
+import { auditValues, writeAudit } from "./audit";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
 import { isLiveSkill, resolveMemberFramework } from "./member-framework";
 
@@ -43,56 +43,53 @@ const toDto = (r: typeof ratings.$inferSelect): SavedRatingDto => ({
 
 /**
  * Records the caller's own rating of one skill: a new history row plus its
- * audit row, in one transaction. Retrying the same request (same requestId)
- * writes nothing twice.
+ * audit row, written by one statement (a data-modifying CTE), so they commit
+ * together without a BEGIN/COMMIT round trip each: this is the hottest write.
+ * Retrying the same request (same requestId) writes nothing twice.
  */
 export async function saveSelfRating(viewer: Viewer | null, raw: unknown): Promise<SavedRatingDto> {
   const v = requirePermission(viewer, "self:rate");
   const input = parseInput(saveSelfRatingSchema, raw);
   const db = getDb();
   const fw = await resolveMemberFramework(db, v.id);
-  if (!fw || !(await isLiveSkill(db, fw.versionId, input.skillKey))) {
+  if (!fw || !(await isLiveSkill(fw.versionId, input.skillKey))) {
     throw invalid("That skill is not in your roadmap.", { skillKey: ["Unknown skill."] });
   }
   const now = new Date();
-  return db.transaction(async (tx) => {
-    const before = await latestSelf(tx, v.id, fw.frameworkId, input.skillKey);
-    const notApplicable = input.value === "na";
-    const [row] = await tx
-      .insert(ratings)
-      .values({
-        userId: v.id,
-        raterId: v.id,
-        raterKind: "self",
-        frameworkId: fw.frameworkId,
-        skillKey: input.skillKey,
-        proficiency: notApplicable ? null : (input.value as number),
-        notApplicable,
-        interest: input.interest,
-        evidence: input.evidence,
-        quarter: quarterOf(now),
-        ratedAt: now,
-        requestId: input.requestId,
-      })
-      .onConflictDoNothing({ target: ratings.requestId })
-      .returning();
-    if (!row) {
-      // A retry of a save that already landed.
-      const current = await latestSelf(tx, v.id, fw.frameworkId, input.skillKey);
-      return toDto(current!);
-    }
-    await writeAudit(tx, {
-      actor: v,
-      action: "rating.self_saved",
-      entityType: "rating",
-      entityId: `${v.id}:${input.skillKey}`,
-      before: before && toDto(before),
-      after: toDto(row),
-    });
-    metrics().ratingWrites.inc({ kind: "self" });
-    return toDto(row);
-  });
+  const before = await latestSelf(db, v.id, fw.frameworkId, input.skillKey);
+  const notApplicable = input.value === "na";
+  const after: SavedRatingDto = {
+    skillKey: input.skillKey,
+    proficiency: notApplicable ? null : (input.value as number),
+    notApplicable,
+    interest: input.interest,
+    evidence: input.evidence,
+    quarter: quarterOf(now),
+    ratedAt: now.toISOString(),
+  };
+  const audit = auditValues({ actor: v, action: "rating.self_saved", entityType: "rating", entityId: `${v.id}:${input.skillKey}`, before: before && toDto(before), after });
+  const written = await db.execute(sql`
+    with saved as (
+      insert into ${ratings} (user_id, rater_id, rater_kind, framework_id, skill_key, proficiency, not_applicable, interest, evidence, quarter, rated_at, request_id)
+      values (${v.id}, ${v.id}, 'self', ${fw.frameworkId}, ${after.skillKey}, ${after.proficiency}, ${notApplicable}, ${after.interest}, ${after.evidence},
+              ${after.quarter}, ${after.ratedAt}::timestamptz, ${input.requestId})
+      on conflict (request_id) do nothing
+      returning id)
+    insert into ${auditEvents} (actor_id, actor_email, action, entity_type, entity_id, before, after)
+    select ${audit.actorId}, ${audit.actorEmail}, ${audit.action}, ${audit.entityType}, ${audit.entityId}, ${jsonOrNull(audit.before)}::jsonb, ${jsonOrNull(audit.after)}::jsonb
+    from saved
+    returning id`);
+  const rows = (written as { rows?: unknown[] }).rows ?? (written as unknown as unknown[]);
+  if (rows.length === 0) {
+    // A retry of a save that already landed.
+    const current = await latestSelf(db, v.id, fw.frameworkId, input.skillKey);
+    return toDto(current!);
+  }
+  metrics().ratingWrites.inc({ kind: "self" });
+  return after;
 }
+
+const jsonOrNull = (x: unknown) => (x === null || x === undefined ? null : JSON.stringify(x));
 
 /** Re-records unchanged every self rating not yet made this quarter (or just the given skills). */
 export async function confirmStaleRatings(viewer: Viewer | null, raw: unknown): Promise<{ confirmed: string[] }> {
@@ -112,7 +109,7 @@ export async function confirmStaleRatings(viewer: Viewer | null, raw: unknown): 
     const wanted = input.skillKeys ? new Set(input.skillKeys) : null;
     const stale = latest.filter((r) => r.quarter !== quarter && (!wanted || wanted.has(r.skillKey)));
     const live = new Set<string>();
-    for (const r of stale) if (await isLiveSkill(tx, fw.versionId, r.skillKey)) live.add(r.skillKey);
+    for (const r of stale) if (await isLiveSkill(fw.versionId, r.skillKey)) live.add(r.skillKey);
     const rows = stale.filter((r) => live.has(r.skillKey));
     if (rows.length === 0) return { confirmed: [] };
     await tx.insert(ratings).values(
@@ -158,7 +155,7 @@ export async function validateRating(viewer: Viewer | null, raw: unknown): Promi
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .where(and(eq(teamMembers.teamId, input.teamId), inArray(teamMembers.userId, [input.userId])));
   if (!membership) throw forbidden("That person is not in this team.");
-  if (!(await isLiveSkill(db, membership.versionId, input.skillKey))) {
+  if (!(await isLiveSkill(membership.versionId, input.skillKey))) {
     throw invalid("That skill is not in this team's roadmap.", { skillKey: ["Unknown skill."] });
   }
   const now = new Date();

@@ -27,7 +27,7 @@ import { importRatings } from "@/lib/data/import";
 import { closeCycle, listCycles, openCycle } from "@/lib/data/cycles";
 import { assessmentCycles } from "@/db/schema";
 import { and } from "drizzle-orm";
-import { getOrgHeatmap, getOrgHeatmapJson, getTeamHeatmap, getTeamHeatmapData, getTeamHeatmapJson } from "@/lib/data/heatmap";
+import { getOrgHeatmap, getOrgHeatmapJson, getOrgHeatmapSummary, getTeamHeatmap, getTeamHeatmapData, getTeamHeatmapJson } from "@/lib/data/heatmap";
 import { getOrgSettings, updateOrgSetting } from "@/lib/data/settings";
 import { addTeamMember, archiveTeam, createTeam, getTeamSettings, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
 import { AppError } from "@/lib/errors";
@@ -197,6 +197,7 @@ export const MATRIX: Row[] = [
   { id: "lib/data/heatmap.ts#getOrgHeatmap", run: (v) => getOrgHeatmap(v, {}, { locale: "en" }), expect: adminOnly },
   { id: "lib/data/heatmap.ts#getTeamHeatmapData", run: (v, fx) => getTeamHeatmapData(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
   { id: "app/api/teams/[teamId]/heatmap/route.ts#GET", run: (v, fx) => getTeamHeatmapJson(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
+  { id: "lib/data/heatmap.ts#getOrgHeatmapSummary", run: (v) => getOrgHeatmapSummary(v, {}, { locale: "en" }), expect: adminOnly },
   { id: "app/api/org/heatmap/route.ts#GET", run: (v) => getOrgHeatmapJson(v, {}, { locale: "en" }), expect: adminOnly },
   { id: "lib/data/team-admin.ts#getTeamSettings", run: (v, fx) => getTeamSettings(v, { teamId: fx.teamId }, { locale: "en" }), expect: leadOfTheTeam },
   { id: "lib/data/settings.ts#getOrgSettings", run: (v) => getOrgSettings(v), expect: signedInOnly },

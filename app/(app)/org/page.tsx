@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ExportButtons } from "@/components/export/export-buttons";
-import { HeatmapView } from "@/components/heatmap/heatmap-view";
+import { OrgHeatmapLoader } from "@/components/heatmap/org-heatmap-loader";
 import { buttonVariants } from "@/components/ui/button";
 import { SettingToggle } from "@/components/org/setting-toggle";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
-import { getOrgHeatmap } from "@/lib/data/heatmap";
+import { getOrgHeatmapSummary } from "@/lib/data/heatmap";
 import { getOrgSettings } from "@/lib/data/settings";
 import { AppError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -28,8 +28,10 @@ export default async function OrgPage({ searchParams }: Props) {
   const tc = await getTranslations("cycles");
   const ti = await getTranslations("import");
   const ta = await getTranslations("audit");
+  // The matrix itself is fetched by the client (OrgHeatmapLoader); the server
+  // only validates the quarter and reads the header's figures.
   const [dto, settings] = await Promise.all([
-    getOrgHeatmap(viewer, { quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
+    getOrgHeatmapSummary(viewer, { quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
       if (e instanceof AppError && e.code === "invalid") notFound();
       throw e;
     }),
@@ -37,7 +39,7 @@ export default async function OrgPage({ searchParams }: Props) {
   ]);
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} description={dto ? `${t("intro")} ${dto.frameworkTitle} · ${th("people", { count: dto.members.length })} · ${dto.quarter}` : t("intro")}>
+      <PageHeader title={t("title")} description={dto ? `${t("intro")} ${dto.frameworkTitle} · ${th("people", { count: dto.people })} · ${dto.quarter}` : t("intro")}>
         <Link href="/org/gaps" className={buttonVariants({ variant: "default" })}>
           {tg("link")} →
         </Link>
@@ -63,7 +65,7 @@ export default async function OrgPage({ searchParams }: Props) {
           <SettingToggle settingKey="membersSeeTeamHeatmap" label={t("membersSeeHeatmap")} initial={settings.membersSeeTeamHeatmap} />
         </section>
       )}
-      {dto ? <HeatmapView dto={dto} /> : <p className="text-muted-foreground">{t("none")}</p>}
+      {dto ? <OrgHeatmapLoader quarter={dto.quarter} /> : <p className="text-muted-foreground">{t("none")}</p>}
     </div>
   );
 }
