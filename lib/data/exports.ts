@@ -66,7 +66,8 @@ export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { 
   );
   const asOf = heatmap ? new Date(heatmap.asOf) : new Date();
   // Live (current quarter, not frozen by a closed cycle): the analysis reads ratings_current.
-  const analyses = await Promise.all(teamIds.map((id) => analyseTeam(db, id, locale, heatmap?.live ? undefined : asOf)));
+  // The export has no readiness trend, so each analysis reads one snapshot.
+  const analyses = await Promise.all(teamIds.map((id) => analyseTeam(db, id, locale, heatmap?.live ? undefined : asOf, { trend: false })));
   const teamNames = new Map((teamIds.length ? await db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, teamIds)) : []).map((t) => [t.id, t.name]));
 
   const skills = heatmap?.skills ?? [];

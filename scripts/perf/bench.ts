@@ -122,7 +122,7 @@ async function main() {
 
     // 2. The raw SQL floor: the same ratings, same query shape (the live
     // matrix is read from ratings_current), straight from PostgreSQL.
-    const latestSql = (userFilter: ReturnType<typeof sql>) => sql`
+    const latestSql = (userFilter: postgres.PendingQuery<postgres.Row[]>) => sql`
       select user_id, skill_key, rater_kind, proficiency, not_applicable, interest, quarter
       from ratings_current where framework_id = ${team!.framework_id} and user_id in (${userFilter})`;
     const teamFloor = await repeat(200, async () => {
@@ -145,13 +145,38 @@ async function main() {
       return performance.now() - s;
     });
 
+    phase = "saves";
+    // 4. Rating saves (before the memory-heavy phases, so each figure is
+    // measured in a steady state) with 20 concurrent raters. A person's autosave cannot
+    // send more than one save per 500 ms (the debounce in use-autosave.ts), so
+    // each rater saves, then waits 500 ms: ~40 saves/s from 20 people. Then the
+    // same 20 clients with no pause at all, as a stress figure.
+    const raterRun = async (pauseMs: number, perRater: number) => {
+      const times: number[] = [];
+      let errors = 0;
+      await Promise.all(
+        raterCookies.map(async (_, i) => {
+          await new Promise((r) => setTimeout(r, (i * pauseMs) / raterCookies.length)); // people do not start in lockstep
+          for (let n = 0; n < perRater; n++) {
+            const started = performance.now();
+            const r = await saveOne(i, n);
+            times.push(performance.now() - started);
+            if (!r.ok) errors++;
+            if (pauseMs) await new Promise((res) => setTimeout(res, pauseMs));
+          }
+        }),
+      );
+      return { ...summarize(times), errors };
+    };
+    const paced = await raterRun(500, 20);
+    const stress = await raterRun(0, 20);
     phase = "ssr";
-    // 4. Server-side render of the pages (HTML, as a browser's first load).
+    // 5. Server-side render of the pages (HTML, as a browser's first load).
     const teamPage = await repeat(30, async () => (await get(`/teams/${team!.id}`, leadCookie)).ms);
     const orgPage = await repeat(8, async () => (await get(`/org`, adminCookie)).ms);
 
     phase = "browser";
-    // 5. Browser render of the org heatmap: data arrival → drawn (performance marks in the page).
+    // 6. Browser render of the org heatmap: data arrival → drawn (performance marks in the page).
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -181,33 +206,9 @@ async function main() {
     const browserDraw = summarize(draws);
 
     phase = "xlsx";
-    // 6. XLSX export of the whole org.
+    // 7. XLSX export of the whole org.
     const xlsx = await repeat(3, async () => (await get(`/api/export?scope=org&format=xlsx`, adminCookie)).ms);
 
-    phase = "saves";
-    // 7. Rating saves with 20 concurrent raters. A person's autosave cannot
-    // send more than one save per 500 ms (the debounce in use-autosave.ts), so
-    // each rater saves, then waits 500 ms: ~40 saves/s from 20 people. Then the
-    // same 20 clients with no pause at all, as a stress figure.
-    const raterRun = async (pauseMs: number, perRater: number) => {
-      const times: number[] = [];
-      let errors = 0;
-      await Promise.all(
-        raterCookies.map(async (_, i) => {
-          await new Promise((r) => setTimeout(r, (i * pauseMs) / raterCookies.length)); // people do not start in lockstep
-          for (let n = 0; n < perRater; n++) {
-            const started = performance.now();
-            const r = await saveOne(i, n);
-            times.push(performance.now() - started);
-            if (!r.ok) errors++;
-            if (pauseMs) await new Promise((res) => setTimeout(res, pauseMs));
-          }
-        }),
-      );
-      return { ...summarize(times), errors };
-    };
-    const paced = await raterRun(500, 20);
-    const stress = await raterRun(0, 20);
     clearInterval(sampler);
     peakRss = Math.max(peakRss, app.rssMb());
 
@@ -244,13 +245,45 @@ async function main() {
       rows,
       totalSeconds: round((Date.now() - t0) / 1000),
     };
+    // The plans of the queries behind every heatmap, on this data, for bench/README.md.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- postgres.js fragments of any row type
+    const explain = async (title: string, query: any) => {
+      const text = (await sql`explain (analyze, buffers, costs off) ${query}`).map((r) => r["QUERY PLAN"] as string).join("\n");
+      return `### ${title}\n\n\`\`\`\n${text}\n\`\`\`\n`;
+    };
+    const teamMembersQ = sql`select user_id from team_members where team_id = ${team!.id}`;
+    const orgMembersQ = sql`select tm.user_id from team_members tm join teams t on t.id = tm.team_id where t.framework_id = ${team!.framework_id} and t.archived_at is null`;
+    const pastQuarterEnd = new Date(Date.UTC(new Date().getUTCFullYear(), Math.floor(new Date().getUTCMonth() / 3) * 3, 1) - 1);
+    const plans = [
+      await explain("Team matrix, live (ratings_current)", latestSql(teamMembersQ)),
+      await explain("Org matrix, live (ratings_current)", latestSql(orgMembersQ)),
+      await explain(
+        "Team matrix as of the end of last quarter (history, DISTINCT ON)",
+        sql`select distinct on (user_id, skill_key, rater_kind) user_id, skill_key, rater_kind, proficiency, not_applicable, interest, quarter
+            from ratings where framework_id = ${team!.framework_id} and rated_at <= ${pastQuarterEnd.toISOString()}::timestamptz and user_id in (${teamMembersQ})
+            order by user_id, skill_key, rater_kind, rated_at desc, id desc`,
+      ),
+      await explain(
+        "Team members (heatmap rows)",
+        sql`select u.id, u.name, tm.current_level_key from team_members tm join users u on u.id = tm.user_id where tm.team_id = ${team!.id} order by u.name`,
+      ),
+      await explain(
+        "Viewer (one per request)",
+        sql`select u.*, tm.team_id, tm.is_lead, t.archived_at from users u left join team_members tm on tm.user_id = u.id left join teams t on t.id = tm.team_id where u.id = ${lead!.user_id}`,
+      ),
+      await explain(
+        "Data stamp (payload cache check, one per cached read)",
+        sql`select concat_ws(':', (select max(id) from audit_events), (select max(id) from ratings), (select extract(epoch from max(updated_at)) from users)) as stamp`,
+      ),
+    ];
     mkdirSync(path.join(ROOT, "bench", "results"), { recursive: true });
+    writeFileSync(path.join(ROOT, "bench", "results", "plans.md"), `# Query plans (${new Date().toISOString()}, ${ratingRows} rating rows)\n\n${plans.join("\n")}`);
     writeFileSync(path.join(ROOT, "bench", "results", "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
 
     console.log(`\nSkillgrid benchmark — ${result.org.teams} teams × ${result.org.membersPerTeam} people × ${result.org.skills} skills × ${result.org.quarters} quarters (${ratingRows} rating rows, loaded in ${result.org.seedSeconds} s), PostgreSQL, ${result.machine.cpus} cores\n`);
     console.log("| metric | value | target | met |\n|---|---:|---|---|");
     for (const r of rows) console.log(`| ${r.metric} | ${r.value} ${r.unit}${r.note ? ` (${r.note})` : ""} | ${r.target} | ${r.met === null ? "" : r.met ? "yes" : "**no**"} |`);
-    console.log(`\nPayloads: team ${round(teamBytes / 1024)} KB, org ${round(orgBytes / 1024)} KB. Whole run ${result.totalSeconds} s. Written to bench/results/latest.json.`);
+    console.log(`\nPayloads: team ${round(teamBytes / 1024)} KB, org ${round(orgBytes / 1024)} KB. Whole run ${result.totalSeconds} s. Written to bench/results/latest.json (query plans: bench/results/plans.md).`);
   } finally {
     for (const f of cleanup) await f();
   }
