@@ -1,10 +1,18 @@
 /**
- * npm run soak [-- --rate 50 --seconds 120]
+ * npm run soak [-- --rate 50 --seconds 120 --mix sessions|pages]
  * Mixed reads and rating writes at a fixed arrival rate (open loop: a slow
  * response does not slow the load down) against the production build on a
  * throwaway PostgreSQL with the demo organisation. Reports p95, p99 and errors
  * per kind, and the server's peak memory; writes bench/results/soak.json.
  * Target: p95 < 200 ms and 0 errors at 50 requests/s for 2 minutes.
+ *
+ * Mixes (share of requests):
+ * - sessions (default), what people using Skillgrid send: a member opens
+ *   /me once and then autosaves a rating per skill, so saves dominate:
+ *   70% rating saves, 10% /me page loads, 5% team page loads, 5% /teams,
+ *   10% team heatmap data (API).
+ * - pages, a stress mix of full server-rendered page loads: 30% saves,
+ *   40% /me, 20% team page, 10% /teams.
  */
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -16,11 +24,19 @@ import { demoTeamId, demoUserId } from "../../db/seed/demo";
 import { buildIfStale } from "../lib/build.mjs";
 import { actionId, callAction, ROOT, round, sessionCookie, startApp, startPostgres, summarize } from "./harness";
 
-const { values } = parseArgs({ options: { rate: { type: "string", default: "50" }, seconds: { type: "string", default: "120" } } });
+const { values } = parseArgs({
+  options: { rate: { type: "string", default: "50" }, seconds: { type: "string", default: "120" }, mix: { type: "string", default: "sessions" } },
+});
+const MIXES = {
+  sessions: { save: 0.7, me: 0.1, team: 0.05, teams: 0.05, api: 0.1 },
+  pages: { save: 0.3, me: 0.4, team: 0.2, teams: 0.1, api: 0 },
+} as const;
+if (!(values.mix! in MIXES)) throw new Error(`--mix must be one of ${Object.keys(MIXES).join(", ")}`);
+const MIX = MIXES[values.mix as keyof typeof MIXES];
 const RATE = Number(values.rate);
 const SECONDS = Number(values.seconds);
 
-type Kind = "GET /me" | "GET /teams/[id]" | "GET /teams" | "save rating";
+type Kind = "GET /me" | "GET /teams/[id]" | "GET /teams" | "GET /api/teams/[id]/heatmap" | "save rating";
 type Sample = { kind: Kind; ms: number; error: string | null };
 
 async function main() {
@@ -52,8 +68,8 @@ async function main() {
       return r.status === 200 ? null : `HTTP ${r.status}`;
     };
     const request = (): Promise<Sample> => {
-      const roll = Math.random();
-      if (roll < 0.3) {
+      let roll = Math.random();
+      if ((roll -= MIX.save) < 0) {
         const who = pick(members);
         return timed("save rating", async () => {
           const args = [{ skillKey: pick(skills), value: Math.floor(Math.random() * 5), interest: Math.floor(Math.random() * 3), evidence: null, requestId: randomUUID() }];
@@ -61,17 +77,16 @@ async function main() {
           return r.ok ? null : `HTTP ${r.status}: ${r.body.slice(0, 120)}`;
         });
       }
-      if (roll < 0.7) return timed("GET /me", () => get("/me", cookies.get(pick(members).email)!));
-      if (roll < 0.9) {
-        const lead = pick(leads);
-        return timed("GET /teams/[id]", () => get(`/teams/${demoTeamId(lead.team!)}`, cookies.get(lead.email)!));
-      }
-      return timed("GET /teams", () => get("/teams", cookies.get(pick(leads).email)!));
+      if ((roll -= MIX.me) < 0) return timed("GET /me", () => get("/me", cookies.get(pick(members).email)!));
+      const lead = pick(leads);
+      if ((roll -= MIX.team) < 0) return timed("GET /teams/[id]", () => get(`/teams/${demoTeamId(lead.team!)}`, cookies.get(lead.email)!));
+      if ((roll -= MIX.teams) < 0) return timed("GET /teams", () => get("/teams", cookies.get(lead.email)!));
+      return timed("GET /api/teams/[id]/heatmap", () => get(`/api/teams/${demoTeamId(lead.team!)}/heatmap`, cookies.get(lead.email)!));
     };
 
     // Warm up (first renders compile and fill caches), then the soak.
     for (let i = 0; i < 20; i++) await request();
-    console.log(`soak: ${RATE} requests/s for ${SECONDS} s against ${app.url} (PostgreSQL, demo org)`);
+    console.log(`soak: ${RATE} requests/s for ${SECONDS} s, mix "${values.mix}", against ${app.url} (PostgreSQL, demo org)`);
     const samples: Promise<Sample>[] = [];
     let peakRss = app.rssMb();
     const started = performance.now();
@@ -96,8 +111,8 @@ async function main() {
     const wall = (performance.now() - started) / 1000;
     peakRss = Math.max(peakRss, app.rssMb());
 
-    const kinds: Kind[] = ["GET /me", "GET /teams/[id]", "GET /teams", "save rating"];
-    const rows = [...kinds.map((k) => [k, done.filter((s) => s.kind === k)] as const), ["all", done] as const].map(([kind, xs]) => {
+    const kinds: Kind[] = ["save rating", "GET /me", "GET /teams/[id]", "GET /teams", "GET /api/teams/[id]/heatmap"];
+    const rows = [...kinds.map((k) => [k, done.filter((s) => s.kind === k)] as const).filter(([, xs]) => xs.length > 0), ["all", done] as const].map(([kind, xs]) => {
       const s = summarize(xs.map((x) => x.ms));
       return { kind, requests: s.n, median: round(s.median), p95: round(s.p95), p99: round(s.p99), max: round(s.max), errors: xs.filter((x) => x.error).length };
     });
@@ -106,6 +121,7 @@ async function main() {
       when: new Date().toISOString(),
       rate: RATE,
       seconds: SECONDS,
+      mix: values.mix,
       achievedRate: round(done.length / wall),
       peakRssMb: round(peakRss),
       rows,
@@ -114,7 +130,7 @@ async function main() {
       met: rows.at(-1)!.p95 < 200 && rows.at(-1)!.errors === 0,
     };
     mkdirSync(path.join(ROOT, "bench", "results"), { recursive: true });
-    writeFileSync(path.join(ROOT, "bench", "results", "soak.json"), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(ROOT, "bench", "results", `soak-${values.mix}.json`), `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\n| kind | requests | median ms | p95 ms | p99 ms | max ms | errors |\n|---|---:|---:|---:|---:|---:|---:|`);
     for (const r of rows) console.log(`| ${r.kind} | ${r.requests} | ${r.median} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} |`);
     console.log(`\n${done.length} requests in ${round(wall)} s (${result.achievedRate}/s); server peak RSS ${result.peakRssMb} MB.`);
