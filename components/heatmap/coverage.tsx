@@ -9,8 +9,14 @@ import type { Model } from "./model";
 /** Under the grid, aligned with its columns: people at ≥ 3 and ≥ 4 per skill. */
 export function CoverageStrip({ dto, model, geometry: g }: { dto: HeatmapDto; model: Model; geometry: Geometry }) {
   const t = useTranslations("heatmap");
+  // Counts above 99 do not fit a cell (the org view): show the share of people in %.
+  const people = model.rows.length;
+  const percent = people > 99;
+  const shown = (n: number) => (percent ? Math.round((100 * n) / people) : n);
+  const size = percent ? "text-[9px]" : "text-[11px]";
   return (
     <div className="overflow-x-auto" aria-label={t("coverage")} role="group">
+      {percent && <p className="mb-1 text-xs text-muted-foreground">{t("coveragePercent", { people })}</p>}
       <svg width={g.labelWidth + model.columns.length * g.cw + 10} height={46} className="block">
         <text x={g.labelWidth - 8} y={14} textAnchor="end" className="fill-current text-[11px]">{t("atLeast3")}</text>
         <text x={g.labelWidth - 8} y={34} textAnchor="end" className="fill-current text-[11px]">{t("atLeast4")}</text>
@@ -23,11 +29,11 @@ export function CoverageStrip({ dto, model, geometry: g }: { dto: HeatmapDto; mo
             <g key={i}>
               <title>{`${dto.skills[col.skill]!.name}: ≥3 ${c.atLeast3}, ≥4 ${c.atLeast4}`}</title>
               {risk && <rect x={x + 1} y={1} width={g.cw - 2} height={20} rx={3} fill={risk === "missing" ? "#fde2e1" : "#fef3c7"} stroke={risk === "missing" ? "#b91c1c" : "#b45309"} />}
-              <text x={x + g.cw / 2} y={14} textAnchor="middle" className={`text-[11px] tabular-nums ${risk ? "font-bold" : ""}`} fill={risk === "missing" ? "#991b1b" : risk === "single" ? "#92400e" : "currentColor"}>
-                {risk === "missing" ? "✕" : c.atLeast3}
+              <text x={x + g.cw / 2} y={14} textAnchor="middle" className={`${size} tabular-nums ${risk ? "font-bold" : ""}`} fill={risk === "missing" ? "#991b1b" : risk === "single" ? "#92400e" : "currentColor"}>
+                {risk === "missing" ? "✕" : shown(c.atLeast3)}
               </text>
-              <text x={x + g.cw / 2} y={34} textAnchor="middle" className="fill-current text-[11px] tabular-nums text-muted-foreground">
-                {c.atLeast4}
+              <text x={x + g.cw / 2} y={34} textAnchor="middle" className={`fill-current ${size} tabular-nums text-muted-foreground`}>
+                {shown(c.atLeast4)}
               </text>
             </g>
           );
