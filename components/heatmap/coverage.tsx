@@ -51,7 +51,7 @@ export function CoverageRisks({ dto, model }: { dto: HeatmapDto; model: Model })
   const single = skills.filter((s) => coverageRisk(model.coverage[s]!) === "single");
   return (
     <section aria-labelledby="risks-title" className="rounded-lg border border-border bg-card p-4 shadow-sm">
-      <h2 id="risks-title" className="font-semibold">{t("risks")}</h2>
+      <h2 id="risks-title" className="font-semibold">{t(dto.scope.kind === "org" ? "risksOrg" : "risks")}</h2>
       {missing.length + single.length === 0 ? (
         <p className="mt-2 text-sm text-muted-foreground">{t("noRisks")}</p>
       ) : (
