@@ -153,6 +153,8 @@ async function main() {
     // same 20 clients with no pause at all, as a stress figure.
     const raterRun = async (pauseMs: number, perRater: number) => {
       const times: number[] = [];
+      const slowest: { ms: number; at: number }[] = [];
+      const phaseStart = performance.now();
       let errors = 0;
       await Promise.all(
         raterCookies.map(async (_, i) => {
@@ -161,12 +163,14 @@ async function main() {
             const started = performance.now();
             const r = await saveOne(i, n);
             times.push(performance.now() - started);
+            slowest.push({ ms: Math.round(performance.now() - started), at: Math.round(started - phaseStart) });
             if (!r.ok) errors++;
             if (pauseMs) await new Promise((res) => setTimeout(res, pauseMs));
           }
         }),
       );
-      return { ...summarize(times), errors };
+      // The 20 slowest with when they started (ms into the phase), to tell warm-up from steady state.
+      return { ...summarize(times), errors, slowest: slowest.sort((a, b) => b.ms - a.ms).slice(0, 20) };
     };
     const paced = await raterRun(500, 20);
     const stress = await raterRun(0, 20);
