@@ -1,9 +1,23 @@
 import { interpolatePuOr, line, scaleDiverging, scaleLinear, scalePoint } from "d3";
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { TargetDto } from "@/lib/data/vision";
 import { textColorOn } from "@/components/heatmap/colors";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Every chart's table alternative: collapsed under the chart, same numbers in rows. */
+function TableAlternative({ summary, head, children }: { summary: string; head: ReactNode; children: ReactNode }) {
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-muted-foreground">{summary}</summary>
+      <table className="mt-2 text-left text-xs">
+        <thead className="text-muted-foreground">{head}</thead>
+        <tbody>{children}</tbody>
+      </table>
+    </details>
+  );
+}
 
 /** One bar per target; the number is printed, so colour is not needed to read it. */
 export async function ReadinessBars({ targets }: { targets: TargetDto[] }) {
@@ -27,25 +41,22 @@ export async function ReadinessBars({ targets }: { targets: TargetDto[] }) {
           </g>
         ))}
       </svg>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-muted-foreground">{t("readinessTable")}</summary>
-        <table className="mt-2 text-left text-xs">
-          <thead className="text-muted-foreground">
-            <tr>
-              <th scope="col" className="pr-4">{t("target")}</th>
-              <th scope="col">{t("readiness")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {targets.map((target) => (
-              <tr key={target.id} className="border-t border-border">
-                <th scope="row" className="pr-4 font-normal">{target.name}</th>
-                <td className="tabular-nums">{pct(target.readiness)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <TableAlternative
+        summary={t("readinessTable")}
+        head={
+          <tr>
+            <th scope="col" className="pr-4">{t("target")}</th>
+            <th scope="col">{t("readiness")}</th>
+          </tr>
+        }
+      >
+        {targets.map((target) => (
+          <tr key={target.id} className="border-t border-border">
+            <th scope="row" className="pr-4 font-normal">{target.name}</th>
+            <td className="tabular-nums">{pct(target.readiness)}</td>
+          </tr>
+        ))}
+      </TableAlternative>
     </figure>
   );
 }
@@ -104,34 +115,31 @@ export async function GapHeatmap({ targets }: { targets: TargetDto[] }) {
           {t("short")} ↔ {t("met")} ↔ {t("surplus")}
         </span>
       </figcaption>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-muted-foreground">{t("gapTable")}</summary>
-        <table className="mt-2 text-left text-xs">
-          <thead className="text-muted-foreground">
-            <tr>
-              <th scope="col" className="pr-4">{t("skill")}</th>
-              {targets.map((target) => (
-                <th key={target.id} scope="col" className="pr-3">{target.name}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {skills.map(([key, name]) => (
-              <tr key={key} className="border-t border-border">
-                <th scope="row" className="pr-4 font-normal">{name}</th>
-                {targets.map((target) => {
-                  const v = value(target, key);
-                  return (
-                    <td key={target.id} className="pr-3 tabular-nums">
-                      {v === null ? "" : v > 0 ? `+${v}` : v}
-                    </td>
-                  );
-                })}
-              </tr>
+      <TableAlternative
+        summary={t("gapTable")}
+        head={
+          <tr>
+            <th scope="col" className="pr-4">{t("skill")}</th>
+            {targets.map((target) => (
+              <th key={target.id} scope="col" className="pr-3">{target.name}</th>
             ))}
-          </tbody>
-        </table>
-      </details>
+          </tr>
+        }
+      >
+        {skills.map(([key, name]) => (
+          <tr key={key} className="border-t border-border">
+            <th scope="row" className="pr-4 font-normal">{name}</th>
+            {targets.map((target) => {
+              const v = value(target, key);
+              return (
+                <td key={target.id} className="pr-3 tabular-nums">
+                  {v === null ? "" : v > 0 ? `+${v}` : v}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </TableAlternative>
     </figure>
   );
 }
@@ -172,29 +180,26 @@ export async function ReadinessTrend({ targets }: { targets: TargetDto[] }) {
           );
         })}
       </ul>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-muted-foreground">{t("trendTable")}</summary>
-        <table className="mt-2 text-left text-xs">
-          <thead className="text-muted-foreground">
-            <tr>
-              <th scope="col" className="pr-4">{t("target")}</th>
-              {targets[0]?.trend.map((p) => (
-                <th key={p.quarter} scope="col" className="pr-3">{p.quarter}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {targets.map((target) => (
-              <tr key={target.id} className="border-t border-border">
-                <th scope="row" className="pr-4 font-normal">{target.name}</th>
-                {target.trend.map((p) => (
-                  <td key={p.quarter} className="pr-3 tabular-nums">{pct(p.readiness)}</td>
-                ))}
-              </tr>
+      <TableAlternative
+        summary={t("trendTable")}
+        head={
+          <tr>
+            <th scope="col" className="pr-4">{t("target")}</th>
+            {targets[0]?.trend.map((p) => (
+              <th key={p.quarter} scope="col" className="pr-3">{p.quarter}</th>
             ))}
-          </tbody>
-        </table>
-      </details>
+          </tr>
+        }
+      >
+        {targets.map((target) => (
+          <tr key={target.id} className="border-t border-border">
+            <th scope="row" className="pr-4 font-normal">{target.name}</th>
+            {target.trend.map((p) => (
+              <td key={p.quarter} className="pr-3 tabular-nums">{pct(p.readiness)}</td>
+            ))}
+          </tr>
+        ))}
+      </TableAlternative>
     </figure>
   );
 }

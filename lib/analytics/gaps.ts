@@ -77,16 +77,9 @@ export function readiness(requirements: SkillRequirement[]): number {
 export type Candidate = { member: number; name: string; current: number; interest: number; alsoCloses: number };
 export type Recommendation = "train" | "hire" | "train_hire";
 
-export type PriorityItem = {
-  targetId: string;
+/** A requirement with a gap, ranked: what to do about it and why. */
+export type PriorityItem = Pick<SkillRequirement, "targetId" | "skillKey" | "skillName" | "level" | "headcount" | "coverage" | "gap" | "risk"> & {
   targetName: string;
-  skillKey: string;
-  skillName: string;
-  level: number;
-  headcount: number;
-  coverage: number;
-  gap: number;
-  risk: "missing" | "single" | null;
   targetQuarter: string;
   quartersLeft: number;
   importance: number;

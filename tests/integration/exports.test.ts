@@ -2,11 +2,9 @@ import ExcelJS from "exceljs";
 import { unzipSync, strFromU8 } from "fflate";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { useDbHandle } from "@/db/client";
 import { assessmentCycles, ratings, teams } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { closeCycle, openCycle } from "@/lib/data/cycles";
 import { getPlanningDataset } from "@/lib/data/exports";
 import { importRatings } from "@/lib/data/import";
@@ -16,6 +14,7 @@ import { streamXlsx, writeCsvZip, writeJson } from "@/lib/export/writers";
 import { quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
 import { describeOnEachEngine } from "./engines";
 import { rowsOf, tableFingerprint } from "./fingerprint";
+import { demoViewer, seedDemoOrg } from "./demo";
 
 async function xlsxBuffer(d: Parameters<typeof streamXlsx>[0]): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -27,10 +26,9 @@ describeOnEachEngine("exports and import", ({ handle }) => {
   let alex: Viewer;
   let admin: Viewer;
   beforeAll(async () => {
-    useDbHandle(handle());
-    await seedDatabase(handle().db, { demo: true });
-    alex = (await loadViewer(demoUserId("alex.wang@acme.test")))!;
-    admin = (await loadViewer(demoUserId("mei-ling.chen@acme.test")))!;
+    await seedDemoOrg(handle());
+    alex = await demoViewer("alex.wang@acme.test");
+    admin = await demoViewer("mei-ling.chen@acme.test");
   });
 
   it("exports a team as JSON in the documented shape, and records the export", async () => {

@@ -3,19 +3,18 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { useDbHandle } from "@/db/client";
 import { frameworkVersions, frameworks } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
-import { demoTeamId, demoUserId } from "@/db/seed/demo";
+import { demoTeamId } from "@/db/seed/demo";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
 import { stableUuid } from "@/db/seed/ids";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { createDraft, exportFramework, getDraft, importFramework, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
 import { listPublishedVersions } from "@/lib/data/frameworks";
 import { getTeamHeatmap } from "@/lib/data/heatmap";
 import { saveSelfRating } from "@/lib/data/ratings";
 import { describeOnEachEngine } from "./engines";
 import { rowsOf, tableFingerprint } from "./fingerprint";
+import { demoViewer, seedDemoOrg } from "./demo";
 
 const GIT = "environments-and-version-control.uses-git-for-version-control";
 const CONDA = "environments-and-version-control.can-manage-python-venv-conda";
@@ -29,10 +28,9 @@ describeOnEachEngine("framework management", ({ handle }) => {
   let admin: Viewer;
   let alex: Viewer;
   beforeAll(async () => {
-    useDbHandle(handle());
-    await seedDatabase(handle().db, { demo: true });
-    admin = (await loadViewer(demoUserId("mei-ling.chen@acme.test")))!;
-    alex = (await loadViewer(demoUserId("alex.wang@acme.test")))!;
+    await seedDemoOrg(handle());
+    admin = await demoViewer("mei-ling.chen@acme.test");
+    alex = await demoViewer("alex.wang@acme.test");
   });
 
   it("renaming and moving a skill keeps its ratings and heatmap history", async () => {
@@ -76,7 +74,7 @@ describeOnEachEngine("framework management", ({ handle }) => {
   });
 
   it("a retired skill takes no new ratings; other skills still do", async () => {
-    const sofia = (await loadViewer(demoUserId("sofia.rossi@acme.test")))!;
+    const sofia = await demoViewer("sofia.rossi@acme.test");
     await expect(saveSelfRating(sofia, { skillKey: CONDA, value: 3, interest: 1, evidence: null, requestId: randomUUID() })).rejects.toMatchObject({ code: "invalid" });
     await expect(saveSelfRating(sofia, { skillKey: GIT, value: 3, interest: 1, evidence: null, requestId: randomUUID() })).resolves.toMatchObject({ skillKey: GIT });
   });

@@ -1,17 +1,15 @@
 import { expect, it } from "vitest";
 import { useDbHandle } from "@/db/client";
-import { seedDatabase } from "@/db/seed";
-import { demoUserId } from "@/db/seed/demo";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { getFrameworkTree, listFrameworks } from "@/lib/data/frameworks";
 import { describeOnEachEngine } from "./engines";
+import { demoViewer, seedDemoOrg } from "./demo";
 
 describeOnEachEngine("framework data access", ({ handle }) => {
   let member: Viewer;
   it("lists the default roadmap with its size", async () => {
-    useDbHandle(handle());
-    await seedDatabase(handle().db, { demo: true });
-    member = (await loadViewer(demoUserId("hana.sato@acme.test")))!;
+    await seedDemoOrg(handle());
+    member = await demoViewer("hana.sato@acme.test");
     const list = await listFrameworks(member, { locale: "en" });
     expect(list).toEqual([
       expect.objectContaining({ name: "MLOps Engineer Career Roadmap (Detailed Edition)", version: 1, levels: 3, categories: 15, skills: 33 }),

@@ -2,10 +2,8 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { useDbHandle } from "@/db/client";
-import { seedDatabase } from "@/db/seed";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { getPlanningDataset } from "@/lib/data/exports";
 import { createDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
@@ -20,6 +18,7 @@ import { closeCycle, openCycle } from "@/lib/data/cycles";
 import { AppError } from "@/lib/errors";
 import { describeOnEachEngine } from "./engines";
 import { rowsOf } from "./fingerprint";
+import { demoViewer, seedDemoOrg } from "./demo";
 
 /*
  * Bad input everywhere: every server action's and route's data-access entry
@@ -59,9 +58,8 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
     )[0]!.n;
 
   beforeAll(async () => {
-    useDbHandle(handle());
-    await seedDatabase(handle().db, { demo: true });
-    admin = (await loadViewer(demoUserId("mei-ling.chen@acme.test")))!;
+    await seedDemoOrg(handle());
+    admin = await demoViewer("mei-ling.chen@acme.test");
     const team = demoTeamId("ml-platform");
     const user = demoUserId("sofia.rossi@acme.test");
     const fw = "00000000-0000-4000-8000-000000000000";

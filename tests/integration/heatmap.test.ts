@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { useDbHandle } from "@/db/client";
 import { ratings, teamMembers, teams, users } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { decodeValue } from "@/lib/analytics/matrix";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { getOrgHeatmap, getOrgHeatmapJson, getTeamHeatmap, getTeamHeatmapJson, type HeatmapDto } from "@/lib/data/heatmap";
 import { addQuarters, quarterEnd, quarterOf } from "@/lib/quarters";
 import { describeOnEachEngine } from "./engines";
 import { rowsOf } from "./fingerprint";
+import { demoViewer, seedDemoOrg } from "./demo";
 
 let queries = 0;
 
@@ -20,10 +19,9 @@ describeOnEachEngine(
     let alex: Viewer;
     let admin: Viewer;
     beforeAll(async () => {
-      useDbHandle(handle());
-      await seedDatabase(handle().db, { demo: true });
-      alex = (await loadViewer(demoUserId("alex.wang@acme.test")))!;
-      admin = (await loadViewer(demoUserId("mei-ling.chen@acme.test")))!;
+      await seedDemoOrg(handle());
+      alex = await demoViewer("alex.wang@acme.test");
+      admin = await demoViewer("mei-ling.chen@acme.test");
     });
 
     /** The same matrix computed the slow, obvious way from every rating row. */

@@ -4,10 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as metricsRoute } from "@/app/api/metrics/route";
 import { GET as ready } from "@/app/api/ready/route";
-import { useDbHandle } from "@/db/client";
-import { seedDatabase } from "@/db/seed";
-import { demoTeamId, demoUserId } from "@/db/seed/demo";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { demoTeamId } from "@/db/seed/demo";
+import type { Viewer } from "@/lib/auth/viewer";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { getDraft, createDraft, updateDraftSkill } from "@/lib/data/framework-admin";
 import { saveSelfRating } from "@/lib/data/ratings";
@@ -17,6 +15,7 @@ import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
 import { resetEnvCache } from "@/lib/env";
 import { describeOnEachEngine } from "./engines";
 import { rowsOf } from "./fingerprint";
+import { demoViewer, seedDemoOrg } from "./demo";
 
 describe("liveness and metrics (no database needed)", () => {
   it("answers liveness", async () => {
@@ -45,10 +44,9 @@ describeOnEachEngine("readiness, audit viewer and concurrency", ({ handle }) => 
   let admin: Viewer;
   let alex: Viewer;
   beforeAll(async () => {
-    useDbHandle(handle());
-    await seedDatabase(handle().db, { demo: true });
-    admin = (await loadViewer(demoUserId("mei-ling.chen@acme.test")))!;
-    alex = (await loadViewer(demoUserId("alex.wang@acme.test")))!;
+    await seedDemoOrg(handle());
+    admin = await demoViewer("mei-ling.chen@acme.test");
+    alex = await demoViewer("alex.wang@acme.test");
   });
 
   it("is ready when the database answers and every migration is applied", async () => {
@@ -98,7 +96,7 @@ describeOnEachEngine("readiness, audit viewer and concurrency", ({ handle }) => 
   });
 
   it("keeps every one of 20 concurrent rating saves in history, and the latest wins deterministically", async () => {
-    const hana = (await loadViewer(demoUserId("hana.sato@acme.test")))!;
+    const hana = await demoViewer("hana.sato@acme.test");
     const skillKey = "experiment-tracking-and-observation.can-read-loss-accuracy-curves";
     const before = rowsOf(await handle().db.execute(sql`select count(*)::int as n from ratings where user_id = ${hana.id} and skill_key = ${skillKey}`))[0]!.n as number;
     const saved = await Promise.all(Array.from({ length: 20 }, (_, i) => saveSelfRating(hana, { skillKey, value: i % 5, interest: 1, evidence: null, requestId: randomUUID() })));

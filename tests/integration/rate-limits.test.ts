@@ -2,14 +2,15 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { useDbHandle } from "@/db/client";
 import { seedDatabase } from "@/db/seed";
-import { demoTeamId, demoUserId } from "@/db/seed/demo";
+import { demoTeamId } from "@/db/seed/demo";
 import { admitSignIn } from "@/lib/auth/admit";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { getPlanningDataset } from "@/lib/data/exports";
 import { LIMITS } from "@/lib/data/rate-limit";
 import { describeOnEachEngine } from "./engines";
 import { rowsOf } from "./fingerprint";
 import { configureAuthEnv, TEST_ISSUER } from "./session";
+import { demoViewer } from "./demo";
 
 describeOnEachEngine("abuse limits", ({ handle }) => {
   let alex: Viewer;
@@ -18,8 +19,8 @@ describeOnEachEngine("abuse limits", ({ handle }) => {
     useDbHandle(handle());
     configureAuthEnv();
     await seedDatabase(handle().db, { demo: true });
-    alex = (await loadViewer(demoUserId("alex.wang@acme.test")))!;
-    priya = (await loadViewer(demoUserId("priya.nair@acme.test")))!;
+    alex = await demoViewer("alex.wang@acme.test");
+    priya = await demoViewer("priya.nair@acme.test");
   });
 
   it("limits exports per person per minute, counted in the database", async () => {

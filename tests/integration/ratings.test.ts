@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { useDbHandle } from "@/db/client";
-import { seedDatabase } from "@/db/seed";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { getMemberRatingSheet, getMyRatingSheet } from "@/lib/data/rating-sheet";
@@ -10,6 +8,7 @@ import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/
 import { AppError } from "@/lib/errors";
 import { describeOnEachEngine } from "./engines";
 import { rowsOf, tableFingerprint } from "./fingerprint";
+import { seedDemoOrg } from "./demo";
 
 const GIT = "environments-and-version-control.uses-git-for-version-control";
 const CURVES = "experiment-tracking-and-observation.can-read-loss-accuracy-curves";
@@ -23,8 +22,7 @@ describeOnEachEngine("self-rating and validation", ({ handle }) => {
     rowsOf(await handle().db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`))[0]!.n as number;
 
   beforeAll(async () => {
-    useDbHandle(handle());
-    await seedDatabase(handle().db, { demo: true });
+    await seedDemoOrg(handle());
     const load = async (n: string) => (await loadViewer(demoUserId(`${n}@acme.test`)))!;
     hana = await load("hana.sato");
     sofia = await load("sofia.rossi");

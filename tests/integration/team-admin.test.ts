@@ -5,11 +5,12 @@ import { teamMembers, users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { admitSignIn } from "@/lib/auth/admit";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { addTeamMember, createTeam, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
 import { describeOnEachEngine } from "./engines";
 import { rowsOf, tableFingerprint } from "./fingerprint";
 import { configureAuthEnv, TEST_ISSUER } from "./session";
+import { demoViewer } from "./demo";
 
 describeOnEachEngine("team administration", ({ handle }) => {
   let chihHao: Viewer; // leads Data Engineering
@@ -20,8 +21,8 @@ describeOnEachEngine("team administration", ({ handle }) => {
     useDbHandle(handle());
     configureAuthEnv();
     await seedDatabase(handle().db, { demo: true });
-    chihHao = (await loadViewer(demoUserId("chih-hao.lee@acme.test")))!;
-    priya = (await loadViewer(demoUserId("priya.nair@acme.test")))!;
+    chihHao = await demoViewer("chih-hao.lee@acme.test");
+    priya = await demoViewer("priya.nair@acme.test");
   });
 
   it("a manager creates a team and leads it", async () => {

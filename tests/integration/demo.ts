@@ -1,0 +1,18 @@
+import { type DbHandle, useDbHandle } from "@/db/client";
+import { seedDatabase } from "@/db/seed";
+import { demoUserId } from "@/db/seed/demo";
+import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+
+/** Makes this handle the data layer's database and seeds the demo organisation (idempotent). */
+export async function seedDemoOrg(handle: DbHandle): Promise<void> {
+  // eslint-disable-next-line react-hooks/rules-of-hooks -- useDbHandle is a database setter, not a React hook
+  useDbHandle(handle);
+  await seedDatabase(handle.db, { demo: true });
+}
+
+/** A demo person as the data layer sees them, by email. */
+export async function demoViewer(email: string): Promise<Viewer> {
+  const viewer = await loadViewer(demoUserId(email));
+  if (!viewer) throw new Error(`no demo viewer ${email}`);
+  return viewer;
+}
