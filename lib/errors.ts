@@ -3,9 +3,11 @@
 
 export class AppError extends Error {
   constructor(
-    readonly code: "unauthenticated" | "forbidden" | "invalid" | "not_found" | "conflict" | "rate_limited",
+    readonly code: "unauthenticated" | "forbidden" | "invalid" | "not_found" | "conflict" | "rate_limited" | "too_large",
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** Seconds after which the same request may succeed (rate limits). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -16,6 +18,9 @@ export const unauthenticated = () => new AppError("unauthenticated", "Please sig
 export const forbidden = (message = "You are not allowed to do this.") => new AppError("forbidden", message);
 export const notFound = (message = "Not found.") => new AppError("not_found", message);
 export const conflict = (message: string) => new AppError("conflict", message);
+export const tooLarge = (message: string) => new AppError("too_large", message);
+export const rateLimited = (retryAfter: number) =>
+  new AppError("rate_limited", `Too many requests. Please wait ${retryAfter} s and try again.`, undefined, Math.max(1, Math.ceil(retryAfter)));
 export const invalid = (message: string, fieldErrors?: Record<string, string[]>) =>
   new AppError("invalid", message, fieldErrors);
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns";
 import { userRole } from "./enums";
 
@@ -17,6 +17,10 @@ export const users = pgTable(
     locale: text().notNull().default("en"),
     role: userRole().notNull().default("member"),
     disabled: boolean().notNull().default(false),
+    // Bumped by sign-out, "sign out everywhere", disable and role changes: a
+    // session token carries the generation it was issued under and is refused
+    // once the row has moved on (lib/auth/viewer.ts).
+    sessionGeneration: integer().notNull().default(0),
     lastSignInAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
