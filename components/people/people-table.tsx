@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { changeUserRoleAction, setUserAccessAction } from "@/app/(app)/org/people/actions";
+import { changeUserRoleAction, revokeSessionsAction, setUserAccessAction } from "@/app/(app)/org/people/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { UserDto } from "@/lib/data/users";
@@ -15,10 +15,10 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
 
-  const run = (fn: () => Promise<{ ok: boolean; error?: string }>) =>
+  const run = (fn: () => Promise<{ ok: boolean; error?: string }>, done = t("people.saved")) =>
     startTransition(async () => {
       const result = await fn();
-      setMessage(result.ok ? { kind: "ok", text: t("people.saved") } : { kind: "error", text: result.error ?? "" });
+      setMessage(result.ok ? { kind: "ok", text: done } : { kind: "error", text: result.error ?? "" });
     });
 
   return (
@@ -85,6 +85,17 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
                           onClick={() => run(() => setUserAccessAction({ userId: p.id, disabled: !p.disabled }))}
                         >
                           {p.disabled ? t("people.enable") : t("people.disable")}
+                        </Button>
+                      )}
+                      {!self && !p.disabled && p.signedIn && (
+                        <Button
+                          size="sm"
+                          variant="outline"
+                          disabled={pending}
+                          aria-label={t("people.signOutEverywhereFor", { name: p.name })}
+                          onClick={() => run(() => revokeSessionsAction({ userId: p.id }), t("people.signedOutEverywhere", { name: p.name }))}
+                        >
+                          {t("people.signOutEverywhere")}
                         </Button>
                       )}
                     </div>

@@ -33,7 +33,7 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
               email={viewer.email}
               roleLabel={t(`roles.${viewer.role}`)}
               locale={locale}
-              labels={{ menu: t("nav.userMenu"), signOut: t("nav.signOut"), signedInAs: t("nav.signedInAs"), language: t("nav.language") }}
+              labels={{ menu: t("nav.userMenu"), signOut: t("nav.signOut"), signOutEverywhere: t("nav.signOutEverywhere"), signedInAs: t("nav.signedInAs"), language: t("nav.language") }}
             />
           </div>
         </div>

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { type AppLocale, isLocale, LOCALE_LABELS, LOCALES } from "@/lib/i18n/locales";
 import { setLocaleCookie } from "@/lib/i18n/set-locale-cookie";
+import { signOutEverywhereAction } from "@/app/(app)/me/actions";
 
 export function UserMenu({
   name,
@@ -18,7 +19,7 @@ export function UserMenu({
   email: string;
   roleLabel: string;
   locale: AppLocale;
-  labels: { menu: string; signOut: string; signedInAs: string; language: string };
+  labels: { menu: string; signOut: string; signOutEverywhere: string; signedInAs: string; language: string };
 }) {
   const router = useRouter();
   const [, startTransition] = useTransition();
@@ -77,6 +78,16 @@ export function UserMenu({
             onSelect={() => void signOut({ callbackUrl: "/signin?signedOut=1" })}
           >
             {labels.signOut}
+          </DropdownMenu.Item>
+          <DropdownMenu.Item
+            className="cursor-pointer rounded-md px-3 py-2 text-sm outline-none data-[highlighted]:bg-muted"
+            onSelect={async () => {
+              // Ends every session (other browsers, a copied cookie), then this one.
+              await signOutEverywhereAction();
+              await signOut({ callbackUrl: "/signin?signedOut=1" });
+            }}
+          >
+            {labels.signOutEverywhere}
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

@@ -8,9 +8,10 @@ import { writeAudit } from "@/lib/data/audit";
 import { getEnv } from "@/lib/env";
 import { admitSignIn } from "./admit";
 import { safeRedirect } from "./safe-redirect";
+import { SESSION_IDLE_SECONDS } from "./session-cookie";
+import { bumpSessionGeneration } from "./sessions";
 
 export const OIDC_PROVIDER_ID = "oidc";
-const SESSION_MAX_AGE = 8 * 60 * 60;
 
 type OidcProfile = {
   sub: string;
@@ -55,7 +56,7 @@ export function getAuthOptions(): NextAuthOptions {
   return {
     secret: env.NEXTAUTH_SECRET,
     providers: provider ? [provider] : [],
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+    session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
       async signIn({ account, profile }) {
@@ -72,17 +73,19 @@ export function getAuthOptions(): NextAuthOptions {
         });
         return admission.ok ? true : `/refused?reason=${admission.reason}`;
       },
-      // The token carries only the user id; role, teams and the disabled flag
-      // are read from the database on every request (lib/auth/viewer.ts).
+      // The token carries only the user id, the session generation it was
+      // issued under and the sign-in time; role, teams, the disabled flag and
+      // the current generation are read from the database on every request
+      // (lib/auth/viewer.ts).
       async jwt({ token, account }) {
         if (account) {
           const [user] = await getDb()
-            .select({ id: users.id })
+            .select({ id: users.id, gen: users.sessionGeneration })
             .from(users)
             .where(and(eq(users.issuer, issuer), eq(users.subject, account.providerAccountId)));
-          return { uid: user?.id };
+          return { uid: user?.id, gen: user?.gen, auth: Math.floor(Date.now() / 1000) };
         }
-        return { uid: token.uid, iat: token.iat, exp: token.exp, jti: token.jti };
+        return { uid: token.uid, gen: token.gen, auth: token.auth, iat: token.iat, exp: token.exp, jti: token.jti };
       },
       // The client never needs more than "signed in"; pages use getViewer().
       async session({ session }) {
@@ -93,12 +96,17 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     events: {
+      // Signing out ends every session of that person (a copied cookie
+      // included): the generation moves on, so no earlier token is accepted.
       async signOut({ token }) {
-        if (typeof token?.uid !== "string") return;
+        if (typeof token?.uid !== "string" || token.gen !== undefined && typeof token.gen !== "number") return;
         const uid = token.uid;
         await getDb().transaction(async (tx) => {
-          const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, uid));
-          if (user) await writeAudit(tx, { actor: user, action: "auth.signed_out", entityType: "user", entityId: user.id });
+          const [user] = await tx.select({ id: users.id, email: users.email, gen: users.sessionGeneration }).from(users).where(eq(users.id, uid));
+          // A replayed, already revoked token cannot sign the person out again.
+          if (!user || user.gen !== token.gen) return;
+          await bumpSessionGeneration(tx, user.id);
+          await writeAudit(tx, { actor: user, action: "auth.signed_out", entityType: "user", entityId: user.id });
         });
       },
     },

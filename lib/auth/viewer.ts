@@ -8,7 +8,7 @@ import { teamMembers, teams, users } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { unauthenticated } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
-import { sessionCookieName } from "./session-cookie";
+import { sessionCookieName, withinAbsoluteLifetime } from "./session-cookie";
 
 /** The signed-in person as the database says now (never as the token says). */
 export type Viewer = {
@@ -25,7 +25,7 @@ export type Viewer = {
  * Loads a viewer by id: role, disabled flag and team leadership are read
  * fresh on every request, so a demotion or a disable takes effect at once.
  */
-export async function loadViewer(userId: string): Promise<Viewer | null> {
+export async function loadViewer(userId: string, session?: { generation: number }): Promise<Viewer | null> {
   // One round trip: the user with their memberships (a left join keeps people without a team).
   const rows = await getDb()
     .select({ user: users, teamId: teamMembers.teamId, isLead: teamMembers.isLead, archivedAt: teams.archivedAt })
@@ -35,6 +35,8 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
     .where(eq(users.id, userId));
   const user = rows[0]?.user;
   if (!user || user.disabled) return null;
+  // A token issued before sign-out, "sign out everywhere", a disable or a role change.
+  if (session && session.generation !== user.sessionGeneration) return null;
   const active = rows.filter((m) => m.teamId !== null && !m.archivedAt);
   return {
     id: user.id,
@@ -49,7 +51,12 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Verifies next-auth's encrypted session token and loads its user. */
+/**
+ * Verifies next-auth's encrypted session token and loads its user. The token
+ * must name the user's current session generation and be younger than the
+ * absolute session lifetime, counted from sign-in (refreshing it never
+ * extends that).
+ */
 export async function viewerFromSessionToken(token: string | undefined): Promise<Viewer | null> {
   const secret = getEnv().NEXTAUTH_SECRET;
   if (!token || !secret) return null;
@@ -61,7 +68,10 @@ export async function viewerFromSessionToken(token: string | undefined): Promise
   }
   const uid = payload?.uid;
   if (typeof uid !== "string" || !UUID.test(uid)) return null;
-  return loadViewer(uid);
+  const { gen, auth } = payload ?? {};
+  if (typeof gen !== "number" || typeof auth !== "number") return null;
+  if (!withinAbsoluteLifetime(auth)) return null;
+  return loadViewer(uid, { generation: gen });
 }
 
 /** The viewer of the current request (pages, server actions, route handlers). */

@@ -5,9 +5,10 @@ import { teamMembers, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
-import { setUserDisabledSchema, setUserRoleSchema } from "@/lib/validations/users";
+import { bumpSessionGeneration } from "@/lib/auth/sessions";
+import { revokeSessionsSchema, setUserDisabledSchema, setUserRoleSchema } from "@/lib/validations/users";
 import { writeAudit } from "./audit";
-import { parseInput, requirePermission } from "./guard";
+import { parseInput, requirePermission, requireSignedIn } from "./guard";
 
 export type UserDto = {
   id: string;
@@ -74,6 +75,9 @@ async function changeUser(
       if (n <= 1) throw conflict("The organisation needs at least one active admin.");
     }
     await tx.update(users).set(patch).where(eq(users.id, userId));
+    // Sessions issued before a disable or a role change end now (re-enabling
+    // does not revive them).
+    await bumpSessionGeneration(tx, userId);
     await writeAudit(tx, { actor, action, entityType: "user", entityId: userId, before: current, after: next });
     return next;
   });
@@ -89,4 +93,25 @@ export async function setUserDisabled(viewer: Viewer | null, raw: unknown): Prom
   requirePermission(viewer, "user:manage");
   const input = parseInput(setUserDisabledSchema, raw);
   return changeUser(viewer, input.userId, input.disabled ? "user.disabled" : "user.enabled", () => ({ disabled: input.disabled }));
+}
+
+/** "Sign out everywhere" for oneself: every session, this one included, ends. */
+export async function signOutEverywhere(viewer: Viewer | null): Promise<void> {
+  const v = requireSignedIn(viewer);
+  await getDb().transaction(async (tx) => {
+    await bumpSessionGeneration(tx, v.id);
+    await writeAudit(tx, { actor: v, action: "auth.sessions_revoked", entityType: "user", entityId: v.id });
+  });
+}
+
+/** An admin ends every session of someone (a lost laptop, a leaver). */
+export async function revokeUserSessions(viewer: Viewer | null, raw: unknown): Promise<void> {
+  const actor = requirePermission(viewer, "user:manage");
+  const input = parseInput(revokeSessionsSchema, raw);
+  await getDb().transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+    if (!user) throw notFound("That person does not exist.");
+    await bumpSessionGeneration(tx, user.id);
+    await writeAudit(tx, { actor, action: "auth.sessions_revoked", entityType: "user", entityId: user.id });
+  });
 }

@@ -11,3 +11,5 @@ export const setUserDisabledSchema = z.strictObject({
   userId: uuidSchema,
   disabled: z.boolean({ message: "Expected true or false." }),
 });
+
+export const revokeSessionsSchema = z.strictObject({ userId: uuidSchema });

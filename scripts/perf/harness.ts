@@ -127,7 +127,7 @@ export function treeRssMb(pid: number): number {
 
 /** The session cookie next-auth would set after this person signed in. */
 export async function sessionCookie(userId: string): Promise<string> {
-  return `next-auth.session-token=${await encode({ token: { uid: userId }, secret: SECRET, maxAge: 8 * 3600 })}`;
+  return `next-auth.session-token=${await encode({ token: { uid: userId, gen: 0, auth: Math.floor(Date.now() / 1000) }, secret: SECRET, maxAge: 8 * 3600 })}`;
 }
 
 /** The id Next.js gave an exported server action in this build. */

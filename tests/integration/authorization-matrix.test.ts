@@ -10,7 +10,7 @@ import { admitSignIn } from "@/lib/auth/admit";
 import { type Viewer, viewerFromSessionToken } from "@/lib/auth/viewer";
 import { getFrameworkTree, listFrameworks } from "@/lib/data/frameworks";
 import { listTeamsForViewer } from "@/lib/data/teams";
-import { listUsers, setUserDisabled, setUserRole } from "@/lib/data/users";
+import { listUsers, revokeUserSessions, setUserDisabled, setUserRole, signOutEverywhere } from "@/lib/data/users";
 import { getMemberRatingSheet, getMyRatingSheet } from "@/lib/data/rating-sheet";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
 import { randomUUID } from "node:crypto";
@@ -122,6 +122,12 @@ export const MATRIX: Row[] = [
     expect: adminOnly,
     undo: resetTarget,
   },
+  {
+    id: "app/(app)/org/people/actions.ts#revokeSessionsAction",
+    run: (v, fx) => revokeUserSessions(v, { userId: fx.targetId }),
+    expect: adminOnly,
+  },
+  { id: "app/(app)/me/actions.ts#signOutEverywhereAction", run: (v) => signOutEverywhere(v), expect: signedInOnly },
   {
     id: "app/api/auth/[...nextauth]/route.ts#GET",
     expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,

@@ -22,7 +22,13 @@ export function configureAuthEnv(overrides: Record<string, string | undefined> =
   resetEnvCache();
 }
 
-/** A session token exactly as next-auth issues it (encrypted JWT carrying the user id). */
-export function sessionTokenFor(uid: string | undefined, secret = TEST_SECRET): Promise<string> {
-  return encode({ token: uid ? { uid } : {}, secret, maxAge: 3600 });
+/**
+ * A session token exactly as next-auth issues it (encrypted JWT carrying the
+ * user id, the session generation and the sign-in time).
+ */
+export function sessionTokenFor(
+  uid: string | undefined,
+  { secret = TEST_SECRET, gen = 0, signedInAt = Date.now() }: { secret?: string; gen?: number; signedInAt?: number } = {},
+): Promise<string> {
+  return encode({ token: uid ? { uid, gen, auth: Math.floor(signedInAt / 1000) } : {}, secret, maxAge: 3600 });
 }

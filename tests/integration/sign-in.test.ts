@@ -114,7 +114,7 @@ describeOnEachEngine("session → viewer", ({ handle }) => {
 
   it("rejects tokens that are forged, tampered with, or name nobody", async () => {
     const sofia = demoUserId("sofia.rossi@acme.test");
-    expect(await viewerFromSessionToken(await sessionTokenFor(sofia, "another-secret-entirely-0123456789"))).toBeNull();
+    expect(await viewerFromSessionToken(await sessionTokenFor(sofia, { secret: "another-secret-entirely-0123456789" }))).toBeNull();
     const good = await sessionTokenFor(sofia);
     expect(await viewerFromSessionToken(good.slice(0, -4) + "AAAA")).toBeNull();
     expect(await viewerFromSessionToken(await sessionTokenFor("00000000-0000-4000-8000-000000000000"))).toBeNull();

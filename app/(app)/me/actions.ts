@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { type ActionResult, toActionResult } from "@/lib/actions/result";
 import { getViewer } from "@/lib/auth/viewer";
 import { confirmStaleRatings, type SavedRatingDto, saveSelfRating } from "@/lib/data/ratings";
+import { signOutEverywhere } from "@/lib/data/users";
 
 export async function saveMyRatingAction(input: unknown): Promise<ActionResult<SavedRatingDto>> {
   return toActionResult(async () => saveSelfRating(await getViewer(), input));
@@ -13,4 +14,9 @@ export async function confirmStaleRatingsAction(input: unknown): Promise<ActionR
   const result = await toActionResult(async () => confirmStaleRatings(await getViewer(), input));
   if (result.ok) revalidatePath("/me");
   return result;
+}
+
+export async function signOutEverywhereAction(): Promise<ActionResult<null>> {
+  const result = await toActionResult(async () => signOutEverywhere(await getViewer()));
+  return result.ok ? { ok: true, data: null } : result;
 }
