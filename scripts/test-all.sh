@@ -26,6 +26,9 @@ npm run typecheck
 step "lint"
 npm run lint
 
+step "dependency check (offline)"
+npm run check:deps
+
 step "unit + integration tests (PGlite and PostgreSQL)"
 npx vitest run
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { frameworkVersions, ratings, skills, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalid } from "@/lib/errors";
-import { ImportFileError, type ImportPlan, type MatrixFile, planImport, readCsvMatrix, toMatrix } from "@/lib/import/ratings-matrix";
+import { ImportFileError, type ImportPlan, type MatrixFile, planImport, readCsvMatrix } from "@/lib/import/ratings-matrix";
+import { readXlsxMatrix } from "@/lib/import/xlsx-matrix";
 import { quarterOf } from "@/lib/quarters";
 import { metrics } from "@/lib/observability/metrics";
 import { writeAudit } from "./audit";
@@ -22,26 +22,8 @@ const importSchema = z.strictObject({
 async function readFile(filename: string, bytes: Uint8Array): Promise<MatrixFile> {
   if (bytes.byteLength > MAX_BYTES) throw new ImportFileError("The file is larger than 10 MB.");
   if (/\.csv$/i.test(filename)) return readCsvMatrix(new TextDecoder("utf-8", { fatal: false }).decode(bytes));
-  if (/\.xlsx$/i.test(filename)) {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch {
-      throw new ImportFileError("The XLSX file could not be read.");
-    }
-    const ws = wb.worksheets.find((w) => w.name.toLowerCase() === "matrix") ?? wb.worksheets[0];
-    if (!ws) throw new ImportFileError("The workbook has no sheets.");
-    const rows: { line: number; cells: string[] }[] = [];
-    ws.eachRow((row, line) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        const v = cell.value;
-        cells[col - 1] = v === null || v === undefined ? "" : typeof v === "object" && "text" in v ? String(v.text) : String(v);
-      });
-      rows.push({ line, cells: Array.from(cells, (c) => c ?? "") });
-    });
-    return toMatrix(rows);
-  }
+  // Read with our own bounded reader, not exceljs: see lib/import/xlsx-matrix.ts.
+  if (/\.xlsx$/i.test(filename)) return readXlsxMatrix(bytes);
   throw new ImportFileError("Upload a .csv or .xlsx file.");
 }
 
@@ -53,7 +35,7 @@ export type ImportResult = ImportPlan & { applied: boolean; frameworkTitle: stri
  * the importer), with one audit row, in a single transaction.
  */
 export async function importRatings(viewer: Viewer | null, raw: unknown): Promise<ImportResult> {
-  const v = requirePermission(viewer, "user:manage");
+  const v = assertMayImport(viewer);
   const input = parseInput(importSchema, raw);
   let file: MatrixFile;
   try {
@@ -110,4 +92,9 @@ export async function importRatings(viewer: Viewer | null, raw: unknown): Promis
     await writeAudit(tx, { actor: v, action: "ratings.imported", entityType: "organisation", entityId: fw.frameworkId, after: { filename: input.filename, ...plan.summary } });
   });
   return { ...plan, applied: true, frameworkTitle: fw.title };
+}
+
+/** The import's permission alone, so the route can refuse a caller before reading the upload. */
+export function assertMayImport(viewer: Viewer | null): Viewer {
+  return requirePermission(viewer, "user:manage");
 }

@@ -18,9 +18,20 @@ export type ImportPlan = { rows: RowPlan[]; unknownColumns: string[]; summary: {
 
 export class ImportFileError extends Error {}
 
+/** People per file (rows after the header). */
+export const MAX_DATA_ROWS = 5_000;
+/** Columns per row: the email and other known columns plus one per skill. */
+export const MAX_COLUMNS = 500;
+/** Records in a CSV, blank ones included: a blank line costs as much to parse as a full one. */
+export const MAX_CSV_LINES = 10_000;
+
 const IGNORED = new Set(["team", "person", "name", "current_level", "level"]);
+const count = (n: number) => n.toLocaleString("en-US");
+export const tooManyRows = () => new ImportFileError(`The file has more than ${count(MAX_DATA_ROWS)} data rows; import at most ${count(MAX_DATA_ROWS)} people per file.`);
+export const tooManyColumns = (where: string) => new ImportFileError(`${where} has more than ${count(MAX_COLUMNS)} columns; the import reads at most ${count(MAX_COLUMNS)}.`);
 
 export function readCsvMatrix(text: string): MatrixFile {
+  checkCsvShape(text);
   let rows: string[][];
   try {
     rows = parseCsv(text);
@@ -30,6 +41,51 @@ export function readCsvMatrix(text: string): MatrixFile {
   return toMatrix(rows.map((cells, i) => ({ line: i + 1, cells })));
 }
 
+/** White space as String.prototype.trim sees it (so a record of blanks is dropped by parseCsv, not counted here). */
+const isBlank = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/**
+ * Counts the CSV's records and fields the way parseCsv will split them,
+ * without building any, so an oversized file is refused before parsing:
+ * 9 MB of one-character lines took 1.5 GB and half a minute to parse.
+ */
+export function checkCsvShape(text: string): void {
+  let records = 0;
+  let dataRecords = 0;
+  let fields = 1;
+  let line = 1;
+  let quoted = false;
+  let hasValue = false;
+  const endRecord = () => {
+    if (hasValue && ++dataRecords > MAX_DATA_ROWS + 1) throw tooManyRows();
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 34 && text.charCodeAt(i + 1) === 34) {
+        hasValue = true;
+        i++;
+      } else if (c === 34) quoted = false;
+      else {
+        if (c === 10) line++;
+        if (!isBlank(c)) hasValue = true;
+      }
+    } else if (c === 34) quoted = true;
+    else if (c === 44) {
+      if (++fields > MAX_COLUMNS) throw tooManyColumns(`Line ${line}`);
+    } else if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (++records > MAX_CSV_LINES) throw new ImportFileError(`The file has more than ${count(MAX_CSV_LINES)} lines (blank ones included).`);
+      endRecord();
+      fields = 1;
+      hasValue = false;
+      line++;
+    } else if (!isBlank(c)) hasValue = true;
+  }
+  endRecord();
+}
+
 export function toMatrix(rows: { line: number; cells: string[] }[]): MatrixFile {
   const bad = rows.find((r) => r.cells.some((c) => c.includes("\u0000") || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(c)));
   if (bad) throw new ImportFileError(`Line ${bad.line} contains NUL characters or invalid Unicode.`);
@@ -37,7 +93,9 @@ export function toMatrix(rows: { line: number; cells: string[] }[]): MatrixFile 
   if (!head) throw new ImportFileError("The file is empty.");
   const header = head.cells.map((h) => unescapeText(h.trim()));
   if (!header.some((h) => h.toLowerCase() === "email")) throw new ImportFileError('The first row must name the columns, with one called "email".');
-  if (body.length > 5000) throw new ImportFileError("At most 5,000 people per file.");
+  if (body.length > MAX_DATA_ROWS) throw tooManyRows();
+  const wide = rows.find((r) => r.cells.length > MAX_COLUMNS);
+  if (wide) throw tooManyColumns(`Line ${wide.line}`);
   return { header, rows: body.map((r) => ({ line: r.line, cells: r.cells.map((c) => unescapeText(c.trim())) })) };
 }
 
