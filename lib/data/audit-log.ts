@@ -6,6 +6,7 @@ import { auditEvents, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { plainText } from "@/lib/validations/text";
 import { parseInput, requirePermission } from "./guard";
+import { consumeRateLimit, LIMITS } from "./rate-limit";
 
 export const auditQuerySchema = z.strictObject({
   actor: plainText(254).pipe(z.string().trim()).optional(),
@@ -36,26 +37,37 @@ export async function listAuditEvents(viewer: Viewer | null, raw: unknown, optio
   requirePermission(viewer, "audit:read");
   const q = parseInput(auditQuerySchema, raw ?? {});
   const limit = options.limit ?? PAGE;
+  const rows = await readAuditEvents(q, { limit: limit + 1, offset: (q.page - 1) * limit });
+  return { page: q.page, more: rows.length > limit, rows: rows.slice(0, limit) };
+}
+
+/** The whole filtered audit trail for the CSV download (admins), limited per person. */
+export async function exportAuditEvents(viewer: Viewer | null, raw: unknown): Promise<AuditRowDto[]> {
+  const v = requirePermission(viewer, "audit:read");
+  const q = parseInput(auditQuerySchema, raw ?? {});
+  await consumeRateLimit(`audit-export:${v.id}`, LIMITS.auditExport);
+  return readAuditEvents({ ...q, page: 1 }, { limit: EXPORT_MAX_ROWS, offset: 0 });
+}
+
+const EXPORT_MAX_ROWS = 50_000;
+
+async function readAuditEvents(q: z.infer<typeof auditQuerySchema>, { limit, offset }: { limit: number; offset: number }): Promise<AuditRowDto[]> {
   const rows = await getDb()
     .select({ e: auditEvents, email: users.email, name: users.name })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(where(q))
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
-    .limit(limit + 1)
-    .offset((q.page - 1) * limit);
-  return {
-    page: q.page,
-    more: rows.length > limit,
-    rows: rows.slice(0, limit).map(({ e, email, name }) => ({
-      id: e.id,
-      at: e.createdAt.toISOString(),
-      actor: name ? `${name} <${email}>` : (e.actorEmail ?? "system"),
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      before: e.before,
-      after: e.after,
-    })),
-  };
+    .limit(limit)
+    .offset(offset);
+  return rows.map(({ e, email, name }) => ({
+    id: e.id,
+    at: e.createdAt.toISOString(),
+    actor: name ? `${name} <${email}>` : (e.actorEmail ?? "system"),
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    before: e.before,
+    after: e.after,
+  }));
 }

@@ -8,30 +8,48 @@ const MARKUP = /<\s*\/?\s*[a-z!][^>]*>/i;
 // Control characters other than tab and newline (invalid in notes).
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Embeddings, overrides, isolates and direction marks: "Team \u202Egnp.exe"
+// displays as "Team exe.png", so text would not read as what is stored.
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+const BIDI_MESSAGE = "Text cannot contain direction-control characters.";
+// \s covers the Unicode spaces (NBSP, U+2000–U+200A, U+3000, BOM…); the
+// zero-width space is not whitespace to JavaScript but is just as invisible.
+const EDGE_SPACE = /^[\s\u200b]+|[\s\u200b]+$/g;
+
+/**
+ * The text as stored: NFC, without leading or trailing (invisible) space.
+ * Checks run on this, so a formula cannot hide behind a leading newline or
+ * NBSP, and lengths count what is stored.
+ */
+export const normalizeText = (s: string) => s.normalize("NFC").replace(EDGE_SPACE, "");
 
 export function noteSchema(max: number) {
   return z
     .string({ message: "Expected text." })
+    .overwrite(normalizeText)
     .max(max, { message: `Keep it under ${max} characters.` })
     .refine((s) => !FORMULA_START.test(s), { message: "A note cannot start with =, +, -, @ or a tab (spreadsheet formula)." })
     .refine((s) => !MARKUP.test(s), { message: "A note cannot contain HTML tags." })
     .refine((s) => !CONTROL.test(s), { message: "A note cannot contain control characters." })
+    .refine((s) => !BIDI_CONTROL.test(s), { message: BIDI_MESSAGE })
     .refine((s) => !LONE_SURROGATE.test(s), { message: "A note must be valid Unicode text." })
-    .transform((s) => s.trim())
     .nullable()
     .transform((s) => (s ? s : null));
 }
 
 /**
  * Any other free text that reaches the database (names, descriptions,
- * filters): no NUL or other control characters (PostgreSQL rejects NUL in
- * text), no lone surrogates. Newlines and tabs only where `multiline`.
+ * filters), normalised like notes: no NUL or other control characters
+ * (PostgreSQL rejects NUL in text), no direction controls, no lone
+ * surrogates. Newlines and tabs only where `multiline`.
  */
 export function plainText(max: number, { multiline = false }: { multiline?: boolean } = {}) {
   return z
     .string({ message: "Expected text." })
+    .overwrite(normalizeText)
     .max(max, { message: `Keep it under ${max} characters.` })
     .refine((s) => !(multiline ? CONTROL : /[\u0000-\u001f\u007f]/).test(s), { message: "Text cannot contain control characters." })
+    .refine((s) => !BIDI_CONTROL.test(s), { message: BIDI_MESSAGE })
     .refine((s) => !LONE_SURROGATE.test(s), { message: "Text must be valid Unicode." });
 }
 
