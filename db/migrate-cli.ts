@@ -1,11 +1,14 @@
 import { openDb, targetFromEnv } from "./client";
-import { migrateDatabase } from "./migrate";
+import { migrateAndGrant, roleSplitFromEnv } from "./roles";
 
+// npm run db:migrate. With MIGRATION_DATABASE_URL (two roles), migrates as
+// that role and then grants DATABASE_URL's role what the application needs.
 async function main() {
-  const handle = openDb(targetFromEnv());
+  const split = roleSplitFromEnv();
+  const handle = openDb(split ? { databaseUrl: split.migrationUrl } : targetFromEnv());
   try {
-    await handle.exclusive(() => migrateDatabase(handle));
-    console.log(`Migrations applied (${handle.engine}).`);
+    await handle.exclusive(() => migrateAndGrant(handle, split?.runtimeRole));
+    console.log(`Migrations applied (${handle.engine}${split ? `; privileges granted to ${split.runtimeRole}` : ""}).`);
   } finally {
     await handle.close();
   }

@@ -14,6 +14,9 @@ const csv = z
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  // PostgreSQL only: the role that owns the tables and runs migrations, when
+  // DATABASE_URL's role should only read and write (README "Two database roles").
+  MIGRATION_DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default("./.data/pglite"),
   DEFAULT_LOCALE: z.enum(["zh-TW", "en"]).default("en"),
   SEED_DEMO: z

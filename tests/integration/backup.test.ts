@@ -2,14 +2,14 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { backupPglite, backupPostgres, restorePglite, restorePostgres } from "@/db/backup";
 import { type Db, openDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { migrateAndGrant } from "@/db/roles";
 import { seedDatabase } from "@/db/seed";
+import { createTestDatabase, OWNER_ROLE, RUNTIME_ROLE, testServerUrl } from "./engines";
 import { rowsOf, TABLES } from "./fingerprint";
 
 /** Row counts of every table and a checksum of the whole rating history. */
@@ -26,36 +26,52 @@ async function snapshot(db: Db) {
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
+/** db:backup / db:restore through the real CLI, as an operator runs them. */
+const cli = (env: Record<string, string>, ...args: string[]) =>
+  execFileSync("npx", ["tsx", "db/backup-cli.ts", ...args], { env: { ...process.env, ...env }, encoding: "utf8" });
+
 describe.skipIf(!serverUrl)("restore drill on a throwaway PostgreSQL", () => {
   it("restores a pg_dump into an empty database with identical row counts and rating checksum", async () => {
-    const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
-    const suffix = randomBytes(4).toString("hex");
-    const a = `skillgrid_drill_src_${suffix}`;
-    const b = `skillgrid_drill_dst_${suffix}`;
-    await admin.unsafe(`create database ${a}`);
-    await admin.unsafe(`create database ${b}`);
-    const url = (name: string) => Object.assign(new URL(serverUrl!), { pathname: `/${name}` }).toString();
-    const source = openDb({ databaseUrl: url(a) });
-    const target = openDb({ databaseUrl: url(b) });
+    const [a, b] = [await createTestDatabase("skillgrid_drill_src"), await createTestDatabase("skillgrid_drill_dst")];
+    // Two roles, as deployed: the CLI dumps and restores as the owner and re-grants the runtime role.
+    const roles = (name: string) => ({ DATABASE_URL: testServerUrl(name, RUNTIME_ROLE), MIGRATION_DATABASE_URL: testServerUrl(name, OWNER_ROLE) });
+    const sourceOwner = openDb({ databaseUrl: testServerUrl(a.name, OWNER_ROLE) });
+    const source = openDb({ databaseUrl: testServerUrl(a.name, RUNTIME_ROLE) });
+    const target = openDb({ databaseUrl: testServerUrl(b.name, RUNTIME_ROLE) });
     try {
-      await migrateDatabase(source);
+      await migrateAndGrant(sourceOwner, RUNTIME_ROLE);
       await seedDatabase(source.db, { demo: true });
       const file = path.join(mkdtempSync(path.join(tmpdir(), "skillgrid-backup-")), "skillgrid.dump");
-      backupPostgres(url(a), file);
-      restorePostgres(url(b), file);
+      expect(cli(roles(a.name), "backup", file)).toContain("Backed up to");
+      expect(cli(roles(b.name), "restore", file)).toContain("Restored from");
       const [before, after] = [await snapshot(source.db), await snapshot(target.db)];
       expect(after).toEqual(before);
       expect(before.counts.ratings).toBeGreaterThan(3000);
-      // The restored history is still append-only.
+      // The restored history is still append-only, and the tables are not the runtime role's to truncate.
       await expect(target.db.execute(sql`delete from ratings`)).rejects.toThrow();
+      await expect(target.db.execute(sql`truncate audit_events`)).rejects.toThrow();
+      expect((await snapshot(target.db)).counts).toEqual(before.counts);
+      // The functions that restore and dump without the CLI, as one role (the superuser).
+      const c = await createTestDatabase("skillgrid_drill_one");
+      try {
+        const superuserFile = `${file}.one`;
+        backupPostgres(testServerUrl(a.name), superuserFile);
+        restorePostgres(testServerUrl(c.name), superuserFile);
+        const copy = openDb({ databaseUrl: testServerUrl(c.name) });
+        try {
+          expect(await snapshot(copy.db)).toEqual(before);
+        } finally {
+          await copy.close();
+        }
+      } finally {
+        await c.drop();
+      }
     } finally {
-      await source.close();
-      await target.close();
-      await admin.unsafe(`drop database if exists ${a} with (force)`);
-      await admin.unsafe(`drop database if exists ${b} with (force)`);
-      await admin.end();
+      await Promise.all([sourceOwner.close(), source.close(), target.close()]);
+      await a.drop();
+      await b.drop();
     }
-  }, 120_000);
+  }, 180_000);
 });
 
 describe("embedded database export and import", () => {
@@ -70,10 +86,9 @@ describe("embedded database export and import", () => {
     const file = path.join(dir, "pglite.tar.gz");
     const restoredDir = path.join(dir, "restored");
     // Through the real CLI, as an operator runs it (PGlite is one process per data directory).
-    const cli = (...args: string[]) =>
-      execFileSync("npx", ["tsx", "db/backup-cli.ts", ...args], { env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: sourceDir }, encoding: "utf8" });
-    expect(cli("backup", file)).toContain("Backed up to");
-    expect(cli("restore", file, restoredDir)).toContain("Restored from");
+    const embedded = { DATABASE_URL: "", MIGRATION_DATABASE_URL: "", PGLITE_DIR: sourceDir };
+    expect(cli(embedded, "backup", file)).toContain("Backed up to");
+    expect(cli(embedded, "restore", file, restoredDir)).toContain("Restored from");
     const restored = openDb({ pgliteDir: restoredDir });
     try {
       expect(await snapshot(restored.db)).toEqual(before);
