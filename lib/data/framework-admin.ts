@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { categories, frameworkVersions, frameworks, skills, teams } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, invalid, notFound } from "@/lib/errors";
+import { can } from "@/lib/permissions";
 import { type FrameworkDocument, FrameworkFileError, frameworkFromMarkdown, frameworkToJson, frameworkToMarkdown, parseFrameworkData } from "@/lib/roadmap/document";
 import { diffFrameworks, type FrameworkDiff } from "@/lib/roadmap/diff";
 import { slugify } from "@/lib/roadmap/text";
@@ -89,14 +90,18 @@ async function latest(frameworkId: string, status: "draft" | "published") {
   return row ?? null;
 }
 
-/** The framework file of the latest published version (any signed-in person may read roadmaps). */
+/**
+ * The framework file of the latest published version (any signed-in person may read roadmaps). A framework that was
+ * imported but never published exports its draft to framework managers only; to anyone else it does not exist (404,
+ * not 403, so its existence is not revealed).
+ */
 export async function exportFramework(viewer: Viewer | null, raw: unknown): Promise<{ filename: string; contentType: string; body: string }> {
-  requirePermission(viewer, "framework:read");
+  const v = requirePermission(viewer, "framework:read");
   const input = parseInput(exportFrameworkSchema, raw);
-  const published = (await latest(input.frameworkId, "published")) ?? (await latest(input.frameworkId, "draft"));
-  if (!published) throw notFound("That framework does not exist.");
-  const { doc } = await readVersion(getDb(), published.id, published.key);
-  const base = `${published.key}-v${published.version}`;
+  const version = (await latest(input.frameworkId, "published")) ?? (can(v, "framework:manage") ? await latest(input.frameworkId, "draft") : null);
+  if (!version) throw notFound("That framework does not exist.");
+  const { doc } = await readVersion(getDb(), version.id, version.key);
+  const base = `${version.key}-v${version.version}`;
   if (input.format === "json") return { filename: `${base}.json`, contentType: "application/json; charset=utf-8", body: frameworkToJson(doc) };
   if (input.format === "yaml") return { filename: `${base}.yaml`, contentType: "application/yaml; charset=utf-8", body: stringify(doc) };
   const lang = input.format === "markdown-zh" ? "zh" : "en";
@@ -124,6 +129,23 @@ export async function getDraft(viewer: Viewer | null, raw: unknown): Promise<Dra
     retired: [...d.retired],
     diff: p ? diffFrameworks(p.doc, d.doc, { before: p.retired, after: d.retired }) : null,
   };
+}
+
+export type PublishedDocDto = { frameworkId: string; version: number; doc: FrameworkDocument; retired: string[] };
+export type FrameworkEditorDto = { draft: DraftDto } | { draft: null; published: PublishedDocDto };
+
+/**
+ * What the editor shows (admins): the draft, or, when there is none, the published version to start one from.
+ * Only reads: starting a draft is an explicit createDraft, never a side effect of opening the editor.
+ */
+export async function getFrameworkEditor(viewer: Viewer | null, raw: unknown): Promise<FrameworkEditorDto> {
+  const draft = await getDraft(viewer, raw);
+  if (draft) return { draft };
+  const { frameworkId } = parseInput(frameworkIdSchema, raw);
+  const published = await latest(frameworkId, "published");
+  if (!published) throw notFound("That framework does not exist.");
+  const { doc, retired } = await readVersion(getDb(), published.id, published.key);
+  return { draft: null, published: { frameworkId, version: published.version, doc, retired: [...retired] } };
 }
 
 /** Starts a draft: a copy of the published version (keys kept, so ratings follow). */

@@ -6,6 +6,8 @@ const SHOTS = "tests/e2e/screenshots";
 
 test.describe("framework management", () => {
   test("an admin imports an English Markdown roadmap, edits a skill, publishes it, and a team switches to it", async ({ page }) => {
+    // A long journey (import, edit, publish, start a draft, a new team) on a freshly started server.
+    test.setTimeout(60_000);
     await signInAs(page, "Mei-Ling Chen", "/frameworks");
     await page.getByRole("link", { name: "Import a roadmap" }).click();
     await page.getByLabel("File").setInputFiles(path.join(__dirname, "../fixtures/data-engineering-roadmap.en.md"));
@@ -24,9 +26,18 @@ test.describe("framework management", () => {
     await expect(page.getByText("Saved.")).toBeVisible();
     await page.getByRole("button", { name: `Move down: sql-and-modelling.writes-correct-readable-sql-with-joins` }).click();
     await page.screenshot({ path: `${SHOTS}/framework-editor.png`, fullPage: true });
+    const editUrl = page.url();
     await page.getByRole("button", { name: "Publish v1" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Data Engineering Career Roadmap" })).toBeVisible();
     await expect(page.getByText("Designs streaming pipelines with Kafka and exactly-once sinks")).toBeVisible();
+
+    // Publishing leaves no draft behind, and opening the editor does not start one: that takes the button (a POST).
+    await page.goto(editUrl);
+    await expect(page.getByRole("heading", { level: 1, name: "Data Engineering Career Roadmap: published v1" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Published v1 (read-only)" })).toBeVisible();
+    await page.getByRole("button", { name: "Start a draft" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Data Engineering Career Roadmap: draft v2" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Changes from v1 to v2" })).toBeVisible();
 
     // A new team rates against the new roadmap.
     await page.goto("/teams");

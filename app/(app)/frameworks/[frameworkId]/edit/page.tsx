@@ -1,41 +1,61 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DraftEditor } from "@/components/frameworks/draft-editor";
+import { PublishedPreview } from "@/components/frameworks/published-preview";
+import { StartDraftButton } from "@/components/frameworks/start-draft-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
-import { createDraft, getDraft } from "@/lib/data/framework-admin";
+import { getFrameworkEditor } from "@/lib/data/framework-admin";
 import { AppError } from "@/lib/errors";
+import { pick } from "@/lib/i18n/pick";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { can } from "@/lib/permissions";
 
-export const metadata: Metadata = { title: "Edit roadmap" };
 type Props = { params: Promise<{ frameworkId: string }> };
 
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("frameworkAdmin");
+  return { title: t("edit") };
+}
+
+// Rendering only reads: a draft is started by the "Start a draft" button (a POST), never by opening this page.
 export default async function FrameworkEditPage({ params }: Props) {
   const { frameworkId } = await params;
   const viewer = await viewerOrSignIn(`/frameworks/${encodeURIComponent(frameworkId)}/edit`);
   if (!can(viewer, "framework:manage")) notFound();
+  const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations("frameworkAdmin");
-  const draft = await getDraft(viewer, { frameworkId }).catch((e: unknown) => {
+  const tf = await getTranslations("frameworks");
+  const editor = await getFrameworkEditor(viewer, { frameworkId }).catch((e: unknown) => {
     if (e instanceof AppError) notFound();
     throw e;
   });
-  if (!draft) {
-    // Opening the editor starts a draft from the published version.
-    await createDraft(viewer, { frameworkId }).catch((e: unknown) => {
-      if (e instanceof AppError) notFound();
-      throw e;
-    });
-    redirect(`/frameworks/${frameworkId}/edit`);
-  }
+  const doc = editor.draft ? editor.draft.doc : editor.published.doc;
+  const title = pick(locale, doc.title.zh, doc.title.en);
+  // A framework imported but never published has no roadmap page yet.
+  const back = editor.draft?.published === null ? { href: "/frameworks", label: tf("title") } : { href: `/frameworks/${frameworkId}`, label: title };
   return (
     <div className="space-y-6">
-      <Link href={`/frameworks/${frameworkId}`} className="text-sm text-muted-foreground hover:text-foreground">
-        ← {draft.doc.title.en}
+      <Link href={back.href} className="text-sm text-muted-foreground hover:text-foreground">
+        ← {back.label}
       </Link>
-      <PageHeader title={t("editTitle", { title: draft.doc.title.en, version: draft.version })} description={t("editIntro")} />
-      <DraftEditor draft={draft} />
+      {editor.draft ? (
+        <>
+          <PageHeader title={t("editTitle", { title, version: editor.draft.version })} description={t("editIntro")} />
+          <DraftEditor draft={editor.draft} />
+        </>
+      ) : (
+        <>
+          <PageHeader title={tf("drafts.noDraftTitle", { title, version: editor.published.version })} />
+          <section aria-label={tf("drafts.start")} className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-border bg-card p-4 shadow-sm">
+            <p className="max-w-2xl text-sm text-muted-foreground">{tf("drafts.noDraftIntro")}</p>
+            <StartDraftButton frameworkId={frameworkId} />
+          </section>
+          <PublishedPreview published={editor.published} />
+        </>
+      )}
     </div>
   );
 }

@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { useDbHandle } from "@/db/client";
+import { auditEvents, frameworkVersions, frameworks } from "@/db/schema";
+import { seedDatabase } from "@/db/seed";
+import { demoUserId } from "@/db/seed/demo";
+import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
+import { stableUuid } from "@/db/seed/ids";
+import { type Viewer, viewerFromSessionToken } from "@/lib/auth/viewer";
+import { createDraft, exportFramework, getDraft, getFrameworkEditor, importFramework, publishDraft, updateDraftSkill } from "@/lib/data/framework-admin";
+import { getFrameworkTree, listFrameworks } from "@/lib/data/frameworks";
+import { describeOnEachEngine } from "./engines";
+import { configureAuthEnv, sessionTokenFor } from "./session";
+
+// Drafts belong to framework managers: nobody else may read them, and no read
+// (not even opening the editor) may create one.
+
+const GIT = "environments-and-version-control.uses-git-for-version-control";
+const DRAFT_ONLY_NAME = "Data Engineering Career Roadmap";
+const mlopsId = stableUuid("framework", DEFAULT_FRAMEWORK_KEY);
+const FORMATS = ["json", "yaml", "markdown-en", "markdown-zh"] as const;
+
+describeOnEachEngine("framework drafts", ({ handle }) => {
+  let admin: Viewer;
+  let member: Viewer;
+  let lead: Viewer;
+  let draftOnlyId: string;
+
+  const draftRows = (frameworkId: string) =>
+    handle().db.select().from(frameworkVersions).where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "draft")));
+  const draftCreatedAudits = () => handle().db.select().from(auditEvents).where(eq(auditEvents.action, "framework.draft_created"));
+
+  beforeAll(async () => {
+    useDbHandle(handle());
+    configureAuthEnv();
+    await seedDatabase(handle().db, { demo: true });
+    const viewer = async (email: string) => (await viewerFromSessionToken(await sessionTokenFor(demoUserId(email))))!;
+    admin = await viewer("mei-ling.chen@acme.test");
+    member = await viewer("sofia.rossi@acme.test");
+    lead = await viewer("alex.wang@acme.test");
+    expect([admin.role, member.role, lead.role, lead.leadTeamIds.length > 0]).toEqual(["admin", "member", "manager", true]);
+    // An imported framework that was never published: it has only a draft.
+    const md = readFileSync(path.join(__dirname, "../fixtures/data-engineering-roadmap.en.md"), "utf8");
+    await importFramework(admin, { format: "markdown", content: md, apply: true });
+    const [fw] = await handle().db.select().from(frameworks).where(eq(frameworks.key, "data-engineering-career-roadmap"));
+    draftOnlyId = fw!.id;
+  });
+
+  it("opening the editor of a framework without a draft creates no draft and no audit row", async () => {
+    expect(await draftRows(mlopsId)).toHaveLength(0);
+    const editor = await getFrameworkEditor(admin, { frameworkId: mlopsId });
+    expect(editor).toMatchObject({ draft: null, published: { frameworkId: mlopsId, version: 1 } });
+    await getFrameworkEditor(admin, { frameworkId: mlopsId });
+    expect(await draftRows(mlopsId)).toHaveLength(0);
+    expect(await draftCreatedAudits()).toHaveLength(0);
+  });
+
+  it("a member or a lead cannot export a framework that only has a draft: not found, as if it did not exist", async () => {
+    for (const v of [member, lead]) {
+      for (const format of FORMATS) {
+        await expect(exportFramework(v, { frameworkId: draftOnlyId, format })).rejects.toMatchObject({ code: "not_found" });
+      }
+    }
+  });
+
+  it("an admin can export a framework that only has a draft", async () => {
+    const file = await exportFramework(admin, { frameworkId: draftOnlyId, format: "json" });
+    expect(file.filename).toBe("data-engineering-career-roadmap-v1.json");
+    expect(file.body).toContain(DRAFT_ONLY_NAME);
+  });
+
+  it("a draft-only framework is neither listed nor browsable for a member", async () => {
+    expect((await listFrameworks(member, { locale: "en" })).map((f) => f.id)).not.toContain(draftOnlyId);
+    expect(await getFrameworkTree(member, { frameworkId: draftOnlyId, locale: "en" })).toBeNull();
+  });
+
+  it("a member exporting a framework that has a draft gets the published version, never the draft's edits", async () => {
+    await createDraft(admin, { frameworkId: mlopsId });
+    const draft = (await getDraft(admin, { frameworkId: mlopsId }))!;
+    await updateDraftSkill(admin, { frameworkId: mlopsId, lockVersion: draft.lockVersion, skillKey: GIT, nameEn: "Unpublished draft name", nameZh: "尚未發佈的草稿名稱", descriptionEn: "", descriptionZh: "", categoryKey: "environments-and-version-control", retired: false });
+    for (const v of [member, lead, admin]) {
+      const file = await exportFramework(v, { frameworkId: mlopsId, format: "yaml" });
+      expect(file.filename).toBe(`${DEFAULT_FRAMEWORK_KEY}-v1.yaml`);
+      expect(file.body).not.toContain("Unpublished draft name");
+    }
+  });
+
+  it("starting a draft is explicit: one draft row and one framework.draft_created audit row", async () => {
+    expect(await draftRows(mlopsId)).toHaveLength(1);
+    expect(await draftCreatedAudits()).toHaveLength(1);
+    const editor = await getFrameworkEditor(admin, { frameworkId: mlopsId });
+    expect(editor).toMatchObject({ draft: { version: 2, published: 1 } });
+  });
+
+  it("after publishing there is no draft, and opening the editor again does not start one", async () => {
+    await publishDraft(admin, { frameworkId: mlopsId });
+    expect(await draftRows(mlopsId)).toHaveLength(0);
+    const editor = await getFrameworkEditor(admin, { frameworkId: mlopsId });
+    expect(editor).toMatchObject({ draft: null, published: { version: 2 } });
+    expect(await draftRows(mlopsId)).toHaveLength(0);
+    expect(await draftCreatedAudits()).toHaveLength(1);
+  });
+
+  it("the editor is for framework managers only, and an unknown framework is not found", async () => {
+    for (const v of [member, lead]) await expect(getFrameworkEditor(v, { frameworkId: mlopsId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(getFrameworkEditor(admin, { frameworkId: stableUuid("framework", "no-such-framework") })).rejects.toMatchObject({ code: "not_found" });
+    await expect(exportFramework(member, { frameworkId: stableUuid("framework", "no-such-framework"), format: "json" })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
