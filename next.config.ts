@@ -1,9 +1,12 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { ACTION_BODY_LIMIT } from "./lib/http/limits";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
+  // A second build beside the main one (parallel test runs); .next by default.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // The Docker image ships the self-contained server; `next start` (demo,
   // tests) uses the regular build output.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
@@ -16,9 +19,14 @@ const nextConfig: NextConfig = {
   // cost ~0.7 ms of CPU per response, even for a 200-byte autosave reply.
   compress: false,
   reactStrictMode: true,
-  // Server actions accept only same-origin requests (Next compares Origin
-  // with Host); no other origin is trusted.
-  experimental: { serverActions: { allowedOrigins: [] } },
+  experimental: {
+    // Server actions accept only same-origin requests (Next compares Origin
+    // with Host; proxy.ts refuses a foreign one first); no other origin is
+    // trusted. Bodies are limited explicitly (proxy.ts answers 413 above it).
+    serverActions: { allowedOrigins: [], bodySizeLimit: ACTION_BODY_LIMIT },
+    // What Next.js buffers of a body for the proxy: never more than an action may send.
+    proxyClientMaxBodySize: ACTION_BODY_LIMIT,
+  },
   async headers() {
     return [
       {

@@ -1,9 +1,16 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { badRequestPage } from "@/lib/http/bad-request-page";
+import { ACTION_BODY_LIMIT } from "@/lib/http/limits";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { CROSS_SITE_MESSAGE, crossOriginReason } from "@/lib/http/request-guards";
 
-// Runs before every page request. Two jobs only:
-// 1. a per-request CSP nonce, so Next's inline bootstrap scripts run and
+// Runs before every page request and server action. Three jobs only:
+// 1. server actions: refuse a cross-site caller (403) and a body that is not
+//    declared or over the limit (411/413) before Next.js reads it, with a
+//    typed JSON answer instead of Next's bare 500;
+// 2. a per-request CSP nonce, so Next's inline bootstrap scripts run and
 //    nothing injected does;
-// 2. send signed-out page requests to sign-in (a convenience: every page,
+// 3. send signed-out page requests to sign-in (a convenience: every page,
 //    action and route still checks the session itself).
 const PUBLIC_PATHS = ["/signin", "/refused"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -25,8 +32,37 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+const refuse = (status: number, code: string, error: string) => NextResponse.json({ ok: false, code, error }, { status });
+
+function guardServerAction(request: NextRequest): NextResponse {
+  if (crossOriginReason(request)) return refuse(403, "forbidden", CROSS_SITE_MESSAGE);
+  // Browsers always declare the length of an action's body; a streamed
+  // (chunked) one is refused rather than read to find out how big it is.
+  const declared = request.headers.get("content-length");
+  if (declared === null) return refuse(411, "invalid", "Send the request with a Content-Length.");
+  if (Number(declared) > ACTION_BODY_LIMIT) return refuse(413, "too_large", "The request is too large.");
+  return NextResponse.next();
+}
+
+/** A path whose percent-encoding is not UTF-8 (/teams/%ff%fe): Next.js would answer a bare 500. */
+function undecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (undecodable(pathname)) {
+    if (pathname.startsWith("/api/")) return refuse(400, "invalid", "The address is not valid UTF-8.");
+    return badRequestPage(request, request.cookies.get(LOCALE_COOKIE)?.value);
+  }
+  // API routes reach the proxy only for that check (see `config`).
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+  if (request.method === "POST" && request.headers.has("next-action")) return guardServerAction(request);
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!signedIn && !PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = request.nextUrl.clone();
@@ -51,11 +87,12 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not API routes, Next's assets or files with an extension.
   matcher: [
-    {
-      source: "/((?!api|_next/static|_next/image|favicon.ico|.*\\.[a-z0-9]+$).*)",
-      missing: [{ type: "header", key: "next-action" }],
-    },
+    // Pages and server actions: not Next's assets or files with an extension,
+    // and not API routes (they guard themselves: a proxy in front of them
+    // would make Next.js buffer their bodies for it)...
+    "/((?!api|_next/static|_next/image|favicon.ico|.*\\.[a-z0-9]+$).*)",
+    // ...except API paths with a percent sign, to refuse undecodable ones.
+    "/api/(.*%.*)",
   ],
 };

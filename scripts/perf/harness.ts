@@ -10,6 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
+import { treeRssMb } from "../lib/process-memory";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const SECRET = "perf-harness-secret-0123456789abcdef0123";
@@ -98,32 +99,6 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
   };
 }
 
-/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
-export function treeRssMb(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let kb = 0;
-  for (const queue = [pid]; queue.length; ) {
-    const p = queue.pop()!;
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      kb += Number(m?.[1] ?? 0);
-    } catch {
-      // Gone.
-    }
-    queue.push(...(children.get(p) ?? []));
-  }
-  return kb / 1024;
-}
 
 /** The session cookie next-auth would set after this person signed in. */
 export async function sessionCookie(userId: string): Promise<string> {

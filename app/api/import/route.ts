@@ -1,8 +1,9 @@
 import { errorResponse } from "@/lib/actions/http";
 import { timed } from "@/lib/observability/metrics";
 import { getViewer } from "@/lib/auth/viewer";
-import { importRatings } from "@/lib/data/import";
+import { assertMayImport, importRatings } from "@/lib/data/import";
 import { invalid } from "@/lib/errors";
+import { assertSameOrigin, MB, readBodyWithin, withBody } from "@/lib/http/request-guards";
 
 // POST /api/import (multipart: file, mode=dry-run|apply). A route handler,
 // not a server action, so the browser can report upload progress on large
@@ -11,18 +12,21 @@ export async function POST(request: Request) {
   return timed("/api/import", () => handle(request));
 }
 
-const MAX_BODY = 11 * 1024 * 1024;
+/** The whole multipart body: the 10 MB file limit plus room for the form's framing. */
+const MAX_BODY = 10 * MB + 64 * 1024;
 
 async function handle(request: Request) {
   try {
-    // Refuse oversized uploads before reading them.
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY) {
-      return Response.json({ error: "The file is larger than 10 MB." }, { status: 413 });
-    }
-    const viewer = await getViewer();
-    const form = await request.formData().catch(() => {
-      throw invalid("Send the file as multipart form data.");
-    });
+    // Order matters: nothing is read from a cross-site or unauthorised
+    // request, and an authorised one is read only up to the limit.
+    assertSameOrigin(request);
+    const viewer = assertMayImport(await getViewer());
+    const body = await readBodyWithin(request, MAX_BODY);
+    const form = await withBody(request, body)
+      .formData()
+      .catch(() => {
+        throw invalid("Send the file as multipart form data.");
+      });
     const file = form.get("file");
     const raw = {
       mode: form.get("mode"),
