@@ -57,3 +57,15 @@ export const HOME_BY_ROLE: Record<Role, string> = {
   manager: "/teams",
   member: "/me",
 };
+
+/**
+ * The teams of a person, other than `teamId`, that acting on them through
+ * `teamId` would reach into: adding them to `teamId` takes them from those
+ * teams, and validating their ratings changes those teams' heatmaps. Leads
+ * may act only where this is empty (they lead every other team of the
+ * person too); admins everywhere.
+ */
+export function teamsBeyondReach(viewer: PermissionSubject, personTeamIds: readonly string[], teamId: string): string[] {
+  if (can(viewer, "team:manage-any")) return [];
+  return personTeamIds.filter((t) => t !== teamId && !viewer.leadTeamIds.includes(t));
+}

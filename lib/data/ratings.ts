@@ -10,6 +10,7 @@ import { metrics } from "@/lib/observability/metrics";
 import { auditValues, writeAudit } from "./audit";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
 import { isLiveSkill, resolveMemberFramework } from "./member-framework";
+import { assertWithinReach } from "./team-reach";
 
 export type SavedRatingDto = {
   skillKey: string;
@@ -155,6 +156,7 @@ export async function validateRating(viewer: Viewer | null, raw: unknown): Promi
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .where(and(eq(teamMembers.teamId, input.teamId), inArray(teamMembers.userId, [input.userId])));
   if (!membership) throw forbidden("That person is not in this team.");
+  await assertWithinReach(db, v, input.userId, input.teamId, "validate");
   if (!(await isLiveSkill(membership.versionId, input.skillKey))) {
     throw invalid("That skill is not in this team's roadmap.", { skillKey: ["Unknown skill."] });
   }

@@ -4,7 +4,8 @@ import { type DbOrTx, getDb } from "@/db/client";
 import { frameworkVersions, levels, teamMembers, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getEnv } from "@/lib/env";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
+import { can } from "@/lib/permissions";
 import {
   addTeamMemberSchema,
   archiveTeamSchema,
@@ -14,6 +15,7 @@ import {
   updateTeamSchema,
 } from "@/lib/validations/teams";
 import { writeAudit } from "./audit";
+import { assertWithinReach } from "./team-reach";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
 
 /** A manager (or admin) creates a team on the framework most teams use; a manager becomes its lead. */
@@ -85,6 +87,13 @@ export async function addTeamMember(viewer: Viewer | null, raw: unknown): Promis
     await requireActiveTeam(tx, input.teamId);
     let [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${input.email}`);
     const preProvisioned = !user;
+    if (user) {
+      // A lead adds people who are in no team yet; taking someone from
+      // another team needs that team's lead or an admin, and only an admin
+      // puts an admin in a team.
+      if (user.role === "admin" && !can(v, "team:manage-any")) throw forbidden("Only an admin can add an admin to a team.");
+      await assertWithinReach(tx, v, user.id, input.teamId, "add");
+    }
     if (!user) {
       [user] = await tx.insert(users).values({ email: input.email, name: input.email.split("@")[0]!, role: "member" }).returning();
       await writeAudit(tx, { actor: v, action: "user.preprovisioned", entityType: "user", entityId: user!.id, after: { email: input.email } });

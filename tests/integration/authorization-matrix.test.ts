@@ -20,9 +20,9 @@ import { acceptPlanItem, archiveTarget, createTarget, getOrgGaps, getTeamVision 
 import { addQuarters, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
 import { getPlanningDataset } from "@/lib/data/exports";
 import { getTeamTrends } from "@/lib/data/trends";
-import { createDraft, exportFramework, getDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
+import { createDraft, exportFramework, getDraft, getFrameworkEditor, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
 import { listPublishedVersions } from "@/lib/data/frameworks";
-import { listAuditEvents } from "@/lib/data/audit-log";
+import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { importRatings } from "@/lib/data/import";
 import { closeCycle, listCycles, openCycle } from "@/lib/data/cycles";
 import { assessmentCycles } from "@/db/schema";
@@ -31,6 +31,7 @@ import { getOrgHeatmap, getOrgHeatmapJson, getOrgHeatmapSummary, getTeamHeatmap,
 import { getOrgSettings, updateOrgSetting } from "@/lib/data/settings";
 import { addTeamMember, archiveTeam, createTeam, getTeamSettings, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
 import { AppError } from "@/lib/errors";
+import { CROSS_SITE_MESSAGE } from "@/lib/http/request-guards";
 import { describeOnEachEngine } from "./engines";
 import { tableFingerprint } from "./fingerprint";
 import { configureAuthEnv, sessionTokenFor, TEST_ISSUER } from "./session";
@@ -53,7 +54,7 @@ const SUBJECTS = [
   "admin",
 ] as const;
 type Subject = (typeof SUBJECTS)[number];
-type Outcome = "ok" | "unauthenticated" | "forbidden";
+type Outcome = "ok" | "unauthenticated" | "forbidden" | "not_found";
 
 const EMAIL = {
   target: "sofia.rossi@acme.test", // member of ML Platform: the person acted upon
@@ -64,7 +65,7 @@ const EMAIL = {
   disabled: "omar.haddad@acme.test",
 };
 
-type Fixture = { db: Db; targetId: string; frameworkId: string; teamId: string };
+type Fixture = { db: Db; targetId: string; frameworkId: string; teamId: string; draftOnlyFrameworkId: string };
 type Row = {
   /** "file#export" for actions and routes, "lib/data/…#fn" for reads. */
   id: string;
@@ -96,6 +97,8 @@ const adminOnly: Record<Subject, Outcome> = {
   leadOfTeam: "forbidden",
   admin: "ok",
 };
+// Drafts: admins read them; to anyone else signed in, a never-published framework does not exist.
+const adminOnlyElseNotFound: Record<Subject, Outcome> = { ...adminOnly, memberOnSelf: "not_found", memberOnOther: "not_found", leadOfOtherTeam: "not_found", leadOfTeam: "not_found" };
 const managersAndAdmins: Record<Subject, Outcome> = { ...adminOnly, leadOfOtherTeam: "ok", leadOfTeam: "ok" };
 const leadOfTheTeam: Record<Subject, Outcome> = { ...adminOnly, leadOfTeam: "ok" };
 const GIT = "environments-and-version-control.uses-git-for-version-control";
@@ -291,6 +294,12 @@ export const MATRIX: Row[] = [
     expect: signedInOnly,
   },
   {
+    id: "lib/data/framework-admin.ts#exportFramework (a never-published framework: its draft)",
+    run: (v, fx) => exportFramework(v, { frameworkId: fx.draftOnlyFrameworkId, format: "yaml" }),
+    expect: adminOnlyElseNotFound,
+  },
+  { id: "lib/data/framework-admin.ts#getFrameworkEditor", run: (v, fx) => getFrameworkEditor(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
+  {
     id: "app/(app)/frameworks/actions.ts#importFrameworkAction",
     run: (v) => importFramework(v, { format: "markdown", content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n", apply: false }),
     expect: adminOnly,
@@ -310,7 +319,7 @@ export const MATRIX: Row[] = [
     expect: leadOfTheTeam,
   },
   { id: "lib/data/audit-log.ts#listAuditEvents", run: (v) => listAuditEvents(v, { action: "rating" }), expect: adminOnly },
-  { id: "app/api/audit/export/route.ts#GET", run: (v) => listAuditEvents(v, {}, { limit: 10 }), expect: adminOnly },
+  { id: "app/api/audit/export/route.ts#GET", run: (v) => exportAuditEvents(v, {}), expect: adminOnly },
   { id: "app/api/health/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "liveness for load balancers; returns only {status: ok}" },
   { id: "app/api/ready/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "readiness for orchestrators; returns only migration counts (ops.test.ts)" },
   { id: "app/api/metrics/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "no session: guarded by the METRICS_TOKEN bearer token instead (ops.test.ts checks 404 / 401 / 200)" },
@@ -402,7 +411,9 @@ describeOnEachEngine("authorization matrix", ({ handle }) => {
     for (const s of SUBJECTS) viewers[s] = await viewerFromSessionToken(tokenFor[s]);
     adminForFixtures = viewers.admin;
     const [summary] = await listFrameworks(viewers.admin, { locale: "en" });
-    fx = { db, targetId: demoUserId(EMAIL.target), frameworkId: summary!.id, teamId: demoTeamId("ml-platform") };
+    // A framework imported but never published: it has only a draft.
+    const imported = await importFramework(viewers.admin, { format: "markdown", content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n", apply: true });
+    fx = { db, targetId: demoUserId(EMAIL.target), frameworkId: summary!.id, teamId: demoTeamId("ml-platform"), draftOnlyFrameworkId: imported.created!.frameworkId };
   });
 
   const tested = MATRIX.filter((r) => r.run);
@@ -416,11 +427,127 @@ describeOnEachEngine("authorization matrix", ({ handle }) => {
         outcome = "ok";
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
-        outcome = e.code === "unauthenticated" || e.code === "forbidden" ? e.code : "error";
+        outcome = e.code === "unauthenticated" || e.code === "forbidden" || e.code === "not_found" ? e.code : "error";
       }
       expect(outcome).toBe(expected);
       if (expected === "ok") await row.undo?.(fx);
       else expect(await tableFingerprint(fx.db)).toEqual(before);
     },
   );
+});
+
+/*
+ * Two more subjects, each over every endpoint it applies to.
+ *
+ * The lead of team A acting on a member of team B through team A's ids: a
+ * lead may add people who are in no team yet, never take someone from
+ * another team, and never change another team's numbers with a validation
+ * (lib/permissions.ts, teamsBeyondReach).
+ */
+describeOnEachEngine("authorization matrix: the lead of another team, through their own team's ids", ({ handle }) => {
+  let db: Db;
+  let leadOfA: Viewer;
+  let leadOfB: Viewer;
+  let admin: Viewer;
+  const teamA = demoTeamId("applied-ml");
+  const teamB = demoTeamId("ml-platform");
+  const sofia = demoUserId(EMAIL.target); // in team B
+
+  beforeAll(async () => {
+    useDbHandle(handle());
+    configureAuthEnv();
+    db = handle().db;
+    await seedDatabase(db, { demo: true });
+    const view = async (email: string) => (await viewerFromSessionToken(await sessionTokenFor(demoUserId(email))))!;
+    [leadOfA, leadOfB, admin] = [await view(EMAIL.leadOfOtherTeam), await view(EMAIL.leadOfTeam), await view(EMAIL.admin)];
+  });
+
+  const refused = async (call: () => Promise<unknown>): Promise<string> => {
+    const before = await tableFingerprint(db);
+    const error = await call().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error, "refused").toBeInstanceOf(AppError);
+    expect(await tableFingerprint(db), "nothing written").toEqual(before);
+    return (error as AppError).code;
+  };
+
+  const cases: { name: string; call: () => Promise<unknown>; code: string }[] = [
+    { name: "addTeamMemberAction: take a member of team B", call: () => addTeamMember(leadOfA, { teamId: teamA, email: EMAIL.target }), code: "forbidden" },
+    { name: "addTeamMemberAction: take the org admin", call: () => addTeamMember(leadOfA, { teamId: teamA, email: EMAIL.admin }), code: "forbidden" },
+    {
+      name: "validateRatingAction",
+      call: () => validateRating(leadOfA, { teamId: teamA, userId: sofia, skillKey: GIT, proficiency: 4, comment: "", requestId: randomUUID() }),
+      code: "forbidden",
+    },
+    { name: "getMemberRatingSheet", call: () => getMemberRatingSheet(leadOfA, { teamId: teamA, userId: sofia }, { locale: "en" }), code: "forbidden" },
+    { name: "updateTeamMemberAction", call: () => updateTeamMember(leadOfA, { teamId: teamA, userId: sofia, currentLevelKey: "senior" }), code: "not_found" },
+    { name: "removeTeamMemberAction", call: () => removeTeamMember(leadOfA, { teamId: teamA, userId: sofia }), code: "not_found" },
+  ];
+  it.each(cases)("$name → $code", async ({ call, code }) => {
+    expect(await refused(call)).toBe(code);
+  });
+
+  it("adds someone who is in no team yet", async () => {
+    const [free] = await db.insert(users).values({ email: "free.agent@acme.test", name: "Free Agent" }).returning();
+    await expect(addTeamMember(leadOfA, { teamId: teamA, email: "free.agent@acme.test" })).resolves.toMatchObject({ userId: free!.id });
+    await db.delete(teamMembers).where(eq(teamMembers.userId, free!.id));
+  });
+
+  it("refuses a validation that would change another team's heatmap, from either lead; an admin may", async () => {
+    // An admin puts Sofia in team A as well (B keeps her).
+    await addTeamMember(admin, { teamId: teamA, email: EMAIL.target });
+    const validate = (v: Viewer, teamId: string) =>
+      validateRating(v, { teamId, userId: sofia, skillKey: GIT, proficiency: 1, comment: "", requestId: randomUUID() });
+    expect(await refused(() => validate(leadOfA, teamA))).toBe("forbidden");
+    expect(await refused(() => validate(leadOfB, teamB))).toBe("forbidden");
+    await expect(validate(admin, teamA)).resolves.toMatchObject({ proficiency: 1 });
+    await removeTeamMember(admin, { teamId: teamA, userId: sofia });
+    // Back in team B only: her own lead validates again.
+    await expect(validate(leadOfB, teamB)).resolves.toMatchObject({ proficiency: 1 });
+  });
+});
+
+/*
+ * A foreign origin on every state-changing route handler (any method but
+ * GET): refused by the shared guard (lib/http/request-guards.ts) before the
+ * caller's session or the body is looked at, with an admin's cookie. Server
+ * actions get the same guard in proxy.ts; that, and the positive case, are
+ * checked over HTTP against the production build (tests/e2e/security.spec.ts).
+ */
+const MUTATING_ROUTES_WITH_OWN_CSRF: Record<string, string> = {
+  "app/api/auth/[...nextauth]/route.ts#POST": "next-auth's posts carry its double-submit CSRF token, which another site cannot read",
+};
+
+describeOnEachEngine("authorization matrix: a foreign origin on every mutating route", ({ handle }) => {
+  const mutating = discoverEndpoints().filter((e) => !e.endsWith("#GET") && !(e in MUTATING_ROUTES_WITH_OWN_CSRF));
+  let adminCookie = "";
+
+  beforeAll(async () => {
+    useDbHandle(handle());
+    configureAuthEnv();
+    await seedDatabase(handle().db, { demo: true });
+    adminCookie = `next-auth.session-token=${await sessionTokenFor(demoUserId(EMAIL.admin))}`;
+  });
+
+  it("finds the mutating route handlers", () => {
+    expect(mutating).toContain("app/api/import/route.ts#POST");
+  });
+
+  it.each(mutating.filter((e) => e.startsWith("app/api/")))("%s from another site → 403, nothing written", async (endpoint) => {
+    const [file, method] = endpoint.split("#") as [string, string];
+    const mod = (await import(/* @vite-ignore */ `@/${file}`)) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
+    const before = await tableFingerprint(handle().db);
+    const form = new FormData();
+    form.set("mode", "apply");
+    form.set("file", new File([`email,${GIT}\n${EMAIL.target},4\n`], "m.csv"));
+    const forged: Record<string, string>[] = [{ origin: "http://localhost:3199" }, { "sec-fetch-site": "same-site" }, { referer: "https://evil.example/x" }];
+    for (const headers of forged) {
+      const res = await mod[method]!(new Request("http://127.0.0.1:3000/api/x", { method, body: form, headers: { cookie: adminCookie, ...headers } }), { params: Promise.resolve({}) });
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(await res.json()).toMatchObject({ code: "forbidden", error: CROSS_SITE_MESSAGE });
+    }
+    expect(await tableFingerprint(handle().db)).toEqual(before);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canOnTeam, HOME_BY_ROLE, ORG_PERMISSIONS, ROLE_PERMISSIONS, TEAM_PERMISSIONS } from "@/lib/permissions";
+import { can, canOnTeam, HOME_BY_ROLE, ORG_PERMISSIONS, ROLE_PERMISSIONS, TEAM_PERMISSIONS, teamsBeyondReach } from "@/lib/permissions";
 
 const member = { role: "member" as const, leadTeamIds: [] };
 const lead = { role: "manager" as const, leadTeamIds: ["team-a"] };
@@ -36,5 +36,20 @@ describe("permissions as data", () => {
 
   it("sends each role home to where they work", () => {
     expect(HOME_BY_ROLE).toEqual({ admin: "/org", manager: "/teams", member: "/me" });
+  });
+});
+
+describe("teamsBeyondReach", () => {
+  const leadOfAc = { role: "manager" as const, leadTeamIds: ["a", "c"] };
+  it("names the person's other teams the viewer does not lead", () => {
+    expect(teamsBeyondReach(leadOfAc, ["b"], "a")).toEqual(["b"]);
+    expect(teamsBeyondReach(leadOfAc, ["a", "b", "c"], "a")).toEqual(["b"]);
+  });
+  it("is empty for someone in no other team, or only in teams the viewer leads", () => {
+    expect(teamsBeyondReach(leadOfAc, [], "a")).toEqual([]);
+    expect(teamsBeyondReach(leadOfAc, ["a", "c"], "a")).toEqual([]);
+  });
+  it("is empty for an admin", () => {
+    expect(teamsBeyondReach({ role: "admin", leadTeamIds: [] }, ["b", "d"], "a")).toEqual([]);
   });
 });
