@@ -74,7 +74,7 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
                     </select>
                   </td>
                   <td className="px-4 py-2">
-                    <div className="flex items-center gap-2">
+                    <div className="flex flex-wrap items-center gap-2">
                       <span>{p.disabled ? t("people.disabled") : t("people.active")}</span>
                       {!self && (
                         <Button

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import type { Viewer } from "@/lib/auth/viewer";
-import { listAuditEvents } from "@/lib/data/audit-log";
+import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { getPlanningDataset } from "@/lib/data/exports";
 import { createDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
 import { getTeamHeatmap, getTeamHeatmapJson } from "@/lib/data/heatmap";
@@ -12,7 +12,7 @@ import { importRatings } from "@/lib/data/import";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
 import { updateOrgSetting } from "@/lib/data/settings";
 import { addTeamMember, archiveTeam, createTeam, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
-import { setUserDisabled, setUserRole } from "@/lib/data/users";
+import { revokeUserSessions, setUserDisabled, setUserRole } from "@/lib/data/users";
 import { acceptPlanItem, archiveTarget, createTarget } from "@/lib/data/vision";
 import { closeCycle, openCycle } from "@/lib/data/cycles";
 import { AppError } from "@/lib/errors";
@@ -69,6 +69,7 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
       { name: "validateRating", call: validateRating, template: { teamId: team, userId: user, skillKey: "x", proficiency: 2, comment: "c", requestId: randomUUID() } },
       { name: "setUserRole", call: setUserRole, template: { userId: user, role: "member" } },
       { name: "setUserDisabled", call: setUserDisabled, template: { userId: user, disabled: false } },
+      { name: "revokeUserSessions", call: revokeUserSessions, template: { userId: user } },
       { name: "createTeam", call: createTeam, template: { name: "n", description: "d" } },
       { name: "updateTeam", call: updateTeam, template: { teamId: team, name: "n", description: "d", lockVersion: 999 } },
       { name: "archiveTeam", call: archiveTeam, template: { teamId: randomUUID() } },
@@ -91,7 +92,8 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
       { name: "getPlanningDataset (route)", call: (v, i) => getPlanningDataset(v, i, { locale: "en" }), template: { scope: "team", teamId: team, format: "json" } },
       { name: "getTeamHeatmap", call: (v, i) => getTeamHeatmap(v, i, { locale: "en" }), template: { teamId: team, quarter: null } },
       { name: "getTeamHeatmapJson", call: (v, i) => getTeamHeatmapJson(v, i, { locale: "en" }), template: { teamId: team, quarter: null } },
-      { name: "listAuditEvents (route)", call: (v, i) => listAuditEvents(v, i), template: { action: "x" } },
+      { name: "listAuditEvents", call: (v, i) => listAuditEvents(v, i), template: { action: "x" } },
+      { name: "exportAuditEvents (route)", call: (v, i) => exportAuditEvents(v, i), template: { action: "x" } },
     );
   });
 
