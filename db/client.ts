@@ -6,6 +6,8 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { getEnv } from "@/lib/env";
+import { getLogger } from "@/lib/observability/logger";
+import { freeBytesOf, guardPglite, type StorageHealth, StorageFullError } from "./pglite-guard";
 import * as schema from "./schema";
 
 /** One Drizzle type for both engines: code never needs to know which it has. */
@@ -23,6 +25,8 @@ export type DbHandle = {
    * seed one after the other instead of racing.
    */
   exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** The embedded database's disk and liveness (PGlite on disk only). */
+  storage?: () => StorageHealth;
 };
 
 // Arbitrary, fixed: identifies Skillgrid's start-up lock among advisory locks.
@@ -30,7 +34,13 @@ const STARTUP_LOCK_KEY = 0x5ec1_9d;
 
 export type DbTarget = { databaseUrl: string } | { pgliteDir: string };
 
-export type OpenOptions = { onQuery?: (sql: string) => void };
+export type OpenOptions = {
+  onQuery?: (sql: string) => void;
+  /** PGlite on disk: writes are refused below this much free space (default PGLITE_MIN_FREE_MB). */
+  minFreeBytes?: number;
+  /** PGlite: a statement running longer marks the handle dead (default 30 s, PostgreSQL's statement timeout here). */
+  deadlineMs?: number;
+};
 
 export function openDb(target: DbTarget, options: OpenOptions = {}): DbHandle {
   // Lets tests count the statements a page issues.
@@ -67,14 +77,31 @@ export function openDb(target: DbTarget, options: OpenOptions = {}): DbHandle {
     return { db, engine: "postgres", close: () => client.end({ timeout: 5 }), exclusive };
   }
   const dir = target.pgliteDir;
-  if (!dir.startsWith("memory://")) {
+  const onDisk = !dir.startsWith("memory://");
+  const minFreeBytes = options.minFreeBytes ?? getEnv().PGLITE_MIN_FREE_MB * 2 ** 20;
+  if (onDisk) {
     mkdirSync(dir, { recursive: true });
     assertWritable(dir);
+    // Refuse to start on a nearly full disk, naming the directory and the space.
+    const free = freeBytesOf(dir);
+    if (free < minFreeBytes) throw new StorageFullError(dir, free, minFreeBytes);
   }
   const client = new PGlite(dir);
+  const guard = onDisk ? guardPglite(client, { dir, minFreeBytes, deadlineMs: options.deadlineMs ?? 30_000, onDead: databaseFailed }) : undefined;
   const db = drizzlePglite({ client, schema, casing: "snake_case", logger }) as unknown as Db;
   // One process owns a PGlite directory; nothing to coordinate with.
-  return { db, engine: "pglite", close: () => client.close(), exclusive: (fn) => fn() };
+  return { db, engine: "pglite", close: () => client.close(), exclusive: (fn) => fn(), storage: guard?.health };
+}
+
+/**
+ * The embedded database failed for good (a PANIC, or a statement past its
+ * deadline): every request now fails fast with a retryable error. With
+ * EXIT_ON_DATABASE_FAILURE the process exits so a supervisor restarts it.
+ */
+function databaseFailed(reason: string): void {
+  const exit = getEnv().EXIT_ON_DATABASE_FAILURE;
+  getLogger().fatal({ reason, action: exit ? "exiting (EXIT_ON_DATABASE_FAILURE)" : "restart the process" }, "embedded database failed");
+  if (exit) setTimeout(() => process.exit(70), 500).unref();
 }
 
 /** Thrown when the embedded database's directory cannot be written. */
@@ -129,4 +156,13 @@ export function getDb(): Db {
  */
 export function useDbHandle(handle: DbHandle): void {
   globalForDb.__skillgridDb = handle;
+}
+
+/**
+ * Graceful shutdown: closes this process's handle if one was opened (PGlite
+ * checkpoints and marks its directory cleanly shut down; postgres.js ends its
+ * connections). It stays cached, so a late query fails instead of reopening.
+ */
+export async function closeDbHandle(): Promise<void> {
+  await globalForDb.__skillgridDb?.close();
 }

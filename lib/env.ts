@@ -18,6 +18,14 @@ const envSchema = z.object({
   // DATABASE_URL's role should only read and write (README "Two database roles").
   MIGRATION_DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default("./.data/pglite"),
+  // The embedded database refuses writes below this much free space in
+  // PGLITE_DIR (two 16 MB WAL segments and headroom), and refuses to start.
+  PGLITE_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000).default(48),
+  // Exit (for a supervisor to restart the process) when the embedded database fails for good.
+  EXIT_ON_DATABASE_FAILURE: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
   DEFAULT_LOCALE: z.enum(["zh-TW", "en"]).default("en"),
   SEED_DEMO: z
     .enum(["0", "1", "true", "false"])
@@ -40,6 +48,8 @@ const envSchema = z.object({
   // Operations. /api/metrics answers only with this bearer token (unset: disabled).
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // SIGTERM/SIGINT: how long in-flight requests may take to finish before their connections are cut.
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
