@@ -128,10 +128,16 @@ describe.skipIf(!mounted)("embedded database on a disk that fills up", () => {
     expect(storageState()).toMatchObject({ problem: null, serving: true });
   });
 
-  it("after a PANIC (the log cannot grow: no margin configured) the handle is dead: the next query fails fast instead of hanging", async () => {
+  it("after a PANIC (the log cannot grow: no margin configured) the handle is dead: the next query fails fast instead of hanging, and the process exits for its supervisor", async () => {
     // In a child process: unguarded, the question after the PANIC blocks the event loop for good.
-    const child = spawnSync("npx", ["tsx", "--tsconfig", "tsconfig.json", "tests/fixtures/pglite-panic.ts", mnt], { encoding: "utf8", timeout: 60_000 });
+    const child = spawnSync("npx", ["tsx", "--tsconfig", "tsconfig.json", "tests/fixtures/pglite-panic.ts", mnt], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, EXIT_ON_DATABASE_FAILURE: "1" },
+    });
     expect(child.error, "the child finished before its deadline").toBeUndefined();
+    expect(child.status, "EXIT_ON_DATABASE_FAILURE: exit code 70 for the supervisor").toBe(70);
+    expect(child.stdout).toContain('"msg":"embedded database failed"');
     const report = JSON.parse(child.stdout.split("\n").find((l) => l.startsWith('{"first"'))!) as { first: { code: string; severity: string }; next: { name: string; code: string }; nextMs: number; storage: { alive: boolean } };
     expect(report.first).toMatchObject({ code: "53100", severity: "PANIC" });
     expect(report.next).toMatchObject({ name: "DatabaseDeadError", code: "57P03" });
