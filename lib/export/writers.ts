@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { strToU8, type Zippable, zipSync } from "fflate";
+import { dateZipEntries } from "./zip-dates";
 import { proficiencyColor, textColorOn } from "@/components/heatmap/colors";
 import { toCsv } from "./csv";
 import { safeCell } from "./sanitize";
@@ -26,14 +27,23 @@ const rgbToHex = (c: string) => {
 };
 
 /**
- * The XLSX workbook, streamed row by row (exceljs' streaming writer) so a
- * 2,000-person org export never holds the whole file in memory. Sheets: README,
+ * The XLSX workbook, written row by row (exceljs' streaming writer, so rows
+ * are not kept as cell objects; the zip itself is assembled in memory at the
+ * end, then dated and sent). Sheets: README,
  * Matrix (numeric cells coloured on the heatmap's scale, frozen header and
  * name columns), Coverage, Targets, Priorities, Members.
  */
 export function streamXlsx(d: PlanningExport): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // exceljs builds the zip in memory at the end anyway (JSZip) and stamps its
+  // entries with the time of writing: collect it, date every entry at the
+  // as-of moment (a closed quarter's file is then byte-identical), send it.
+  const raw = new PassThrough();
+  const chunks: Buffer[] = [];
+  raw.on("data", (c: Buffer) => chunks.push(c));
+  raw.on("end", () => out.end(Buffer.from(dateZipEntries(Buffer.concat(chunks), new Date(d.asOf)))));
+  raw.on("error", (e) => out.destroy(e));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: raw, useStyles: true, useSharedStrings: false });
   wb.creator = "Skillgrid";
   wb.created = new Date(d.asOf);
   wb.modified = new Date(d.asOf);

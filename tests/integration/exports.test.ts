@@ -101,16 +101,20 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     await closeCycle(admin, { cycleId });
     const exportNow = async () => {
       const { filename: _f, ...d } = await getPlanningDataset(alex, { scope: "team", teamId: demoTeamId("ml-platform"), quarter: current, format: "csv" }, { locale: "en" });
-      return { json: writeJson(d), csv: Buffer.from(writeCsvZip(d)) };
+      const xlsx: Buffer[] = [];
+      for await (const chunk of streamXlsx(d)) xlsx.push(chunk as Buffer);
+      return { json: writeJson(d), csv: Buffer.from(writeCsvZip(d)), xlsx: Buffer.concat(xlsx) };
     };
     const first = await exportNow();
-    await new Promise((r) => setTimeout(r, 20));
+    // Zip entry times have a 2 s resolution: a later export must still match.
+    await new Promise((r) => setTimeout(r, 2100));
     const frameworkId = (await db.select({ id: teams.frameworkId }).from(teams).limit(1))[0]!.id;
     const hana = demoUserId("hana.sato@acme.test");
     await db.insert(ratings).values({ userId: hana, raterId: hana, raterKind: "self", frameworkId, skillKey: "environments-and-version-control.uses-git-for-version-control", proficiency: 0, quarter: current });
     const second = await exportNow();
     expect(second.json).toBe(first.json);
     expect(second.csv.equals(first.csv)).toBe(true);
+    expect(second.xlsx.equals(first.xlsx), "the XLSX file, not only its cells").toBe(true);
   });
 
   it("import: a dry run reports unknown people, skills and invalid values row by row, and writes nothing", async () => {
