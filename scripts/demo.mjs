@@ -12,7 +12,11 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const port = process.env.PORT ?? "3000";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-buildIfStale(root, env);
+const started = Date.now();
+const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
+console.log("[1/3] Checking the production build…");
+const built = buildIfStale(root, env);
+console.log(`[1/3] Build ${built ? "done" : "up to date"} (${seconds()}).`);
 
 // The session secret is kept in .data so demo sessions survive a restart.
 const secretFile = path.join(root, ".data", "demo-nextauth-secret");
@@ -49,8 +53,20 @@ const server = spawn("npx", ["next", "start", "-p", port], {
   stdio: "inherit",
 });
 
+console.log("[2/3] Starting the server: migrating and seeding the embedded database (the first start takes a minute or two)…");
+// Progress until the app answers ready, then where to go.
+const poll = setInterval(async () => {
+  const ready = await fetch(`http://127.0.0.1:${port}/api/ready`).then((r) => r.ok, () => false);
+  if (!ready) return;
+  clearInterval(poll);
+  console.log(`[3/3] Ready after ${seconds()}: open ${appUrl} and sign in with Acme SSO. Ctrl+C stops it.`);
+}, 1000);
+
 const children = [server, idp];
-const stop = (signal) => children.forEach((c) => c.kill(signal));
+const stop = (signal) => {
+  clearInterval(poll);
+  children.forEach((c) => c.kill(signal));
+};
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
 for (const child of children) child.on("exit", (code) => {
