@@ -1,4 +1,5 @@
 import { getEnv } from "@/lib/env";
+import { formatError } from "@/lib/observability/describe-error";
 import { backupPglite, backupPostgres, restorePglite, restorePostgres } from "./backup";
 import { openDb } from "./client";
 import { grantRuntimeRole, roleSplitFromEnv } from "./roles";
@@ -35,6 +36,6 @@ async function regrant(ownerUrl: string, runtimeRole: string): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(formatError(err));
   process.exit(1);
 });

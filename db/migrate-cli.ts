@@ -1,3 +1,4 @@
+import { formatError } from "@/lib/observability/describe-error";
 import { openDb, targetFromEnv } from "./client";
 import { migrateAndGrant, roleSplitFromEnv } from "./roles";
 
@@ -15,6 +16,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error("Migration failed:", err instanceof Error ? err.message : err);
+  console.error("Migration failed:", formatError(err));
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { formatError } from "@/lib/observability/describe-error";
 import { openDb, targetFromEnv } from "./client";
 import { migrateDatabase } from "./migrate";
 import { seedDatabase } from "./seed";
@@ -21,6 +22,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error("Seeding failed:", err instanceof Error ? err.message : err);
+  console.error("Seeding failed:", formatError(err));
   process.exit(1);
 });

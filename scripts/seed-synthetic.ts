@@ -15,6 +15,7 @@ import { ratings, teamMembers, teams, users } from "../db/schema";
 import { installFramework } from "../db/seed/framework";
 import { stableUuid } from "../db/seed/ids";
 import type { RoadmapDocument } from "../lib/roadmap/types";
+import { formatError } from "../lib/observability/describe-error";
 import { lastQuarters, quarterOf, quarterStart } from "../lib/quarters";
 import { ORG_SIZE_OPTIONS } from "./synthetic/options";
 import { rate as defaultRate, type RatingContext, type SyntheticRating } from "./synthetic/rating";
@@ -152,6 +153,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error("Synthetic seeding failed:", err instanceof Error ? err.message : err);
+  console.error("Synthetic seeding failed:", formatError(err));
   process.exit(1);
 });

@@ -11,9 +11,17 @@ import { hasDiscrepancy } from "@/lib/analytics/ratings";
 import { cn } from "@/lib/utils";
 import { HistorySparkline } from "./history-sparkline";
 import { ProficiencyScale, type ScaleValue } from "./proficiency-scale";
-import { useAutosave } from "./use-autosave";
+import { type SaveStatus, useAutosave } from "./use-autosave";
 
 type Self = NonNullable<SkillRatingDto["self"]>;
+const statusTone: Record<SaveStatus, string> = {
+  idle: "text-muted-foreground",
+  pending: "text-muted-foreground",
+  saving: "text-muted-foreground",
+  saved: "text-muted-foreground",
+  retrying: "text-amber-800",
+  error: "text-danger",
+};
 const INTERESTS = [0, 1, 2] as const;
 
 export function SkillRatingRow({
@@ -43,7 +51,18 @@ export function SkillRatingRow({
     },
     [onSelfChange, skill.key],
   );
-  const { status, error, schedule, retry } = useAutosave(saveMyRatingAction, onSaved);
+  const { status, error, reason, schedule, retry } = useAutosave(saveMyRatingAction, onSaved);
+  // A change waiting to be retried stays on screen and says why; a refused one says what the server said.
+  const statusText =
+    status === "saving" || status === "pending"
+      ? t("saving")
+      : status === "retrying"
+        ? t(reason === "storage_full" ? "retryingStorageFull" : reason === "unavailable" ? "retryingUnavailable" : "retryingOffline")
+        : status === "saved"
+          ? t("saved")
+          : status === "error"
+            ? (error ?? t("notSaved"))
+            : "";
   const save = (next: { value?: ScaleValue | null; interest?: number | null; evidence?: string }, immediate = false) => {
     const v = next.value !== undefined ? next.value : value;
     if (v === null) return;
@@ -138,14 +157,17 @@ export function SkillRatingRow({
             onBlur={() => evidence !== (saved?.evidence ?? "") && save({ evidence }, true)}
             onKeyDown={(e) => e.key === "Enter" && save({ evidence }, true)}
           />
-          <span role="status" aria-live="polite" className={cn("min-w-16 text-xs", status === "error" ? "text-danger" : "text-muted-foreground")}>
-            {status === "saving" || status === "pending" ? t("saving") : status === "saved" ? t("saved") : status === "error" ? (error ?? t("notSaved")) : ""}
-          </span>
-          {status === "error" && (
-            <Button size="sm" variant="outline" className="h-7" onClick={retry}>
-              {t("retry")}
-            </Button>
-          )}
+          {/* A pending change or a refusal takes a line of its own, so the note field keeps its width. */}
+          <div className={cn("flex items-center gap-2", (status === "retrying" || status === "error") && "basis-full")}>
+            <span role="status" aria-live="polite" className={cn("min-w-16 text-xs", statusTone[status])}>
+              {statusText}
+            </span>
+            {(status === "error" || status === "retrying") && (
+              <Button size="sm" variant="outline" className="h-7 shrink-0" onClick={retry}>
+                {status === "retrying" ? t("retryNow") : t("retry")}
+              </Button>
+            )}
+          </div>
         </div>
       </div>
     </li>

@@ -1,21 +1,32 @@
 import "server-only";
-import { AppError, isTransientDbError, UNAVAILABLE_MESSAGE } from "@/lib/errors";
-import { getLogger } from "@/lib/observability/logger";
-import { metrics } from "@/lib/observability/metrics";
+import { AppError, classifyDbError, type DbErrorClass } from "@/lib/errors";
+import { logFailure } from "./result";
 
 const STATUS: Record<AppError["code"], number> = { unauthenticated: 401, forbidden: 403, invalid: 400, not_found: 404, conflict: 409, rate_limited: 429, too_large: 413 };
 
-/** Route handlers: expected failures keep their message and status; anything else is a generic 500. */
+// Database failures by kind (lib/errors.ts): status, the code clients see,
+// and for retryable ones how long to wait.
+const DB_STATUS: Record<DbErrorClass["kind"], { status: number; code: string; retryAfter?: number }> = {
+  storage_full: { status: 503, code: "storage_full", retryAfter: 60 },
+  unavailable: { status: 503, code: "unavailable", retryAfter: 2 },
+  contention: { status: 503, code: "unavailable", retryAfter: 1 },
+  conflict: { status: 409, code: "conflict" },
+  invalid: { status: 400, code: "invalid" },
+  internal: { status: 500, code: "internal" },
+};
+
+/**
+ * Route handlers: expected failures keep their message and status; a
+ * database failure gets its kind's status and fixed message (never the
+ * server's text); anything else is a generic 500.
+ */
 export function errorResponse(e: unknown): Response {
   if (e instanceof AppError) {
     const headers = e.retryAfter ? { "retry-after": String(e.retryAfter) } : undefined;
     return Response.json({ error: e.message, code: e.code, fieldErrors: e.fieldErrors }, { status: STATUS[e.code], headers });
   }
-  if (isTransientDbError(e)) {
-    metrics().errors.inc({ where: "database-unavailable" });
-    return Response.json({ error: UNAVAILABLE_MESSAGE }, { status: 503, headers: { "retry-after": "2" } });
-  }
-  metrics().errors.inc({ where: "route" });
-  getLogger().error({ err: e instanceof Error ? { message: e.message, name: e.name } : String(e) }, "route failed");
-  return Response.json({ error: "Something went wrong. Please try again." }, { status: 500 });
+  const c = classifyDbError(e);
+  const { status, code, retryAfter } = DB_STATUS[c.kind];
+  logFailure(e, c, "route", "route failed");
+  return Response.json({ error: c.message, code }, { status, headers: retryAfter ? { "retry-after": String(retryAfter) } : undefined });
 }

@@ -96,3 +96,103 @@ test.describe("self-rating", () => {
     await page.screenshot({ path: `${SHOTS}/me-zh-TW.png`, fullPage: true });
   });
 });
+
+// A save the server refuses for a passing reason stays on screen as pending
+// and is retried until it lands. The refusal is the server's real typed
+// answer to this page's rating save, made while its disk is full: the page's
+// request is sent with an unknown skill (the server refuses it and writes
+// nothing), and its typed "invalid" result is answered as "storage_full".
+test.describe("autosave on a refused save", () => {
+  const AUTOSAVE_SHOTS = "/tmp/shots-autosave";
+  const STORAGE_FULL = { ok: false, code: "storage_full", error: "The server's disk is full, so nothing was saved. Please retry in a few minutes." };
+  const EN = { skill: "Uses Git for version control", proficiency: "Proficiency" };
+  const ZH = { skill: "會使用 Git 做版本控管", proficiency: "熟練度" };
+  type Names = typeof EN;
+  const scale = (page: Page, n: Names) => page.getByRole("group", { name: `${n.proficiency}: ${n.skill}` });
+  const chosenValue = (page: Page, n: Names) => scale(page, n).locator("input:checked").getAttribute("value");
+  const row = (page: Page, n: Names) => page.getByRole("listitem").filter({ has: page.getByText(n.skill, { exact: true }) });
+
+  /** While refusing() is true, this page's rating saves are answered "disk full"; returns the attempts seen. */
+  async function diskFullWhile(page: Page, refusing: () => boolean): Promise<string[]> {
+    const attempts: string[] = [];
+    await page.route("**/me", async (route) => {
+      const request = route.request();
+      const body = request.postData() ?? "";
+      if (request.method() !== "POST" || !request.headers()["next-action"] || !body.includes('"requestId"')) return route.continue();
+      attempts.push((/"requestId":"([^"]+)"/.exec(body) ?? [])[1] ?? "");
+      if (!refusing()) return route.continue();
+      const response = await route.fetch({ postData: body.replace(/"skillKey":"[^"]+"/, '"skillKey":"no-such.skill"') });
+      const text = await response.text();
+      expect(text).toMatch(/\{"ok":false,"code":"invalid"[^\n]*\}/);
+      await route.fulfill({ response, body: text.replace(/\{"ok":false,"code":"invalid"[^\n]*\}/, JSON.stringify(STORAGE_FULL)) });
+    });
+    return attempts;
+  }
+
+  async function pickAnotherValue(page: Page, n: Names): Promise<string> {
+    const current = await chosenValue(page, n);
+    const next = current === null || current === "na" ? "2" : String(Number(current) >= 4 ? Number(current) - 1 : Number(current) + 1);
+    await scale(page, n).locator("label").filter({ has: page.locator(`input[value="${next}"]`) }).click();
+    return next;
+  }
+
+  for (const { locale, names, person, pending, retryNow, saved } of [
+    { locale: "en", names: EN, person: "Omar Haddad", pending: "Not saved yet: the server's disk is full. Your change is kept here and retried automatically.", retryNow: "Retry now", saved: "Saved" },
+    { locale: "zh-TW", names: ZH, person: "Ravi Patel", pending: "尚未儲存：伺服器磁碟已滿。您的變更會保留在此頁面，並自動重試。", retryNow: "立即重試", saved: "已儲存" },
+  ]) {
+    test(`a save refused as "disk full" stays pending, is retried by itself, and lands [${locale}]`, async ({ page }) => {
+      test.setTimeout(60_000);
+      await signInAs(page, person);
+      await expect(page).toHaveURL(/\/me$/);
+      if (locale !== "en") {
+        await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: page.url() }]);
+        await page.reload();
+        await expect(page.getByRole("heading", { level: 1, name: "我的技能" })).toBeVisible();
+      }
+      let refusing = true;
+      const attempts = await diskFullWhile(page, () => refusing);
+      const chosen = await pickAnotherValue(page, names);
+
+      const status = row(page, names).getByRole("status");
+      await expect(status).toHaveText(pending);
+      await expect(row(page, names).getByRole("button", { name: retryNow })).toBeVisible();
+      expect(await chosenValue(page, names)).toBe(chosen); // the choice stays on screen
+      // Retried by itself (with the same request id: a retry never writes twice).
+      await expect.poll(() => attempts.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+      expect(new Set(attempts).size).toBe(1);
+      await expect(status).toHaveText(pending);
+
+      await row(page, names).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${AUTOSAVE_SHOTS}/pending-${locale}-1280.png` });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await row(page, names).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${AUTOSAVE_SHOTS}/pending-${locale}-390.png` });
+
+      // Space is freed: "Retry now" sends it at once, and it lands.
+      refusing = false;
+      await row(page, names).getByRole("button", { name: retryNow }).click();
+      await expect(status).toHaveText(saved);
+      await expect(row(page, names).getByRole("button", { name: retryNow })).toHaveCount(0);
+      await page.reload();
+      expect(await chosenValue(page, names)).toBe(chosen);
+    });
+  }
+
+  test("a save whose request fails (HTTP 503 from a proxy) is retried by itself and lands", async ({ page }) => {
+    await signInAs(page, "Daniel Okafor");
+    await expect(page).toHaveURL(/\/me$/);
+    let failures = 0;
+    await page.route("**/me", async (route) => {
+      const request = route.request();
+      if (request.method() === "POST" && request.headers()["next-action"] && (request.postData() ?? "").includes('"requestId"') && failures++ === 0) {
+        return route.fulfill({ status: 503, contentType: "text/plain", body: "Service Unavailable" });
+      }
+      return route.continue();
+    });
+    const chosen = await pickAnotherValue(page, EN);
+    await expect(row(page, EN).getByRole("status")).toHaveText("Not saved yet: no connection to the server. Retrying…");
+    await expect(row(page, EN).getByRole("status")).toHaveText("Saved");
+    await page.reload();
+    expect(await chosenValue(page, EN)).toBe(chosen);
+  });
+});
