@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { LogoMark } from "@/components/ui/logo-mark";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { InsideMainProvider } from "./main-landmark";
+import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
 import { NAV_ITEMS } from "./nav-items";
 import { UserMenu } from "./user-menu";
@@ -21,13 +23,15 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
         {t("nav.skipToContent")}
       </a>
       <header className="no-print sticky top-0 z-40 border-b border-border bg-card/90 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
-          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-            <LogoMark />
+        {/* Below lg the links collapse behind a menu button: five labels, the logo and the account menu do not fit a phone. */}
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:px-6 lg:gap-6">
+          <MobileNav className="lg:hidden" label={t("nav.main")} menuLabel={t("nav.menu")} items={items} />
+          <Link href="/" className="flex min-w-0 items-center gap-2 whitespace-nowrap font-semibold tracking-tight">
+            <LogoMark className="shrink-0" />
             {t("app.name")}
           </Link>
-          <NavLinks label={t("nav.main")} items={items} />
-          <div className="ml-auto flex items-center gap-3">
+          <NavLinks className="hidden lg:flex" label={t("nav.main")} items={items} />
+          <div className="ml-auto flex shrink-0 items-center gap-3">
             <UserMenu
               name={viewer.name}
               email={viewer.email}
@@ -38,8 +42,8 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">
-        {children}
+      <main id="main" className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-8 sm:px-6">
+        <InsideMainProvider>{children}</InsideMainProvider>
       </main>
     </div>
   );

@@ -3,29 +3,28 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
+import { activeHref } from "./nav-active";
 
-export function NavLinks({ items, label }: { items: { href: string; label: string }[]; label: string }) {
-  const pathname = usePathname();
+export type ShellNavItem = { href: string; label: string };
+
+/** The inline navigation of wide screens; phones get the same links from <MobileNav>. */
+export function NavLinks({ items, label, className }: { items: ShellNavItem[]; label: string; className?: string }) {
+  const active = activeHref(usePathname(), items.map((i) => i.href));
   return (
-    <nav aria-label={label} className="flex items-center gap-1">
-      {items.map((item) => {
-        // The most specific entry wins ("/org/people" over "/org").
-        const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
-        const active = matches(item.href) && !items.some((o) => o.href.length > item.href.length && o.href.startsWith(item.href) && matches(o.href));
-        return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={active ? "page" : undefined}
-            className={cn(
-              "rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground",
-              active && "bg-accent text-accent-foreground",
-            )}
-          >
-            {item.label}
-          </Link>
-        );
-      })}
+    <nav aria-label={label} className={cn("items-center gap-1", className)}>
+      {items.map((item) => (
+        <Link
+          key={item.href}
+          href={item.href}
+          aria-current={item.href === active ? "page" : undefined}
+          className={cn(
+            "whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground",
+            item.href === active && "bg-accent text-accent-foreground",
+          )}
+        >
+          {item.label}
+        </Link>
+      ))}
     </nav>
   );
 }

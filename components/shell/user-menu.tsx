@@ -41,7 +41,12 @@ export function UserMenu({
         <span className="hidden max-w-40 truncate sm:inline">{name}</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-60 rounded-lg border border-border bg-card p-1 shadow-lg">
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={6}
+          collisionPadding={8}
+          className="z-50 min-w-60 max-w-[calc(100vw-1rem)] rounded-lg border border-border bg-card p-1 shadow-lg"
+        >
           <div className="px-3 py-2">
             <p className="text-xs text-muted-foreground">{labels.signedInAs}</p>
             <p className="truncate text-sm font-medium">{name}</p>

@@ -89,7 +89,7 @@ test.describe("self-rating", () => {
     await page.getByRole("button", { name: "Account menu" }).click();
     await page.getByRole("menuitemradio", { name: "繁體中文" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "我的成長" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "晉升 資深 MLOps 工程師 的準備度" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "晉升資深 MLOps 工程師的準備度" })).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/growth-zh-TW.png`, fullPage: true });
     await page.goto("/me");
     await expect(page.getByRole("heading", { level: 1, name: "我的技能" })).toBeVisible();

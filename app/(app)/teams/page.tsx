@@ -16,13 +16,22 @@ export default async function TeamsPage() {
   const viewer = await viewerOrSignIn("/teams");
   const t = await getTranslations("teams");
   const teams = await listTeamsForViewer(viewer);
+  const leads = viewer.leadTeamIds.length > 0;
+  // Admins see every team; others see the teams they lead and (when the org allows it) the ones they are in.
+  const intro = can(viewer, "team:read-any")
+    ? t("introAll")
+    : !leads
+      ? t("introMember", { count: teams.length })
+      : teams.some((team) => !team.youLead)
+        ? t("introLeadAndMember")
+        : t("intro");
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} description={can(viewer, "team:read-any") ? t("introAll") : t("intro")}>
+      <PageHeader title={t("title")} description={intro}>
         {can(viewer, "team:create") && <NewTeamForm />}
       </PageHeader>
       {teams.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{t("none")}</p>
+        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{leads ? t("none") : t("noneMember")}</p>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {teams.map((team) => (

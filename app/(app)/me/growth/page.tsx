@@ -79,7 +79,7 @@ export default async function GrowthPage() {
             label={t("radar")}
             axes={categories.map((c) => c.name)}
             series={[
-              { key: "target", label: `${t("legendTarget")} (${target.name})`, color: "#6b7280", dash: "4 3", values: profile.map((p) => p.target) },
+              { key: "target", label: t("target", { level: target.name }), color: "#6b7280", dash: "4 3", values: profile.map((p) => p.target) },
               { key: "self", label: t("legendSelf"), color: "#31688e", values: profile.map((p) => p.self) },
               { key: "validated", label: t("legendValidated"), color: "#b5770a", dash: "1 3", values: profile.map((p) => p.validated) },
             ]}
@@ -116,7 +116,7 @@ export default async function GrowthPage() {
           <p className="mt-1 text-sm text-muted-foreground">{t("pathIntro")}</p>
           {stage && (
             <p className="mt-3 rounded-md bg-muted p-3 text-sm">
-              <span className="font-medium">{t("stage", { stage: stage.stage })}:</span> {stage.focus}
+              {t.rich("stage", { stage: stage.stage, focus: stage.focus, b: (chunks) => <span className="font-medium">{chunks}</span> })}
             </p>
           )}
           {path.length === 0 ? (
