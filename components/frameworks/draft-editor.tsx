@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { moveDraftSkillAction, publishDraftAction, updateDraftSkillAction } from "@/app/(app)/frameworks/actions";
+import { moveDraftSkillAction, updateDraftSkillAction } from "@/app/(app)/frameworks/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { DraftDto } from "@/lib/data/framework-admin";
+import { isEmptyDiff } from "@/lib/roadmap/diff";
+import { DraftActions } from "./draft-actions";
 
 type Skill = DraftDto["doc"]["levels"][number]["categories"][number]["skills"][number];
 const input = "h-8 w-full rounded-md border border-border bg-card px-2 text-xs";
@@ -69,9 +71,8 @@ function SkillEditor({ draft, skill, categoryKey, retired, onMessage }: { draft:
 
 export function DraftEditor({ draft }: { draft: DraftDto }) {
   const t = useTranslations("frameworkAdmin");
-  const router = useRouter();
+  const locale = useLocale();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
   const retired = new Set(draft.retired);
   const diff = draft.diff;
   return (
@@ -88,22 +89,12 @@ export function DraftEditor({ draft }: { draft: DraftDto }) {
             {diff.renamed.map((d) => <li key={`n${d.key}`}>✎ {t("renamed", { from: d.from, to: d.to })}</li>)}
             {diff.moved.map((d) => <li key={`m${d.key}`}>⇄ {t("moved", { name: d.name, from: d.from, to: d.to })}</li>)}
             {diff.redescribed.map((d) => <li key={`d${d.key}`}>✎ {t("redescribed", { name: d.name })}</li>)}
-            {Object.values(diff).every((l) => l.length === 0) && <li className="text-muted-foreground">{t("noChanges")}</li>}
+            {diff.reordered.map((d) => <li key={`o${d.key}`}>↕ {t("reordered", { name: d.name })}</li>)}
+            {diff.other.length > 0 && <li>✎ {t("otherChanged", { parts: new Intl.ListFormat(locale, { type: "conjunction" }).format(diff.other.map((p) => t(`otherParts.${p}`))) })}</li>}
+            {isEmptyDiff(diff) && <li className="text-muted-foreground">{t("noChanges")}</li>}
           </ul>
         )}
-        <Button
-          className="mt-3"
-          disabled={pending}
-          onClick={() =>
-            start(async () => {
-              const r = await publishDraftAction({ frameworkId: draft.frameworkId });
-              setMessage(r.ok ? { ok: true, text: t("published", { version: r.data.version }) } : { ok: false, text: r.error });
-              if (r.ok) router.push(`/frameworks/${draft.frameworkId}`);
-            })
-          }
-        >
-          {t("publish", { version: draft.version })}
-        </Button>
+        <DraftActions draft={draft} onMessage={setMessage} />
       </section>
       {draft.doc.levels.map((l) => (
         <section key={l.key} aria-labelledby={`lvl-${l.key}`} className="space-y-3">

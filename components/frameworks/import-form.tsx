@@ -16,6 +16,13 @@ export function FrameworkImportForm() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  // A preview describes the text it was made from: any edit makes it stale, so Import waits for a new preview.
+  const edit = (next: { format?: typeof format; content?: string }) => {
+    if (next.format) setFormat(next.format);
+    if (next.content !== undefined) setContent(next.content);
+    setPreview(null);
+    setError(null);
+  };
   const run = (apply: boolean) =>
     start(async () => {
       const r = await importFrameworkAction({ format, content, apply });
@@ -36,15 +43,13 @@ export function FrameworkImportForm() {
             onChange={async (e) => {
               const f = e.target.files?.[0];
               if (!f) return;
-              setFormat(formatOf(f.name));
-              setContent(await f.text());
-              setPreview(null);
+              edit({ format: formatOf(f.name), content: await f.text() });
             }}
           />
         </label>
         <label className="space-y-1 text-xs text-muted-foreground">
           <span className="block">{t("format")}</span>
-          <select className="h-9 rounded-md border border-border bg-card px-2 text-sm text-foreground" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+          <select className="h-9 rounded-md border border-border bg-card px-2 text-sm text-foreground" value={format} onChange={(e) => edit({ format: e.target.value as typeof format })}>
             <option value="markdown">Markdown</option>
             <option value="json">JSON</option>
             <option value="yaml">YAML</option>
@@ -53,7 +58,7 @@ export function FrameworkImportForm() {
       </div>
       <label className="block space-y-1 text-xs text-muted-foreground">
         <span className="block">{t("content")}</span>
-        <textarea className="h-56 w-full rounded-md border border-border bg-card p-2 font-mono text-xs text-foreground" value={content} onChange={(e) => setContent(e.target.value)} />
+        <textarea className="h-56 w-full rounded-md border border-border bg-card p-2 font-mono text-xs text-foreground" value={content} onChange={(e) => edit({ content: e.target.value })} />
       </label>
       <div className="flex gap-2">
         <Button variant="outline" disabled={pending || !content} onClick={() => run(false)}>
@@ -76,6 +81,14 @@ export function FrameworkImportForm() {
           <p>
             {t("previewLine", { title: preview.title ?? "", key: preview.key ?? "", ...preview.counts! })} {preview.existing && t("existing")}
           </p>
+        )}
+        {preview?.ok && preview.warnings.length > 0 && (
+          <ul aria-label={t("warnings")} className="space-y-1 rounded-md border border-border bg-muted p-2 text-foreground">
+            {preview.warnings.map((w, i) => {
+              const message = t("repeatedCategory", { name: w.name, level: w.level, firstLevel: w.firstLevel, key: w.key });
+              return <li key={i}>⚠ {w.line ? t("warningLine", { line: w.line, message }) : message}</li>;
+            })}
+          </ul>
         )}
         {preview?.created && (
           <p className="font-medium">

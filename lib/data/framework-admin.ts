@@ -1,16 +1,17 @@
 import "server-only";
-import { and, desc, eq, max, sql } from "drizzle-orm";
+import { and, desc, eq, max, ne, sql } from "drizzle-orm";
 import { stringify } from "yaml";
 import { getDb } from "@/db/client";
-import { categories, frameworkVersions, frameworks, skills, teams } from "@/db/schema";
+import { categories, frameworkVersions, frameworks, ratings, skills, teams } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { type FrameworkDocument, FrameworkFileError, frameworkFromMarkdown, frameworkToJson, frameworkToMarkdown, parseFrameworkData } from "@/lib/roadmap/document";
-import { diffFrameworks, type FrameworkDiff } from "@/lib/roadmap/diff";
+import { type RepeatedCategory, repeatedCategoryNames } from "@/lib/roadmap/checks";
+import { type FrameworkDocument, FrameworkFileError, frameworkToJson, frameworkToMarkdown, parseFrameworkData, readMarkdownFramework } from "@/lib/roadmap/document";
+import { diffFrameworks, type FrameworkDiff, isEmptyDiff } from "@/lib/roadmap/diff";
 import { slugify } from "@/lib/roadmap/text";
 import { RoadmapParseError } from "@/lib/roadmap/types";
-import { exportFrameworkSchema, frameworkIdSchema, importFrameworkSchema, moveDraftSkillSchema, switchTeamVersionSchema, updateDraftSkillSchema } from "@/lib/validations/frameworks";
+import { discardDraftSchema, exportFrameworkSchema, frameworkIdSchema, importFrameworkSchema, moveDraftSkillSchema, switchTeamVersionSchema, updateDraftSkillSchema } from "@/lib/validations/frameworks";
 import { writeAudit } from "./audit";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
 import { readVersion, writeVersion } from "@/db/framework-store";
@@ -22,15 +23,18 @@ export type ImportPreview = {
   title: string | null;
   counts: { levels: number; categories: number; skills: number; capabilities: number } | null;
   existing: boolean;
+  /** Category names used again in a later level: allowed, but their keys get a "-2" suffix, so the preview says so. */
+  warnings: RepeatedCategory[];
   created?: { frameworkId: string; version: number };
 };
 
-function parseAny(format: "markdown" | "json" | "yaml", content: string): FrameworkDocument {
+function parseAny(format: "markdown" | "json" | "yaml", content: string): { doc: FrameworkDocument; repeated: RepeatedCategory[] } {
   if (format === "markdown") {
     const title = /^\s*#\s+(.+)$/m.exec(content)?.[1] ?? "imported-roadmap";
-    return frameworkFromMarkdown(content, slugify(title.replace(/[^\x20-\x7e]/g, " "), 40) || "imported-roadmap");
+    return readMarkdownFramework(content, slugify(title.replace(/[^\x20-\x7e]/g, " "), 40) || "imported-roadmap");
   }
-  return parseFrameworkData(content);
+  const doc = parseFrameworkData(content);
+  return { doc, repeated: repeatedCategoryNames(doc) };
 }
 
 /** Previews, or applies, a framework file: a new framework, or a new draft version of the one with the same key. Writes nothing unless the whole file is valid. */
@@ -38,8 +42,9 @@ export async function importFramework(viewer: Viewer | null, raw: unknown): Prom
   const v = requirePermission(viewer, "framework:manage");
   const input = parseInput(importFrameworkSchema, raw);
   let doc: FrameworkDocument;
+  let warnings: RepeatedCategory[];
   try {
-    doc = parseAny(input.format, input.content);
+    ({ doc, repeated: warnings } = parseAny(input.format, input.content));
   } catch (e) {
     const errors =
       e instanceof RoadmapParseError
@@ -49,7 +54,7 @@ export async function importFramework(viewer: Viewer | null, raw: unknown): Prom
           : null;
     if (!errors) throw e;
     if (input.apply) throw invalid("The file has errors; nothing was imported.", { content: errors.map((x) => `${x.line ? `line ${x.line}: ` : ""}${x.message}`) });
-    return { ok: false, errors, key: null, title: null, counts: null, existing: false };
+    return { ok: false, errors, key: null, title: null, counts: null, existing: false, warnings: [] };
   }
   const db = getDb();
   const [existing] = await db.select().from(frameworks).where(eq(frameworks.key, doc.key));
@@ -65,6 +70,7 @@ export async function importFramework(viewer: Viewer | null, raw: unknown): Prom
       capabilities: doc.capabilities.length,
     },
     existing: !!existing,
+    warnings,
   };
   if (!input.apply) return preview;
   return db.transaction(async (tx) => {
@@ -229,6 +235,8 @@ export async function publishDraft(viewer: Viewer | null, raw: unknown): Promise
   const { frameworkId } = parseInput(frameworkIdSchema, raw);
   const summary = await getDraft(viewer, { frameworkId });
   if (!summary) throw conflict("There is no draft to publish.");
+  // The UI disables Publish too, but a direct POST must not mint a version identical to the one teams use.
+  if (summary.diff && isEmptyDiff(summary.diff)) throw conflict("The draft has no changes against the published version; there is nothing to publish.");
   return getDb().transaction(async (tx) => {
     const [draft] = await tx
       .select()
@@ -251,6 +259,48 @@ export async function publishDraft(viewer: Viewer | null, raw: unknown): Promise
       after: { version: draft.version, diff: summary.diff },
     });
     return { version: draft.version };
+  });
+}
+
+/**
+ * Throws the draft away (admins), claiming the lockVersion the editor read so a stale page cannot discard edits it
+ * never saw. A framework whose only version is this draft (imported, never published) is removed with it: no team
+ * can use an unpublished version and ratings name a framework and a skill key (never a version), so nothing refers to
+ * it, and its key can be imported again as a fresh v1.
+ */
+export async function discardDraft(viewer: Viewer | null, raw: unknown): Promise<{ version: number; frameworkRemoved: boolean }> {
+  const v = requirePermission(viewer, "framework:manage");
+  const input = parseInput(discardDraftSchema, raw);
+  return getDb().transaction(async (tx) => {
+    const isDraft = and(eq(frameworkVersions.frameworkId, input.frameworkId), eq(frameworkVersions.status, "draft"));
+    const [draft] = await tx
+      .update(frameworkVersions)
+      .set({ lockVersion: sql`${frameworkVersions.lockVersion} + 1` })
+      .where(and(isDraft, eq(frameworkVersions.lockVersion, input.lockVersion)))
+      .returning({ id: frameworkVersions.id, version: frameworkVersions.version, titleEn: frameworkVersions.titleEn });
+    if (!draft) {
+      const [other] = await tx.select({ id: frameworkVersions.id }).from(frameworkVersions).where(isDraft);
+      throw conflict(other ? "This draft was changed by someone else. Reload to see their changes." : "There is no draft to discard.");
+    }
+    const others = await tx.select({ id: frameworkVersions.id }).from(frameworkVersions).where(and(eq(frameworkVersions.frameworkId, input.frameworkId), ne(frameworkVersions.id, draft.id)));
+    const frameworkRemoved = others.length === 0;
+    if (frameworkRemoved) {
+      const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.frameworkId, input.frameworkId)).limit(1);
+      const [rating] = await tx.select({ id: ratings.id }).from(ratings).where(eq(ratings.frameworkId, input.frameworkId)).limit(1);
+      if (team || rating) throw conflict("Teams or ratings refer to this framework, so it cannot be removed.");
+    }
+    // Levels, categories, skills and capabilities of the version go with it (on delete cascade).
+    await tx.delete(frameworkVersions).where(eq(frameworkVersions.id, draft.id));
+    if (frameworkRemoved) await tx.delete(frameworks).where(eq(frameworks.id, input.frameworkId));
+    await writeAudit(tx, {
+      actor: v,
+      action: "framework.draft_discarded",
+      entityType: "framework_version",
+      entityId: draft.id,
+      before: { frameworkId: input.frameworkId, version: draft.version, title: draft.titleEn, lockVersion: input.lockVersion },
+      after: { frameworkRemoved },
+    });
+    return { version: draft.version, frameworkRemoved };
   });
 }
 

@@ -14,6 +14,8 @@ import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { uuidSchema } from "@/lib/validations/ids";
 import type { Viewer } from "@/lib/auth/viewer";
+import { countChanges } from "@/lib/roadmap/diff";
+import { getDraft } from "./framework-admin";
 import { requirePermission } from "./guard";
 import { readVersionRows } from "./member-framework";
 
@@ -82,6 +84,42 @@ export async function listFrameworks(
   return rows
     .map(({ nameZh, nameEn, ...r }) => ({ ...r, name: pick(locale, nameZh, nameEn) }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export type FrameworkDraftSummaryDto = {
+  frameworkId: string;
+  key: string;
+  name: string;
+  version: number;
+  /** The published version the draft would replace; null for a framework imported but never published. */
+  published: number | null;
+  /** Changes against the published version; null when there is nothing to compare with. */
+  changes: number | null;
+};
+
+/** Every draft (framework managers only), so an imported draft can be found again. */
+export async function listFrameworkDrafts(viewer: Viewer | null, { locale }: { locale: AppLocale }): Promise<FrameworkDraftSummaryDto[]> {
+  requirePermission(viewer, "framework:manage");
+  const rows = await getDb()
+    .select({ frameworkId: frameworks.id, key: frameworks.key, titleZh: frameworkVersions.titleZh, titleEn: frameworkVersions.titleEn, version: frameworkVersions.version })
+    .from(frameworkVersions)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(eq(frameworkVersions.status, "draft"));
+  // Drafts are few (at most one per framework); each diff reads its two versions.
+  const drafts = await Promise.all(
+    rows.map(async (r) => {
+      const draft = await getDraft(viewer, { frameworkId: r.frameworkId });
+      return {
+        frameworkId: r.frameworkId,
+        key: r.key,
+        name: pick(locale, r.titleZh, r.titleEn),
+        version: r.version,
+        published: draft?.published ?? null,
+        changes: draft?.diff ? countChanges(draft.diff) : null,
+      };
+    }),
+  );
+  return drafts.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**

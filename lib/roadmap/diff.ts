@@ -6,6 +6,10 @@ export type FrameworkDiff = {
   renamed: { key: string; from: string; to: string }[];
   moved: { key: string; name: string; from: string; to: string }[];
   redescribed: { key: string; name: string }[];
+  /** Kept in its category, but in another place among the skills both versions share there. */
+  reordered: { key: string; name: string }[];
+  /** Parts of the framework besides its skills that changed (a re-import may change any of them). */
+  other: ("title" | "texts" | "levels" | "categories" | "capabilities" | "descriptors")[];
 };
 
 type Flat = Map<string, { name: string; nameZh: string; category: string; description: string }>;
@@ -19,11 +23,42 @@ function flatten(doc: FrameworkDocument, retired: Set<string>): Flat {
   return out;
 }
 
+/** Skills whose order among the skills both versions have in the same category changed. */
+function reorderedSkills(before: FrameworkDocument, after: FrameworkDocument): { key: string; name: string }[] {
+  const order = (doc: FrameworkDocument) => new Map(doc.levels.flatMap((l) => l.categories.map((c) => [c.key, c.skills] as const)));
+  const a = order(before);
+  const out: { key: string; name: string }[] = [];
+  for (const [category, skills] of order(after)) {
+    const was = (a.get(category) ?? []).map((s) => s.key);
+    const shared = skills.filter((s) => was.includes(s.key));
+    const wasShared = was.filter((k) => shared.some((s) => s.key === k));
+    shared.forEach((s, i) => {
+      if (wasShared[i] !== s.key) out.push({ key: s.key, name: s.name.en });
+    });
+  }
+  return out;
+}
+
+/** Everything but the skills, by part, so a re-import that only changes a level's text is still a change. */
+function otherChanges(before: FrameworkDocument, after: FrameworkDocument): FrameworkDiff["other"] {
+  const parts = (d: FrameworkDocument) => ({
+    title: d.title,
+    texts: [d.intro, d.growthTable, d.transitionPath, d.conclusion],
+    levels: d.levels.map(({ categories, ...level }) => ({ ...level, categories: categories.map((c) => c.key) })),
+    categories: d.levels.flatMap((l) => l.categories.map((c) => ({ key: c.key, name: c.name, skills: c.skills.length > 0 }))),
+    capabilities: d.capabilities,
+    descriptors: d.levels.flatMap((l) => l.categories.flatMap((c) => c.skills.map((s) => [s.key, s.descriptors ?? null]))),
+  });
+  const a = parts(before);
+  const b = parts(after);
+  return (Object.keys(a) as (keyof typeof a)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
 /** What publishing `after` would change compared with `before`, by stable skill key. */
 export function diffFrameworks(before: FrameworkDocument, after: FrameworkDocument, retired: { before?: Set<string>; after?: Set<string> } = {}): FrameworkDiff {
   const a = flatten(before, retired.before ?? new Set());
   const b = flatten(after, retired.after ?? new Set());
-  const diff: FrameworkDiff = { added: [], retired: [], renamed: [], moved: [], redescribed: [] };
+  const diff: FrameworkDiff = { added: [], retired: [], renamed: [], moved: [], redescribed: [], reordered: reorderedSkills(before, after), other: otherChanges(before, after) };
   for (const [key, s] of b) if (!a.has(key)) diff.added.push({ key, name: s.name });
   for (const [key, s] of a) {
     const t = b.get(key);
@@ -38,4 +73,6 @@ export function diffFrameworks(before: FrameworkDocument, after: FrameworkDocume
   return diff;
 }
 
-export const isEmptyDiff = (d: FrameworkDiff) => Object.values(d).every((list) => list.length === 0);
+/** How many changes the diff lists (a skill renamed and re-described counts twice). */
+export const countChanges = (d: FrameworkDiff) => Object.values(d).reduce((n, list) => n + list.length, 0);
+export const isEmptyDiff = (d: FrameworkDiff) => countChanges(d) === 0;

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { earlierWithSameName, type RepeatedCategory, repeatedCategoryNames } from "./checks";
 import { pairRoadmaps } from "./pair";
 import { parseRoadmapMarkdown } from "./parse";
 import { type RoadmapDocument, RoadmapParseError } from "./types";
@@ -50,6 +51,19 @@ export const frameworkDocumentSchema = z
     conclusion: bi.default({ zh: "", en: "" }),
   })
   .superRefine((doc, ctx) => {
+    const categoryKeys = new Set<string>();
+    doc.levels.forEach((l, li) => {
+      l.categories.forEach((c, ci) => {
+        if (categoryKeys.has(c.key)) ctx.addIssue({ code: "custom", message: `Category key '${c.key}' is used twice.`, path: ["levels", li, "categories", ci, "key"] });
+        categoryKeys.add(c.key);
+      });
+      const firstEn = earlierWithSameName(l.categories.map((c) => c.name.en));
+      const firstZh = earlierWithSameName(l.categories.map((c) => c.name.zh));
+      l.categories.forEach((c, ci) => {
+        const first = Math.max(firstEn[ci]!, firstZh[ci]!);
+        if (first >= 0) ctx.addIssue({ code: "custom", message: `Category '${c.name.en}' has the same name as category '${l.categories[first]!.key}' of this level; give each category of a level its own name.`, path: ["levels", li, "categories", ci, "name"] });
+      });
+    });
     const seen = new Set<string>();
     doc.levels.forEach((l, li) =>
       l.categories.forEach((c, ci) =>
@@ -99,8 +113,14 @@ export function frameworkToJson(doc: FrameworkDocument): string {
 
 /** Markdown holds one language: the other gets the same text (translate it in the editor). */
 export function frameworkFromMarkdown(markdown: string, key: string): FrameworkDocument {
+  return readMarkdownFramework(markdown, key).doc;
+}
+
+/** The framework, plus what the import preview should point out: category names repeated across levels (with lines). */
+export function readMarkdownFramework(markdown: string, key: string): { doc: FrameworkDocument; repeated: RepeatedCategory[] } {
   const parsed = parseRoadmapMarkdown(markdown);
-  return fromRoadmap(pairRoadmaps(parsed, parsed), key);
+  const doc = fromRoadmap(pairRoadmaps(parsed, parsed), key);
+  return { doc, repeated: repeatedCategoryNames(doc, parsed) };
 }
 
 export function fromRoadmap(doc: RoadmapDocument, key: string, capabilities: FrameworkDocument["capabilities"] = []): FrameworkDocument {

@@ -8,6 +8,7 @@ import {
   RoadmapParseError,
 } from "./types";
 import { splitOnColon, stripEmphasis, stripLeadingSymbols } from "./text";
+import { earlierWithSameName } from "./checks";
 
 /*
  * The roadmap-Markdown format (the seed roadmap is written in it):
@@ -173,6 +174,11 @@ function parseLevel(heading: Line, body: Line[], fail: Fail): ParsedLevel {
   for (const c of level.categories) {
     if (c.skills.length === 0) fail(c.line, `category '${c.name}' has no skill bullets`);
   }
+  // Two categories of one name would get keys differing only by a "-2" suffix: name each category once per level.
+  earlierWithSameName(level.categories.map((c) => c.name)).forEach((first, i) => {
+    const c = level.categories[i]!;
+    if (first >= 0) fail(c.line, `category '${c.name}' is already in level '${name}' (line ${level.categories[first]!.line}); give each category of a level its own name`);
+  });
   return level;
 }
 

@@ -26,5 +26,7 @@ export const updateDraftSkillSchema = z.strictObject({
   // Optimistic concurrency: the draft version the editor read.
   lockVersion: z.int().min(1),
 });
+// Discarding claims the draft version the editor read, like the edits do.
+export const discardDraftSchema = z.strictObject({ frameworkId: uuidSchema, lockVersion: z.int().min(1) });
 export const moveDraftSkillSchema = z.strictObject({ frameworkId: uuidSchema, skillKey: z.string().max(120), direction: z.enum(["up", "down"]) });
 export const switchTeamVersionSchema = z.strictObject({ teamId: uuidSchema, versionId: uuidSchema });

@@ -20,8 +20,8 @@ import { acceptPlanItem, archiveTarget, createTarget, getOrgGaps, getTeamVision 
 import { addQuarters, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
 import { getPlanningDataset } from "@/lib/data/exports";
 import { getTeamTrends } from "@/lib/data/trends";
-import { createDraft, exportFramework, getDraft, getFrameworkEditor, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
-import { listPublishedVersions } from "@/lib/data/frameworks";
+import { createDraft, discardDraft, exportFramework, getDraft, getFrameworkEditor, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
+import { listFrameworkDrafts, listPublishedVersions } from "@/lib/data/frameworks";
 import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { importRatings } from "@/lib/data/import";
 import { closeCycle, listCycles, openCycle } from "@/lib/data/cycles";
@@ -323,7 +323,19 @@ export const MATRIX: Row[] = [
   { id: "app/api/health/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "liveness for load balancers; returns only {status: ok}" },
   { id: "app/api/ready/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "readiness for orchestrators; returns only migration counts (ops.test.ts)" },
   { id: "app/api/metrics/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "no session: guarded by the METRICS_TOKEN bearer token instead (ops.test.ts checks 404 / 401 / 200)" },
-  // Last: publishing consumes the draft the rows above edit.
+  { id: "lib/data/frameworks.ts#listFrameworkDrafts", run: (v) => listFrameworkDrafts(v, { locale: "en" }), expect: adminOnly },
+  {
+    // Discards the never-published framework's draft (removing the framework); undo imports it again, so the
+    // fixture keeps a draft-only framework and the draft of fx.frameworkId that the rows around edit stays.
+    id: "app/(app)/frameworks/actions.ts#discardDraftAction",
+    run: async (v, fx) => discardDraft(v, { frameworkId: fx.draftOnlyFrameworkId, lockVersion: (await getDraft(await adminViewer(), { frameworkId: fx.draftOnlyFrameworkId }))!.lockVersion }),
+    expect: adminOnly,
+    undo: async (fx) => {
+      const imported = await importFramework(await adminViewer(), { format: "markdown", content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n", apply: true });
+      fx.draftOnlyFrameworkId = imported.created!.frameworkId;
+    },
+  },
+  // Last: publishing consumes the draft the rows above edit (the move-down row gives it a change to publish).
   {
     id: "app/(app)/frameworks/actions.ts#publishDraftAction",
     run: (v, fx) => publishDraft(v, { frameworkId: fx.frameworkId }),

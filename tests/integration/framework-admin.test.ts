@@ -8,7 +8,7 @@ import { demoTeamId } from "@/db/seed/demo";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
 import { stableUuid } from "@/db/seed/ids";
 import type { Viewer } from "@/lib/auth/viewer";
-import { createDraft, exportFramework, getDraft, importFramework, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
+import { createDraft, exportFramework, getDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
 import { listPublishedVersions } from "@/lib/data/frameworks";
 import { getTeamHeatmap } from "@/lib/data/heatmap";
 import { saveSelfRating } from "@/lib/data/ratings";
@@ -81,6 +81,8 @@ describeOnEachEngine("framework management", ({ handle }) => {
 
   it("publishing is atomic: of two concurrent publishes exactly one wins", async () => {
     await createDraft(admin, { frameworkId: mlopsId });
+    // An unchanged draft is refused (nothing to publish): give it a change first.
+    await moveDraftSkill(admin, { frameworkId: mlopsId, skillKey: GIT, direction: "up" });
     const results = await Promise.allSettled([publishDraft(admin, { frameworkId: mlopsId }), publishDraft(admin, { frameworkId: mlopsId })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "conflict" } });

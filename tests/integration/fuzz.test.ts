@@ -6,7 +6,7 @@ import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import type { Viewer } from "@/lib/auth/viewer";
 import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { getPlanningDataset } from "@/lib/data/exports";
-import { createDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
+import { createDraft, discardDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
 import { getTeamHeatmap, getTeamHeatmapJson } from "@/lib/data/heatmap";
 import { importRatings } from "@/lib/data/import";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
@@ -87,6 +87,7 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
       { name: "updateDraftSkill", call: updateDraftSkill, template: { frameworkId: fw, skillKey: "x", nameEn: "n", nameZh: "n", descriptionEn: "", descriptionZh: "", categoryKey: "x", retired: false, lockVersion: 1 } },
       { name: "moveDraftSkill", call: moveDraftSkill, template: { frameworkId: fw, skillKey: "x", direction: "up" } },
       { name: "publishDraft", call: publishDraft, template: { frameworkId: fw } },
+      { name: "discardDraft", call: discardDraft, template: { frameworkId: fw, lockVersion: 1 } },
       { name: "switchTeamVersion", call: switchTeamVersion, template: { teamId: team, versionId: randomUUID() } },
       { name: "importRatings (route)", call: importRatings, template: { mode: "apply", filename: "x.csv", bytes: new TextEncoder().encode("email\nx@y\n") } },
       { name: "getPlanningDataset (route)", call: (v, i) => getPlanningDataset(v, i, { locale: "en" }), template: { scope: "team", teamId: team, format: "json" } },

@@ -13,6 +13,7 @@ import {
   parseFrameworkData,
 } from "@/lib/roadmap/document";
 import { parseBilingualRoadmap } from "@/lib/roadmap/pair";
+import { repeatedCategoryNames } from "@/lib/roadmap/checks";
 
 const seed = (f: string) => readFileSync(path.join(__dirname, "../../db/seed", f), "utf8");
 const mlops: FrameworkDocument = fromRoadmap(
@@ -73,6 +74,43 @@ describe("malformed framework files get errors naming the line", () => {
     expect(dup.path).toBe("levels.1.categories.0.skills.0.key");
     const line = text.split("\n")[dup.line! - 1]!;
     expect(line).toContain(doc.levels[0]!.categories[0]!.skills[0]!.key);
+  });
+
+  it("reports two categories with the same name in one level at the second one's line", () => {
+    const doc = structuredClone(mlops);
+    const [first, second] = doc.levels[0]!.categories;
+    second!.name = { zh: first!.name.zh, en: ` ${first!.name.en.toUpperCase()} ` };
+    const text = stringify(doc);
+    const e = (() => {
+      try {
+        parseFrameworkData(text);
+      } catch (err) {
+        return err;
+      }
+    })() as FrameworkFileError;
+    expect(e).toBeInstanceOf(FrameworkFileError);
+    const dup = e.errors.find((x) => /same name/.test(x.message))!;
+    expect(dup.path).toBe("levels.0.categories.1.name");
+    expect(dup.line).not.toBeNull();
+  });
+
+  it("reports a category key used twice", () => {
+    const doc = structuredClone(mlops);
+    doc.levels[1]!.categories[0]!.key = doc.levels[0]!.categories[0]!.key;
+    expect(() => parseFrameworkData(stringify(doc))).toThrow(/Category key '.+' is used twice/);
+  });
+
+  it("accepts, and reports, a category name repeated in another level", () => {
+    const doc = structuredClone(mlops);
+    doc.levels[2]!.categories[0]!.name = structuredClone(doc.levels[0]!.categories[0]!.name);
+    const parsed = parseFrameworkData(stringify(doc));
+    expect(repeatedCategoryNames(parsed)).toEqual([
+      expect.objectContaining({ name: doc.levels[0]!.categories[0]!.name.en, key: doc.levels[2]!.categories[0]!.key, level: doc.levels[2]!.name.en, firstLevel: doc.levels[0]!.name.en, line: null }),
+    ]);
+  });
+
+  it("refuses a single-language Markdown file that repeats a category name in one level", () => {
+    expect(() => frameworkFromMarkdown("# R\n\n## Junior\n\n1. **SQL**\n   - a\n2. **SQL**\n   - b\n", "r")).toThrow(/line 7/);
   });
 
   it.each([

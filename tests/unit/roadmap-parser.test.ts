@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pairRoadmaps, parseBilingualRoadmap } from "@/lib/roadmap/pair";
 import { parseRoadmapMarkdown } from "@/lib/roadmap/parse";
+import { repeatedCategoryNames } from "@/lib/roadmap/checks";
 import { RoadmapParseError } from "@/lib/roadmap/types";
 
 const seedDir = path.join(__dirname, "../../db/seed");
@@ -158,6 +159,32 @@ describe("malformed roadmaps get an error naming the line", () => {
     expect(e.line).toBe(line);
     expect(e.message).toMatch(message);
     expect(e.message).toContain(`test.md: line ${line}:`);
+  });
+
+  it("refuses two categories with the same name in one level, naming the second one's line", () => {
+    const markdown = LEVEL("1. **Orchestration**\n   - Runs Airflow\n\n2. **orchestration**\n   - Runs Dagster");
+    expect(() => parseRoadmapMarkdown(markdown, "test.md")).toThrow(RoadmapParseError);
+    expect(() => parseRoadmapMarkdown(markdown, "test.md")).toThrow(/test\.md: line 10: .*'orchestration'.*line 7/);
+  });
+
+  it("refuses a repeated category name in the zh-TW document too", () => {
+    const markdown = "# 路線圖\n\n## 初階\n\n1. **編排**\n   - 會用 Airflow\n2. **編排**\n   - 會用 Dagster\n";
+    expect(() => parseRoadmapMarkdown(markdown, "zh-TW")).toThrow(/zh-TW: line 7: .*'編排'/);
+  });
+
+  it("accepts the same category name in two levels, and reports it (keys orchestration and orchestration-2)", () => {
+    const markdown = "# R\n\n## Junior\n\n1. **Orchestration**\n   - Runs Airflow\n\n## Senior\n\n1. **Orchestration**\n   - Designs DAG platforms\n";
+    const parsed = parseRoadmapMarkdown(markdown);
+    const doc = pairRoadmaps(parsed, parsed);
+    expect(doc.levels.map((l) => l.categories[0]!.key)).toEqual(["orchestration", "orchestration-2"]);
+    expect(repeatedCategoryNames(doc, parsed)).toEqual([
+      { line: 10, name: "Orchestration", key: "orchestration-2", level: "Senior", firstLevel: "Junior", firstLine: 5 },
+    ]);
+  });
+
+  it("finds no repeated category names in the seed roadmap", () => {
+    const doc = parseBilingualRoadmap(zhSource, enSource);
+    expect(repeatedCategoryNames(doc)).toEqual([]);
   });
 
   it("refuses to pair documents whose structure differs, naming both lines", () => {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { type ActionResult, toActionResult } from "@/lib/actions/result";
 import { getViewer } from "@/lib/auth/viewer";
-import { createDraft, type ImportPreview, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
+import { createDraft, discardDraft, type ImportPreview, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
 
 const done = <T,>(result: ActionResult<T>) => {
   if (result.ok) revalidatePath("/", "layout");
@@ -28,6 +28,10 @@ export async function moveDraftSkillAction(input: unknown): Promise<ActionResult
 
 export async function publishDraftAction(input: unknown): Promise<ActionResult<{ version: number }>> {
   return done(await toActionResult(async () => publishDraft(await getViewer(), input)));
+}
+
+export async function discardDraftAction(input: unknown): Promise<ActionResult<{ version: number; frameworkRemoved: boolean }>> {
+  return done(await toActionResult(async () => discardDraft(await getViewer(), input)));
 }
 
 export async function switchTeamVersionAction(input: unknown): Promise<ActionResult<void>> {

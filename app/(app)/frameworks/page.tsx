@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { listFrameworks } from "@/lib/data/frameworks";
+import { type FrameworkDraftSummaryDto, listFrameworkDrafts, listFrameworks } from "@/lib/data/frameworks";
 import { can } from "@/lib/permissions";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { viewerOrSignIn } from "@/lib/auth/page";
@@ -21,6 +21,7 @@ export default async function FrameworksPage() {
   const ta = await getTranslations("frameworkAdmin");
   const viewer = await viewerOrSignIn("/frameworks");
   const frameworks = await listFrameworks(viewer, { locale });
+  const drafts = can(viewer, "framework:manage") ? await listFrameworkDrafts(viewer, { locale }) : [];
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")}>
@@ -30,6 +31,7 @@ export default async function FrameworksPage() {
           </Link>
         )}
       </PageHeader>
+      {drafts.length > 0 && <DraftList drafts={drafts} />}
       {frameworks.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{t("empty")}</p>
       ) : (
@@ -56,5 +58,35 @@ export default async function FrameworksPage() {
         </ul>
       )}
     </div>
+  );
+}
+
+/** Drafts (admins only): where an imported framework can be found again before it is published. */
+async function DraftList({ drafts }: { drafts: FrameworkDraftSummaryDto[] }) {
+  const t = await getTranslations("frameworks.drafts");
+  const ts = await getTranslations("frameworks.status");
+  return (
+    <section aria-labelledby="drafts-title" className="space-y-3">
+      <div>
+        <h2 id="drafts-title" className="text-lg font-semibold">{t("listTitle")}</h2>
+        <p className="text-sm text-muted-foreground">{t("listIntro")}</p>
+      </div>
+      <ul className="grid gap-3 md:grid-cols-2">
+        {drafts.map((d) => (
+          <li key={d.frameworkId} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-dashed border-border bg-card p-4">
+            <div className="min-w-0 space-y-1">
+              <p className="flex flex-wrap items-center gap-2">
+                <Badge variant="outline">{ts("draft")}</Badge>
+                <span className="font-medium">{d.name}</span>
+              </p>
+              <p className="text-sm text-muted-foreground">{d.published === null ? t("importedState") : t("draftState", { version: d.version, count: d.changes ?? 0 })}</p>
+            </div>
+            <Link href={`/frameworks/${d.frameworkId}/edit`} className={buttonVariants({ size: "sm", variant: "outline" })} aria-label={`${t("open")}: ${d.name}`}>
+              {t("open")}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

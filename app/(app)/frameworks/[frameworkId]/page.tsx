@@ -10,7 +10,10 @@ import { buttonVariants } from "@/components/ui/button";
 import { can } from "@/lib/permissions";
 import { getFrameworkTree } from "@/lib/data/frameworks";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer, type Viewer } from "@/lib/auth/viewer";
+import { getDraft } from "@/lib/data/framework-admin";
+import { AppError } from "@/lib/errors";
+import { pick } from "@/lib/i18n/pick";
 import { viewerOrSignIn } from "@/lib/auth/page";
 
 type Props = { params: Promise<{ frameworkId: string }> };
@@ -29,7 +32,7 @@ export default async function FrameworkPage({ params }: Props) {
   const { frameworkId } = await params;
   const viewer = await viewerOrSignIn(`/frameworks/${encodeURIComponent(frameworkId)}`);
   const tree = await getFrameworkTree(viewer, { frameworkId, locale });
-  if (!tree) notFound();
+  if (!tree) return <UnpublishedPointer viewer={viewer} frameworkId={frameworkId} />;
 
   return (
     <div className="space-y-10">
@@ -86,6 +89,38 @@ export default async function FrameworkPage({ params }: Props) {
           <p className="mt-2 whitespace-pre-line text-sm text-muted-foreground">{tree.conclusion}</p>
         </section>
       )}
+    </div>
+  );
+}
+
+/**
+ * A framework imported but never published has no roadmap yet: admins get a pointer to its draft, everyone else the
+ * same 404 as for a framework that does not exist.
+ */
+async function UnpublishedPointer({ viewer, frameworkId }: { viewer: Viewer; frameworkId: string }) {
+  if (!can(viewer, "framework:manage")) notFound();
+  const draft = await getDraft(viewer, { frameworkId }).catch((e: unknown) => {
+    if (e instanceof AppError) return null;
+    throw e;
+  });
+  if (!draft || draft.published !== null) notFound();
+  const locale = (await getLocale()) as AppLocale;
+  const t = await getTranslations("frameworks.unpublished");
+  const tf = await getTranslations("framework");
+  return (
+    <div className="space-y-6">
+      <Link href="/frameworks" className="text-sm text-muted-foreground hover:text-foreground">
+        ← {tf("backToList")}
+      </Link>
+      <section aria-labelledby="unpublished-title" className="max-w-2xl space-y-3 rounded-lg border border-dashed border-border bg-card p-5">
+        <h1 id="unpublished-title" className="text-2xl font-semibold tracking-tight">
+          {t("title", { title: pick(locale, draft.doc.title.zh, draft.doc.title.en) })}
+        </h1>
+        <p className="text-muted-foreground">{t("intro", { version: draft.version })}</p>
+        <Link href={`/frameworks/${frameworkId}/edit`} className={buttonVariants({ size: "sm" })}>
+          {t("open")}
+        </Link>
+      </section>
     </div>
   );
 }
