@@ -1,8 +1,16 @@
 // Runs once when the server starts: bring the database schema up to date
 // (either engine) and make sure the default roadmap exists, before the first
-// request is served.
+// request is served. Also takes over SIGTERM/SIGINT: drain requests, close
+// the database, exit 0 (lib/server/shutdown.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Next.js logs uncaught errors with console.error: database errors there
+  // carry the SQL and its bound values, so they are described safely instead.
+  const { guardConsoleErrors } = await import("./lib/observability/console-errors");
+  guardConsoleErrors();
   const { prepareDatabase } = await import("./db/prepare");
-  await prepareDatabase();
+  const { installGracefulShutdown } = await import("./lib/server/shutdown");
+  const startup = prepareDatabase();
+  installGracefulShutdown({ startup });
+  await startup;
 }

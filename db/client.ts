@@ -86,7 +86,14 @@ export function openDb(target: DbTarget, options: OpenOptions = {}): DbHandle {
     const free = freeBytesOf(dir);
     if (free < minFreeBytes) throw new StorageFullError(dir, free, minFreeBytes);
   }
-  const client = new PGlite(dir);
+  // PostgreSQL inside PGlite zero-fills its whole shared memory at start, so
+  // initdb's shared_buffers=128MB is 128 MB resident from the first query on
+  // (of ~150 MB of WASM heap). 16 MB holds the demo organisation several
+  // times over, and a page that misses is read from the OS cache; at 480,000
+  // ratings the heatmap queries measured the same within noise
+  // (bench/README.md, "Embedded database memory"). Appended to PGlite's own
+  // start parameters, which it replaces when given any.
+  const client = new PGlite(dir, { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"] });
   const guard = onDisk ? guardPglite(client, { dir, minFreeBytes, deadlineMs: options.deadlineMs ?? 30_000, onDead: databaseFailed }) : undefined;
   const db = drizzlePglite({ client, schema, casing: "snake_case", logger }) as unknown as Db;
   // One process owns a PGlite directory; nothing to coordinate with.
@@ -164,5 +171,8 @@ export function useDbHandle(handle: DbHandle): void {
  * connections). It stays cached, so a late query fails instead of reopening.
  */
 export async function closeDbHandle(): Promise<void> {
-  await globalForDb.__skillgridDb?.close();
+  const handle = globalForDb.__skillgridDb;
+  // A PGlite that failed for good (a PANIC) may spin if asked anything, close included.
+  if (!handle || handle.storage?.().alive === false) return;
+  await handle.close();
 }

@@ -35,7 +35,9 @@ const idp = spawn("npx", ["tsx", "scripts/dev-idp.ts"], {
 });
 
 console.log(`Starting Skillgrid with demo data on ${appUrl} (sign in through the dev IdP as anyone in the demo org)`);
-const server = spawn("npx", ["next", "start", "-p", port], {
+// Started directly, not through npx: npx's shell does not pass SIGTERM on,
+// and the server needs it to drain requests and close the embedded database.
+const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
   cwd: root,
   env: {
     ...env,
@@ -65,11 +67,14 @@ const poll = setInterval(async () => {
 const children = [server, idp];
 const stop = (signal) => {
   clearInterval(poll);
-  children.forEach((c) => c.kill(signal));
+  children.forEach((c) => c.exitCode === null && c.signalCode === null && c.kill(signal));
 };
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
-for (const child of children) child.on("exit", (code) => {
+// When one stops, stop the other; exit once both have (the server may take
+// a moment to finish its requests and close the database).
+let running = children.length;
+for (const child of children) child.on("exit", () => {
   stop("SIGTERM");
-  process.exit(code ?? 0);
+  if (--running === 0) process.exit(server.exitCode ?? 0);
 });
