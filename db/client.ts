@@ -87,12 +87,14 @@ export function openDb(target: DbTarget, options: OpenOptions = {}): DbHandle {
     if (free < minFreeBytes) throw new StorageFullError(dir, free, minFreeBytes);
   }
   // PostgreSQL inside PGlite zero-fills its whole shared memory at start, so
-  // initdb's shared_buffers=128MB is 128 MB resident from the first query on
-  // (of ~150 MB of WASM heap). 16 MB holds the demo organisation several
-  // times over, and a page that misses is read from the OS cache; at 480,000
-  // ratings the heatmap queries measured the same within noise
-  // (bench/README.md, "Embedded database memory"). Appended to PGlite's own
-  // start parameters, which it replaces when given any.
+  // the shared_buffers=128MB initdb writes was resident from the first query
+  // on (152 MB of WASM heap resident; 30 MB with 16 MB, ~125 MB less RSS
+  // idle). 16 MB holds the demo organisation several times over and a miss
+  // is read from the OS page cache: at 480,000 ratings the heatmap queries
+  // measured the same within noise (bench/README.md, "Embedded database
+  // memory"). On the command line, so it also overrides the postgresql.conf
+  // of existing directories; appended to PGlite's own start parameters,
+  // which it replaces when given any.
   const client = new PGlite(dir, { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"] });
   const guard = onDisk ? guardPglite(client, { dir, minFreeBytes, deadlineMs: options.deadlineMs ?? 30_000, onDead: databaseFailed }) : undefined;
   const db = drizzlePglite({ client, schema, casing: "snake_case", logger }) as unknown as Db;
