@@ -108,30 +108,21 @@ export function guardPglite(client: PGlite, options: GuardOptions): PgliteGuard 
     ]).finally(() => clearTimeout(timer));
   };
 
-  const query = client.query.bind(client);
-  const exec = client.exec.bind(client);
+  // Every statement: refused when the handle is dead or (for a write) the
+  // disk is nearly full, and watched for a PANIC or a missed deadline.
+  const guarded = <F>(run: F): F =>
+    ((sql: string, ...rest: unknown[]) => {
+      before(sql);
+      return watched(() => (run as (...a: unknown[]) => Promise<unknown>)(sql, ...rest));
+    }) as F;
   const transaction = client.transaction.bind(client);
   const guardTx = (tx: Transaction): Transaction => {
-    const txQuery = tx.query.bind(tx);
-    const txExec = tx.exec.bind(tx);
-    tx.query = ((sql: string, ...rest: unknown[]) => {
-      before(sql);
-      return watched(() => (txQuery as (...a: unknown[]) => Promise<unknown>)(sql, ...rest));
-    }) as Transaction["query"];
-    tx.exec = ((sql: string, ...rest: unknown[]) => {
-      before(sql);
-      return watched(() => (txExec as (...a: unknown[]) => Promise<unknown>)(sql, ...rest));
-    }) as Transaction["exec"];
+    tx.query = guarded(tx.query.bind(tx));
+    tx.exec = guarded(tx.exec.bind(tx));
     return tx;
   };
-  client.query = ((sql: string, ...rest: unknown[]) => {
-    before(sql);
-    return watched(() => (query as (...a: unknown[]) => Promise<unknown>)(sql, ...rest));
-  }) as PGlite["query"];
-  client.exec = ((sql: string, ...rest: unknown[]) => {
-    before(sql);
-    return watched(() => (exec as (...a: unknown[]) => Promise<unknown>)(sql, ...rest));
-  }) as PGlite["exec"];
+  client.query = guarded(client.query.bind(client));
+  client.exec = guarded(client.exec.bind(client));
   client.transaction = (<T>(callback: (tx: Transaction) => Promise<T>) => {
     before("begin");
     return transaction((tx) => callback(guardTx(tx))).catch((e: unknown) => {
