@@ -47,6 +47,10 @@ test.describe("hostile requests", () => {
       expect(res.sentMb, c.who).toBeLessThan(200);
       expect(JSON.parse(res.body)).toHaveProperty("error");
     }
+    // next-auth's own form posts are read under a 16 KB cap the same way.
+    const auth = await chunkedPost(`${base}/api/auth/signout`, 50, { "content-type": "application/x-www-form-urlencoded", origin: base });
+    expect(auth.status, "next-auth post over its cap").toBe(413);
+    expect(auth.sentMb).toBeLessThan(50);
     expect(treeRssMb(pid!) - before, "server memory growth (MB)").toBeLessThan(50);
   });
 

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { JWT } from "next-auth/jwt";
+import { encode, type JWT } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useDbHandle } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
@@ -10,7 +10,7 @@ import { SESSION_ABSOLUTE_SECONDS, withinAbsoluteLifetime } from "@/lib/auth/ses
 import { viewerFromSessionToken } from "@/lib/auth/viewer";
 import { revokeUserSessions, setUserDisabled, setUserRole, signOutEverywhere } from "@/lib/data/users";
 import { describeOnEachEngine } from "./engines";
-import { configureAuthEnv, sessionTokenFor } from "./session";
+import { configureAuthEnv, sessionTokenFor, TEST_SECRET } from "./session";
 
 // A session cookie is a bearer credential: copying it must not outlive a
 // sign-out, a disable (even after re-enabling) or the absolute lifetime.
@@ -88,5 +88,7 @@ describeOnEachEngine("session revocation", ({ handle }) => {
     expect(await viewerFromSessionToken(stale)).toBeNull();
     const fresh = await sessionTokenFor(sofia, { gen, signedInAt: Date.now() - 60_000 });
     expect(await viewerFromSessionToken(fresh)).not.toBeNull();
+    // A token from before session generations existed (uid only) is refused once.
+    expect(await viewerFromSessionToken(await encode({ token: { uid: sofia }, secret: TEST_SECRET, maxAge: 3600 }))).toBeNull();
   });
 });
