@@ -7,7 +7,7 @@ import { discardDraftAction, publishDraftAction } from "@/app/(app)/frameworks/a
 import { Button } from "@/components/ui/button";
 import type { DraftDto } from "@/lib/data/framework-admin";
 import { countChanges, type FrameworkDiff } from "@/lib/roadmap/diff";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 const KINDS = ["added", "retired", "renamed", "moved", "redescribed", "reordered", "other"] as const satisfies readonly (keyof FrameworkDiff)[];
 

@@ -3,27 +3,37 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { closeCycleAction, openCycleAction } from "@/app/(app)/org/cycles/actions";
+import { closeCycleAction, openCycleAction, reopenCycleAction } from "@/app/(app)/org/cycles/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { CycleDto } from "@/lib/data/cycles";
-import { quarterEnd, quarterStart } from "@/lib/quarters";
+import { addQuarters, quarterEnd, quarterStart } from "@/lib/quarters";
 
 const field = "h-9 rounded-md border border-border bg-card px-2 text-sm";
 
-export function CyclesAdmin({ cycles, suggested }: { cycles: CycleDto[]; suggested: string }) {
+type Pending = { kind: "close" | "reopen"; cycle: CycleDto };
+
+export function CyclesAdmin({ cycles, suggested, currentQuarter }: { cycles: CycleDto[]; suggested: string; currentQuarter: string }) {
   const t = useTranslations("cycles");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [quarter, setQuarter] = useState(suggested);
+  const [confirming, setConfirming] = useState<Pending | null>(null);
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const run = (fn: () => Promise<{ ok: boolean; error?: string }>, ok: string) =>
     start(async () => {
       const r = await fn();
+      setConfirming(null);
       setMessage(r.ok ? { ok: true, text: ok } : { ok: false, text: r.error ?? "" });
       if (r.ok) router.refresh();
     });
+  // Only the most recent closed quarter may be reopened, and only while no cycle is open.
+  const anyOpen = cycles.some((c) => c.status === "open");
+  const latestClosed = cycles.filter((c) => c.status === "closed").at(-1);
+  // Ratings entered after a close count toward the quarter after it (or the current one, for an older quarter).
+  const countsToward = (q: string) => (q >= currentQuarter ? addQuarters(q, 1) : currentQuarter);
   return (
     <div className="space-y-4">
       <p role="status" aria-live="polite" className={`min-h-5 text-sm ${message?.ok === false ? "text-danger" : "text-muted-foreground"}`}>
@@ -51,8 +61,13 @@ export function CyclesAdmin({ cycles, suggested }: { cycles: CycleDto[]; suggest
               </td>
               <td className="text-right">
                 {c.status === "open" && (
-                  <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => closeCycleAction({ cycleId: c.id }), t("closed"))}>
+                  <Button size="sm" variant="outline" disabled={pending} onClick={() => setConfirming({ kind: "close", cycle: c })}>
                     {t("close", { quarter: c.quarter })}
+                  </Button>
+                )}
+                {c.id === latestClosed?.id && !anyOpen && (
+                  <Button size="sm" variant="outline" disabled={pending} onClick={() => setConfirming({ kind: "reopen", cycle: c })}>
+                    {t("reopen", { quarter: c.quarter })}
                   </Button>
                 )}
               </td>
@@ -60,6 +75,23 @@ export function CyclesAdmin({ cycles, suggested }: { cycles: CycleDto[]; suggest
           ))}
         </tbody>
       </table>
+      {confirming && (
+        <ConfirmDialog
+          title={t(`${confirming.kind}Confirm.title`, { quarter: confirming.cycle.quarter })}
+          confirmLabel={t(`${confirming.kind}Confirm.confirm`, { quarter: confirming.cycle.quarter })}
+          cancelLabel={t("cancel")}
+          pending={pending}
+          danger={confirming.kind === "reopen"}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() =>
+            confirming.kind === "close"
+              ? run(() => closeCycleAction({ cycleId: confirming.cycle.id }), t("closed"))
+              : run(() => reopenCycleAction({ cycleId: confirming.cycle.id }), t("reopened", { quarter: confirming.cycle.quarter }))
+          }
+        >
+          <p>{t(`${confirming.kind}Confirm.body`, { quarter: confirming.cycle.quarter, next: countsToward(confirming.cycle.quarter) })}</p>
+        </ConfirmDialog>
+      )}
       <form
         className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assessmentCycles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, notFound } from "@/lib/errors";
-import { closeCycleSchema, openCycleSchema } from "@/lib/validations/cycles";
+import { closeCycleSchema, openCycleSchema, reopenCycleSchema } from "@/lib/validations/cycles";
+import { addQuarters, quarterOf } from "@/lib/quarters";
 import { writeAudit } from "./audit";
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
 
@@ -47,4 +48,51 @@ export async function closeCycle(viewer: Viewer | null, raw: unknown): Promise<v
     if (!row) throw notFound("There is no open cycle with that id.");
     await writeAudit(tx, { actor: v, action: "cycle.closed", entityType: "cycle", entityId: row.id, after: { quarter: row.quarter, closedAt: row.closedAt } });
   });
+}
+
+/**
+ * Reopens the most recent closed cycle (a quarter closed by mistake or too
+ * early): its quarter is read live again until it is closed anew. Older
+ * closed quarters stay frozen — their exports may already be in planning
+ * documents — and only one cycle is open at a time.
+ */
+export async function reopenCycle(viewer: Viewer | null, raw: unknown): Promise<void> {
+  const v = requirePermission(viewer, "cycle:manage");
+  const input = parseInput(reopenCycleSchema, raw);
+  await getDb().transaction(async (tx) => {
+    const [open] = await tx.select().from(assessmentCycles).where(eq(assessmentCycles.status, "open"));
+    const [latest] = await tx.select().from(assessmentCycles).where(eq(assessmentCycles.status, "closed")).orderBy(desc(assessmentCycles.quarter)).limit(1).for("update");
+    if (!latest) throw notFound("There is no closed cycle to reopen.");
+    if (latest.id !== input.cycleId) throw conflict(`Only the most recent closed quarter (${latest.quarter}) can be reopened.`);
+    if (open) throw conflict(`Close ${open.quarter} before reopening ${latest.quarter}.`);
+    const [row] = await tx
+      .update(assessmentCycles)
+      .set({ status: "open", closedAt: null, closedById: null })
+      .where(and(eq(assessmentCycles.id, latest.id), eq(assessmentCycles.status, "closed")))
+      .returning();
+    if (!row) throw conflict("That cycle changed meanwhile: reload and try again.");
+    await writeAudit(tx, {
+      actor: v,
+      action: "cycle.reopened",
+      entityType: "cycle",
+      entityId: row.id,
+      before: { quarter: latest.quarter, closedAt: latest.closedAt, closedById: latest.closedById },
+      after: { quarter: row.quarter, status: row.status },
+    });
+  });
+}
+
+export type ClosedQuarterNotice = { quarter: string; closedAt: string; next: string };
+
+/**
+ * When the current quarter's cycle is already closed, what people should be
+ * told: its numbers are frozen at the close, and new ratings count toward
+ * the next quarter. Null while the current quarter is live.
+ */
+export async function getClosedQuarterNotice(viewer: Viewer | null, now = new Date()): Promise<ClosedQuarterNotice | null> {
+  requireSignedIn(viewer);
+  const current = quarterOf(now);
+  const [cycle] = await getDb().select().from(assessmentCycles).where(eq(assessmentCycles.quarter, current));
+  if (cycle?.status !== "closed" || !cycle.closedAt) return null;
+  return { quarter: current, closedAt: cycle.closedAt.toISOString(), next: addQuarters(current, 1) };
 }

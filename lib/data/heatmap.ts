@@ -96,8 +96,11 @@ export type TeamHeatmapDataDto = HeatmapDto & {
  */
 export async function getTeamHeatmapData(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<TeamHeatmapDataDto> {
   const { dto: heatmap, latest, live } = await teamHeatmap(viewer, raw, locale);
-  // The analysis reuses the ratings just read when they are the live ones.
-  const analysis = await analyseTeam(getDb(), heatmap.scope.id, locale, undefined, { trend: false, current: live ? latest : undefined });
+  // Every part of the payload is read as of the matrix's moment: a closed
+  // quarter's readiness and priorities are those of its close, as in its
+  // export. Live, the analysis reuses the ratings just read.
+  const asOf = live ? undefined : new Date(heatmap.asOf);
+  const analysis = await analyseTeam(getDb(), heatmap.scope.id, locale, asOf, { trend: false, current: live ? latest : undefined });
   const coverage = coverageBySkill(valuesFor(heatmap, "effective"), heatmap.members.length, heatmap.skills.length);
   return {
     ...heatmap,

@@ -7,3 +7,4 @@ export const openCycleSchema = z
   .strictObject({ quarter: z.string().regex(QUARTER_PATTERN, { message: "A quarter looks like 2026-Q4." }), startsOn: day, endsOn: day })
   .refine((c) => c.startsOn <= c.endsOn, { message: "The cycle must end after it starts.", path: ["endsOn"] });
 export const closeCycleSchema = z.strictObject({ cycleId: uuidSchema });
+export const reopenCycleSchema = closeCycleSchema;

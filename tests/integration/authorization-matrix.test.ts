@@ -24,7 +24,7 @@ import { createDraft, discardDraft, exportFramework, getDraft, getFrameworkEdito
 import { listFrameworkDrafts, listPublishedVersions } from "@/lib/data/frameworks";
 import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { importRatings } from "@/lib/data/import";
-import { closeCycle, listCycles, openCycle } from "@/lib/data/cycles";
+import { closeCycle, listCycles, openCycle, reopenCycle } from "@/lib/data/cycles";
 import { assessmentCycles } from "@/db/schema";
 import { and } from "drizzle-orm";
 import { getOrgHeatmap, getOrgHeatmapJson, getOrgHeatmapSummary, getTeamHeatmap, getTeamHeatmapData, getTeamHeatmapJson } from "@/lib/data/heatmap";
@@ -267,9 +267,18 @@ export const MATRIX: Row[] = [
       const [open] = await fx.db.select().from(assessmentCycles).where(eq(assessmentCycles.status, "open"));
       return closeCycle(v, { cycleId: open!.id });
     },
+    // Leaves it closed: the next row reopens it.
+    expect: adminOnly,
+  },
+  {
+    id: "app/(app)/org/cycles/actions.ts#reopenCycleAction",
+    run: async (v, fx) => {
+      const [cycle] = await fx.db.select().from(assessmentCycles).where(eq(assessmentCycles.quarter, addQuarters(quarterOf(new Date()), 8)));
+      return reopenCycle(v, { cycleId: cycle!.id });
+    },
     expect: adminOnly,
     undo: async (fx) => {
-      await fx.db.update(assessmentCycles).set({ status: "open", closedAt: null, closedById: null }).where(eq(assessmentCycles.quarter, addQuarters(quarterOf(new Date()), 8)));
+      await fx.db.update(assessmentCycles).set({ status: "closed", closedAt: new Date() }).where(eq(assessmentCycles.quarter, addQuarters(quarterOf(new Date()), 8)));
     },
   },
   { id: "lib/data/trends.ts#getTeamTrends", run: (v, fx) => getTeamTrends(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },

@@ -14,7 +14,7 @@ import { updateOrgSetting } from "@/lib/data/settings";
 import { addTeamMember, archiveTeam, createTeam, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
 import { revokeUserSessions, setUserDisabled, setUserRole } from "@/lib/data/users";
 import { acceptPlanItem, archiveTarget, createTarget } from "@/lib/data/vision";
-import { closeCycle, openCycle } from "@/lib/data/cycles";
+import { closeCycle, openCycle, reopenCycle } from "@/lib/data/cycles";
 import { AppError } from "@/lib/errors";
 import { describeOnEachEngine } from "./engines";
 import { rowsOf } from "./fingerprint";
@@ -82,6 +82,7 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
       { name: "acceptPlanItem", call: acceptPlanItem, template: { teamId: team, targetId: randomUUID(), skillKey: "x" } },
       { name: "openCycle", call: openCycle, template: { quarter: "x", startsOn: "x", endsOn: "x" } },
       { name: "closeCycle", call: closeCycle, template: { cycleId: randomUUID() } },
+      { name: "reopenCycle", call: reopenCycle, template: { cycleId: randomUUID() } },
       { name: "importFramework", call: importFramework, template: { format: "markdown", content: "x", apply: true } },
       { name: "createDraft", call: createDraft, template: { frameworkId: fw } },
       { name: "updateDraftSkill", call: updateDraftSkill, template: { frameworkId: fw, skillKey: "x", nameEn: "n", nameZh: "n", descriptionEn: "", descriptionZh: "", categoryKey: "x", retired: false, lockVersion: 1 } },

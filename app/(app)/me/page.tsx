@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClosedQuarterNotice } from "@/components/cycles/closed-quarter-notice";
 import { RatingSheet } from "@/components/rating/rating-sheet";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
+import { getClosedQuarterNotice } from "@/lib/data/cycles";
 import { getMyRatingSheet } from "@/lib/data/rating-sheet";
 import type { AppLocale } from "@/lib/i18n/locales";
 
@@ -14,7 +16,7 @@ export default async function MePage() {
   const viewer = await viewerOrSignIn("/me");
   const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations("me");
-  const sheet = await getMyRatingSheet(viewer, { locale });
+  const [sheet, closedQuarter] = await Promise.all([getMyRatingSheet(viewer, { locale }), getClosedQuarterNotice(viewer)]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={sheet ? `${sheet.title} · ${t("intro")}` : t("intro")}>
@@ -22,6 +24,7 @@ export default async function MePage() {
           {t("growthLink")} →
         </Link>
       </PageHeader>
+      <ClosedQuarterNotice notice={closedQuarter} />
       {sheet ? <RatingSheet sheet={sheet} /> : <p className="text-muted-foreground">{t("noFramework")}</p>}
     </div>
   );

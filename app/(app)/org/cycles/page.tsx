@@ -21,7 +21,7 @@ export default async function CyclesPage() {
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("intro")} />
       <section className="rounded-lg border border-border bg-card p-5 shadow-sm">
-        <CyclesAdmin cycles={cycles} suggested={suggested} />
+        <CyclesAdmin cycles={cycles} suggested={suggested} currentQuarter={current} />
       </section>
     </div>
   );

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ExportButtons } from "@/components/export/export-buttons";
+import { ClosedQuarterNotice } from "@/components/cycles/closed-quarter-notice";
 import { CycleProgress } from "@/components/heatmap/cycle-progress";
 import { HeatmapView } from "@/components/heatmap/heatmap-view";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
+import { getClosedQuarterNotice } from "@/lib/data/cycles";
 import { getTeamHeatmap } from "@/lib/data/heatmap";
 import { AppError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -29,6 +31,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
     throw e;
   });
   if (dto.scope.kind !== "team") notFound();
+  const closedQuarter = dto.quarter === dto.currentQuarter ? await getClosedQuarterNotice(viewer) : null;
   return (
     <div className="space-y-6">
       <Link href="/teams" className="text-sm text-muted-foreground hover:text-foreground">
@@ -57,7 +60,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
           </Link>
         </div>
       )}
-      {dto.scope.canEdit && dto.quarter === dto.currentQuarter && dto.members.length > 0 && <CycleProgress dto={dto} />}
+      <ClosedQuarterNotice notice={closedQuarter} />
+      {dto.scope.canEdit && dto.live && dto.members.length > 0 && <CycleProgress dto={dto} />}
       {dto.members.length === 0 ? <p className="text-muted-foreground">{t("empty")}</p> : <HeatmapView dto={dto} />}
     </div>
   );
