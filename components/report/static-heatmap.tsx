@@ -3,7 +3,7 @@ import { valuesFor } from "@/lib/analytics/matrix";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 
 /** A print-friendly heatmap: numbered skill columns (names listed below), values printed in cells. */
-export function StaticHeatmap({ dto }: { dto: HeatmapDto }) {
+export function StaticHeatmap({ dto, label: caption }: { dto: HeatmapDto; label: string }) {
   const values = valuesFor(dto, "effective");
   const cw = 17;
   const ch = 17;
@@ -11,7 +11,7 @@ export function StaticHeatmap({ dto }: { dto: HeatmapDto }) {
   const header = 18;
   return (
     <figure className="space-y-2">
-      <svg width={label + dto.skills.length * cw} height={header + dto.members.length * ch} className="max-w-full" role="img" aria-label="Heatmap">
+      <svg width={label + dto.skills.length * cw} height={header + dto.members.length * ch} className="max-w-full" role="img" aria-label={caption}>
         {dto.skills.map((s, j) => (
           <text key={s.key} x={label + j * cw + cw / 2} y={12} textAnchor="middle" className="fill-current text-[8px]">
             {j + 1}

@@ -6,36 +6,49 @@ import { useState, useTransition } from "react";
 import { switchTeamVersionAction } from "@/app/(app)/frameworks/actions";
 import { Button } from "@/components/ui/button";
 import type { PublishedVersionDto } from "@/lib/data/frameworks";
+import type { TeamRoadmapDto } from "@/lib/data/team-versions";
+import { VersionMoveExplainer } from "./version-move-explainer";
 
-export function FrameworkSwitch({ teamId, current, versions }: { teamId: string; current: string; versions: PublishedVersionDto[] }) {
+export function FrameworkSwitch({ teamId, roadmap, versions }: { teamId: string; roadmap: TeamRoadmapDto; versions: PublishedVersionDto[] }) {
   const t = useTranslations("frameworkAdmin");
   const router = useRouter();
+  const current = roadmap.versionId;
   const [versionId, setVersionId] = useState(current);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const switchTo = (id: string) =>
+    start(async () => {
+      const r = await switchTeamVersionAction({ teamId, versionId: id });
+      setMessage(r.ok ? t("switched") : r.error);
+      if (r.ok) router.refresh();
+    });
   return (
-    <section aria-labelledby="fw-title" className="rounded-lg border border-border bg-card p-4 shadow-sm">
-      <h2 id="fw-title" className="font-semibold">{t("switchTitle")}</h2>
-      <p className="text-xs text-muted-foreground">{t("switchHint")}</p>
-      <div className="mt-2 flex flex-wrap items-center gap-2">
-        <select aria-label={t("switchTitle")} className="h-9 rounded-md border border-border bg-card px-2 text-sm" value={versionId} onChange={(e) => setVersionId(e.target.value)}>
-          {!versions.some((v) => v.id === current) && <option value={current}>—</option>}
+    <section aria-labelledby="fw-title" className="space-y-3 rounded-lg border border-border bg-card p-4 shadow-sm">
+      <div>
+        <h2 id="fw-title" className="font-semibold">{t("switchTitle")}</h2>
+        <p className="text-xs text-muted-foreground">{t("switchHint")}</p>
+      </div>
+      {roadmap.latest && (
+        <div className="space-y-2 rounded-md border border-primary/30 bg-accent p-3 text-sm text-accent-foreground" data-testid="retired-version">
+          <p className="font-medium">{t("onRetired", { name: roadmap.name, version: roadmap.version, latest: roadmap.latest.version })}</p>
+          <VersionMoveExplainer />
+          <Button size="sm" disabled={pending} onClick={() => switchTo(roadmap.latest!.id)}>
+            {t("moveTo", { version: roadmap.latest.version })}
+          </Button>
+        </div>
+      )}
+      <div className="flex flex-wrap items-center gap-2">
+        <select aria-label={t("switchTitle")} className="h-9 max-w-full rounded-md border border-border bg-card px-2 text-sm" value={versionId} onChange={(e) => setVersionId(e.target.value)}>
+          {!versions.some((v) => v.id === current) && (
+            <option value={current}>{t("versionLabel", { name: roadmap.name, version: roadmap.version, status: roadmap.status })}</option>
+          )}
           {versions.map((v) => (
             <option key={v.id} value={v.id}>
-              {v.name} · v{v.version}
+              {t("versionLabel", { name: v.name, version: v.version, status: "published" })}
             </option>
           ))}
         </select>
-        <Button
-          disabled={pending || versionId === current}
-          onClick={() =>
-            start(async () => {
-              const r = await switchTeamVersionAction({ teamId, versionId });
-              setMessage(r.ok ? t("switched") : r.error);
-              if (r.ok) router.refresh();
-            })
-          }
-        >
+        <Button disabled={pending || versionId === current} onClick={() => switchTo(versionId)}>
           {t("switch")}
         </Button>
         <span role="status" aria-live="polite" className="text-sm text-muted-foreground">

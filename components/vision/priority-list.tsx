@@ -6,10 +6,11 @@ import { useState, useTransition } from "react";
 import { acceptPlanItemAction, archiveTargetAction } from "@/app/(app)/teams/[teamId]/vision/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { reasonFactsOf } from "@/lib/analytics/explain";
 import type { VisionDto } from "@/lib/data/vision";
-
-const REC_STYLE = { train: "bg-[#d9f0d3] text-[#1b5e20] border-[#1b5e20]", hire: "bg-[#fde0c5] text-[#7f3b08] border-[#7f3b08]", train_hire: "bg-[#e7d4e8] text-[#40004b] border-[#40004b]" } as const;
-const REC_ICON = { train: "▲", hire: "＋", train_hire: "▲＋" } as const;
+import { actionErrorText } from "./action-error";
+import { reasonSentence } from "./reason";
+import { RecommendationBadge } from "./recommendation-badge";
 
 export function PriorityList({ vision }: { vision: VisionDto }) {
   const t = useTranslations("vision");
@@ -33,9 +34,7 @@ export function PriorityList({ vision }: { vision: VisionDto }) {
                 <div className="min-w-0 space-y-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="grid h-6 w-6 place-items-center rounded-full bg-primary text-xs font-semibold text-primary-foreground">{rank + 1}</span>
-                    <span className={`rounded-full border px-2 py-0.5 text-xs font-semibold ${REC_STYLE[item.recommendation]}`}>
-                      {REC_ICON[item.recommendation]} {t(`rec.${item.recommendation}`)}
-                    </span>
+                    <RecommendationBadge recommendation={item.recommendation} label={t(`rec.${item.recommendation}`)} />
                     <span className="font-medium">{item.skillName}</span>
                     <Badge variant="outline">{item.targetName}</Badge>
                     {item.risk && <Badge className="border-amber-700 bg-amber-100 text-amber-900">⚠ {item.risk === "missing" ? t("riskMissing") : t("riskSingle")}</Badge>}
@@ -43,16 +42,10 @@ export function PriorityList({ vision }: { vision: VisionDto }) {
                   <p className="text-sm text-muted-foreground">
                     {t("needs", { n: item.headcount, level: item.level, coverage: item.coverage, gap: item.gap, quarter: item.targetQuarter })}
                   </p>
-                  <p className="text-sm">
-                    {item.recommendation === "hire"
-                      ? t("explainHire", { level: item.level, near: item.near })
-                      : item.recommendation === "train"
-                        ? t("explainTrain", { count: item.candidates.length })
-                        : t("explainMixed", { count: item.candidates.length, hire: item.gap - item.candidates.length })}
-                  </p>
+                  <p className="text-sm">{reasonSentence(t, reasonFactsOf(item))}</p>
                   {item.candidates.length > 0 && (
                     <p className="text-sm">
-                      <span className="text-muted-foreground">{t("candidates")}: </span>
+                      <span className="text-muted-foreground">{t("candidatesLabel")}</span>
                       {item.candidates
                         .map((c) => t("candidate", { name: c.name, current: c.current, eager: c.interest === 2 ? "yes" : "no", others: c.alsoCloses }))
                         .join(" · ")}
@@ -74,8 +67,9 @@ export function PriorityList({ vision }: { vision: VisionDto }) {
                       onClick={() =>
                         start(async () => {
                           const r = await acceptPlanItemAction({ teamId: vision.team.id, targetId: item.targetId, skillKey: item.skillKey });
-                          setMessage(r.ok ? { ok: true, text: t("accepted") } : { ok: false, text: r.error });
-                          if (r.ok) router.refresh();
+                          setMessage(r.ok ? { ok: true, text: t("accepted") } : { ok: false, text: actionErrorText(t, r) });
+                          // A conflict means the plan or the gap changed meanwhile: show the latest.
+                          if (r.ok || r.code === "conflict") router.refresh();
                         })
                       }
                     >
@@ -95,33 +89,38 @@ export function TargetList({ vision }: { vision: VisionDto }) {
   const t = useTranslations("vision");
   const router = useRouter();
   const [pending, start] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
   if (vision.targets.length === 0) return <p className="text-sm text-muted-foreground">{t("noTargets")}</p>;
   return (
-    <ul className="divide-y divide-border">
-      {vision.targets.map((target) => (
-        <li key={target.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-          <div>
-            <p className="text-sm font-medium">{target.name}</p>
-            <p className="text-xs text-muted-foreground">{t("targetLine", { n: target.headcount, level: target.level, quarter: target.targetQuarter })}</p>
-          </div>
-          {vision.team.canPlan && (
-            <Button
-              size="sm"
-              variant="ghost"
-              disabled={pending}
-              aria-label={t("removeTarget", { name: target.name })}
-              onClick={() =>
-                start(async () => {
-                  const r = await archiveTargetAction({ teamId: vision.team.id, targetId: target.id });
-                  if (r.ok) router.refresh();
-                })
-              }
-            >
-              {t("remove")}
-            </Button>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      {message && <p role="alert" className="text-sm text-danger">{message}</p>}
+      <ul className="divide-y divide-border">
+        {vision.targets.map((target) => (
+          <li key={target.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+            <div>
+              <p className="text-sm font-medium">{target.name}</p>
+              <p className="text-xs text-muted-foreground">{t("targetLine", { n: target.headcount, level: target.level, quarter: target.targetQuarter })}</p>
+            </div>
+            {vision.team.canPlan && (
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={pending}
+                aria-label={t("removeTarget", { name: target.name })}
+                onClick={() =>
+                  start(async () => {
+                    const r = await archiveTargetAction({ teamId: vision.team.id, targetId: target.id });
+                    setMessage(r.ok ? null : actionErrorText(t, r));
+                    if (r.ok || r.code === "not_found") router.refresh();
+                  })
+                }
+              >
+                {t("remove")}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

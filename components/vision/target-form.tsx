@@ -7,6 +7,7 @@ import { createTargetAction } from "@/app/(app)/teams/[teamId]/vision/actions";
 import { Button } from "@/components/ui/button";
 import type { VisionDto } from "@/lib/data/vision";
 import { addQuarters } from "@/lib/quarters";
+import { actionErrorText } from "./action-error";
 
 const field = "h-9 rounded-md border border-border bg-card px-2 text-sm text-foreground";
 
@@ -31,7 +32,7 @@ export function TargetForm({ vision }: { vision: VisionDto }) {
         e.preventDefault();
         start(async () => {
           const r = await createTargetAction({ teamId: vision.team.id, kind, key, level, headcount, targetQuarter: quarter });
-          setMessage(r.ok ? { ok: true, text: t("added") } : { ok: false, text: Object.values(r.fieldErrors ?? {})[0]?.[0] ?? r.error });
+          setMessage(r.ok ? { ok: true, text: t("added") } : { ok: false, text: actionErrorText(t, r) });
           if (r.ok) router.refresh();
         });
       }}

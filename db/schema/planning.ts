@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { ReasonFacts } from "../../lib/analytics/explain";
 import { lockVersion, timestamps } from "./columns";
 import { cycleStatus, planRecommendation, targetKind } from "./enums";
 import { teams } from "./teams";
@@ -48,7 +49,10 @@ export const planItems = pgTable(
     skillKey: text().notNull(),
     quarter: text().notNull(),
     recommendation: planRecommendation().notNull(),
+    /** English text, kept for items accepted before reasons were facts (shown when reasonFacts is null). */
     reason: text().notNull(),
+    /** The numbers and names behind the reason, rendered in the viewer's language (lib/analytics/explain.ts). */
+    reasonFacts: jsonb().$type<ReasonFacts>(),
     candidateUserIds: jsonb().$type<string[]>().notNull().default([]),
     acceptedById: uuid()
       .notNull()

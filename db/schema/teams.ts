@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { lockVersion, timestamps } from "./columns";
 import { frameworkVersions, frameworks } from "./frameworks";
 import { users } from "./users";
@@ -38,6 +38,27 @@ export const teamMembers = pgTable(
     ...timestamps,
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user_idx").on(t.userId)],
+);
+
+// Which roadmap version a team used from when: a row per change, written by a
+// trigger on teams in the same transaction (migration 0010), append-only like
+// ratings. A closed quarter reads each team with the version it had then.
+export const teamFrameworkHistory = pgTable(
+  "team_framework_history",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id),
+    frameworkId: uuid()
+      .notNull()
+      .references(() => frameworks.id),
+    frameworkVersionId: uuid()
+      .notNull()
+      .references(() => frameworkVersions.id),
+    effectiveAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("team_framework_history_team_idx").on(t.teamId, t.effectiveAt.desc())],
 );
 
 export type Team = typeof teams.$inferSelect;

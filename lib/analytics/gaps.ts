@@ -5,6 +5,7 @@
 //   gap                  = max(0, N − coverage)
 //   single point of failure: coverage = 1; missing: coverage = 0
 //   capability readiness = Σ min(coverage, N) / Σ N over the capability's skills
+//                          (0 for a target whose skills are not in the roadmap)
 //
 // See README "Vision, gaps and priorities" for the priority score.
 
@@ -67,10 +68,13 @@ export function requirementsFor(target: Target, members: Member[], proficiency: 
   });
 }
 
-/** Σ min(coverage, N) / Σ N, in [0, 1]. */
+/**
+ * Σ min(coverage, N) / Σ N, in [0, 1]. A target without skills (its
+ * capability or skill is not in the team's roadmap) is 0: never met.
+ */
 export function readiness(requirements: SkillRequirement[]): number {
   const need = requirements.reduce((n, r) => n + r.headcount, 0);
-  if (need === 0) return 1;
+  if (need === 0) return 0;
   return requirements.reduce((n, r) => n + Math.min(r.coverage, r.headcount), 0) / need;
 }
 

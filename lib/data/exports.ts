@@ -1,15 +1,16 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { type DbOrTx, getDb } from "@/db/client";
 import { explainItem } from "@/lib/analytics/explain";
 import { coverageBySkill, coverageRisk, NOT_APPLICABLE, UNRATED, valuesFor } from "@/lib/analytics/matrix";
 import type { Viewer } from "@/lib/auth/viewer";
+import { type Rater, ratingProvenance } from "@/lib/export/provenance";
 import type { PlanningExport } from "@/lib/export/schema";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { QUARTER_PATTERN } from "@/lib/quarters";
 import { uuidSchema } from "@/lib/validations/ids";
-import { and, inArray } from "drizzle-orm";
-import { teamMembers, teams, users } from "@/db/schema";
+import { and, desc, eq, inArray, isNotNull, lte, ne, or } from "drizzle-orm";
+import { ratings, ratingsCurrent, teamMembers, teams, users } from "@/db/schema";
 import { metrics } from "@/lib/observability/metrics";
 import { getLogger } from "@/lib/observability/logger";
 import { writeAudit } from "./audit";
@@ -26,6 +27,79 @@ export const exportRequestSchema = z.strictObject({
 });
 
 const cell = (v: number) => (v === UNRATED ? null : v === NOT_APPLICABLE ? ("na" as const) : v);
+
+type RaterNote = { rater: Rater; evidence: string | null; comment: string | null };
+
+/**
+ * Who wrote each member's latest self and lead rating at the matrix's
+ * moment (the same rows the heatmap read: ratings_current when live, else
+ * the newest history row as of then), with its notes, keyed
+ * `userId|skillKey|kind`. Only rows that add something are read: a lead's,
+ * one entered by someone else (an import), or one with a note; any other
+ * rated cell is the member's own.
+ */
+async function latestRaterNotes(db: DbOrTx, { frameworkId, userIds, asOf }: { frameworkId: string; userIds: string[]; asOf: Date | "now" }): Promise<Map<string, RaterNote>> {
+  if (!userIds.length) return new Map();
+  const columns = { userId: ratings.userId, skillKey: ratings.skillKey, kind: ratings.raterKind, raterId: ratings.raterId, evidence: ratings.evidence, comment: ratings.comment };
+  const latest =
+    asOf === "now"
+      ? db.select(columns).from(ratingsCurrent).innerJoin(ratings, eq(ratings.id, ratingsCurrent.ratingId)).where(and(eq(ratingsCurrent.frameworkId, frameworkId), inArray(ratingsCurrent.userId, userIds))).as("latest")
+      : db
+          .selectDistinctOn([ratings.userId, ratings.skillKey, ratings.raterKind], columns)
+          .from(ratings)
+          .where(and(eq(ratings.frameworkId, frameworkId), lte(ratings.ratedAt, asOf), inArray(ratings.userId, userIds)))
+          .orderBy(ratings.userId, ratings.skillKey, ratings.raterKind, desc(ratings.ratedAt), desc(ratings.id))
+          .as("latest");
+  const rows = await db
+    .select({ userId: latest.userId, skillKey: latest.skillKey, kind: latest.kind, raterId: latest.raterId, raterName: users.name, evidence: latest.evidence, comment: latest.comment })
+    .from(latest)
+    .innerJoin(users, eq(users.id, latest.raterId))
+    .where(or(ne(latest.raterId, latest.userId), isNotNull(latest.evidence), isNotNull(latest.comment)));
+  return new Map(rows.map((r) => [`${r.userId}|${r.skillKey}|${r.kind}`, { rater: { id: r.raterId, name: r.raterName }, evidence: r.evidence, comment: r.comment }]));
+}
+
+type Values = { self: Int8Array; validated: Int8Array; effective: Int8Array };
+
+/** One row per member × skill: the three values, who entered the effective one, and the notes. */
+function ratingRows({
+  members,
+  skills,
+  emails,
+  values,
+  notes,
+}: {
+  members: HeatmapDto["members"];
+  skills: HeatmapDto["skills"];
+  emails: Map<string, string>;
+  values: Values;
+  notes: Map<string, RaterNote>;
+}): PlanningExport["ratings"] {
+  return members.flatMap((m, i) =>
+    skills.map((s, j) => {
+      const k = i * skills.length + j;
+      const selfNote = notes.get(`${m.id}|${s.key}|self`);
+      const leadNote = notes.get(`${m.id}|${s.key}|manager`);
+      return {
+        email: emails.get(m.id) ?? "",
+        team: m.teamName,
+        skillKey: s.key,
+        self: cell(values.self[k]!),
+        validated: cell(values.validated[k]!),
+        effective: cell(values.effective[k]!),
+        ...ratingProvenance({
+          userId: m.id,
+          hasValidated: values.validated[k] !== UNRATED,
+          hasSelf: values.self[k] !== UNRATED,
+          lead: leadNote?.rater ?? null,
+          // Not read: rated by the member, without a note.
+          self: selfNote?.rater ?? { id: m.id, name: m.name },
+        }),
+        evidence: selfNote?.evidence ?? null,
+        leadComment: leadNote?.comment ?? null,
+      };
+    }),
+  );
+}
 
 /**
  * Everything a planning meeting needs for a team (leads, admins) or the whole
@@ -53,7 +127,9 @@ export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { 
     input.scope === "team"
       ? await getTeamHeatmap(v, { teamId: input.teamId, quarter: input.quarter ?? null }, { locale })
       : await getOrgHeatmap(v, { quarter: input.quarter ?? null }, { locale });
-  const teamIds = heatmap ? [...new Set(heatmap.members.map((m) => m.teamId))] : [];
+  const skills = heatmap?.skills ?? [];
+  const members = heatmap?.members ?? [];
+  const teamIds = [...new Set(members.map((m) => m.teamId))];
   const emails = new Map(
     heatmap?.members.length
       ? (await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, [...new Set(heatmap.members.map((m) => m.id))]))).map((u) => [u.id, u.email])
@@ -69,9 +145,9 @@ export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { 
   // The export has no readiness trend, so each analysis reads one snapshot.
   const analyses = await Promise.all(teamIds.map((id) => analyseTeam(db, id, locale, heatmap?.live ? undefined : asOf, { trend: false })));
   const teamNames = new Map((teamIds.length ? await db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, teamIds)) : []).map((t) => [t.id, t.name]));
+  // Who entered each rating the matrix shows, read from the same framework and moment.
+  const notes = heatmap ? await latestRaterNotes(db, { frameworkId: heatmap.frameworkId, userIds: [...new Set(members.map((m) => m.id))], asOf: heatmap.live ? "now" : asOf }) : new Map<string, RaterNote>();
 
-  const skills = heatmap?.skills ?? [];
-  const members = heatmap?.members ?? [];
   const self = heatmap ? valuesFor(heatmap, "self") : new Int8Array();
   const validated = heatmap ? valuesFor(heatmap, "validated") : new Int8Array();
   const effective = heatmap ? valuesFor(heatmap, "effective") : new Int8Array();
@@ -90,6 +166,7 @@ export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { 
     version: 1,
     quarter: heatmap?.quarter ?? input.quarter ?? "",
     asOf: asOf.toISOString(),
+    language: locale,
     scope: { kind: input.scope, team: input.scope === "team" && heatmap?.scope.kind === "team" ? { id: heatmap.scope.id, name: heatmap.scope.name } : null },
     framework: { title: heatmap?.frameworkTitle ?? "" },
     skills: skills.map((s) => ({
@@ -99,12 +176,7 @@ export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { 
       category: heatmap!.categories[s.categoryIndex]?.name ?? "",
     })),
     people: members.map((m) => ({ email: emails.get(m.id) ?? "", name: m.name, team: m.teamName, currentLevel: levelKeys.get(`${m.teamId}|${m.id}`) ?? null })),
-    ratings: members.flatMap((m, i) =>
-      skills.map((s, j) => {
-        const k = i * skills.length + j;
-        return { email: emails.get(m.id) ?? "", team: m.teamName, skillKey: s.key, self: cell(self[k]!), validated: cell(validated[k]!), effective: cell(effective[k]!) };
-      }),
-    ),
+    ratings: ratingRows({ members, skills, emails, values: { self, validated, effective }, notes }),
     coverage: input.scope === "team" ? coverageFor(null) : teamIds.flatMap((id) => coverageFor(id)),
     targets: analyses.flatMap((a) =>
       a.targets.map((t) => ({

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type LatestRating, latestRatings } from "@/db/queries/latest-ratings";
+import { teamVersionAt, teamVersionsAt } from "@/db/queries/team-versions";
 import { z } from "zod";
 import { type DbOrTx, getDb } from "@/db/client";
 import { assessmentCycles, frameworkVersions, teamMembers, teams, users } from "@/db/schema";
@@ -17,7 +18,7 @@ import { parseInput, requirePermission, requireSignedIn } from "./guard";
 import { readVersionRows } from "./member-framework";
 import { getLogger } from "@/lib/observability/logger";
 import { readSettings } from "./settings";
-import { analyseTeam } from "./vision";
+import { analyseTeam, canReadTeamVision } from "./vision";
 import { cachedJson } from "./payload-cache";
 
 export type HeatmapDto = CompactMatrix & {
@@ -25,12 +26,22 @@ export type HeatmapDto = CompactMatrix & {
   asOf: string;
   /** True when asOf is "now" (the current quarter, not frozen by a closed cycle). */
   live: boolean;
-  scope: { kind: "team"; id: string; name: string; canEdit: boolean } | { kind: "org"; teams: number };
+  /** The framework whose ratings the matrix shows (a team's roadmap at that moment). */
+  frameworkId: string;
+  scope:
+    | { kind: "team"; id: string; name: string; canEdit: boolean }
+    /** Teams on another roadmap at that moment are not in the org heatmap: named, with their roadmap. */
+    | { kind: "org"; teams: number; excludedTeams: { id: string; name: string; roadmap: string }[] };
   frameworkTitle: string;
   quarter: string;
   currentQuarter: string;
   quarters: string[];
-  members: { id: string; name: string; teamId: string; teamName: string; levelPosition: number | null }[];
+  /**
+   * mayOpen: whether the viewer may open the person's page for this row's team
+   * (/teams/[teamId]/members/[userId] needs team:read there). Always false in
+   * the API's cached team payload, which is shared by every viewer of the team.
+   */
+  members: { id: string; name: string; teamId: string; teamName: string; levelPosition: number | null; mayOpen: boolean }[];
   skills: { key: string; name: string; categoryIndex: number; levelPosition: number; position: number }[];
   categories: { key: string; name: string; levelPosition: number }[];
   levels: { key: string; name: string; position: number }[];
@@ -71,13 +82,16 @@ async function teamHeatmap(viewer: Viewer | null, raw: unknown, locale: AppLocal
   ]);
   if (!team || team.archivedAt) throw notFound("That team does not exist.");
   const memberIds = sql`select ${teamMembers.userId} from ${teamMembers} where ${teamMembers.teamId} = ${teamId}`;
-  const { dto, latest, live } = await assemble(db, {
-    versionId: team.frameworkVersionId,
-    frameworkId: team.frameworkId,
+  const moment = await readMoment(db, input.quarter ?? null);
+  // A past moment is read with the roadmap version the team had then.
+  const version = moment.live ? { frameworkId: team.frameworkId, versionId: team.frameworkVersionId } : ((await teamVersionAt(db, teamId, moment.asOf)) ?? { frameworkId: team.frameworkId, versionId: team.frameworkVersionId });
+  const { dto, latest, live } = await assemble(db, moment, {
+    versionId: version.versionId,
+    frameworkId: version.frameworkId,
     members: members.map((m) => ({ ...m, teamId: team.id, teamName: team.name })),
     memberIds,
-    quarter: input.quarter ?? null,
     locale,
+    mayOpen: (id) => canOnTeam(v, id, "team:read"),
   });
   return { dto: { ...dto, scope: { kind: "team" as const, id: team.id, name: team.name, canEdit: canOnTeam(v, teamId, "team:edit") } }, latest, live };
 }
@@ -92,10 +106,13 @@ export type TeamHeatmapDataDto = HeatmapDto & {
 /**
  * GET /api/teams/[teamId]/heatmap: the heatmap plus what is computed from it
  * (coverage, the vision's readiness, ranked priorities), for integrations and
- * the benchmark. Same permission as the team heatmap.
+ * the benchmark. Same permission as the team heatmap; the vision's targets and
+ * priorities (hire items, named candidates) are empty for those who may not
+ * read the vision (lib/data/vision.ts, canReadTeamVision).
  */
 export async function getTeamHeatmapData(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<TeamHeatmapDataDto> {
   const { dto: heatmap, latest, live } = await teamHeatmap(viewer, raw, locale);
+  const vision = await canReadTeamVision(requireSignedIn(viewer), heatmap.scope.id);
   // Every part of the payload is read as of the matrix's moment: a closed
   // quarter's readiness and priorities are those of its close, as in its
   // export. Live, the analysis reuses the ratings just read.
@@ -105,8 +122,8 @@ export async function getTeamHeatmapData(viewer: Viewer | null, raw: unknown, { 
   return {
     ...heatmap,
     coverage: { atLeast3: coverage.map((c) => c.atLeast3), atLeast4: coverage.map((c) => c.atLeast4), rated: coverage.map((c) => c.rated) },
-    targets: analysis.targets.map((t) => ({ id: t.id, name: t.name, level: t.level, headcount: t.headcount, targetQuarter: t.targetQuarter, readiness: t.readiness })),
-    priorities: analysis.priorities,
+    targets: vision ? analysis.targets.map((t) => ({ id: t.id, name: t.name, level: t.level, headcount: t.headcount, targetQuarter: t.targetQuarter, readiness: t.readiness })) : [],
+    priorities: vision ? analysis.priorities : [],
   };
 }
 
@@ -118,10 +135,12 @@ export async function getTeamHeatmapData(viewer: Viewer | null, raw: unknown, { 
  */
 export async function getTeamHeatmapJson(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<string> {
   const { v, input, teamId } = await authorizeTeamRead(viewer, raw);
-  const key = `team:${teamId}:${input.quarter ?? ""}:${locale}:${quarterOf(new Date())}`;
+  // Cached apart for those who may and may not read the vision (its part of the payload differs).
+  const key = `team:${teamId}:${input.quarter ?? ""}:${locale}:${quarterOf(new Date())}:${(await canReadTeamVision(v, teamId)) ? "vision" : "heatmap"}`;
   const json = await cachedJson(getDb(), key, async () => {
     const data = await getTeamHeatmapData(v, input, { locale });
-    return { ...data, scope: { kind: "team", id: teamId, name: data.scope.kind === "team" ? data.scope.name : "" } };
+    const members = data.members.map((m) => ({ ...m, mayOpen: false }));
+    return { ...data, members, scope: { kind: "team", id: teamId, name: data.scope.kind === "team" ? data.scope.name : "" } };
   });
   return `{"canEdit":${canOnTeam(v, teamId, "team:edit")},${json.slice(1)}`;
 }
@@ -145,36 +164,72 @@ export async function getOrgHeatmapSummary(viewer: Viewer | null, raw: unknown, 
  * teams use. Memberships are read in one query and ratings in one more.
  */
 export async function getOrgHeatmap(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<HeatmapDto | null> {
-  requirePermission(viewer, "team:read-any");
+  const v = requirePermission(viewer, "team:read-any");
   const input = parseInput(querySchema.omit({ teamId: true }), raw ?? {});
   const started = Date.now();
   const db = getDb();
-  const [framework] = await db
-    .select({ frameworkId: teams.frameworkId, n: sql<number>`count(*)::int` })
-    .from(teams)
-    .where(isNull(teams.archivedAt))
-    .groupBy(teams.frameworkId)
-    .orderBy(desc(sql`count(*)`))
-    .limit(1);
-  if (!framework) return null;
+  const moment = await readMoment(db, input.quarter ?? null);
+  const chosen = await orgRoadmapAt(db, moment);
+  if (!chosen) return null;
+  const rows = chosen.teamIds.length
+    ? await db
+        .select({ id: users.id, name: users.name, levelKey: teamMembers.currentLevelKey, teamId: teams.id, teamName: teams.name })
+        .from(teamMembers)
+        .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+        .innerJoin(users, eq(users.id, teamMembers.userId))
+        .where(inArray(teams.id, chosen.teamIds))
+        .orderBy(asc(teams.name), asc(users.name))
+    : [];
+  const memberIds = chosen.teamIds.length ? sql`select ${teamMembers.userId} from ${teamMembers} where ${inArray(teamMembers.teamId, chosen.teamIds)}` : sql`select null::uuid where false`;
+  // team:read-any grants team:read on every team: the flags are the same for
+  // every viewer allowed here, so the cached org payload may carry them.
+  const mayOpen = (teamId: string) => canOnTeam(v, teamId, "team:read");
+  const { dto } = await assemble(db, moment, { versionId: chosen.versionId, frameworkId: chosen.frameworkId, members: rows, memberIds, locale, mayOpen });
+  getLogger().info({ members: dto.members.length, skills: dto.skills.length, ms: Date.now() - started }, "org heatmap built");
+  return { ...dto, scope: { kind: "org", teams: chosen.teamIds.length, excludedTeams: await namedTeams(db, chosen.excludedTeamIds, locale) } };
+}
+
+/**
+ * The roadmap the org heatmap shows at a moment: the framework most active
+ * teams used then, in its newest published version (now) or the newest
+ * version those teams used (a past moment). Teams on another framework then
+ * are left out, and named.
+ */
+async function orgRoadmapAt(db: DbOrTx, moment: Moment) {
+  const versions = [...(await teamVersionsAt(db, moment.live ? "now" : moment.asOf)).values()];
+  const count = new Map<string, number>();
+  for (const v of versions) count.set(v.frameworkId, (count.get(v.frameworkId) ?? 0) + 1);
+  const [frameworkId] = [...count.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
+  if (!frameworkId) return null;
+  const used = versions.filter((v) => v.frameworkId === frameworkId);
   const [version] = await db
     .select({ id: frameworkVersions.id })
     .from(frameworkVersions)
-    .where(and(eq(frameworkVersions.frameworkId, framework.frameworkId), eq(frameworkVersions.status, "published")))
+    .where(
+      moment.live
+        ? and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "published"))
+        : inArray(frameworkVersions.id, [...new Set(used.map((v) => v.versionId))]),
+    )
     .orderBy(desc(frameworkVersions.version))
     .limit(1);
   if (!version) return null;
+  return {
+    frameworkId,
+    versionId: version.id,
+    teamIds: used.map((v) => v.teamId),
+    excludedTeamIds: versions.filter((v) => v.frameworkId !== frameworkId).map((v) => v.teamId),
+  };
+}
+
+async function namedTeams(db: DbOrTx, teamIds: string[], locale: AppLocale) {
+  if (teamIds.length === 0) return [];
   const rows = await db
-    .select({ id: users.id, name: users.name, levelKey: teamMembers.currentLevelKey, teamId: teams.id, teamName: teams.name })
-    .from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .innerJoin(users, eq(users.id, teamMembers.userId))
-    .where(and(eq(teams.frameworkId, framework.frameworkId), isNull(teams.archivedAt)))
-    .orderBy(asc(teams.name), asc(users.name));
-  const memberIds = sql`select ${teamMembers.userId} from ${teamMembers} join ${teams} on ${teams.id} = ${teamMembers.teamId} where ${teams.frameworkId} = ${framework.frameworkId} and ${teams.archivedAt} is null`;
-  const { dto } = await assemble(db, { versionId: version.id, frameworkId: framework.frameworkId, members: rows, memberIds, quarter: input.quarter ?? null, locale });
-  getLogger().info({ members: dto.members.length, skills: dto.skills.length, ms: Date.now() - started }, "org heatmap built");
-  return { ...dto, scope: { kind: "org", teams: framework.n } };
+    .select({ id: teams.id, name: teams.name, titleZh: frameworkVersions.titleZh, titleEn: frameworkVersions.titleEn })
+    .from(teams)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, teams.frameworkVersionId))
+    .where(inArray(teams.id, teamIds))
+    .orderBy(asc(teams.name));
+  return rows.map((r) => ({ id: r.id, name: r.name, roadmap: pick(locale, r.titleZh, r.titleEn) }));
 }
 
 type AssembleInput = {
@@ -183,20 +238,27 @@ type AssembleInput = {
   members: { id: string; name: string; levelKey: string | null; teamId: string; teamName: string }[];
   /** A subquery selecting the user ids whose ratings are read. */
   memberIds: SQL;
-  quarter: string | null;
   locale: AppLocale;
+  /** Whether the viewer may open a person's page through this team. */
+  mayOpen: (teamId: string) => boolean;
 };
 
-async function assemble(db: DbOrTx, input: AssembleInput): Promise<{ dto: Omit<HeatmapDto, "scope">; latest: LatestRating[]; live: boolean }> {
+/** The quarter asked for, and the one moment every part of its payload is read at. */
+type Moment = { quarter: string; currentQuarter: string; asOf: Date; live: boolean; cycles: { quarter: string; status: string; closedAt: Date | null }[] };
+
+async function readMoment(db: DbOrTx, asked: string | null): Promise<Moment> {
   const now = new Date();
   const currentQuarter = quarterOf(now);
-  const quarter = input.quarter && input.quarter <= currentQuarter ? input.quarter : currentQuarter;
+  const quarter = asked && asked <= currentQuarter ? asked : currentQuarter;
   const cycles = await db.select({ quarter: assessmentCycles.quarter, status: assessmentCycles.status, closedAt: assessmentCycles.closedAt }).from(assessmentCycles).orderBy(asc(assessmentCycles.quarter));
   const asOf = asOfFor(quarter, currentQuarter, now, cycles);
-  const p = (zh: string, en: string) => pick(input.locale, zh, en);
-
   // The current quarter (no closed cycle) is read from ratings_current.
-  const live = quarter === currentQuarter && asOf.getTime() === now.getTime();
+  return { quarter, currentQuarter, asOf, live: quarter === currentQuarter && asOf.getTime() === now.getTime(), cycles };
+}
+
+async function assemble(db: DbOrTx, moment: Moment, input: AssembleInput): Promise<{ dto: Omit<HeatmapDto, "scope">; latest: LatestRating[]; live: boolean }> {
+  const { quarter, currentQuarter, asOf, live, cycles } = moment;
+  const p = (zh: string, en: string) => pick(input.locale, zh, en);
   const [[version], rows, latest] = await Promise.all([
     db.select({ titleZh: frameworkVersions.titleZh, titleEn: frameworkVersions.titleEn }).from(frameworkVersions).where(eq(frameworkVersions.id, input.versionId)),
     readVersionRows(db, input.versionId, { published: true }),
@@ -222,6 +284,7 @@ async function assemble(db: DbOrTx, input: AssembleInput): Promise<{ dto: Omit<H
     teamId: m.teamId,
     teamName: m.teamName,
     levelPosition: m.levelKey ? (levelPosByKey.get(m.levelKey) ?? null) : null,
+    mayOpen: input.mayOpen(m.teamId),
   }));
   // A member in two teams of the org view appears once per team: the matrix
   // is built per person and their row repeated.
@@ -236,6 +299,7 @@ async function assemble(db: DbOrTx, input: AssembleInput): Promise<{ dto: Omit<H
   const dto = {
     asOf: asOf.toISOString(),
     live,
+    frameworkId: input.frameworkId,
     frameworkTitle: version ? p(version.titleZh, version.titleEn) : "",
     quarter,
     currentQuarter,

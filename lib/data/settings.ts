@@ -10,6 +10,8 @@ import { parseInput, requirePermission, requireSignedIn } from "./guard";
 // Settings as data: each key with its schema and default.
 const SETTINGS = {
   membersSeeTeamHeatmap: { schema: z.boolean(), default: true },
+  // The vision names hire items and training candidates: leads and admins only unless the org opens it to members.
+  membersSeeTeamVision: { schema: z.boolean(), default: false },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type OrgSettings = { [K in SettingKey]: z.infer<(typeof SETTINGS)[K]["schema"]> };

@@ -16,6 +16,7 @@ import {
 } from "@/lib/validations/teams";
 import { writeAudit } from "./audit";
 import { assertWithinReach } from "./team-reach";
+import { readTeamRoadmap, type TeamRoadmapDto } from "./team-versions";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
 
 /** A manager (or admin) creates a team on the framework most teams use; a manager becomes its lead. */
@@ -161,6 +162,7 @@ async function requireAnotherLead(tx: DbOrTx, teamId: string, userId: string) {
 export type TeamSettingsDto = {
   id: string;
   versionId: string;
+  roadmap: TeamRoadmapDto;
   name: string;
   description: string;
   lockVersion: number;
@@ -175,7 +177,7 @@ export async function getTeamSettings(viewer: Viewer | null, raw: unknown, { loc
   requireTeamPermission(viewer, input.teamId, "team:edit");
   const db = getDb();
   const team = await requireActiveTeam(db, input.teamId);
-  const [levelRows, memberRows] = await Promise.all([
+  const [levelRows, memberRows, roadmap] = await Promise.all([
     db.select().from(levels).where(eq(levels.frameworkVersionId, team.frameworkVersionId)).orderBy(levels.position),
     db
       .select({
@@ -191,10 +193,12 @@ export async function getTeamSettings(viewer: Viewer | null, raw: unknown, { loc
       .innerJoin(users, eq(users.id, teamMembers.userId))
       .where(eq(teamMembers.teamId, team.id))
       .orderBy(users.name),
+    readTeamRoadmap(db, team.frameworkVersionId, locale),
   ]);
   return {
     id: team.id,
     versionId: team.frameworkVersionId,
+    roadmap,
     name: team.name,
     description: team.description,
     lockVersion: team.lockVersion,

@@ -1,10 +1,12 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { latestRatings } from "@/db/queries/latest-ratings";
+import { teamVersionAt } from "@/db/queries/team-versions";
 import { type DbOrTx, getDb } from "@/db/client";
 import { capabilitySkills, planItems, platformCapabilities, teamMembers, teamTargets, teams, users } from "@/db/schema";
-import { explainItem } from "@/lib/analytics/explain";
-import { type Member, mobility, priorities, type PriorityItem, readiness, requirementsFor, type SkillRequirement, type Target } from "@/lib/analytics/gaps";
+import { explainItem, parseReasonFacts, type ReasonFacts, reasonFactsOf } from "@/lib/analytics/explain";
+import { type Member, mobility, priorities, type PriorityItem, readiness, type Recommendation, requirementsFor, type SkillRequirement, type Target } from "@/lib/analytics/gaps";
+import { type PlanStatus, planItemStatus } from "@/lib/analytics/plan-status";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
@@ -30,10 +32,28 @@ export type TargetDto = {
   targetQuarter: string;
   importance: number;
   readiness: number;
+  /** False when the team's roadmap has none of the target's skills (e.g. after a switch): shown as such, never met. */
+  inRoadmap: boolean;
   requirements: RequirementDto[];
   trend: { quarter: string; readiness: number }[];
 };
-export type PlanItemDto = { id: string; targetId: string | null; skillKey: string; quarter: string; recommendation: string; reason: string; acceptedBy: string; acceptedAt: string };
+export type PlanItemDto = {
+  id: string;
+  targetId: string | null;
+  /** In the viewer's language; null once the target is removed. */
+  targetName: string | null;
+  skillKey: string;
+  /** From the roadmap in the viewer's language (the key when the roadmap no longer has the skill). */
+  skillName: string;
+  quarter: string;
+  recommendation: Recommendation;
+  /** Rendered from `facts` in the viewer's language; `reason` (stored English) only for items accepted before facts. */
+  facts: ReasonFacts | null;
+  reason: string;
+  status: PlanStatus;
+  acceptedBy: string;
+  acceptedAt: string;
+};
 export type TeamAnalysis = { members: Member[]; targets: TargetDto[]; priorities: PriorityItem[] };
 export type VisionDto = TeamAnalysis & {
   team: { id: string; name: string; canPlan: boolean };
@@ -91,15 +111,17 @@ export async function analyseTeam(
   const now = asOf ?? new Date();
   const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
   if (!team || team.archivedAt) throw notFound("That team does not exist.");
+  // A past moment is read with the roadmap version the team had then.
+  const version = (asOf && (await teamVersionAt(db, teamId, asOf))) || { frameworkId: team.frameworkId, versionId: team.frameworkVersionId };
   const p = (zh: string, en: string) => pick(locale, zh, en);
   const [memberRows, rows, capRows, targetRows] = await Promise.all([
     db.select({ id: users.id, name: users.name }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, teamId)).orderBy(asc(users.name)),
-    readVersionRows(db, team.frameworkVersionId, { published: true }),
+    readVersionRows(db, version.versionId, { published: true }),
     db
       .select({ key: platformCapabilities.key, nameZh: platformCapabilities.nameZh, nameEn: platformCapabilities.nameEn, importance: platformCapabilities.importance, skillId: capabilitySkills.skillId, level: capabilitySkills.requiredProficiency })
       .from(platformCapabilities)
       .leftJoin(capabilitySkills, eq(capabilitySkills.capabilityId, platformCapabilities.id))
-      .where(eq(platformCapabilities.frameworkVersionId, team.frameworkVersionId))
+      .where(eq(platformCapabilities.frameworkVersionId, version.versionId))
       .orderBy(asc(platformCapabilities.position)),
     db.select().from(teamTargets).where(and(eq(teamTargets.teamId, teamId), isNull(teamTargets.archivedAt))).orderBy(asc(teamTargets.targetQuarter), asc(teamTargets.createdAt)),
   ]);
@@ -135,7 +157,7 @@ export async function analyseTeam(
   // Without the trend (the heatmap API) only the current snapshot is read.
   const trendQuarters = trend ? lastQuarters(currentQuarter, 4) : [currentQuarter];
   const snapshots = await Promise.all(
-    trendQuarters.map((q) => (q === currentQuarter && prefetched && !asOf ? prefetched : latestFor(db, team.frameworkId, teamId, q === currentQuarter ? (asOf ? now : "now") : quarterEnd(q)))),
+    trendQuarters.map((q) => (q === currentQuarter && prefetched && !asOf ? prefetched : latestFor(db, version.frameworkId, teamId, q === currentQuarter ? (asOf ? now : "now") : quarterEnd(q)))),
   );
   const current = lookups(members, snapshots.at(-1)!);
   const trendLookups = snapshots.map((s) => lookups(members, s));
@@ -152,6 +174,7 @@ export async function analyseTeam(
       targetQuarter: t.targetQuarter,
       importance: t.importance,
       readiness: readiness(reqs),
+      inRoadmap: t.skills.length > 0,
       requirements: reqs.map((r) => ({ ...r, holders: r.holders.map((h) => members[h]!.name) })),
       trend: trendQuarters.map((q, qi) => ({ quarter: q, readiness: readiness(requirementsFor(t, members, trendLookups[qi]!.proficiency)) })),
     };
@@ -171,11 +194,44 @@ export async function analyseTeam(
 
 const teamOnly = z.strictObject({ teamId: uuidSchema });
 
+/**
+ * Whether the viewer may see a team's vision: its targets, hire items and
+ * named training candidates (this page, the printable report, the heatmap
+ * API's priorities). Leads and admins; members of the team only when the org
+ * setting lets them, which is off unless an admin turns it on.
+ */
+export async function canReadTeamVision(viewer: Viewer, teamId: string): Promise<boolean> {
+  if (canOnTeam(viewer, teamId, "team:read")) return true;
+  return viewer.memberTeamIds.includes(teamId) && (await readSettings()).membersSeeTeamVision;
+}
+
 async function requireVisionReader(viewer: Viewer | null, teamId: string) {
   const v = requireSignedIn(viewer);
-  if (canOnTeam(v, teamId, "team:read")) return v;
-  if (v.memberTeamIds.includes(teamId) && (await readSettings()).membersSeeTeamHeatmap) return v;
-  throw forbidden();
+  if (!(await canReadTeamVision(v, teamId))) throw forbidden();
+  return v;
+}
+
+type PlanRow = { row: typeof planItems.$inferSelect; acceptedBy: string };
+
+/** Plan rows as the viewer reads them: names in their language, the reason's facts, and where each item stands now. */
+function planItemDtos(rows: PlanRow[], a: Pick<TeamAnalysis, "targets"> & { skills: { key: string; name: string }[] }): PlanItemDto[] {
+  const skillNames = new Map(a.skills.map((s) => [s.key, s.name]));
+  const targetNames = new Map(a.targets.map((t) => [t.id, t.name]));
+  const requirements = a.targets.flatMap((t) => t.requirements);
+  return rows.map(({ row, acceptedBy }) => ({
+    id: row.id,
+    targetId: row.targetId,
+    targetName: (row.targetId && targetNames.get(row.targetId)) ?? null,
+    skillKey: row.skillKey,
+    skillName: skillNames.get(row.skillKey) ?? row.skillKey,
+    quarter: row.quarter,
+    recommendation: row.recommendation,
+    facts: parseReasonFacts(row.reasonFacts),
+    reason: row.reason,
+    status: planItemStatus(row, requirements),
+    acceptedBy,
+    acceptedAt: row.createdAt.toISOString(),
+  }));
 }
 
 export async function getTeamVision(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<VisionDto> {
@@ -198,16 +254,7 @@ export async function getTeamVision(viewer: Viewer | null, raw: unknown, { local
     targets: a.targets,
     priorities: a.priorities,
     options: { capabilities: a.capabilities, skills: a.skills },
-    plan: plan.map(({ row, acceptedBy }) => ({
-      id: row.id,
-      targetId: row.targetId,
-      skillKey: row.skillKey,
-      quarter: row.quarter,
-      recommendation: row.recommendation,
-      reason: row.reason,
-      acceptedBy,
-      acceptedAt: row.createdAt.toISOString(),
-    })),
+    plan: planItemDtos(plan, a),
   };
 }
 
@@ -284,6 +331,7 @@ export async function acceptPlanItem(viewer: Viewer | null, raw: unknown): Promi
         quarter: a.currentQuarter,
         recommendation: item.recommendation,
         reason: explainItem(item),
+        reasonFacts: reasonFactsOf(item),
         candidateUserIds: item.candidates.map((c) => a.members[c.member]!.id),
         acceptedById: v.id,
       })

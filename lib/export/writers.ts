@@ -1,12 +1,14 @@
 import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { strToU8, type Zippable, zipSync } from "fflate";
-import { dateZipEntries } from "./zip-dates";
-import { proficiencyColor, textColorOn } from "@/components/heatmap/colors";
 import { toCsv } from "./csv";
 import { safeCell } from "./sanitize";
 import type { PlanningExport } from "./schema";
-import { exportTables } from "./tables";
+import { exportTables, type Table, workbookTables } from "./tables";
+import { fitWidth } from "./text-width";
+import { matrixSheetSpec, writeMatrixSheet } from "./xlsx-matrix";
+import { README_SHEET, readmeLines, SHEET_LABEL } from "./xlsx-readme";
+import { dateZipEntries } from "./zip-dates";
 
 /** All tables as CSV files in one zip (entries dated at the export's as-of, so a closed quarter exports identically). */
 export function writeCsvZip(d: PlanningExport): Uint8Array {
@@ -20,18 +22,25 @@ export function writeJson(d: PlanningExport): string {
   return `${JSON.stringify(d, null, 2)}\n`;
 }
 
-const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
-const rgbToHex = (c: string) => {
-  const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(c);
-  return m ? `#${[m[1], m[2], m[3]].map((x) => Number(x).toString(16).padStart(2, "0")).join("")}` : c;
-};
+/** A sheet's name in the workbook: the table's name, capitalised. */
+const sheetName = (table: string) => table[0]!.toUpperCase() + table.slice(1);
+
+async function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, t: Table): Promise<void> {
+  const ws = wb.addWorksheet(sheetName(t.name), { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });
+  ws.columns = t.columns.map((c, i) => ({ width: fitWidth([c.header, ...t.rows.map((r) => r[i])], { min: 8, max: 60 }) }));
+  const header = ws.addRow(t.columns.map((c) => safeCell(c.header)));
+  header.font = { bold: true };
+  header.commit();
+  for (const r of t.rows) ws.addRow(r.map((c) => safeCell(c))).commit();
+  await ws.commit();
+}
 
 /**
  * The XLSX workbook, written row by row (exceljs' streaming writer, so rows
  * are not kept as cell objects; the zip itself is assembled in memory at the
- * end, then dated and sent). Sheets: README,
- * Matrix (numeric cells coloured on the heatmap's scale, frozen header and
- * name columns), Coverage, Targets, Priorities, Members.
+ * end, then dated and sent). Sheets: README (every sheet and column, built
+ * from the same specs), Matrix (xlsx-matrix.ts), Notes (the ratings rows
+ * with a note), then one sheet per table: Coverage, Targets, Priorities, Members.
  */
 export function streamXlsx(d: PlanningExport): Readable {
   const out = new PassThrough();
@@ -47,50 +56,19 @@ export function streamXlsx(d: PlanningExport): Readable {
   wb.creator = "Skillgrid";
   wb.created = new Date(d.asOf);
   wb.modified = new Date(d.asOf);
-  const tables = exportTables(d);
+  const tables = workbookTables(d);
+  const sheets = [matrixSheetSpec(d), ...tables.map((t) => ({ name: sheetName(t.name), description: t.description, columns: t.columns }))];
   void (async () => {
-    const readme = wb.addWorksheet("README");
-    readme.columns = [{ width: 24 }, { width: 110 }];
-    const line = (a: string, b = "") => readme.addRow([safeCell(a), safeCell(b)]).commit();
-    line("Skillgrid planning export", `${d.scope.kind === "team" ? `Team ${d.scope.team?.name}` : "Whole organisation"} · ${d.framework.title}`);
-    line("Quarter", `${d.quarter} (ratings as of ${d.asOf})`);
-    line("Scale", "0 none · 1 aware · 2 with help · 3 independent · 4 teaches / sets direction · n/a not applicable · empty not rated");
-    line("Effective", "Validated by the lead where present, else the member's self rating.");
-    line("");
-    for (const t of tables) {
-      line(`Sheet ${t.name}`, t.description);
-      for (const c of t.columns.slice(0, t.name === "matrix" ? 3 : undefined)) line(`  ${c.header}`, c.meaning);
-      if (t.name === "matrix") line("  <skill key>", "One column per skill, headed by its key; see the ratings sheet for names.");
-    }
+    const readme = wb.addWorksheet(README_SHEET);
+    readme.columns = [{ width: 26 }, { width: 120 }];
+    readmeLines(d, sheets).forEach(([label, text], i) => {
+      const row = readme.addRow([safeCell(label), safeCell(text)]);
+      if (i === 0 || label.startsWith(SHEET_LABEL)) row.getCell(1).font = { bold: true };
+      row.commit();
+    });
     await readme.commit();
-
-    for (const t of tables.filter((x) => x.name !== "ratings")) {
-      const ws = wb.addWorksheet(t.name[0]!.toUpperCase() + t.name.slice(1), {
-        views: [{ state: "frozen", xSplit: t.name === "matrix" ? 2 : 1, ySplit: 1 }],
-      });
-      ws.columns = t.columns.map((c, i) => ({ header: c.header, width: t.name === "matrix" && i > 2 ? 6 : Math.min(60, Math.max(10, c.header.length + 4)) }));
-      ws.getRow(1).font = { bold: true };
-      if (t.name === "matrix") {
-        // Full skill names as header notes would bloat the file; the header holds the key.
-        ws.getRow(1).alignment = { textRotation: 90 };
-      }
-      ws.getRow(1).commit();
-      for (const r of t.rows) {
-        const row = ws.addRow(r.map((c) => safeCell(c)));
-        if (t.name === "matrix") {
-          r.forEach((c, i) => {
-            if (i < 3 || typeof c !== "number") return;
-            const fill = rgbToHex(proficiencyColor(c));
-            const cellRef = row.getCell(i + 1);
-            cellRef.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(fill) } };
-            cellRef.font = { color: { argb: argb(textColorOn(fill)) } };
-            cellRef.alignment = { horizontal: "center" };
-          });
-        }
-        row.commit();
-      }
-      await ws.commit();
-    }
+    await writeMatrixSheet(wb, d);
+    for (const t of tables) await writeTableSheet(wb, t);
     await wb.commit();
   })().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
   return out;

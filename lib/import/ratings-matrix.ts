@@ -24,6 +24,8 @@ export const MAX_DATA_ROWS = 5_000;
 export const MAX_COLUMNS = 500;
 /** Records in a CSV, blank ones included: a blank line costs as much to parse as a full one. */
 export const MAX_CSV_LINES = 10_000;
+/** Rows with values searched for the header row. */
+const HEADER_SEARCH_ROWS = 5;
 
 const IGNORED = new Set(["team", "person", "name", "current_level", "level"]);
 const count = (n: number) => n.toLocaleString("en-US");
@@ -89,10 +91,13 @@ export function checkCsvShape(text: string): void {
 export function toMatrix(rows: { line: number; cells: string[] }[]): MatrixFile {
   const bad = rows.find((r) => r.cells.some((c) => c.includes("\u0000") || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(c)));
   if (bad) throw new ImportFileError(`Line ${bad.line} contains NUL characters or invalid Unicode.`);
-  const [head, ...body] = rows;
-  if (!head) throw new ImportFileError("The file is empty.");
-  const header = head.cells.map((h) => unescapeText(h.trim()));
-  if (!header.some((h) => h.toLowerCase() === "email")) throw new ImportFileError('The first row must name the columns, with one called "email".');
+  if (!rows.length) throw new ImportFileError("The file is empty.");
+  // The header is the first row naming an "email" column; rows above it (a
+  // title, or the level/category/name bands of Skillgrid's own Matrix sheet) are skipped.
+  const at = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => r.cells.some((c) => unescapeText(c.trim()).toLowerCase() === "email"));
+  if (at < 0) throw new ImportFileError('The first row must name the columns, with one called "email".');
+  const [head, ...body] = rows.slice(at);
+  const header = head!.cells.map((h) => unescapeText(h.trim()));
   if (body.length > MAX_DATA_ROWS) throw tooManyRows();
   const wide = rows.find((r) => r.cells.length > MAX_COLUMNS);
   if (wide) throw tooManyColumns(`Line ${wide.line}`);

@@ -21,9 +21,12 @@ test.describe("quarterly planning exports", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
     const matrix = wb.getWorksheet("Matrix")!;
-    expect(matrix.rowCount).toBe(1 + 9);
-    const header = (matrix.getRow(1).values as unknown[]).slice(1);
+    // Rows 1–3: level and category bands and skill names; row 4: the header (skill keys); then 9 people.
+    expect(matrix.rowCount).toBe(4 + 9);
+    const header = (matrix.getRow(4).values as unknown[]).slice(1);
     const col = header.indexOf("automated-data-and-model-workflows.builds-etl-ml-pipelines-for-training") + 1;
+    expect(matrix.getRow(3).getCell(col).value).toMatch(/^Builds ETL \/ ML pipelines/);
+    expect(matrix.getRow(2).getCell(col).value).toBe("Automated Data and Model Workflows");
     const ben = [...Array(matrix.rowCount).keys()].map((i) => matrix.getRow(i + 1)).find((r) => r.getCell(2).value === "Ben Carter")!;
     const value = ben.getCell(col).value;
 
@@ -46,6 +49,9 @@ test.describe("quarterly planning exports", () => {
     expect(matrixCsv.split("\r\n")[0]).toMatch(/^team,person,email,/);
     expect(matrixCsv).toContain("Ben Carter,ben.carter@acme.test");
     expect(strFromU8(files["priorities.csv"]!)).toMatch(/train|hire/);
+    const ratingsCsv = strFromU8(files["ratings.csv"]!).replace(/^\uFEFF/, "");
+    expect(ratingsCsv.split("\r\n")[0]).toBe("team,email,skill_key,self,validated,effective,person,skill,source,rated_by,evidence,lead_comment");
+    expect(ratingsCsv).toMatch(/ben\.carter@acme\.test,[^\r\n]*,Ben Carter,/);
     await expect(page.getByRole("status").filter({ hasText: /Downloaded skillgrid-data-engineering/ })).toBeVisible();
 
     await page.getByRole("link", { name: "Printable report →" }).click();

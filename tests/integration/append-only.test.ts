@@ -33,7 +33,12 @@ async function counts(db: Db): Promise<{ ratings: number; audit: number; current
   return row as { ratings: number; audit: number; current: number; users: number };
 }
 
-const HISTORY = ["ratings", "audit_events"] as const;
+const HISTORY = ["ratings", "audit_events", "team_framework_history"] as const;
+const REWRITE: Record<(typeof HISTORY)[number], string> = {
+  ratings: "update ratings set proficiency = 0",
+  audit_events: "update audit_events set action = 'x'",
+  team_framework_history: "update team_framework_history set effective_at = now()",
+};
 
 describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
   beforeAll(async () => {
@@ -60,6 +65,16 @@ describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
       expect((await refusal(db.execute(sql.raw(statement)))).message, statement).toMatch(/audit_events is append-only: TRUNCATE is not allowed/);
     }
     expect(await counts(db)).toEqual(before);
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE of the teams' roadmap history, even to the tables' owner", async () => {
+    const db = owner().db;
+    const before = rowsOf(await db.execute(sql`select count(*)::int as n from team_framework_history`))[0];
+    expect(Number(before!.n)).toBeGreaterThan(0);
+    for (const statement of ["truncate team_framework_history", "truncate teams cascade", REWRITE.team_framework_history, "delete from team_framework_history"]) {
+      expect((await refusal(db.execute(sql.raw(statement)))).message, statement).toMatch(/team_framework_history is append-only/);
+    }
+    expect(rowsOf(await db.execute(sql`select count(*)::int as n from team_framework_history`))[0]).toEqual(before);
   });
 
   it("refuses a TRUNCATE of people that would cascade into the history", async () => {
@@ -90,7 +105,7 @@ describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
         `alter table ${table} disable trigger ${table}_append_only`,
         `drop trigger ${table}_append_only on ${table}`,
         `alter table ${table} owner to current_user`,
-        table === "ratings" ? "update ratings set proficiency = 0" : "update audit_events set action = 'x'",
+        REWRITE[table],
         `delete from ${table}`,
       ];
       for (const statement of attempts) expect((await refusal(db.execute(sql.raw(statement)))).code, statement).toBe("42501");

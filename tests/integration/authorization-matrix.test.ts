@@ -13,6 +13,7 @@ import { listTeamsForViewer } from "@/lib/data/teams";
 import { listUsers, revokeUserSessions, setUserDisabled, setUserRole, signOutEverywhere } from "@/lib/data/users";
 import { getMemberRatingSheet, getMyRatingSheet } from "@/lib/data/rating-sheet";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
+import { setMyLocale } from "@/lib/data/locale-preference";
 import { randomUUID } from "node:crypto";
 import { demoTeamId } from "@/db/seed/demo";
 import { orgSettings, planItems, teamMembers, teamTargets, teams } from "@/db/schema";
@@ -25,6 +26,7 @@ import { listFrameworkDrafts, listPublishedVersions } from "@/lib/data/framework
 import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { importRatings } from "@/lib/data/import";
 import { closeCycle, listCycles, openCycle, reopenCycle } from "@/lib/data/cycles";
+import { listTeamsOnOlderVersions, moveTeamsToLatestVersion } from "@/lib/data/team-versions";
 import { assessmentCycles } from "@/db/schema";
 import { and } from "drizzle-orm";
 import { getOrgHeatmap, getOrgHeatmapJson, getOrgHeatmapSummary, getTeamHeatmap, getTeamHeatmapData, getTeamHeatmapJson } from "@/lib/data/heatmap";
@@ -131,6 +133,7 @@ export const MATRIX: Row[] = [
     expect: adminOnly,
   },
   { id: "app/(app)/me/actions.ts#signOutEverywhereAction", run: (v) => signOutEverywhere(v), expect: signedInOnly },
+  { id: "app/(app)/me/locale-actions.ts#setMyLocaleAction", run: (v) => setMyLocale(v, { locale: "en" }), expect: signedInOnly },
   {
     id: "app/api/auth/[...nextauth]/route.ts#GET",
     expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
@@ -239,7 +242,20 @@ export const MATRIX: Row[] = [
       await fx.db.delete(planItems);
     },
   },
-  { id: "lib/data/vision.ts#getTeamVision", run: (v, fx) => getTeamVision(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
+  // The vision names hire items and training candidates: leads and admins, and members only when the org lets them.
+  { id: "lib/data/vision.ts#getTeamVision", run: (v, fx) => getTeamVision(v, { teamId: fx.teamId }, { locale: "en" }), expect: leadOfTheTeam },
+  {
+    id: "lib/data/vision.ts#getTeamVision (org setting: members see the vision)",
+    run: async (v, fx) => {
+      await fx.db.insert(orgSettings).values({ key: "membersSeeTeamVision", value: true });
+      try {
+        return await getTeamVision(v, { teamId: fx.teamId }, { locale: "en" });
+      } finally {
+        await fx.db.delete(orgSettings);
+      }
+    },
+    expect: teamAndItsMembers,
+  },
   { id: "lib/data/vision.ts#getOrgGaps", run: (v) => getOrgGaps(v, { locale: "en" }), expect: adminOnly },
   {
     id: "app/api/export/route.ts#GET",
@@ -333,6 +349,9 @@ export const MATRIX: Row[] = [
   { id: "app/api/ready/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "readiness for orchestrators; returns only migration counts (ops.test.ts)" },
   { id: "app/api/metrics/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "no session: guarded by the METRICS_TOKEN bearer token instead (ops.test.ts checks 404 / 401 / 200)" },
   { id: "lib/data/frameworks.ts#listFrameworkDrafts", run: (v) => listFrameworkDrafts(v, { locale: "en" }), expect: adminOnly },
+  { id: "lib/data/team-versions.ts#listTeamsOnOlderVersions", run: (v, fx) => listTeamsOnOlderVersions(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
+  // Every team is on the published version here: the admin's call succeeds and moves nobody.
+  { id: "app/(app)/frameworks/actions.ts#moveTeamsToLatestVersionAction", run: (v, fx) => moveTeamsToLatestVersion(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
   {
     // Discards the never-published framework's draft (removing the framework); undo imports it again, so the
     // fixture keeps a draft-only framework and the draft of fx.frameworkId that the rows around edit stays.

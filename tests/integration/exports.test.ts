@@ -2,14 +2,14 @@ import ExcelJS from "exceljs";
 import { unzipSync, strFromU8 } from "fflate";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { assessmentCycles, ratings, teams } from "@/db/schema";
+import { assessmentCycles, ratings, skills as skillsTable, teams, users } from "@/db/schema";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import type { Viewer } from "@/lib/auth/viewer";
 import { closeCycle, openCycle } from "@/lib/data/cycles";
 import { getPlanningDataset } from "@/lib/data/exports";
 import { importRatings } from "@/lib/data/import";
-import { toCsv } from "@/lib/export/csv";
-import { planningExportSchema } from "@/lib/export/schema";
+import { parseCsv, toCsv } from "@/lib/export/csv";
+import { type PlanningExport, planningExportSchema } from "@/lib/export/schema";
 import { streamXlsx, writeCsvZip, writeJson } from "@/lib/export/writers";
 import { quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
 import { describeOnEachEngine } from "./engines";
@@ -21,6 +21,31 @@ async function xlsxBuffer(d: Parameters<typeof streamXlsx>[0]): Promise<Buffer> 
   for await (const c of streamXlsx(d)) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
 }
+
+async function readWorkbook(d: PlanningExport): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await xlsxBuffer(d)) as unknown as ArrayBuffer);
+  return wb;
+}
+
+const rowValues = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+
+/** The README sheet's "Sheet X" entries, each with its indented column lines. */
+function readmeSheets(wb: ExcelJS.Workbook): Map<string, string[]> {
+  const sheets = new Map<string, string[]>();
+  let current: string[] | null = null;
+  wb.getWorksheet("README")!.eachRow((row) => {
+    const label = String(row.getCell(1).value ?? "");
+    const sheet = /^Sheet (.+)$/.exec(label);
+    if (sheet) sheets.set(sheet[1]!, (current = []));
+    else if (label.startsWith("  ") && current) current.push(label.trim());
+    else current = null;
+  });
+  return sheets;
+}
+
+/** The Matrix sheet's header row (the one the import reads): team, person, email, then skill keys. */
+const MATRIX_HEADER_ROW = 4;
 
 describeOnEachEngine("exports and import", ({ handle }) => {
   let alex: Viewer;
@@ -44,12 +69,11 @@ describeOnEachEngine("exports and import", ({ handle }) => {
 
   it("writes an XLSX whose every matrix cell equals the database, read back with the library's reader", async () => {
     const { filename: _f, ...d } = await getPlanningDataset(alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "xlsx" }, { locale: "en" });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await xlsxBuffer(d)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["README", "Matrix", "Coverage", "Targets", "Priorities", "Members"]);
+    const wb = await readWorkbook(d);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["README", "Matrix", "Notes", "Coverage", "Targets", "Priorities", "Members"]);
     const matrix = wb.getWorksheet("Matrix")!;
-    expect(matrix.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 1 });
-    const header = (matrix.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(matrix.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: MATRIX_HEADER_ROW });
+    const header = rowValues(matrix, MATRIX_HEADER_ROW) as string[];
     expect(header.slice(0, 3)).toEqual(["team", "person", "email"]);
     // Brute force from the ratings table: effective = latest validated, else latest self.
     const all = rowsOf(await handle().db.execute(sql`select u.email, r.skill_key, r.rater_kind, r.proficiency, r.not_applicable from ratings r join users u on u.id = r.user_id order by r.rated_at, r.id`));
@@ -61,7 +85,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     }
     let checked = 0;
     matrix.eachRow((row, n) => {
-      if (n === 1) return;
+      if (n <= MATRIX_HEADER_ROW) return;
       const values = (row.values as unknown[]).slice(1);
       const email = values[2] as string;
       header.slice(3).forEach((skillKey, j) => {
@@ -73,8 +97,128 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     });
     expect(checked).toBe(9 * 33);
     // Numbers stay numbers, coloured on the heatmap's scale.
-    const cell = matrix.getRow(2).getCell(4);
+    const cell = matrix.getRow(MATRIX_HEADER_ROW + 1).getCell(4);
     if (typeof cell.value === "number") expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toMatch(/^FF[0-9A-F]{6}$/);
+  });
+
+  it("the README sheet names exactly the workbook's sheets, and each sheet's columns in order", async () => {
+    const { filename: _f, ...d } = await getPlanningDataset(admin, { scope: "org", format: "xlsx" }, { locale: "en" });
+    const wb = await readWorkbook(d);
+    const documented = readmeSheets(wb);
+    expect([...documented.keys()]).toEqual(wb.worksheets.map((w) => w.name));
+    for (const ws of wb.worksheets.filter((w) => w.name !== "README")) {
+      const columns = documented.get(ws.name)!;
+      if (ws.name === "Matrix") {
+        expect(rowValues(ws, MATRIX_HEADER_ROW)).toEqual([...columns.slice(0, 3), ...d.skills.map((s) => s.key)]);
+        expect(columns.slice(3)).toEqual(["<skill key>"]);
+      } else expect(rowValues(ws, 1), ws.name).toEqual(columns);
+    }
+  });
+
+  it("heads the Matrix with skill names in the export's language, under level and category bands, in readable widths", async () => {
+    const [team] = await handle().db.select().from(teams).where(eq(teams.id, demoTeamId("ml-platform")));
+    const names = await handle().db.select({ key: skillsTable.key, en: skillsTable.nameEn, zh: skillsTable.nameZh }).from(skillsTable).where(eq(skillsTable.frameworkVersionId, team!.frameworkVersionId));
+    for (const locale of ["en", "zh-TW"] as const) {
+      const { filename: _f, ...d } = await getPlanningDataset(alex, { scope: "team", teamId: team!.id, format: "xlsx" }, { locale });
+      const matrix = (await readWorkbook(d)).getWorksheet("Matrix")!;
+      const keys = rowValues(matrix, MATRIX_HEADER_ROW).slice(3) as string[];
+      const expected = keys.map((k) => names.find((n) => n.key === k)!).map((n) => (locale === "zh-TW" ? n.zh || n.en : n.en));
+      expect(rowValues(matrix, 3).slice(3), locale).toEqual(expected);
+      expect(rowValues(matrix, 1).slice(3)).toEqual(d.skills.map((s) => s.level));
+      expect(rowValues(matrix, 2).slice(3)).toEqual(d.skills.map((s) => s.category));
+      if (locale === "zh-TW") expect(expected.some((n) => /[\u4e00-\u9fff]/.test(n))).toBe(true);
+      // Each band is one merged cell over its skills.
+      const merges = (matrix.model as unknown as { merges: string[] }).merges;
+      // Merged runs: consecutive skills with the same label, two or more long.
+      const longRuns = (labels: string[]) => labels.filter((l, i) => l === labels[i - 1] && l !== labels[i - 2]).length;
+      const bandMerges = (row: number) => merges.filter((m) => new RegExp(`^[A-Z]+${row}:[A-Z]+${row}$`).test(m)).length;
+      expect(bandMerges(1)).toBe(longRuns(d.skills.map((s) => s.level)));
+      expect(bandMerges(2)).toBe(longRuns(d.skills.map((s) => `${s.level}/${s.category}`)));
+      expect(bandMerges(1)).toBeGreaterThan(0);
+      // Readable: the names column fits the longest name, skill columns share a width that wraps the names.
+      const longest = Math.max(...d.people.map((p) => p.name.length));
+      expect(matrix.getColumn(2).width).toBeGreaterThanOrEqual(Math.min(34, longest + 2));
+      const widths = new Set(keys.map((_, j) => matrix.getColumn(4 + j).width));
+      expect(widths.size).toBe(1);
+      expect([...widths][0]).toBeGreaterThanOrEqual(14);
+      expect(matrix.getCell(3, 4).alignment).toMatchObject({ wrapText: true });
+    }
+  });
+
+  it("imported ratings are marked in every format, and formula-like notes reach every format neutralised", async () => {
+    const db = handle().db;
+    const teamId = demoTeamId("ml-platform");
+    const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+    const exportNow = async () => {
+      const { filename: _f, ...d } = await getPlanningDataset(alex, { scope: "team", teamId, format: "csv" }, { locale: "en" });
+      return d;
+    };
+    const before = await exportNow();
+    const open = before.ratings.filter((r) => r.validated === null && r.self !== "na");
+    // An admin imports a value for one member's skill (the member did not enter it).
+    const target = open[0]!;
+    const value = target.self === 4 ? 1 : 4;
+    const applied = await importRatings(admin, { mode: "apply", filename: "one-rating.csv", bytes: new TextEncoder().encode(toCsv([["email", target.skillKey], [target.email, value]])) });
+    expect(applied.summary.changes).toBe(1);
+    // Notes as the rating sheet will store them ("- led the migration"), on other cells: evidence by the member, comments by the lead.
+    const notes = ["- led the migration", "=SUM(A1:A9)", "+1 shipped it", "@channel see the demo", "\tindented"];
+    const noted = open.filter((r) => r.email !== target.email).slice(0, notes.length);
+    const idOf = new Map((await db.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.email, u.id]));
+    for (const [i, r] of noted.entries()) {
+      const userId = idOf.get(r.email)!;
+      const lead = i >= 3;
+      await db.insert(ratings).values({
+        userId,
+        raterId: lead ? alex.id : userId,
+        raterKind: lead ? "manager" : "self",
+        frameworkId: team!.frameworkId,
+        skillKey: r.skillKey,
+        proficiency: 2,
+        ...(lead ? { comment: notes[i] } : { evidence: notes[i] }),
+        quarter: quarterOf(new Date()),
+      });
+    }
+
+    const d = await exportNow();
+    const adminName = (await db.select({ name: users.name }).from(users).where(eq(users.id, admin.id)))[0]!.name;
+    const personName = d.people.find((p) => p.email === target.email)!.name;
+    const imported = d.ratings.find((r) => r.email === target.email && r.skillKey === target.skillKey)!;
+    expect(imported).toMatchObject({ self: value, effective: value, source: "imported", ratedBy: adminName });
+    expect(d.ratings.filter((r) => r.source === "imported").length).toBe(before.ratings.filter((r) => r.source === "imported").length + 1);
+
+    // CSV: ratings.csv names the person and the skill, says imported and by whom; notes start with an apostrophe.
+    const files = unzipSync(writeCsvZip(d));
+    const ratingsCsv = strFromU8(files["ratings.csv"]!);
+    const [header, ...rows] = parseCsv(ratingsCsv);
+    expect(header).toEqual(["team", "email", "skill_key", "self", "validated", "effective", "person", "skill", "source", "rated_by", "evidence", "lead_comment"]);
+    const skillName = d.skills.find((s) => s.key === target.skillKey)!.name;
+    expect(rows.find((r) => r[1] === target.email && r[2] === target.skillKey)).toEqual(["ML Platform", target.email, target.skillKey, String(value), "", String(value), personName, skillName, "imported", adminName, "", ""]);
+    expect(new Set(rows.map((r) => r[8]))).toEqual(new Set(["self", "imported", "lead", ...(rows.some((r) => r[8] === "") ? [""] : [])]));
+    const csvNotes = rows.flatMap((r) => [r[10]!, r[11]!]);
+    for (const note of notes) expect(csvNotes).toContain(`'${note}`);
+    expect(ratingsCsv).not.toMatch(/(^|,)"?[=+\-@\t]/m);
+
+    // XLSX: the notes in the Notes sheet; the imported Matrix cell is marked * (italic, dashed border).
+    const wb = await readWorkbook(d);
+    const xlsxNotes: unknown[] = [];
+    wb.getWorksheet("Notes")!.eachRow((row, n) => {
+      if (n > 1) xlsxNotes.push(row.getCell(11).value, row.getCell(12).value);
+    });
+    for (const note of notes) expect(xlsxNotes).toContain(`'${note}`);
+    const matrix = wb.getWorksheet("Matrix")!;
+    const column = (rowValues(matrix, MATRIX_HEADER_ROW) as string[]).indexOf(target.skillKey) + 1;
+    let cell: ExcelJS.Cell | undefined;
+    matrix.eachRow((row, n) => {
+      if (n > MATRIX_HEADER_ROW && row.getCell(3).value === target.email) cell = row.getCell(column);
+    });
+    expect(cell!.value).toBe(value);
+    expect(cell!.font?.italic).toBe(true);
+    expect(cell!.border?.top?.style).toBe("mediumDashed");
+    expect(cell!.numFmt).toBe('0"*"');
+
+    // JSON is data, not a spreadsheet: the notes as written.
+    const json = JSON.parse(writeJson(d)) as PlanningExport;
+    expect(json.ratings.flatMap((r) => [r.evidence, r.leadComment])).toEqual(expect.arrayContaining(notes));
   });
 
   it("neutralises formulas in every text cell of CSV and XLSX", async () => {
@@ -147,7 +291,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     const applied = await importRatings(admin, { mode: "apply", filename: "matrix.csv", bytes });
     expect(applied.applied).toBe(true);
     const rows = rowsOf(
-      await handle().db.execute(sql`select u.email, r.skill_key, r.proficiency, r.not_applicable, r.rater_id from ratings r join users u on u.id = r.user_id where r.comment like 'Imported by %' order by u.email, r.skill_key`),
+      await handle().db.execute(sql`select u.email, r.skill_key, r.proficiency, r.not_applicable, r.rater_id from ratings r join users u on u.id = r.user_id where r.comment like 'Imported by % from matrix.csv' order by u.email, r.skill_key`),
     );
     const changed = applied.summary.changes;
     expect(rows.length).toBe(changed);

@@ -16,6 +16,7 @@ export const TABLES = [
   "ratings",
   "ratings_current",
   "skills",
+  "team_framework_history",
   "team_members",
   "team_targets",
   "teams",

@@ -10,11 +10,13 @@ import { createDraft, discardDraft, importFramework, moveDraftSkill, publishDraf
 import { getTeamHeatmap, getTeamHeatmapJson } from "@/lib/data/heatmap";
 import { importRatings } from "@/lib/data/import";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
+import { setMyLocale } from "@/lib/data/locale-preference";
 import { updateOrgSetting } from "@/lib/data/settings";
 import { addTeamMember, archiveTeam, createTeam, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
 import { revokeUserSessions, setUserDisabled, setUserRole } from "@/lib/data/users";
 import { acceptPlanItem, archiveTarget, createTarget } from "@/lib/data/vision";
 import { closeCycle, openCycle, reopenCycle } from "@/lib/data/cycles";
+import { moveTeamsToLatestVersion } from "@/lib/data/team-versions";
 import { AppError } from "@/lib/errors";
 import { describeOnEachEngine } from "./engines";
 import { rowsOf } from "./fingerprint";
@@ -66,6 +68,7 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
     entries.push(
       { name: "saveSelfRating", call: saveSelfRating, template: { skillKey: "x", value: 3, interest: 1, evidence: "note", requestId: randomUUID() } },
       { name: "confirmStaleRatings", call: confirmStaleRatings, template: { skillKeys: ["x"] } },
+      { name: "setMyLocale", call: setMyLocale, template: { locale: "en" } },
       { name: "validateRating", call: validateRating, template: { teamId: team, userId: user, skillKey: "x", proficiency: 2, comment: "c", requestId: randomUUID() } },
       { name: "setUserRole", call: setUserRole, template: { userId: user, role: "member" } },
       { name: "setUserDisabled", call: setUserDisabled, template: { userId: user, disabled: false } },
@@ -83,6 +86,7 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
       { name: "openCycle", call: openCycle, template: { quarter: "x", startsOn: "x", endsOn: "x" } },
       { name: "closeCycle", call: closeCycle, template: { cycleId: randomUUID() } },
       { name: "reopenCycle", call: reopenCycle, template: { cycleId: randomUUID() } },
+      { name: "moveTeamsToLatestVersion", call: moveTeamsToLatestVersion, template: { frameworkId: fw } },
       { name: "importFramework", call: importFramework, template: { format: "markdown", content: "x", apply: true } },
       { name: "createDraft", call: createDraft, template: { frameworkId: fw } },
       { name: "updateDraftSkill", call: updateDraftSkill, template: { frameworkId: fw, skillKey: "x", nameEn: "n", nameZh: "n", descriptionEn: "", descriptionZh: "", categoryKey: "x", retired: false, lockVersion: 1 } },

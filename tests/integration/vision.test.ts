@@ -6,6 +6,8 @@ import { seedDatabase } from "@/db/seed";
 import { demoTeamId } from "@/db/seed/demo";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { acceptPlanItem, createTarget, getTeamVision } from "@/lib/data/vision";
+import { getTeamHeatmapData } from "@/lib/data/heatmap";
+import { updateOrgSetting } from "@/lib/data/settings";
 import { addQuarters, quarterOf } from "@/lib/quarters";
 import { describeOnEachEngine } from "./engines";
 import { rowsOf } from "./fingerprint";
@@ -116,5 +118,71 @@ describeOnEachEngine("vision and gaps", ({ handle }) => {
     const { id } = await createTarget(lead, { teamId, kind: "skill", key: GOV_RBAC, level: 4, headcount: 1, targetQuarter: now });
     const v = await getTeamVision(lead, { teamId }, { locale: "en" });
     expect(v.targets.find((t) => t.id === id)).toMatchObject({ kind: "skill", level: 4, headcount: 1, readiness: 1 });
+  });
+
+  const viewerByEmail = async (email: string) => (await loadViewer((await handle().db.select().from(users).where(eq(users.email, email)))[0]!.id))!;
+
+  it("a member sees neither the vision nor the API's priorities unless the org lets members see the vision", async () => {
+    const bo = await viewerByEmail("bo@acme.test");
+    await expect(getTeamVision(bo, { teamId }, { locale: "en" })).rejects.toMatchObject({ code: "forbidden" });
+    // The heatmap stays readable (its own setting); the vision's targets and priorities are left out.
+    const data = await getTeamHeatmapData(bo, { teamId }, { locale: "en" });
+    expect(data.members.length).toBe(3);
+    expect([data.targets, data.priorities]).toEqual([[], []]);
+    expect((await getTeamHeatmapData(await viewerByEmail("ana@acme.test"), { teamId }, { locale: "en" })).priorities.length).toBeGreaterThan(0);
+
+    await updateOrgSetting(admin, { key: "membersSeeTeamVision", value: true });
+    try {
+      expect((await getTeamVision(bo, { teamId }, { locale: "en" })).priorities.length).toBeGreaterThan(0);
+      expect((await getTeamHeatmapData(bo, { teamId }, { locale: "en" })).priorities.length).toBeGreaterThan(0);
+    } finally {
+      await updateOrgSetting(admin, { key: "membersSeeTeamVision", value: false });
+    }
+  });
+
+  it("stores an accepted item's reason as facts and shows plan items in the viewer's language", async () => {
+    const zh = await getTeamVision(admin, { teamId }, { locale: "zh-TW" });
+    const item = zh.plan.find((p) => p.skillKey === GOV_RECORDS)!;
+    expect(item.facts).toEqual({
+      recommendation: "train_hire",
+      skillKey: GOV_RECORDS,
+      level: 3,
+      headcount: 2,
+      coverage: 0,
+      gap: 2,
+      near: 2,
+      candidates: [{ name: "Cy", current: 1, interest: 1 }],
+    });
+    // The skill's name comes from the roadmap in the viewer's language, not from the stored English text.
+    const target = zh.targets.find((t) => t.id === item.targetId)!;
+    expect(item.skillName).toBe(target.requirements.find((r) => r.skillKey === GOV_RECORDS)!.skillName);
+    expect(item.skillName).toMatch(/[\u4e00-\u9fff]/);
+    expect(item.targetName).toBe(target.name);
+    expect(item.status).toBe("open");
+  });
+
+  it("keeps the stored text of items accepted before reasons were facts", async () => {
+    const [row] = await handle().db.select().from(planItems).where(eq(planItems.skillKey, GOV_RECORDS));
+    await handle().db.update(planItems).set({ reasonFacts: null }).where(eq(planItems.id, row!.id));
+    const item = (await getTeamVision(admin, { teamId }, { locale: "zh-TW" })).plan.find((p) => p.id === row!.id)!;
+    expect(item.facts).toBeNull();
+    expect(item.reason).toBe(row!.reason);
+  });
+
+  it("marks an accepted hire item resolved once its gap has closed, without storing it", async () => {
+    const ana = await viewerByEmail("ana@acme.test");
+    // Records at ≥ 4 for one person: Ana and Cy are at 1, Bo at 0: nobody within two points → hire.
+    const { id: targetId } = await createTarget(ana, { teamId, kind: "skill", key: GOV_RECORDS, level: 4, headcount: 1, targetQuarter: addQuarters(now, 2) });
+    const hire = (await getTeamVision(ana, { teamId }, { locale: "en" })).priorities.find((p) => p.targetId === targetId)!;
+    expect(hire.recommendation).toBe("hire");
+    const { id } = await acceptPlanItem(ana, { teamId, targetId, skillKey: GOV_RECORDS });
+    expect((await getTeamVision(ana, { teamId }, { locale: "en" })).plan.find((p) => p.id === id)!.status).toBe("open");
+
+    // Someone is hired (or grows): one person now holds records at 4.
+    const [ml] = await handle().db.select().from(teams).where(eq(teams.id, teamId));
+    await handle().db.insert(ratings).values({ userId: ana.id, raterId: ana.id, raterKind: "self", frameworkId: ml!.frameworkId, skillKey: GOV_RECORDS, proficiency: 4, interest: 0, quarter: now });
+    const after = await getTeamVision(ana, { teamId }, { locale: "en" });
+    expect(after.plan.find((p) => p.id === id)!.status).toBe("resolved");
+    expect(after.priorities.some((p) => p.targetId === targetId)).toBe(false);
   });
 });

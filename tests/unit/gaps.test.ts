@@ -130,6 +130,11 @@ describe("properties", () => {
     );
   });
 
+  it("never counts a target with no skills (not in the team's roadmap) as met", () => {
+    const t = target({ level: 3, headcount: 2, skills: [] });
+    expect(readiness(requirementsFor(t, members(3), () => 4))).toBe(0);
+  });
+
   it("ranks deterministically, whatever order the targets come in", () => {
     fc.assert(
       fc.property(teamArb, fc.integer({ min: 1, max: 3 }), ({ grid, interest, level, headcount }, importance) => {

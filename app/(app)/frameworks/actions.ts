@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { type ActionResult, toActionResult } from "@/lib/actions/result";
 import { getViewer } from "@/lib/auth/viewer";
 import { createDraft, discardDraft, type ImportPreview, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
+import { moveTeamsToLatestVersion } from "@/lib/data/team-versions";
 
 const done = <T,>(result: ActionResult<T>) => {
   if (result.ok) revalidatePath("/", "layout");
@@ -36,4 +37,8 @@ export async function discardDraftAction(input: unknown): Promise<ActionResult<{
 
 export async function switchTeamVersionAction(input: unknown): Promise<ActionResult<void>> {
   return done(await toActionResult(async () => switchTeamVersion(await getViewer(), input)));
+}
+
+export async function moveTeamsToLatestVersionAction(input: unknown): Promise<ActionResult<{ moved: number; version: number | null }>> {
+  return done(await toActionResult(async () => moveTeamsToLatestVersion(await getViewer(), input)));
 }

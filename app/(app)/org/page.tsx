@@ -61,8 +61,9 @@ export default async function OrgPage({ searchParams }: Props) {
       </PageHeader>
       {dto && can(viewer, "export:org") && <ExportButtons query={`scope=org&quarter=${dto.quarter}`} />}
       {can(viewer, "user:manage") && (
-        <section aria-label={t("settings")} className="rounded-lg border border-border bg-card p-4 shadow-sm">
+        <section aria-label={t("settings")} className="space-y-2 rounded-lg border border-border bg-card p-4 shadow-sm">
           <SettingToggle settingKey="membersSeeTeamHeatmap" label={t("membersSeeHeatmap")} initial={settings.membersSeeTeamHeatmap} />
+          <SettingToggle settingKey="membersSeeTeamVision" label={t("membersSeeVision")} initial={settings.membersSeeTeamVision} />
         </section>
       )}
       {dto ? <OrgHeatmapLoader quarter={dto.quarter} /> : <p className="text-muted-foreground">{t("none")}</p>}

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { LevelSection } from "@/components/framework/level-section";
 import { levelAccent } from "@/components/framework/level-accent";
 import { CapabilityList, GrowthTable, TransitionPath } from "@/components/framework/roadmap-extras";
+import { OlderVersionTeams } from "@/components/frameworks/older-version-teams";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { can } from "@/lib/permissions";
@@ -12,6 +13,7 @@ import { getFrameworkTree } from "@/lib/data/frameworks";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { getDraft } from "@/lib/data/framework-admin";
+import { listTeamsOnOlderVersions } from "@/lib/data/team-versions";
 import { AppError } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
 import { viewerOrSignIn } from "@/lib/auth/page";
@@ -33,6 +35,7 @@ export default async function FrameworkPage({ params }: Props) {
   const viewer = await viewerOrSignIn(`/frameworks/${encodeURIComponent(frameworkId)}`);
   const tree = await getFrameworkTree(viewer, { frameworkId, locale });
   if (!tree) return <UnpublishedPointer viewer={viewer} frameworkId={frameworkId} />;
+  const behind = can(viewer, "framework:manage") ? await listTeamsOnOlderVersions(viewer, { frameworkId: tree.id }) : null;
 
   return (
     <div className="space-y-10">
@@ -58,6 +61,7 @@ export default async function FrameworkPage({ params }: Props) {
             </a>
           ))}
         </div>
+        {behind?.latest && behind.teams.length > 0 && <OlderVersionTeams frameworkId={tree.id} latest={behind.latest} teams={behind.teams} />}
         <nav aria-label={t("levelsNav")} className="flex flex-wrap gap-2 pt-1">
           {tree.levels.map((l) => (
             <a

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
 import { getClosedQuarterNotice } from "@/lib/data/cycles";
 import { getTeamHeatmap } from "@/lib/data/heatmap";
+import { canReadTeamVision } from "@/lib/data/vision";
 import { AppError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/locales";
 
@@ -31,6 +32,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
     throw e;
   });
   if (dto.scope.kind !== "team") notFound();
+  const showVision = await canReadTeamVision(viewer, dto.scope.id);
   const closedQuarter = dto.quarter === dto.currentQuarter ? await getClosedQuarterNotice(viewer) : null;
   return (
     <div className="space-y-6">
@@ -38,9 +40,11 @@ export default async function TeamPage({ params, searchParams }: Props) {
         ← {t("back")}
       </Link>
       <PageHeader title={dto.scope.name} description={`${dto.frameworkTitle} · ${t("people", { count: dto.members.length })} · ${dto.quarter}`}>
-        <Link href={`/teams/${dto.scope.id}/vision`} className={buttonVariants({ variant: "default" })}>
-          {tv("link")} →
-        </Link>
+        {showVision && (
+          <Link href={`/teams/${dto.scope.id}/vision`} className={buttonVariants({ variant: "default" })}>
+            {tv("link")} →
+          </Link>
+        )}
         <Link href={`/teams/${dto.scope.id}/trends`} className={buttonVariants({ variant: "outline" })}>
           {tt("link")}
         </Link>

@@ -3,8 +3,10 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/report/print-button";
 import { StaticHeatmap } from "@/components/report/static-heatmap";
+import { PlanList } from "@/components/vision/plan-list";
+import { reasonWithNeed } from "@/components/vision/reason";
+import { reasonFactsOf } from "@/lib/analytics/explain";
 import { coverageBySkill, coverageRisk, valuesFor } from "@/lib/analytics/matrix";
-import { explainItem } from "@/lib/analytics/explain";
 import { viewerOrSignIn } from "@/lib/auth/page";
 import { getTeamHeatmap } from "@/lib/data/heatmap";
 import { getTeamVision } from "@/lib/data/vision";
@@ -12,11 +14,15 @@ import { AppError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { canOnTeam } from "@/lib/permissions";
 
-export const metadata: Metadata = { title: "Planning report" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("report"))("pageTitle") };
+}
+
 type Props = { params: Promise<{ teamId: string }>; searchParams: Promise<{ quarter?: string }> };
 
 // A printable planning report (the browser's print to PDF): heatmap, thin
-// spots, gaps and ranked priorities for one team and quarter.
+// spots, gaps, ranked priorities and the team plan for one team and quarter,
+// every sentence in the viewer's language.
 export default async function ReportPage({ params, searchParams }: Props) {
   const { teamId } = await params;
   const { quarter } = await searchParams;
@@ -46,14 +52,14 @@ export default async function ReportPage({ params, searchParams }: Props) {
       </header>
       <section className="break-inside-avoid">
         <h2 className="mb-2 text-lg font-semibold">{t("heatmap")}</h2>
-        <StaticHeatmap dto={dto} />
+        <StaticHeatmap dto={dto} label={t("heatmap")} />
       </section>
       <section className="break-inside-avoid">
         <h2 className="mb-2 text-lg font-semibold">{t("thin")}</h2>
         <ul className="text-sm">
           {thin.map(({ s, c, risk }) => (
             <li key={s.key}>
-              {risk === "missing" ? "✕" : "1"} {s.name} — {risk === "missing" ? tv("riskMissing") : `${tv("riskSingle")} (${dto.members[c.holders[0]!]!.name})`}
+              {risk === "missing" ? "✕" : "1"} {s.name} — {risk === "missing" ? tv("riskMissing") : t("thinSingle", { risk: tv("riskSingle"), name: dto.members[c.holders[0]!]!.name })}
             </li>
           ))}
         </ul>
@@ -91,11 +97,15 @@ export default async function ReportPage({ params, searchParams }: Props) {
               <span className="font-semibold">
                 {i + 1}. {tv(`rec.${p.recommendation}`)} — {p.skillName}
               </span>{" "}
-              <span className="text-muted-foreground">({p.targetName}, {tv("score", { score: p.score })})</span>
-              <p className="text-xs">{explainItem(p)}</p>
+              <span className="text-muted-foreground">{t("itemContext", { target: p.targetName, score: p.score })}</span>
+              <p className="text-xs">{reasonWithNeed(tv, reasonFactsOf(p))}</p>
             </li>
           ))}
         </ol>
+      </section>
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">{t("plan")}</h2>
+        <PlanList plan={vision.plan} />
       </section>
     </article>
   );

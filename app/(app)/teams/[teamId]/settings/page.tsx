@@ -30,7 +30,7 @@ export default async function TeamSettingsPage({ params }: Props) {
       </Link>
       <PageHeader title={t("title", { name: team.name })} />
       <TeamSettings key={`${team.lockVersion}`} team={team} />
-      <FrameworkSwitch teamId={team.id} current={team.versionId} versions={await listPublishedVersions(viewer, { locale })} />
+      <FrameworkSwitch teamId={team.id} roadmap={team.roadmap} versions={await listPublishedVersions(viewer, { locale })} />
     </div>
   );
 }

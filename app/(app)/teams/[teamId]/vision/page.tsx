@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { GapHeatmap, ReadinessBars, ReadinessTrend } from "@/components/vision/charts";
+import { PlanList } from "@/components/vision/plan-list";
 import { PriorityList, TargetList } from "@/components/vision/priority-list";
 import { TargetForm } from "@/components/vision/target-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,7 +12,10 @@ import { getTeamVision } from "@/lib/data/vision";
 import { AppError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Vision and gaps" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("vision"))("link") };
+}
+
 type Props = { params: Promise<{ teamId: string }> };
 
 const card = "rounded-lg border border-border bg-card p-5 shadow-sm";
@@ -51,7 +55,9 @@ export default async function VisionPage({ params }: Props) {
           <div className="grid gap-6 xl:grid-cols-2">
             <section aria-labelledby="ready-title" className={card}>
               <h2 id="ready-title" className="font-semibold">{t("readiness")}</h2>
-              <p className="mb-2 text-xs text-muted-foreground">{t("readinessHint")}</p>
+              <p className="mb-2 text-xs text-muted-foreground" title={t("readinessFormula")}>
+                {t("readinessHint")}
+              </p>
               <ReadinessBars targets={vision.targets} />
             </section>
             <section aria-labelledby="trend-title" className={card}>
@@ -67,18 +73,7 @@ export default async function VisionPage({ params }: Props) {
       )}
       <section aria-labelledby="plan-title" className={card}>
         <h2 id="plan-title" className="font-semibold">{t("plan")}</h2>
-        {vision.plan.length === 0 ? (
-          <p className="mt-2 text-sm text-muted-foreground">{t("planEmpty")}</p>
-        ) : (
-          <ul className="mt-2 space-y-2 text-sm">
-            {vision.plan.map((p) => (
-              <li key={p.id}>
-                <span className="font-medium">{p.quarter}</span> · {p.reason}{" "}
-                <span className="text-xs text-muted-foreground">— {t("acceptedBy", { name: p.acceptedBy, date: p.acceptedAt.slice(0, 10) })}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <PlanList plan={vision.plan} />
       </section>
     </div>
   );

@@ -1,0 +1,48 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { moveTeamsToLatestVersionAction } from "@/app/(app)/frameworks/actions";
+import { VersionMoveExplainer } from "@/components/teams/version-move-explainer";
+import { Button } from "@/components/ui/button";
+
+type Props = { frameworkId: string; latest: { id: string; version: number }; teams: { id: string; name: string; version: number }[] };
+
+/** Admins: the teams still on a retired version of this roadmap, and one action that moves them all. */
+export function OlderVersionTeams({ frameworkId, latest, teams }: Props) {
+  const t = useTranslations("frameworkAdmin.olderTeams");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="older-teams" className="space-y-2 rounded-lg border border-primary/30 bg-accent p-4 text-sm text-accent-foreground">
+      <h2 id="older-teams" className="font-semibold">{t("title")}</h2>
+      <p>{t("intro", { count: teams.length })}</p>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1">
+        {teams.map((team) => (
+          <li key={team.id}>{t("team", { name: team.name, version: team.version })}</li>
+        ))}
+      </ul>
+      <VersionMoveExplainer />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button
+          size="sm"
+          disabled={pending}
+          onClick={() =>
+            start(async () => {
+              const r = await moveTeamsToLatestVersionAction({ frameworkId });
+              setMessage(r.ok ? t("moved", { count: r.data.moved, version: r.data.version ?? latest.version }) : r.error);
+              if (r.ok) router.refresh();
+            })
+          }
+        >
+          {t("moveAll", { version: latest.version })}
+        </Button>
+        <span role="status" aria-live="polite">
+          {message}
+        </span>
+      </div>
+    </section>
+  );
+}

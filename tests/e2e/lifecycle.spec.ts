@@ -1,0 +1,116 @@
+import { expect, test } from "@playwright/test";
+import { addQuarters, quarterOf } from "@/lib/quarters";
+import { signInAs } from "./sign-in";
+import { screenshots } from "./support/screenshots";
+
+// Roadmap versions and assessment cycles over time: what an admin and a lead
+// see when a new version is published, and when the current quarter closes.
+
+const TITLE = "Release Craft Roadmap";
+const ROADMAP = `# ${TITLE}
+
+## Junior Release Engineer: ships safely
+
+1. **Releases**
+   - Ships a service with the release pipeline
+   - Rolls back a bad release
+`;
+
+test.describe("roadmap versions and closed quarters", () => {
+  test("a team left on a retired version says so, and an admin moves every team to the new version", async ({ page, context, baseURL }) => {
+    test.setTimeout(120_000);
+    await signInAs(page, "Mei-Ling Chen", "/frameworks/import");
+    await page.getByLabel("Content").fill(ROADMAP);
+    await page.getByRole("button", { name: "Preview" }).click();
+    await page.getByRole("button", { name: "Import as draft" }).click();
+    await page.getByRole("link", { name: "Open the editor →" }).click();
+    await page.getByRole("button", { name: "Publish v1" }).click();
+    await page.getByRole("alertdialog", { name: "Publish v1?" }).getByRole("button", { name: "Publish v1" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+    const roadmapUrl = page.url();
+
+    // A team on v1.
+    await page.goto("/teams");
+    await page.getByLabel("New team").fill("Release squad");
+    await page.getByRole("button", { name: "Create team" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Release squad: settings" })).toBeVisible();
+    const settingsUrl = page.url();
+    await page.getByRole("combobox", { name: "Roadmap", exact: true }).selectOption({ label: `${TITLE} · v1` });
+    await page.getByRole("button", { name: "Switch" }).click();
+    await expect(page.getByText("Switched.")).toBeVisible();
+
+    // v2 is published: the team is now on a retired version.
+    await page.goto(roadmapUrl);
+    await page.getByRole("link", { name: "Edit roadmap" }).click();
+    await page.getByRole("button", { name: "Start a draft" }).click();
+    const key = "releases.rolls-back-a-bad-release";
+    await page.getByLabel(`Name (en): ${key}`).fill("Rolls back a bad release within minutes");
+    await page.getByRole("button", { name: `Save: ${key}` }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+    await page.getByRole("button", { name: "Publish v2" }).click();
+    await page.getByRole("alertdialog", { name: "Publish v2?" }).getByRole("button", { name: "Publish v2" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+
+    await page.goto(settingsUrl);
+    const retired = page.getByTestId("retired-version");
+    await expect(retired).toContainText(`This team rates against ${TITLE} v1, which was retired when v2 was published.`);
+    await expect(page.getByRole("combobox", { name: "Roadmap", exact: true })).toHaveValue(/.+/);
+    await expect(page.getByRole("combobox", { name: "Roadmap", exact: true }).locator("option:checked")).toHaveText(`${TITLE} · v1 (retired)`);
+    await expect(retired.getByRole("button", { name: "Move this team to v2" })).toBeVisible();
+
+    // The roadmap's page lists the teams left behind for the admin, with one action for all.
+    await page.goto(roadmapUrl);
+    const behind = page.getByRole("region", { name: "Teams on older versions" });
+    await expect(behind).toContainText("Release squad (v1)");
+    await screenshots(page, context, baseURL!, [
+      { url: settingsUrl, name: "team-retired-version" },
+      { url: roadmapUrl, name: "roadmap-older-teams" },
+    ]);
+    await page.goto(roadmapUrl);
+    await behind.getByRole("button", { name: "Move all to v2" }).click();
+    await expect(page.getByText("Moved 1 team to v2.")).toBeVisible();
+    await expect(behind).toBeHidden();
+    await page.goto(settingsUrl);
+    await expect(page.getByTestId("retired-version")).toHaveCount(0);
+    await expect(page.getByRole("combobox", { name: "Roadmap", exact: true }).locator("option:checked")).toHaveText(`${TITLE} · v2`);
+  });
+
+  test("closing the current quarter asks first, tells people where new ratings go, and the admin can reopen it", async ({ page, context, baseURL }) => {
+    test.setTimeout(90_000);
+    const current = quarterOf(new Date());
+    const next = addQuarters(current, 1);
+    await signInAs(page, "Mei-Ling Chen", "/org/cycles");
+    const row = page.getByRole("row", { name: new RegExp(current) });
+    await row.getByRole("button", { name: `Close ${current}` }).click();
+    const confirm = page.getByRole("alertdialog", { name: `Close ${current}?` });
+    await expect(confirm).toContainText(`Ratings entered from now on count toward ${next}.`);
+    await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await screenshots(page, context, baseURL!, [
+      { url: "/org/cycles", name: "cycle-close-confirm", open: async (lang) => page.getByRole("button", { name: lang === "en" ? `Close ${current}` : `關閉 ${current}` }).click() },
+    ]);
+    await page.goto("/org/cycles");
+    await page.getByRole("row", { name: new RegExp(current) }).getByRole("button", { name: `Close ${current}` }).click();
+    await page.getByRole("alertdialog", { name: `Close ${current}?` }).getByRole("button", { name: `Close ${current}` }).click();
+    await expect(page.getByRole("status")).toContainText("Cycle closed.");
+
+    // Everyone is told, on their own page and on the team page.
+    for (const url of ["/me", "/teams"]) {
+      await page.goto(url);
+      if (url === "/teams") await page.getByRole("link", { name: /ML Platform/ }).first().click();
+      await expect(page.getByTestId("closed-quarter-notice")).toContainText(`${current} is closed`);
+      await expect(page.getByTestId("closed-quarter-notice")).toContainText(`Ratings entered now count toward ${next}.`);
+    }
+    await screenshots(page, context, baseURL!, [{ url: "/me", name: "me-quarter-closed" }]);
+
+    // Reopened (asked first), the quarter is live again and the notice is gone.
+    await page.goto("/org/cycles");
+    await page.getByRole("button", { name: `Reopen ${current}` }).click();
+    const reopen = page.getByRole("alertdialog", { name: `Reopen ${current}?` });
+    await expect(reopen).toContainText("ratings entered since it closed will count toward it");
+    await reopen.getByRole("button", { name: `Reopen ${current}` }).click();
+    await expect(page.getByRole("status")).toContainText(`${current} is open again.`);
+    await expect(page.getByRole("row", { name: new RegExp(current) })).toContainText("Open");
+    await page.goto("/me");
+    await expect(page.getByTestId("closed-quarter-notice")).toHaveCount(0);
+  });
+});
