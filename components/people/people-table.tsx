@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { changeUserRoleAction, revokeSessionsAction, setUserAccessAction } from "@/app/(app)/org/people/actions";
@@ -39,10 +40,22 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
           <tbody>
             {people.map((p) => {
               const self = p.id === viewerId;
+              // Their ratings and validation page, through the first team of theirs the viewer may review.
+              const team = p.teams.find((x) => x.reviewable);
               return (
                 <tr key={p.id} className={cn("border-t border-border", p.disabled && "bg-muted/60 text-muted-foreground")}>
                   <th scope="row" className="px-4 py-2 font-normal">
-                    <span className="font-medium text-foreground">{p.name}</span>
+                    {team ? (
+                      <Link
+                        href={`/teams/${team.id}/members/${p.id}`}
+                        title={t("people.openRatings", { name: p.name })}
+                        className="font-medium text-foreground underline decoration-border underline-offset-4 hover:decoration-foreground"
+                      >
+                        {p.name}
+                      </Link>
+                    ) : (
+                      <span className="font-medium text-foreground">{p.name}</span>
+                    )}
                     {self && <span className="ml-1 text-xs text-muted-foreground">({t("people.you")})</span>}
                     <span className="block text-xs text-muted-foreground">
                       {p.email} · {p.lastSignInAt ? `${t("people.lastSignIn")} ${p.lastSignInAt.slice(0, 10)}` : t("people.neverSignedIn")}

@@ -1,8 +1,10 @@
 import { scaleLinear } from "d3";
 import type { HistoryPoint } from "@/lib/data/rating-sheet";
 
-/** Past ratings as a tiny chart; the same points are read out in the label. */
-export function HistorySparkline({ points, label }: { points: HistoryPoint[]; label: string }) {
+export type SparklineTerms = { self: string; lead: string; imported: string; na: string };
+
+/** Past ratings as a tiny chart; the same points are read out in the label. Imported values are hollow. */
+export function HistorySparkline({ points, label, terms }: { points: HistoryPoint[]; label: string; terms: SparklineTerms }) {
   const width = 84;
   const height = 22;
   const self = points.filter((p) => p.kind === "self");
@@ -17,7 +19,7 @@ export function HistorySparkline({ points, label }: { points: HistoryPoint[]; la
     .map((p, i) => `${i === 0 ? "M" : "L"}${x(index.get(p)!).toFixed(1)},${y(p.proficiency!).toFixed(1)}`)
     .join("");
   const described = points
-    .map((p) => `${p.quarter} ${p.kind === "self" ? "self" : "lead"} ${p.notApplicable ? "n/a" : p.proficiency}`)
+    .map((p) => `${p.quarter} ${p.kind === "manager" ? terms.lead : p.imported ? terms.imported : terms.self} ${p.notApplicable ? terms.na : p.proficiency}`)
     .join(", ");
   return (
     <svg width={width} height={height} role="img" aria-label={`${label}: ${described || "—"}`} className="shrink-0 overflow-visible">
@@ -25,7 +27,9 @@ export function HistorySparkline({ points, label }: { points: HistoryPoint[]; la
       <line x1={0} x2={width} y1={y(3)} y2={y(3)} stroke="currentColor" strokeOpacity={0.15} strokeDasharray="2 2" />
       {selfPath && <path d={selfPath} fill="none" stroke="#31688e" strokeWidth={1.5} />}
       {self.map((p, i) =>
-        p.proficiency === null ? null : <circle key={`s${i}`} cx={x(index.get(p)!)} cy={y(p.proficiency)} r={2} fill="#31688e" />,
+        p.proficiency === null ? null : (
+          <circle key={`s${i}`} cx={x(index.get(p)!)} cy={y(p.proficiency)} r={2} fill={p.imported ? "white" : "#31688e"} stroke="#31688e" strokeWidth={p.imported ? 1 : 0} />
+        ),
       )}
       {manager.map((p, i) =>
         p.proficiency === null ? null : (

@@ -21,18 +21,17 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
 
   const all = useMemo(() => sheet.levels.flatMap((l) => l.categories.flatMap((c) => c.skills)), [sheet]);
   const selfOf = useCallback((s: SkillRatingDto) => (s.key in selfByKey ? selfByKey[s.key]! : s.self), [selfByKey]);
-  const rated = all.filter((s) => selfOf(s)?.quarter === sheet.currentQuarter).length;
-  const staleKeys = all.filter((s) => {
-    const self = selfOf(s);
-    return self && self.quarter !== sheet.currentQuarter;
-  });
+  // Rated this quarter by the member; an imported value waits for them to confirm it, like a stale one.
+  const toConfirm = (self: SkillRatingDto["self"]) => !!self && (!!self.imported || self.quarter !== sheet.currentQuarter);
+  const rated = all.filter((s) => selfOf(s) && !toConfirm(selfOf(s))).length;
+  const staleKeys = all.filter((s) => toConfirm(selfOf(s)));
   const unrated = all.filter((s) => !selfOf(s)).length;
   const onSelfChange = useCallback((key: string, self: NonNullable<SkillRatingDto["self"]>) => setSelfByKey((m) => ({ ...m, [key]: self })), []);
 
   const visible = (s: SkillRatingDto) => {
     const self = selfOf(s);
     if (filter === "unrated") return !self;
-    if (filter === "stale") return !!self && self.quarter !== sheet.currentQuarter;
+    if (filter === "stale") return toConfirm(self);
     if (filter === "discuss") return s.discrepancy;
     return true;
   };

@@ -1,27 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
-import { saveMyRatingAction } from "@/app/(app)/me/actions";
+import { useCallback, useRef, useState } from "react";
+import { confirmStaleRatingsAction, saveMyRatingAction } from "@/app/(app)/me/actions";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import type { SkillRatingDto } from "@/lib/data/rating-sheet";
-import type { SavedRatingDto } from "@/lib/data/ratings";
+import type { SelfRatingSaveDto } from "@/lib/data/ratings";
+import type { NoteProblem } from "@/lib/validations/text";
 import { hasDiscrepancy } from "@/lib/analytics/ratings";
-import { cn } from "@/lib/utils";
 import { HistorySparkline } from "./history-sparkline";
+import { ImportedBadge, ImportedNotice } from "./imported-notice";
 import { ProficiencyScale, type ScaleValue } from "./proficiency-scale";
-import { type SaveStatus, useAutosave } from "./use-autosave";
+import { SaveStatusLine } from "./save-status";
+import { useAutosave } from "./use-autosave";
 
 type Self = NonNullable<SkillRatingDto["self"]>;
-const statusTone: Record<SaveStatus, string> = {
-  idle: "text-muted-foreground",
-  pending: "text-muted-foreground",
-  saving: "text-muted-foreground",
-  saved: "text-muted-foreground",
-  retrying: "text-amber-800",
-  error: "text-danger",
-};
 const INTERESTS = [0, 1, 2] as const;
 
 export function SkillRatingRow({
@@ -42,30 +35,29 @@ export function SkillRatingRow({
   const [interest, setInterest] = useState<number | null>(skill.self?.interest ?? null);
   const [evidence, setEvidence] = useState(skill.self?.evidence ?? "");
   const [saved, setSaved] = useState<Self | null>(skill.self);
+  // A note the server refused (the rating itself was saved): which text, and why.
+  const [refusedNote, setRefusedNote] = useState<{ text: string; problem: NoteProblem } | null>(null);
+  const sentNote = useRef("");
 
-  const onSaved = useCallback(
-    (dto: SavedRatingDto) => {
-      const self = { ...dto };
+  const keep = useCallback(
+    (self: Self) => {
       setSaved(self);
       onSelfChange(skill.key, self);
     },
     [onSelfChange, skill.key],
   );
-  const { status, error, reason, schedule, retry } = useAutosave(saveMyRatingAction, onSaved);
-  // A change waiting to be retried stays on screen and says why; a refused one says what the server said.
-  const statusText =
-    status === "saving" || status === "pending"
-      ? t("saving")
-      : status === "retrying"
-        ? t(reason === "storage_full" ? "retryingStorageFull" : reason === "unavailable" ? "retryingUnavailable" : "retryingOffline")
-        : status === "saved"
-          ? t("saved")
-          : status === "error"
-            ? (error ?? t("notSaved"))
-            : "";
+  const onSaved = useCallback(
+    ({ noteRefused, ...dto }: SelfRatingSaveDto) => {
+      keep({ ...dto, imported: null });
+      setRefusedNote(noteRefused && { text: sentNote.current, problem: noteRefused.problem });
+    },
+    [keep],
+  );
+  const { status, error, code, reason, schedule, retry } = useAutosave(saveMyRatingAction, onSaved);
   const save = (next: { value?: ScaleValue | null; interest?: number | null; evidence?: string }, immediate = false) => {
     const v = next.value !== undefined ? next.value : value;
     if (v === null) return;
+    sentNote.current = next.evidence ?? evidence;
     schedule(
       {
         skillKey: skill.key,
@@ -76,11 +68,25 @@ export function SkillRatingRow({
       immediate,
     );
   };
+  // The refused note's message stays while its text is on screen; editing it starts afresh.
+  const noteProblem = refusedNote && refusedNote.text === evidence ? refusedNote.problem : null;
+  const saveNote = (onlyIfChanged: boolean) => {
+    if (noteProblem || (onlyIfChanged && evidence === (saved?.evidence ?? ""))) return;
+    save({ evidence }, true);
+  };
+  const confirmImported = async () => {
+    const result = await confirmStaleRatingsAction({ skillKeys: [skill.key] });
+    if (!result.ok) return result.error;
+    keep({ ...saved!, imported: null, quarter: currentQuarter, ratedAt: new Date().toISOString() });
+    return null;
+  };
 
-  const stale = !!saved && saved.quarter !== currentQuarter;
+  const imported = saved?.imported ?? null;
+  const stale = !!saved && !imported && saved.quarter !== currentQuarter;
   const selfForFlag = value === null ? null : { proficiency: value === "na" ? null : value, notApplicable: value === "na" };
   const discrepancy = hasDiscrepancy(selfForFlag, skill.validated);
   const headingId = `skill-${skill.key}`;
+  const noteMessageId = `note-${skill.key}`;
 
   return (
     <li className="grid gap-3 border-t border-border px-4 py-3 first:border-t-0 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1.5fr)]" aria-labelledby={headingId}>
@@ -91,8 +97,9 @@ export function SkillRatingRow({
         {skill.description && <p className="text-xs text-muted-foreground">{skill.description}</p>}
         <div className="flex flex-wrap items-center gap-1.5 text-xs">
           {!saved && <Badge variant="outline">{t("unrated")}</Badge>}
+          {imported && <ImportedBadge imported={imported} />}
           {stale && <Badge variant="outline" className="border-amber-600/40 text-amber-800">↻ {t("stale", { quarter: saved!.quarter })}</Badge>}
-          {saved && !stale && <span className="text-muted-foreground">✓ {t("ratedThisQuarter")}</span>}
+          {saved && !stale && !imported && <span className="text-muted-foreground">✓ {t("ratedThisQuarter")}</span>}
           {skill.validated && (
             <Badge title={skill.validated.comment ?? undefined}>
               {t("validated", { value: skill.validated.notApplicable ? t("na") : String(skill.validated.proficiency) })}
@@ -103,8 +110,15 @@ export function SkillRatingRow({
               ⚑ {t("discuss", { self: value === "na" ? t("na") : String(value), validated: String(skill.validated!.proficiency) })}
             </Badge>
           )}
-          {skill.history.length > 0 && <HistorySparkline points={skill.history} label={t("historyLabel", { skill: skill.name })} />}
+          {skill.history.length > 0 && (
+            <HistorySparkline
+              points={skill.history}
+              label={t("historyLabel", { skill: skill.name })}
+              terms={{ self: t("self"), lead: t("lead"), imported: t("importedShort"), na: t("na") }}
+            />
+          )}
         </div>
+        {imported && <ImportedNotice skillName={skill.name} onConfirm={confirmImported} />}
         {skill.validated?.comment && (
           <p className="text-xs text-muted-foreground">
             “{skill.validated.comment}” — {t("validatedBy", { name: skill.validated.raterName, quarter: skill.validated.quarter })}
@@ -147,27 +161,24 @@ export function SkillRatingRow({
           </label>
           <input
             type="text"
-            className="h-7 min-w-0 flex-1 rounded-md border border-border bg-card px-2 text-xs disabled:opacity-50"
+            className="h-7 min-w-48 flex-1 rounded-md border border-border bg-card px-2 text-xs disabled:opacity-50"
             placeholder={t("evidencePlaceholder")}
             aria-label={`${t("evidence")}: ${skill.name}`}
+            aria-invalid={noteProblem ? true : undefined}
+            aria-describedby={noteProblem ? noteMessageId : undefined}
             maxLength={1000}
             disabled={value === null}
             value={evidence}
             onChange={(e) => setEvidence(e.target.value)}
-            onBlur={() => evidence !== (saved?.evidence ?? "") && save({ evidence }, true)}
-            onKeyDown={(e) => e.key === "Enter" && save({ evidence }, true)}
+            onBlur={() => saveNote(true)}
+            onKeyDown={(e) => e.key === "Enter" && saveNote(false)}
           />
-          {/* A pending change or a refusal takes a line of its own, so the note field keeps its width. */}
-          <div className={cn("flex items-center gap-2", (status === "retrying" || status === "error") && "basis-full")}>
-            <span role="status" aria-live="polite" className={cn("min-w-16 text-xs", statusTone[status])}>
-              {statusText}
-            </span>
-            {(status === "error" || status === "retrying") && (
-              <Button size="sm" variant="outline" className="h-7 shrink-0" onClick={retry}>
-                {status === "retrying" ? t("retryNow") : t("retry")}
-              </Button>
-            )}
-          </div>
+          <SaveStatusLine status={status} error={error} code={code} reason={reason} onRetry={retry} />
+          {noteProblem && (
+            <p id={noteMessageId} className="basis-full text-xs text-danger">
+              {t(`noteRefused.${noteProblem}`)}
+            </p>
+          )}
         </div>
       </div>
     </li>

@@ -6,7 +6,7 @@ import { RETRYABLE_ACTION_CODES } from "@/lib/errors";
 export type SaveStatus = "idle" | "pending" | "saving" | "retrying" | "saved" | "error";
 /** Why a change is waiting to be retried: no answer from the server, or its typed, retryable refusal. */
 export type RetryReason = "network" | (typeof RETRYABLE_ACTION_CODES)[number];
-type Result<T> = { ok: true; data: T } | { ok: false; error: string; code?: string };
+type Result<T> = { ok: true; data: T } | { ok: false; error: string; code?: string; fieldErrors?: Record<string, string[]> };
 
 // Unsaved work across the whole page, for the "leave page?" warning.
 let unsaved = 0;
@@ -39,6 +39,8 @@ export function retryDelay(reason: RetryReason, attempt: number): number {
 export function useAutosave<P, T>(save: (payload: P & { requestId: string }) => Promise<Result<T>>, onSaved: (data: T) => void, delay = 500) {
   const [status, setStatus] = useState<SaveStatus>("idle");
   const [error, setError] = useState<string | null>(null);
+  // The refusal's code: a retry can only help an unexpected failure ("internal"), never refused input.
+  const [code, setCode] = useState<string | null>(null);
   const [reason, setReason] = useState<RetryReason | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<{ payload: P; requestId: string } | null>(null);
@@ -78,6 +80,7 @@ export function useAutosave<P, T>(save: (payload: P & { requestId: string }) => 
         markDirty(false);
         setStatus("saved");
         setError(null);
+        setCode(null);
         setReason(null);
         onSaved(result.data);
         return;
@@ -86,12 +89,15 @@ export function useAutosave<P, T>(save: (payload: P & { requestId: string }) => 
       if (!isRetryable(code)) {
         setStatus("error");
         setReason(null);
-        setError(result.error);
+        setCode(code);
+        // The field's own message says what to change; "Some fields are not valid." does not.
+        setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error);
         return;
       }
       // Kept and retried; the row keeps saying why (no flicker to "Saving…" on each attempt).
       setStatus("retrying");
       setReason(code);
+      setCode(null);
       setError(null);
       await new Promise<void>((resolve) => {
         wake.current = resolve;
@@ -131,5 +137,5 @@ export function useAutosave<P, T>(save: (payload: P & { requestId: string }) => 
     };
   }, []);
 
-  return { status, error, reason, schedule, retry };
+  return { status, error, code, reason, schedule, retry };
 }

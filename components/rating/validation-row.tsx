@@ -7,14 +7,19 @@ import { validateRatingAction } from "@/app/(app)/teams/[teamId]/members/[userId
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { SkillRatingDto } from "@/lib/data/rating-sheet";
+import { cn } from "@/lib/utils";
+import { noteProblem } from "@/lib/validations/text";
 import { HistorySparkline } from "./history-sparkline";
+import { ImportedBadge } from "./imported-notice";
+
+const COMMENT_MAX = 500;
 
 export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto; teamId: string; userId: string }) {
   const t = useTranslations();
   const router = useRouter();
   const [value, setValue] = useState<string>(skill.validated?.proficiency?.toString() ?? skill.self?.proficiency?.toString() ?? "");
   const [comment, setComment] = useState("");
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
   const selfText = skill.self ? (skill.self.notApplicable ? t("me.na") : String(skill.self.proficiency)) : t("validate.none");
   const id = `v-${skill.key}`;
@@ -25,13 +30,20 @@ export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto
         <p id={id} className="text-sm font-medium">{skill.name}</p>
         <div className="flex flex-wrap items-center gap-1.5 text-xs">
           <Badge variant="outline">{t("validate.selfValue", { value: selfText })}</Badge>
+          {skill.self?.imported && <ImportedBadge imported={skill.self.imported} />}
           {skill.validated && <Badge>{t("me.validated", { value: String(skill.validated.proficiency) })}</Badge>}
           {skill.discrepancy && (
             <Badge className="border-amber-700 bg-amber-100 text-amber-900" data-testid="discrepancy">
               ⚑ {t("me.discuss", { self: selfText, validated: String(skill.validated!.proficiency) })}
             </Badge>
           )}
-          {skill.history.length > 0 && <HistorySparkline points={skill.history} label={t("me.historyLabel", { skill: skill.name })} />}
+          {skill.history.length > 0 && (
+            <HistorySparkline
+              points={skill.history}
+              label={t("me.historyLabel", { skill: skill.name })}
+              terms={{ self: t("me.self"), lead: t("me.lead"), imported: t("me.importedShort"), na: t("me.na") }}
+            />
+          )}
         </div>
         {skill.self?.evidence && <p className="break-words text-xs text-muted-foreground">{skill.self.evidence}</p>}
       </div>
@@ -39,6 +51,8 @@ export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto
         className="flex flex-wrap items-center gap-2"
         onSubmit={(e) => {
           e.preventDefault();
+          const problem = noteProblem(comment, COMMENT_MAX);
+          if (problem) return setMessage({ ok: false, text: t(`validate.commentRefused.${problem}`) });
           start(async () => {
             const result = await validateRatingAction({
               teamId,
@@ -48,7 +62,8 @@ export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto
               comment: comment || null,
               requestId: crypto.randomUUID(),
             });
-            setMessage(result.ok ? t("validate.saved") : result.error);
+            // A refused comment says what is wrong with it, not "Some fields are not valid."
+            setMessage(result.ok ? { ok: true, text: t("validate.saved") } : { ok: false, text: result.fieldErrors?.comment?.[0] ?? result.error });
             if (result.ok) {
               setComment("");
               router.refresh();
@@ -79,15 +94,16 @@ export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto
           className="h-8 min-w-0 flex-1 rounded-md border border-border bg-card px-2 text-xs"
           placeholder={t("validate.comment")}
           aria-label={`${t("validate.comment")}: ${skill.name}`}
-          maxLength={500}
+          maxLength={COMMENT_MAX}
+          aria-invalid={message?.ok === false ? true : undefined}
           value={comment}
           onChange={(e) => setComment(e.target.value)}
         />
         <Button size="sm" type="submit" disabled={pending || value === ""} aria-label={`${t("validate.save")}: ${skill.name}`}>
           {t("validate.save")}
         </Button>
-        <span role="status" aria-live="polite" className="text-xs text-muted-foreground">
-          {message}
+        <span role="status" aria-live="polite" className={cn("text-xs", message?.ok === false ? "text-danger" : "text-muted-foreground")}>
+          {message?.text}
         </span>
       </form>
     </li>

@@ -13,7 +13,10 @@ import { z } from "zod";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
 import { readVersionRows, resolveMemberFramework } from "./member-framework";
 
-export type HistoryPoint = { kind: "self" | "manager"; proficiency: number | null; notApplicable: boolean; quarter: string; ratedAt: string };
+/** `imported`: a self-kind point written by an import, not by the member. */
+export type HistoryPoint = { kind: "self" | "manager"; imported: boolean; proficiency: number | null; notApplicable: boolean; quarter: string; ratedAt: string };
+/** Who imported a self value, and when (ISO); null for the member's own rating. */
+export type ImportedBy = { by: string; at: string } | null;
 export type SkillRatingDto = {
   key: string;
   name: string;
@@ -22,9 +25,18 @@ export type SkillRatingDto = {
   descriptors: string[] | null;
   categoryKey: string;
   levelPosition: number;
-  self: { proficiency: number | null; notApplicable: boolean; interest: number | null; evidence: string | null; quarter: string; ratedAt: string } | null;
+  self: {
+    proficiency: number | null;
+    notApplicable: boolean;
+    interest: number | null;
+    evidence: string | null;
+    quarter: string;
+    ratedAt: string;
+    imported: ImportedBy;
+  } | null;
   validated: { proficiency: number | null; notApplicable: boolean; comment: string | null; raterName: string; quarter: string; ratedAt: string } | null;
   history: HistoryPoint[];
+  /** Not the member's own rating of this quarter: rated earlier, or imported (to confirm). */
   stale: boolean;
   discrepancy: boolean;
 };
@@ -42,6 +54,7 @@ export type RatingSheetDto = {
 };
 
 const HISTORY_LIMIT = 12;
+const IMPORTED = "imported";
 
 /** The caller's own rating sheet. */
 export async function getMyRatingSheet(viewer: Viewer | null, { locale }: { locale: AppLocale }): Promise<RatingSheetDto | null> {
@@ -78,6 +91,7 @@ async function buildSheet(member: { id: string; name: string }, locale: AppLocal
       .select({
         skillKey: ratings.skillKey,
         kind: ratings.raterKind,
+        raterId: ratings.raterId,
         proficiency: ratings.proficiency,
         notApplicable: ratings.notApplicable,
         interest: ratings.interest,
@@ -101,6 +115,8 @@ async function buildSheet(member: { id: string; name: string }, locale: AppLocal
   const skillDtos = rows.skillRows.map((s): SkillRatingDto & { categoryId: string } => {
     const points = bySkill.get(s.key) ?? [];
     const lastSelf = points.filter((h) => h.kind === "self").at(-1) ?? null;
+    // An import writes self-kind rows in the importer's name (lib/data/import.ts).
+    const importedBy = (h: (typeof points)[number]) => h.kind === "self" && h.raterId !== member.id;
     const lastManager = points.filter((h) => h.kind === "manager").at(-1) ?? null;
     const self = lastSelf && {
       proficiency: lastSelf.proficiency,
@@ -109,6 +125,7 @@ async function buildSheet(member: { id: string; name: string }, locale: AppLocal
       evidence: lastSelf.evidence,
       quarter: lastSelf.quarter,
       ratedAt: lastSelf.ratedAt.toISOString(),
+      imported: importedBy(lastSelf) ? { by: lastSelf.raterName, at: lastSelf.ratedAt.toISOString() } : null,
     };
     const validated = lastManager && {
       proficiency: lastManager.proficiency,
@@ -131,12 +148,13 @@ async function buildSheet(member: { id: string; name: string }, locale: AppLocal
       validated,
       history: points.slice(-HISTORY_LIMIT).map((h) => ({
         kind: h.kind,
+        imported: importedBy(h),
         proficiency: h.proficiency,
         notApplicable: h.notApplicable,
         quarter: h.quarter,
         ratedAt: h.ratedAt.toISOString(),
       })),
-      stale: isStale(self, currentQuarter),
+      stale: isStale(self, currentQuarter) || !!self?.imported,
       discrepancy: hasDiscrepancy(self, validated),
     };
   });
@@ -162,7 +180,11 @@ async function buildSheet(member: { id: string; name: string }, locale: AppLocal
     })),
     growthTable: (version?.growthTable ?? []).map((g) => ({ stage: p(g.stage.zh, g.stage.en), focus: p(g.focus.zh, g.focus.en) })),
     transitionSteps: (version?.transitionPath?.steps ?? []).map((s) => ({ text: p(s.zh, s.en), textEn: s.en })),
-    progress: quarterProgress(skillDtos, currentQuarter),
+    // An imported value counts with the stale ones (to confirm), never as rated this quarter.
+    progress: quarterProgress(
+      skillDtos.map((s) => ({ self: s.self?.imported ? { quarter: IMPORTED } : s.self })),
+      currentQuarter,
+    ),
   };
 }
 

@@ -5,7 +5,8 @@ import { auditEvents, ratings, teamMembers, teams } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, forbidden, invalid } from "@/lib/errors";
 import { quarterOf } from "@/lib/quarters";
-import { confirmStaleSchema, saveSelfRatingSchema, validateRatingSchema } from "@/lib/validations/ratings";
+import { confirmStaleSchema, EVIDENCE_MAX, saveSelfRatingSchema, validateRatingSchema } from "@/lib/validations/ratings";
+import { type NoteProblem, noteProblem } from "@/lib/validations/text";
 import { metrics } from "@/lib/observability/metrics";
 import { auditValues, writeAudit } from "./audit";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
@@ -21,6 +22,8 @@ export type SavedRatingDto = {
   quarter: string;
   ratedAt: string;
 };
+/** The saved rating, and why its note was not stored when it was refused (the last stored note was kept). */
+export type SelfRatingSaveDto = SavedRatingDto & { noteRefused: { problem: NoteProblem; message: string } | null };
 
 async function latestSelf(tx: DbOrTx, userId: string, frameworkId: string, skillKey: string) {
   const [row] = await tx
@@ -43,14 +46,31 @@ const toDto = (r: typeof ratings.$inferSelect): SavedRatingDto => ({
 });
 
 /**
+ * The save's input. A note the rules refuse does not cost the rating made on
+ * the same row: the rest is saved with the last stored note kept, and the
+ * answer says why the note was not taken. Anything else wrong refuses the
+ * whole save as usual.
+ */
+function parseSelfRating(raw: unknown) {
+  const full = saveSelfRatingSchema.safeParse(raw);
+  if (full.success) return { input: full.data, noteRefused: null };
+  const evidence = raw && typeof raw === "object" ? (raw as { evidence?: unknown }).evidence : undefined;
+  const problem = typeof evidence === "string" ? noteProblem(evidence, EVIDENCE_MAX) : null;
+  const onlyTheNote = full.error.issues.every((i) => i.path[0] === "evidence");
+  if (!problem || !onlyTheNote) return { input: parseInput(saveSelfRatingSchema, raw), noteRefused: null };
+  const message = full.error.issues[0]!.message;
+  return { input: parseInput(saveSelfRatingSchema, { ...(raw as object), evidence: undefined }), noteRefused: { problem, message } };
+}
+
+/**
  * Records the caller's own rating of one skill: a new history row plus its
  * audit row, written by one statement (a data-modifying CTE), so they commit
  * together without a BEGIN/COMMIT round trip each: this is the hottest write.
  * Retrying the same request (same requestId) writes nothing twice.
  */
-export async function saveSelfRating(viewer: Viewer | null, raw: unknown): Promise<SavedRatingDto> {
+export async function saveSelfRating(viewer: Viewer | null, raw: unknown): Promise<SelfRatingSaveDto> {
   const v = requirePermission(viewer, "self:rate");
-  const input = parseInput(saveSelfRatingSchema, raw);
+  const { input, noteRefused } = parseSelfRating(raw);
   const db = getDb();
   const fw = await resolveMemberFramework(db, v.id);
   if (!fw || !(await isLiveSkill(fw.versionId, input.skillKey))) {
@@ -64,7 +84,7 @@ export async function saveSelfRating(viewer: Viewer | null, raw: unknown): Promi
     proficiency: notApplicable ? null : (input.value as number),
     notApplicable,
     interest: input.interest,
-    evidence: input.evidence,
+    evidence: input.evidence === undefined ? (before?.evidence ?? null) : input.evidence,
     quarter: quarterOf(now),
     ratedAt: now.toISOString(),
   };
@@ -84,15 +104,19 @@ export async function saveSelfRating(viewer: Viewer | null, raw: unknown): Promi
   if (rows.length === 0) {
     // A retry of a save that already landed.
     const current = await latestSelf(db, v.id, fw.frameworkId, input.skillKey);
-    return toDto(current!);
+    return { ...toDto(current!), noteRefused };
   }
   metrics().ratingWrites.inc({ kind: "self" });
-  return after;
+  return { ...after, noteRefused };
 }
 
 const jsonOrNull = (x: unknown) => (x === null || x === undefined ? null : JSON.stringify(x));
 
-/** Re-records unchanged every self rating not yet made this quarter (or just the given skills). */
+/**
+ * Re-records unchanged, as the caller's own, every self rating not yet made
+ * by them this quarter (or just the given skills): stale ones, and imported
+ * ones (rater_id is the importer), which are not theirs until confirmed.
+ */
 export async function confirmStaleRatings(viewer: Viewer | null, raw: unknown): Promise<{ confirmed: string[] }> {
   const v = requirePermission(viewer, "self:rate");
   const input = parseInput(confirmStaleSchema, raw ?? {});
@@ -108,7 +132,7 @@ export async function confirmStaleRatings(viewer: Viewer | null, raw: unknown): 
       .where(and(eq(ratings.userId, v.id), eq(ratings.frameworkId, fw.frameworkId), eq(ratings.raterKind, "self")))
       .orderBy(ratings.skillKey, desc(ratings.ratedAt), desc(ratings.id));
     const wanted = input.skillKeys ? new Set(input.skillKeys) : null;
-    const stale = latest.filter((r) => r.quarter !== quarter && (!wanted || wanted.has(r.skillKey)));
+    const stale = latest.filter((r) => (r.quarter !== quarter || r.raterId !== v.id) && (!wanted || wanted.has(r.skillKey)));
     const live = new Set<string>();
     for (const r of stale) if (await isLiveSkill(fw.versionId, r.skillKey)) live.add(r.skillKey);
     const rows = stale.filter((r) => live.has(r.skillKey));

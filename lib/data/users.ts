@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { teamMembers, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, forbidden, notFound } from "@/lib/errors";
-import type { Role } from "@/lib/permissions";
+import { canOnTeam, type Role } from "@/lib/permissions";
 import { bumpSessionGeneration } from "@/lib/auth/sessions";
 import { revokeSessionsSchema, setUserDisabledSchema, setUserRoleSchema } from "@/lib/validations/users";
 import { writeAudit } from "./audit";
@@ -18,12 +18,13 @@ export type UserDto = {
   disabled: boolean;
   signedIn: boolean;
   lastSignInAt: string | null;
-  teams: { id: string; name: string; isLead: boolean }[];
+  /** `reviewable`: the viewer may open this person's ratings page in that team (lead or admin). */
+  teams: { id: string; name: string; isLead: boolean; reviewable: boolean }[];
 };
 
 /** Everyone in the organisation, with their teams (admins and managers). */
 export async function listUsers(viewer: Viewer | null): Promise<UserDto[]> {
-  requirePermission(viewer, "user:read");
+  const v = requirePermission(viewer, "user:read");
   const db = getDb();
   const [rows, memberships] = await Promise.all([
     db.select().from(users).orderBy(asc(users.name)),
@@ -42,7 +43,7 @@ export async function listUsers(viewer: Viewer | null): Promise<UserDto[]> {
     disabled: u.disabled,
     signedIn: !!u.issuer,
     lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
-    teams: memberships.filter((m) => m.userId === u.id).map(({ id, name, isLead }) => ({ id, name, isLead })),
+    teams: memberships.filter((m) => m.userId === u.id).map(({ id, name, isLead }) => ({ id, name, isLead, reviewable: canOnTeam(v, id, "team:read") })),
   }));
 }
 

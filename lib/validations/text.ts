@@ -1,9 +1,11 @@
 import { z } from "zod";
 
 // Free-text notes (evidence, comments) end up in spreadsheets and in other
-// people's browsers. Refuse what would act as a formula or as markup there,
-// with a message that says why, instead of silently rewriting the text.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// people's browsers. Refuse what would act as markup there or would not read
+// as what is stored, with a message that says why. A note that starts like a
+// formula ("- led the migration", "+1 from the team", "=)") is ordinary text:
+// it is stored as written, and every spreadsheet output neutralises it
+// (lib/export/sanitize.ts), as it does for names and every other text.
 const MARKUP = /<\s*\/?\s*[a-z!][^>]*>/i;
 // Control characters other than tab and newline (invalid in notes).
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -23,18 +25,30 @@ const EDGE_SPACE = /^[\s\u200b]+|[\s\u200b]+$/g;
  */
 export const normalizeText = (s: string) => s.normalize("NFC").replace(EDGE_SPACE, "");
 
+/** Why a note was refused; pages show it in the reader's language next to the note. */
+export type NoteProblem = "too_long" | "markup" | "control" | "bidi" | "unicode";
+
+const NOTE_RULES: { problem: Exclude<NoteProblem, "too_long">; pattern: RegExp; message: string }[] = [
+  { problem: "markup", pattern: MARKUP, message: "A note cannot contain HTML tags." },
+  { problem: "control", pattern: CONTROL, message: "A note cannot contain control characters." },
+  { problem: "bidi", pattern: BIDI_CONTROL, message: BIDI_MESSAGE },
+  { problem: "unicode", pattern: LONE_SURROGATE, message: "A note must be valid Unicode text." },
+];
+
+/** The first rule of noteSchema(max) that this text breaks, or null when it would be stored. */
+export function noteProblem(text: string, max: number): NoteProblem | null {
+  const s = normalizeText(text);
+  if (s.length > max) return "too_long";
+  return NOTE_RULES.find((r) => r.pattern.test(s))?.problem ?? null;
+}
+
 export function noteSchema(max: number) {
-  return z
+  let schema = z
     .string({ message: "Expected text." })
     .overwrite(normalizeText)
-    .max(max, { message: `Keep it under ${max} characters.` })
-    .refine((s) => !FORMULA_START.test(s), { message: "A note cannot start with =, +, -, @ or a tab (spreadsheet formula)." })
-    .refine((s) => !MARKUP.test(s), { message: "A note cannot contain HTML tags." })
-    .refine((s) => !CONTROL.test(s), { message: "A note cannot contain control characters." })
-    .refine((s) => !BIDI_CONTROL.test(s), { message: BIDI_MESSAGE })
-    .refine((s) => !LONE_SURROGATE.test(s), { message: "A note must be valid Unicode text." })
-    .nullable()
-    .transform((s) => (s ? s : null));
+    .max(max, { message: `Keep it under ${max} characters.` });
+  for (const rule of NOTE_RULES) schema = schema.refine((s) => !rule.pattern.test(s), { message: rule.message });
+  return schema.nullable().transform((s) => (s ? s : null));
 }
 
 /**

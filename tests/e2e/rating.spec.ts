@@ -1,3 +1,6 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { signInAs, signOut } from "./sign-in";
 
@@ -195,4 +198,160 @@ test.describe("autosave on a refused save", () => {
     await page.reload();
     expect(await chosenValue(page, EN)).toBe(chosen);
   });
+});
+
+// A note the server refuses must not cost the rating on the same row: the
+// rating is saved, and the note says why it was not (no generic error, no
+// Retry that could never succeed). A note that starts like a formula is text.
+test.describe("a refused evidence note", () => {
+  const GIT = "Uses Git for version control";
+  const row = (page: Page, skill: string) => page.getByRole("listitem").filter({ has: page.getByText(skill, { exact: true }) });
+  const choose = (page: Page, skill: string, value: string) => group(page, skill).locator("label").filter({ has: page.locator(`input[value="${value}"]`) }).click();
+
+  test("does not block the proficiency chosen on its row, and says what is wrong next to the note", async ({ page }) => {
+    await signInAs(page, "Marta Kowalska");
+    await expect(page).toHaveURL(/\/me$/);
+    const git = row(page, GIT);
+    const note = git.getByRole("textbox", { name: `Evidence (optional): ${GIT}` });
+    const status = git.getByRole("status");
+    await choose(page, GIT, (await checkedValue(page, GIT)) === "4" ? "2" : "4");
+    await expect(status).toHaveText("Saved");
+
+    await note.fill("<b>talk</b> at meetup");
+    await note.press("Tab");
+    const message = "Your rating is saved, but not this note: remove the HTML tags from it.";
+    await expect(git.getByText(message)).toBeVisible();
+    await expect(note).toHaveAttribute("aria-invalid", "true");
+    await expect(note).toHaveAccessibleDescription(message);
+
+    await choose(page, GIT, "3");
+    await expect(status).toHaveText("Saved");
+    expect(await checkedValue(page, GIT)).toBe("3");
+    await expect(git.getByText(message)).toBeVisible();
+    await expect(git.getByText("Some fields are not valid.")).toHaveCount(0);
+    await expect(git.getByRole("button", { name: /Retry/ })).toHaveCount(0);
+
+    await page.reload();
+    expect(await checkedValue(page, GIT)).toBe("3"); // the server kept the 3
+
+    // Notes that start like a formula are ordinary text, stored as written.
+    await note.fill("+44 talk at meetup");
+    await note.press("Enter");
+    await expect(status).toHaveText("Saved");
+    await page.reload();
+    await expect(note).toHaveValue("+44 talk at meetup");
+    expect(await checkedValue(page, GIT)).toBe("3");
+  });
+});
+
+// An imported rating (a self-kind row written by an admin's import) shows as
+// imported, by whom and when; it is not the member's rating of this quarter
+// until they keep or change it.
+test.describe("an imported rating", () => {
+  const GIT = { en: "Uses Git for version control", zh: "會使用 Git 做版本控管" };
+  const CONDA = { en: "Can manage Python venv/conda environments", zh: "能管理 Python venv/conda 環境" };
+  const progress = async (page: Page) => {
+    const text = (await page.locator("#progress-label").textContent()) ?? "";
+    return Number((/(\d+) of 33|已評 (\d+) \//.exec(text) ?? []).slice(1).find(Boolean));
+  };
+  const row = (page: Page, skill: string) => page.getByRole("listitem").filter({ has: page.getByText(skill, { exact: true }) });
+
+  for (const { locale, person, email, t } of [
+    {
+      locale: "en",
+      person: "Emma Schmidt",
+      email: "emma.schmidt@acme.test",
+      t: { proficiency: "Proficiency", git: GIT.en, conda: CONDA.en, imported: /^⤓ Imported by Mei-Ling Chen on \w+ \d+, \d{4}$/, rated: "Rated this quarter", keep: `Keep as my rating: ${GIT.en}`, evidence: `Evidence (optional): ${CONDA.en}`, noteMessage: "Your rating is saved, but not this note: remove the HTML tags from it." },
+    },
+    {
+      locale: "zh-TW",
+      person: "Yu-Ting Tsai",
+      email: "yu-ting.tsai@acme.test",
+      t: { proficiency: "熟練度", git: GIT.zh, conda: CONDA.zh, imported: /^⤓ 由 Mei-Ling Chen 於 \d{4}年\d+月\d+日 匯入$/, rated: "本季已評", keep: `保留為我的評分：${GIT.zh}`, evidence: `佐證（選填）: ${CONDA.zh}`, noteMessage: "評分已儲存，但佐證未儲存：請移除其中的 HTML 標籤。" },
+    },
+  ]) {
+    test(`is marked as imported and not counted until the member keeps it [${locale}]`, async ({ browser }) => {
+      test.setTimeout(90_000);
+      const member = await browser.newPage();
+      await signInAs(member, person);
+      await expect(member).toHaveURL(/\/me$/);
+      const current = await checkedValue(member, GIT.en);
+      const ratedBefore = await progress(member);
+      const gitWasRated = (await row(member, GIT.en).getByText("Rated this quarter").count()) > 0;
+      const value = current === "1" ? "2" : "1";
+
+      const admin = await browser.newPage();
+      await signInAs(admin, "Mei-Ling Chen", "/org/import");
+      const file = path.join(tmpdir(), `skillgrid-import-${locale}-${Date.now()}.csv`);
+      writeFileSync(file, `email,environments-and-version-control.uses-git-for-version-control\n${email},${value}\n`);
+      await admin.getByLabel("CSV or XLSX file").setInputFiles(file);
+      await admin.getByRole("button", { name: "Dry run" }).click();
+      await expect(admin.getByRole("button", { name: "Apply" })).toBeEnabled();
+      await admin.getByRole("button", { name: "Apply" }).click();
+      await expect(admin.getByRole("status")).toContainText("Applied: 1 change for 1 person");
+
+      // The lead's (here the admin's) way in: People → the person's page, which marks it too.
+      await admin.goto("/org/people");
+      await admin.getByRole("link", { name: person, exact: true }).click();
+      await expect(admin.getByRole("heading", { level: 1, name: `${person}'s skills` })).toBeVisible();
+      await expect(row(admin, GIT.en).getByTestId("imported")).toHaveText(/^⤓ Imported by Mei-Ling Chen on /);
+      await admin.close();
+
+      if (locale !== "en") await member.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: member.url() }]);
+      await member.reload();
+      const git = row(member, t.git);
+      await expect(git.getByTestId("imported")).toHaveText(t.imported);
+      await expect(git.getByText(t.rated)).toHaveCount(0);
+      const shown = () => member.getByRole("group", { name: `${t.proficiency}: ${t.git}` }).locator("input:checked").getAttribute("value");
+      expect(await shown()).toBe(value);
+      expect(await progress(member)).toBe(ratedBefore - (gitWasRated ? 1 : 0));
+
+      // A refused note on the next row, for the screenshots.
+      const note = member.getByRole("textbox", { name: t.evidence });
+      await note.fill("<b>talk</b> at meetup");
+      await note.press("Tab");
+      await expect(row(member, t.conda).getByText(t.noteMessage)).toBeVisible();
+      // The imported row at the top (below the sticky header), the refused note's row under it.
+      const showBoth = () => git.evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 72));
+      await showBoth();
+      await member.screenshot({ path: `${SHOTS}/me-imported-${locale}-1280.png` });
+      await member.setViewportSize({ width: 390, height: 844 });
+      await showBoth();
+      await member.screenshot({ path: `${SHOTS}/me-imported-${locale}-390.png` });
+      await member.setViewportSize({ width: 1280, height: 900 });
+
+      const ratedWithNote = await progress(member);
+      await git.getByRole("button", { name: t.keep }).click();
+      await expect(git.getByText(t.rated)).toBeVisible();
+      await expect(git.getByTestId("imported")).toHaveCount(0);
+      expect(await progress(member)).toBe(ratedWithNote + 1);
+      await member.reload();
+      await expect(row(member, t.git).getByText(t.rated)).toBeVisible();
+      expect(await shown()).toBe(value);
+    });
+  }
+});
+
+test("the validation page filters by 'not validated' and 'to discuss' from its address, by keyboard", async ({ page }) => {
+  await signInAs(page, "Mei-Ling Chen", "/org/people");
+  await page.getByRole("link", { name: "Pei-Shan Kuo", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pei-Shan Kuo's skills" })).toBeVisible();
+  const filters = page.getByRole("navigation", { name: "Show" });
+  await expect(filters.getByRole("link", { name: /^All skills \(33\)$/ })).toHaveAttribute("aria-current", "page");
+  const unvalidated = filters.getByRole("link", { name: /^Not validated \(\d+\)$/ });
+  const count = Number((/\((\d+)\)/.exec((await unvalidated.textContent()) ?? "") ?? [])[1]);
+  await unvalidated.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\?show=unvalidated$/);
+  await expect(unvalidated).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("combobox", { name: /^Validated proficiency:/ })).toHaveCount(count);
+  await expect(page.getByText(/^Lead: /)).toHaveCount(0);
+  await page.goto(`${new URL(page.url()).pathname}?show=discuss`);
+  await expect(filters.getByRole("link", { name: /^⚑ To discuss \(\d+\)$/ })).toHaveAttribute("aria-current", "page");
+  const discuss = await page.getByRole("combobox", { name: /^Validated proficiency:/ }).count();
+  await expect(page.getByTestId("discrepancy")).toHaveCount(discuss);
+  await filters.getByRole("link", { name: /^All skills/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/members\/[^?]+$/);
+  await expect(page.getByRole("combobox", { name: /^Validated proficiency:/ })).toHaveCount(33);
 });

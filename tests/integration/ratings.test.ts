@@ -62,13 +62,7 @@ describeOnEachEngine("self-rating and validation", ({ handle }) => {
     ["an unknown skill", { skillKey: "no-such.skill" }, /skillKey/],
     ["a skill key with SQL in it", { skillKey: "x'; drop table ratings; --" }, /skillKey/],
     ["someone else's user id", { userId: "00000000-0000-4000-8000-000000000001" }, /_|userId/],
-    ["an overlong note", { evidence: "x".repeat(1001) }, /evidence/],
-    ["a script in the note", { evidence: "<script>alert(1)</script>" }, /evidence/],
-    ["an HTML image in the note", { evidence: 'nice <img src=x onerror="alert(1)">' }, /evidence/],
-    ["a spreadsheet formula", { evidence: '=HYPERLINK("http://evil.example","click")' }, /evidence/],
-    ["a formula starting with +", { evidence: "+cmd|' /C calc'!A0" }, /evidence/],
-    ["a formula starting with @", { evidence: "@SUM(1+1)" }, /evidence/],
-    ["invalid Unicode", { evidence: "broken \ud800 text" }, /evidence/],
+    ["a note that is not text", { evidence: 42 }, /evidence/],
     ["a missing request id", { requestId: undefined }, /requestId/],
   ];
   it.each(bad)("rejects %s with a clear error and writes nothing", async (_name, patch, field) => {
@@ -79,6 +73,50 @@ describeOnEachEngine("self-rating and validation", ({ handle }) => {
     expect((error as AppError).code).toBe("invalid");
     expect(Object.keys((error as AppError).fieldErrors ?? {}).join(",")).toMatch(field);
     expect(await tableFingerprint(handle().db)).toEqual(before);
+  });
+
+  // A note the server cannot take must not cost the rating made on the same row: the
+  // proficiency and interest are stored, the last stored note is kept, and the answer
+  // says which rule the note broke (the page shows that next to the note).
+  const refusedNotes: [string, string, string][] = [
+    ["an overlong note", "x".repeat(1001), "too_long"],
+    ["a script in the note", "<script>alert(1)</script>", "markup"],
+    ["an HTML image in the note", 'nice <img src=x onerror="alert(1)">', "markup"],
+    ["a note with a control character", "talk\u0007 at meetup", "control"],
+    ["a note with a direction override", "talk \u202Egnp.exe", "bidi"],
+    ["a note with invalid Unicode", "broken \ud800 text", "unicode"],
+  ];
+  it.each(refusedNotes)("stores the proficiency and interest when %s is refused, and keeps the last note", async (_name, evidence, problem) => {
+    const kept = await saveSelfRating(hana, { skillKey: CURVES, value: 4, interest: 1, evidence: "Kept note", requestId: randomUUID() });
+    const saved = await saveSelfRating(hana, { skillKey: CURVES, value: 3, interest: 2, evidence, requestId: randomUUID() });
+    expect(saved).toMatchObject({ proficiency: 3, interest: 2, evidence: "Kept note", noteRefused: { problem } });
+    expect(saved.noteRefused!.message).not.toBe("");
+    const row = (await getMyRatingSheet(hana, { locale: "en" }))!.levels.flatMap((l) => l.categories.flatMap((c) => c.skills)).find((s) => s.key === CURVES)!;
+    expect(row.self).toMatchObject({ proficiency: 3, interest: 2, evidence: "Kept note", ratedAt: saved.ratedAt });
+    expect(kept.noteRefused).toBeNull();
+    const [audit] = rowsOf(await handle().db.execute(sql`select action, after from audit_events order by id desc limit 1`));
+    expect(audit).toMatchObject({ action: "rating.self_saved", after: expect.objectContaining({ proficiency: 3, evidence: "Kept note" }) });
+  });
+
+  it("a retried save whose note was refused writes once and reports the note again", async () => {
+    const input = { skillKey: CURVES, value: 1, interest: 0, evidence: "<b>talk</b>", requestId: randomUUID() };
+    const first = await saveSelfRating(hana, input);
+    const before = await tableFingerprint(handle().db);
+    const again = await saveSelfRating(hana, input);
+    expect(again).toEqual(first);
+    expect(again.noteRefused).toMatchObject({ problem: "markup" });
+    expect(await tableFingerprint(handle().db)).toEqual(before);
+  });
+
+  it("stores notes that start like a formula exactly as written", async () => {
+    for (const evidence of ["- led the migration", "+1 from the team", "=)", "+44 talk at meetup", "@here demo day", '=HYPERLINK("http://evil.example","click")']) {
+      const saved = await saveSelfRating(hana, { skillKey: CURVES, value: 2, interest: 1, evidence, requestId: randomUUID() });
+      expect(saved).toMatchObject({ evidence, noteRefused: null });
+    }
+    const comment = "- pair on the rollout first";
+    await expect(
+      validateRating(alex, { teamId: demoTeamId("ml-platform"), userId: hana.id, skillKey: CURVES, proficiency: 2, comment, requestId: randomUUID() }),
+    ).resolves.toMatchObject({ comment });
   });
 
   it("keeps a plain note, trimmed, as text", async () => {

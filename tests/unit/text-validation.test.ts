@@ -11,14 +11,19 @@ const messages = (r: { success: boolean; error?: { issues: { message: string }[]
 const BIDI = ["Team \u202Egnp.exe", "a\u202Ab", "a\u202Bb", "a\u202Cb", "a\u202Db", "\u2066x\u2069", "\u2067x", "\u2068x", "a\u200Eb", "a\u200Fb", "a\u061Cb"];
 
 describe("notes (evidence, comments)", () => {
-  it.each(['\n=HYPERLINK("http://x")', "  =1+1", "\u00a0=1", "\u3000@SUM(A1)", "\ufeff+1", "\u200b-1", "\u2003=1", "\r\n\t=1"])(
-    "refuses a formula behind leading whitespace: %j",
-    (s) => {
-      const r = note.safeParse(s);
-      expect(r.success).toBe(false);
-      expect(messages(r)[0]).toMatch(/spreadsheet formula/);
-    },
-  );
+  // Stored as written; every spreadsheet output neutralises it (lib/export/sanitize.ts).
+  it.each([
+    ['\n=HYPERLINK("http://x")', '=HYPERLINK("http://x")'],
+    ["  =1+1", "=1+1"],
+    ["\u3000@SUM(A1)", "@SUM(A1)"],
+    ["\u200b-1", "-1"],
+    ["\r\n\t=1", "=1"],
+    ["- led the migration", "- led the migration"],
+    ["+1 from the team", "+1 from the team"],
+    ["=)", "=)"],
+  ])("stores a note that starts like a formula as written (trimmed): %j", (s, stored) => {
+    expect(note.parse(s)).toBe(stored);
+  });
 
   it("stores the trimmed text", () => {
     expect(note.parse("  PR #42  ")).toBe("PR #42");
@@ -44,8 +49,8 @@ describe("notes (evidence, comments)", () => {
     expect(messages(r)).toContain(BIDI_MESSAGE);
   });
 
-  it("keeps refusing formulas, markup, control characters and invalid Unicode", () => {
-    for (const s of ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "<b>x</b>", "a<script>", "a\u0001b", "a\u007fb", "\ud800", "x\udc00"]) {
+  it("keeps refusing markup, control characters and invalid Unicode", () => {
+    for (const s of ["<b>x</b>", "a<script>", "a\u0001b", "a\u007fb", "\ud800", "x\udc00"]) {
       expect(note.safeParse(s).success, JSON.stringify(s)).toBe(false);
     }
   });

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { type ActionResult, toActionResult } from "@/lib/actions/result";
 import { getViewer } from "@/lib/auth/viewer";
-import { confirmStaleRatings, type SavedRatingDto, saveSelfRating } from "@/lib/data/ratings";
+import { confirmStaleRatings, type SelfRatingSaveDto, saveSelfRating } from "@/lib/data/ratings";
 import { signOutEverywhere } from "@/lib/data/users";
 
-export async function saveMyRatingAction(input: unknown): Promise<ActionResult<SavedRatingDto>> {
+export async function saveMyRatingAction(input: unknown): Promise<ActionResult<SelfRatingSaveDto>> {
   return toActionResult(async () => saveSelfRating(await getViewer(), input));
 }
 

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { matchesValidationFilter, parseValidationFilter } from "@/components/rating/validation-filter";
+import { ValidationFilters } from "@/components/rating/validation-filters";
 import { ValidationRow } from "@/components/rating/validation-row";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
@@ -10,11 +12,13 @@ import { AppError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/locales";
 
 export const metadata: Metadata = { title: "Validate ratings" };
-type Props = { params: Promise<{ teamId: string; userId: string }> };
+type Props = { params: Promise<{ teamId: string; userId: string }>; searchParams: Promise<{ show?: string | string[] }> };
 
-export default async function MemberValidationPage({ params }: Props) {
+export default async function MemberValidationPage({ params, searchParams }: Props) {
   const { teamId, userId } = await params;
-  const viewer = await viewerOrSignIn(`/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(userId)}`);
+  const basePath = `/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(userId)}`;
+  const viewer = await viewerOrSignIn(basePath);
+  const filter = parseValidationFilter((await searchParams).show);
   const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations("validate");
   const sheet = await getMemberRatingSheet(viewer, { teamId, userId }, { locale }).catch((e: unknown) => {
@@ -23,13 +27,22 @@ export default async function MemberValidationPage({ params }: Props) {
     throw e;
   });
   if (!sheet) notFound();
+  const skills = sheet.levels.flatMap((l) => l.categories.flatMap((c) => c.skills));
+  const levels = sheet.levels
+    .map((l) => ({
+      ...l,
+      categories: l.categories.map((c) => ({ ...c, skills: c.skills.filter((s) => matchesValidationFilter(s, filter)) })).filter((c) => c.skills.length > 0),
+    }))
+    .filter((l) => l.categories.length > 0);
   return (
     <div className="space-y-6">
       <Link href="/teams" className="text-sm text-muted-foreground hover:text-foreground">
         ← {t("back")}
       </Link>
       <PageHeader title={t("title", { name: sheet.member.name })} description={t("intro")} />
-      {sheet.levels.map((l) => (
+      <ValidationFilters skills={skills} active={filter} basePath={basePath} />
+      {levels.length === 0 && <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{t("empty")}</p>}
+      {levels.map((l) => (
         <section key={l.key} aria-labelledby={`lvl-${l.key}`} className="space-y-3">
           <h2 id={`lvl-${l.key}`} className="text-lg font-semibold tracking-tight">{l.name}</h2>
           {l.categories.map((c) => (
