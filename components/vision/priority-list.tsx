@@ -19,7 +19,11 @@ export function PriorityList({ vision }: { vision: VisionDto }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const planned = new Set(vision.plan.filter((p) => p.quarter === vision.currentQuarter).map((p) => `${p.targetId}|${p.skillKey}`));
 
-  if (vision.priorities.length === 0) return <p className="text-sm text-muted-foreground">{t("noGaps")}</p>;
+  if (vision.priorities.length === 0) {
+    // Targets the team's roadmap lacks have no gaps to rank, but they are not met either.
+    const unmatched = vision.targets.filter((target) => !target.inRoadmap).length;
+    return <p className="text-sm text-muted-foreground">{unmatched ? t("noGapsUnmatched", { count: unmatched }) : t("noGaps")}</p>;
+  }
   return (
     <div className="space-y-3">
       <p role="status" aria-live="polite" className={`min-h-5 text-sm ${message?.ok === false ? "text-danger" : "text-muted-foreground"}`}>
@@ -98,8 +102,16 @@ export function TargetList({ vision }: { vision: VisionDto }) {
         {vision.targets.map((target) => (
           <li key={target.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <div>
-              <p className="text-sm font-medium">{target.name}</p>
+              <p className="text-sm font-medium">
+                {target.name}
+                {!target.inRoadmap && (
+                  <Badge variant="outline" className="ms-2 align-middle">
+                    {t("notInRoadmap")}
+                  </Badge>
+                )}
+              </p>
               <p className="text-xs text-muted-foreground">{t("targetLine", { n: target.headcount, level: target.level, quarter: target.targetQuarter })}</p>
+              {!target.inRoadmap && <p className="text-xs text-muted-foreground">{t("notInRoadmapHint")}</p>}
             </div>
             {vision.team.canPlan && (
               <Button

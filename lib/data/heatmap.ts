@@ -154,9 +154,13 @@ export async function getOrgHeatmapJson(viewer: Viewer | null, raw: unknown, { l
 }
 
 /** What the org page's header shows, from the same cached payload the client then fetches. */
-export async function getOrgHeatmapSummary(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<{ frameworkTitle: string; people: number; quarter: string } | null> {
+export async function getOrgHeatmapSummary(
+  viewer: Viewer | null,
+  raw: unknown,
+  { locale }: { locale: AppLocale },
+): Promise<{ frameworkTitle: string; people: number; quarter: string; excludedTeams: { id: string; name: string; roadmap: string }[] } | null> {
   const dto = JSON.parse(await getOrgHeatmapJson(viewer, raw, { locale })) as HeatmapDto | null;
-  return dto && { frameworkTitle: dto.frameworkTitle, people: dto.members.length, quarter: dto.quarter };
+  return dto && { frameworkTitle: dto.frameworkTitle, people: dto.members.length, quarter: dto.quarter, excludedTeams: dto.scope.kind === "org" ? dto.scope.excludedTeams : [] };
 }
 
 /**

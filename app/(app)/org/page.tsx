@@ -66,6 +66,11 @@ export default async function OrgPage({ searchParams }: Props) {
           <SettingToggle settingKey="membersSeeTeamVision" label={t("membersSeeVision")} initial={settings.membersSeeTeamVision} />
         </section>
       )}
+      {dto && dto.excludedTeams.length > 0 && (
+        <p data-testid="org-excluded-teams" className="rounded-lg border border-border bg-muted px-4 py-2 text-sm">
+          {t("excludedTeams", { count: dto.excludedTeams.length, roadmap: dto.frameworkTitle, teams: dto.excludedTeams.map((x) => t("excludedTeam", { name: x.name, roadmap: x.roadmap })).join(locale === "zh-TW" ? "、" : ", ") })}
+        </p>
+      )}
       {dto ? <OrgHeatmapLoader quarter={dto.quarter} /> : <p className="text-muted-foreground">{t("none")}</p>}
     </div>
   );
