@@ -7,6 +7,7 @@ import { useTransition } from "react";
 import { type AppLocale, isLocale, LOCALE_LABELS, LOCALES } from "@/lib/i18n/locales";
 import { setLocaleCookie } from "@/lib/i18n/set-locale-cookie";
 import { signOutEverywhereAction } from "@/app/(app)/me/actions";
+import { setMyLocaleAction } from "@/app/(app)/me/locale-actions";
 
 export function UserMenu({
   name,
@@ -60,7 +61,13 @@ export function UserMenu({
             onValueChange={(value) => {
               if (!isLocale(value)) return;
               setLocaleCookie(value);
-              startTransition(() => router.refresh());
+              startTransition(async () => {
+                // Stored for the person as well, so a new browser opens in this language; a stored choice comes
+                // back with the page re-rendered. This browser's cookie already switched it, so when saving
+                // fails (or the request does) the page is only refreshed: the other browsers just miss the choice.
+                const saved = await setMyLocaleAction({ locale: value }).catch(() => null);
+                if (!saved?.ok) router.refresh();
+              });
             }}
           >
             {LOCALES.map((l) => (

@@ -23,3 +23,19 @@ export function localeFromAcceptLanguage(header: string | null | undefined): App
   }
   return null;
 }
+
+/**
+ * The language of a request: this browser's cookie, else the language the signed-in person chose (stored on the
+ * server, so a new browser gets it too), else the browser's Accept-Language, else DEFAULT_LOCALE. A database that
+ * cannot answer leaves it to the browser, so error pages still render in a language.
+ */
+export async function chooseLocale(input: {
+  cookie?: string;
+  chosen: () => Promise<AppLocale | null>;
+  acceptLanguage: string | null;
+  fallback: AppLocale;
+}): Promise<AppLocale> {
+  if (isLocale(input.cookie)) return input.cookie;
+  const chosen = await input.chosen().catch(() => null);
+  return chosen ?? localeFromAcceptLanguage(input.acceptLanguage) ?? input.fallback;
+}

@@ -31,6 +31,11 @@ test.describe("framework browser", () => {
     // The choice is remembered across reloads.
     await page.reload();
     await expect(page.getByRole("link", { name: "職涯路線圖" })).toHaveAttribute("aria-current", "page");
+
+    // The choice is stored for the person too (tests/e2e/locale.spec.ts): switch back, other specs sign Hana in in English.
+    await page.getByRole("button", { name: "帳號選單" }).click();
+    await page.getByRole("menuitemradio", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
 
   test("follows the browser's language when no preference is saved", async ({ browser }) => {
