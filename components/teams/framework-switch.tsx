@@ -33,7 +33,7 @@ export function FrameworkSwitch({ teamId, roadmap, versions }: { teamId: string;
           <p className="font-medium">{t("onRetired", { name: roadmap.name, version: roadmap.version, latest: roadmap.latest.version })}</p>
           <VersionMoveExplainer />
           <Button size="sm" disabled={pending} onClick={() => switchTo(roadmap.latest!.id)}>
-            {t("moveTo", { version: roadmap.latest.version })}
+            {t("moveTo", { latest: roadmap.latest.version })}
           </Button>
         </div>
       )}

@@ -26,7 +26,7 @@ test.describe("roadmap versions and closed quarters", () => {
     await page.getByRole("link", { name: "Open the editor →" }).click();
     await page.getByRole("button", { name: "Publish v1" }).click();
     await page.getByRole("alertdialog", { name: "Publish v1?" }).getByRole("button", { name: "Publish v1" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: TITLE, exact: true })).toBeVisible();
     const roadmapUrl = page.url();
 
     // A team on v1.
@@ -49,7 +49,7 @@ test.describe("roadmap versions and closed quarters", () => {
     await expect(page.getByText("Saved.")).toBeVisible();
     await page.getByRole("button", { name: "Publish v2" }).click();
     await page.getByRole("alertdialog", { name: "Publish v2?" }).getByRole("button", { name: "Publish v2" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: TITLE, exact: true })).toBeVisible();
 
     await page.goto(settingsUrl);
     const retired = page.getByTestId("retired-version");
