@@ -1,4 +1,4 @@
-import type { VisionTranslator } from "./reason";
+import type { VisionTranslator } from "@/lib/i18n/reason-sentences";
 
 /** Which field a refused target names, in the order the form shows them. */
 const FIELDS = ["headcount", "targetQuarter", "level", "key"] as const;

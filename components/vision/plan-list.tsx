@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { PlanItemDto } from "@/lib/data/vision";
-import { candidateList, reasonWithNeed } from "./reason";
+import { candidateList, reasonWithNeed } from "@/lib/i18n/reason-sentences";
 import { RecommendationBadge } from "./recommendation-badge";
 
 const STATUS_STYLE = { resolved: "border-[#1b5e20] bg-[#d9f0d3] text-[#1b5e20]", target_removed: "border-border bg-muted text-muted-foreground" } as const;

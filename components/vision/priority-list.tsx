@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { reasonFactsOf } from "@/lib/analytics/explain";
 import type { VisionDto } from "@/lib/data/vision";
 import { actionErrorText } from "./action-error";
-import { reasonSentence } from "./reason";
+import { reasonSentence } from "@/lib/i18n/reason-sentences";
 import { RecommendationBadge } from "./recommendation-badge";
 
 export function PriorityList({ vision }: { vision: VisionDto }) {

@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { type DbOrTx, getDb } from "@/db/client";
-import { explainItem } from "@/lib/analytics/explain";
+import { reasonFactsOf } from "@/lib/analytics/explain";
+import { reasonWithNeed } from "@/lib/i18n/reason-sentences";
+import { translatorFor } from "@/lib/i18n/translator";
 import { coverageBySkill, coverageRisk, NOT_APPLICABLE, UNRATED, valuesFor } from "@/lib/analytics/matrix";
 import type { Viewer } from "@/lib/auth/viewer";
 import { type Rater, ratingProvenance } from "@/lib/export/provenance";
@@ -161,6 +163,8 @@ export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { 
       risk: coverageRisk(c),
     }));
 
+  // Explanations in the export's language, from the same messages as the vision page.
+  const tv = translatorFor(locale, "vision");
   const dataset: PlanningExport = {
     format: "skillgrid.planning-export",
     version: 1,
@@ -203,7 +207,7 @@ export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { 
         coverage: p.coverage,
         gap: p.gap,
         score: p.score,
-        explanation: explainItem(p),
+        explanation: reasonWithNeed(tv, reasonFactsOf(p)),
         candidates: p.candidates.map((c) => c.name),
       })),
     ),

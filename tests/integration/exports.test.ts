@@ -67,6 +67,18 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     expect(rowsOf(await handle().db.execute(sql`select count(*)::int as n from audit_events where action = 'export.created'`))[0]!.n).toBe(before + 1);
   });
 
+  it("explains each priority in the export's language, not English inside a zh-TW file", async () => {
+    const zh = await getPlanningDataset(alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" }, { locale: "zh-TW" });
+    const en = await getPlanningDataset(alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" }, { locale: "en" });
+    expect(zh.priorities.length).toBeGreaterThan(0);
+    for (const [i, p] of zh.priorities.entries()) {
+      expect(p.explanation).toMatch(/[\u4e00-\u9fff]/);
+      expect(p.explanation).not.toMatch(/\b(train|hire|needs|interested)\b/i);
+      expect(en.priorities[i]!.explanation).toMatch(/\b(train|hire|interested|needs)\b/i);
+      expect(en.priorities[i]!.explanation).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   it("writes an XLSX whose every matrix cell equals the database, read back with the library's reader", async () => {
     const { filename: _f, ...d } = await getPlanningDataset(alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "xlsx" }, { locale: "en" });
     const wb = await readWorkbook(d);

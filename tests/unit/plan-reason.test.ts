@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { candidateList, needSentence, reasonSentence, reasonWithNeed, type VisionTranslator } from "@/components/vision/reason";
+import { candidateList, needSentence, reasonSentence, reasonWithNeed, type VisionTranslator } from "@/lib/i18n/reason-sentences";
 import { explainItem, parseReasonFacts, type ReasonFacts, reasonFactsOf } from "@/lib/analytics/explain";
 import type { PriorityItem } from "@/lib/analytics/gaps";
 import { planItemStatus } from "@/lib/analytics/plan-status";

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/report/print-button";
 import { StaticHeatmap } from "@/components/report/static-heatmap";
 import { PlanList } from "@/components/vision/plan-list";
-import { reasonWithNeed } from "@/components/vision/reason";
+import { reasonWithNeed } from "@/lib/i18n/reason-sentences";
 import { reasonFactsOf } from "@/lib/analytics/explain";
 import { coverageBySkill, coverageRisk, valuesFor } from "@/lib/analytics/matrix";
 import { viewerOrSignIn } from "@/lib/auth/page";
