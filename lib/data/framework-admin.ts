@@ -13,6 +13,7 @@ import { slugify } from "@/lib/roadmap/text";
 import { RoadmapParseError } from "@/lib/roadmap/types";
 import { discardDraftSchema, exportFrameworkSchema, frameworkIdSchema, importFrameworkSchema, moveDraftSkillSchema, switchTeamVersionSchema, updateDraftSkillSchema } from "@/lib/validations/frameworks";
 import { writeAudit } from "./audit";
+import { moveTeamToVersion } from "./team-versions";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
 import { readVersion, writeVersion } from "@/db/framework-store";
 
@@ -314,14 +315,6 @@ export async function switchTeamVersion(viewer: Viewer | null, raw: unknown): Pr
     if (!version) throw invalid("Choose a published framework version.", { versionId: ["Not published."] });
     const [before] = await tx.select().from(teams).where(eq(teams.id, input.teamId));
     if (!before || before.archivedAt) throw notFound("That team does not exist.");
-    await tx.update(teams).set({ frameworkId: version.frameworkId, frameworkVersionId: version.id, lockVersion: sql`${teams.lockVersion} + 1` }).where(eq(teams.id, input.teamId));
-    await writeAudit(tx, {
-      actor: v,
-      action: "team.framework_switched",
-      entityType: "team",
-      entityId: input.teamId,
-      before: { frameworkId: before.frameworkId, versionId: before.frameworkVersionId },
-      after: { frameworkId: version.frameworkId, versionId: version.id },
-    });
+    await moveTeamToVersion(tx, v, before, version);
   });
 }

@@ -12,6 +12,7 @@ import { uuidSchema } from "@/lib/validations/ids";
 import { z } from "zod";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
 import { readVersionRows, resolveMemberFramework } from "./member-framework";
+import type { SavedRatingDto } from "./ratings";
 
 /** `imported`: a self-kind point written by an import, not by the member. */
 export type HistoryPoint = { kind: "self" | "manager"; imported: boolean; proficiency: number | null; notApplicable: boolean; quarter: string; ratedAt: string };
@@ -25,15 +26,7 @@ export type SkillRatingDto = {
   descriptors: string[] | null;
   categoryKey: string;
   levelPosition: number;
-  self: {
-    proficiency: number | null;
-    notApplicable: boolean;
-    interest: number | null;
-    evidence: string | null;
-    quarter: string;
-    ratedAt: string;
-    imported: ImportedBy;
-  } | null;
+  self: (Omit<SavedRatingDto, "skillKey"> & { imported: ImportedBy }) | null;
   validated: { proficiency: number | null; notApplicable: boolean; comment: string | null; raterName: string; quarter: string; ratedAt: string } | null;
   history: HistoryPoint[];
   /** Not the member's own rating of this quarter: rated earlier, or imported (to confirm). */

@@ -77,17 +77,30 @@ export async function moveTeamsToLatestVersion(viewer: Viewer | null, raw: unkno
       .from(teams)
       .where(and(eq(teams.frameworkId, frameworkId), isNull(teams.archivedAt), ne(teams.frameworkVersionId, latest.id)))
       .for("update");
-    for (const team of behind) {
-      await tx.update(teams).set({ frameworkVersionId: latest.id, lockVersion: sql`${teams.lockVersion} + 1` }).where(eq(teams.id, team.id));
-      await writeAudit(tx, {
-        actor: v,
-        action: "team.framework_switched",
-        entityType: "team",
-        entityId: team.id,
-        before: { frameworkId: team.frameworkId, versionId: team.frameworkVersionId },
-        after: { frameworkId, versionId: latest.id, via: "move_all" },
-      });
-    }
+    for (const team of behind) await moveTeamToVersion(tx, v, team, { frameworkId, id: latest.id }, "move_all");
     return { moved: behind.length, version: latest.version };
+  });
+}
+
+/**
+ * Points a team at another published version, with its audit row, inside the
+ * caller's transaction (the history row is the trigger's). The caller has
+ * checked the viewer and that the version is published.
+ */
+export async function moveTeamToVersion(
+  tx: DbOrTx,
+  actor: Viewer,
+  team: { id: string; frameworkId: string; frameworkVersionId: string },
+  version: { frameworkId: string; id: string },
+  via?: "move_all",
+): Promise<void> {
+  await tx.update(teams).set({ frameworkId: version.frameworkId, frameworkVersionId: version.id, lockVersion: sql`${teams.lockVersion} + 1` }).where(eq(teams.id, team.id));
+  await writeAudit(tx, {
+    actor,
+    action: "team.framework_switched",
+    entityType: "team",
+    entityId: team.id,
+    before: { frameworkId: team.frameworkId, versionId: team.frameworkVersionId },
+    after: { frameworkId: version.frameworkId, versionId: version.id, ...(via ? { via } : {}) },
   });
 }
