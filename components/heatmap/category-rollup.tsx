@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { HeatmapDto } from "@/lib/data/heatmap";
+import { estimateTextWidth, fitText, labelColumnWidth } from "@/lib/charts/text-width";
 import { meanColor, textColorOn } from "./colors";
 import type { Model } from "./model";
 
@@ -10,26 +11,29 @@ export function CategoryRollup({ dto, model }: { dto: HeatmapDto; model: Model }
   const t = useTranslations("heatmap");
   const cw = 30;
   const ch = 22;
-  const labelWidth = 150;
-  const header = 150;
   const rows = model.rows.slice(0, 400);
+  // Margins from the longest names: people on the left, categories (at −55°) above and to the right.
+  const labelWidth = labelColumnWidth(rows.map((row) => dto.members[row]!.name), 11, { min: 80, max: 240, pad: 12 });
+  const heads = dto.categories.map((c) => fitText(c.name, 170, 10));
+  const [sin, cos] = [Math.sin((55 * Math.PI) / 180), Math.cos((55 * Math.PI) / 180)];
+  const headWidths = heads.map((h) => estimateTextWidth(h.text, 10));
+  const header = Math.ceil(Math.max(40, ...headWidths.map((w) => w * sin + 10 * cos)) + 8);
+  const width = Math.ceil(Math.max(labelWidth + dto.categories.length * cw, ...headWidths.map((w, i) => labelWidth + i * cw + cw / 2 + w * cos + 10 * sin)) + 4);
   return (
     <section aria-labelledby="rollup-title" className="rounded-lg border border-border bg-card p-4 shadow-sm">
       <h2 id="rollup-title" className="font-semibold">{t("rollup")}</h2>
       <p className="text-xs text-muted-foreground">{t("rollupHint")}</p>
       <div className="mt-2 max-h-[70vh] overflow-auto">
-        <svg width={labelWidth + dto.categories.length * cw + 80} height={header + rows.length * ch} role="img" aria-label={t("rollup")}>
+        <svg width={width} height={header + rows.length * ch} role="img" aria-label={t("rollup")}>
           {dto.categories.map((c, i) => (
             <text key={c.key} transform={`translate(${labelWidth + i * cw + cw / 2},${header - 4}) rotate(-55)`} className="fill-current text-[10px]">
-              <title>{c.name}</title>
-              {c.name.length > 24 ? `${c.name.slice(0, 23)}…` : c.name}
+              {heads[i]!.truncated && <title>{c.name}</title>}
+              {heads[i]!.text}
             </text>
           ))}
           {rows.map((row, r) => (
             <g key={`${row}-${r}`} transform={`translate(0,${header + r * ch})`}>
-              <text x={labelWidth - 6} y={ch / 2} textAnchor="end" dominantBaseline="middle" className="fill-current text-[11px]">
-                {dto.members[row]!.name}
-              </text>
+              <RowName name={dto.members[row]!.name} x={labelWidth - 6} y={ch / 2} width={labelWidth - 10} />
               {dto.categories.map((c, i) => {
                 const mean = model.rollup[row * dto.categories.length + i] ?? null;
                 const fill = meanColor(mean);
@@ -50,5 +54,15 @@ export function CategoryRollup({ dto, model }: { dto: HeatmapDto; model: Model }
         </svg>
       </div>
     </section>
+  );
+}
+
+function RowName({ name, x, y, width }: { name: string; x: number; y: number; width: number }) {
+  const shown = fitText(name, width, 11);
+  return (
+    <text x={x} y={y} textAnchor="end" dominantBaseline="middle" className="fill-current text-[11px]">
+      {shown.truncated && <title>{name}</title>}
+      {shown.text}
+    </text>
   );
 }

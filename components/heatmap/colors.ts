@@ -21,22 +21,8 @@ export function meanColor(mean: number | null): string {
   return mean === null ? UNRATED_FILL : scale(mean);
 }
 
-/** Black or white text, whichever contrasts with the fill (WCAG relative luminance). */
-export function textColorOn(fill: string): string {
-  const hex = fill.startsWith("#") ? fill.slice(1) : "";
-  let rgb: number[];
-  if (hex.length === 6) rgb = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  else {
-    const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(fill);
-    rgb = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [255, 255, 255];
-  }
-  const [r, g, b] = rgb.map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  return luminance > 0.3 ? "#111827" : "#ffffff";
-}
+// Text on a fill is black or white by WCAG contrast ratio (lib/charts/contrast.ts).
+export { textColorOn } from "@/lib/charts/contrast";
 
 /** The glyph drawn in a cell: the number, "–" for not applicable, nothing when not rated. */
 export function cellGlyph(value: number): string {

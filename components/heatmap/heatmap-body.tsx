@@ -1,15 +1,19 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { HeatmapDto } from "@/lib/data/heatmap";
+import { fitText } from "@/lib/charts/text-width";
 import { cellGlyph, meanColor, NA_FILL, proficiencyColor, textColorOn } from "./colors";
-import { type Geometry, headerHeight } from "./geometry";
-import type { Column, Model } from "./model";
+import { type Geometry, headerHeight, rowLabelFont } from "./geometry";
+import { type Column, type Model, personHref, rowLabel } from "./model";
 
 type BodyProps = {
   dto: HeatmapDto;
   model: Model;
   geometry: Geometry;
+  /** Rows of column headers above the body (aria-rowindex counts them). */
+  headerRows: number;
   focus: { r: number; c: number } | null;
   onPointer: (cell: { r: number; c: number } | null) => void;
 };
@@ -23,17 +27,35 @@ export function cellValue(dto: HeatmapDto, model: Model, row: number, col: Colum
   return { fill: proficiencyColor(v), glyph: cellGlyph(v) };
 }
 
-const rowLabel = (dto: HeatmapDto, row: number, withTeam: boolean) => {
-  const m = dto.members[row]!;
-  return withTeam ? `${m.teamName} · ${m.name}` : m.name;
-};
+/** A row's name, shortened to the label column (in full in a <title>), and a link to the person when allowed. */
+function SvgRowHeader({ dto, row, geometry: g }: { dto: HeatmapDto; row: number; geometry: Geometry }) {
+  const full = rowLabel(dto, row);
+  const shown = fitText(full, g.labelWidth - 14, rowLabelFont(g));
+  const href = personHref(dto, row);
+  const text = (
+    <text x={g.labelWidth - 8} y={g.ch / 2} textAnchor="end" dominantBaseline="middle" className={`text-[12px] ${href ? "fill-primary" : "fill-current"}`}>
+      {shown.truncated && <title>{full}</title>}
+      {shown.text}
+    </text>
+  );
+  return (
+    <g role="rowheader">
+      {href ? (
+        <Link href={href} className="outline-none hover:underline focus-visible:underline [&:focus-visible>text]:font-semibold">
+          {text}
+        </Link>
+      ) : (
+        text
+      )}
+    </g>
+  );
+}
 
 /** SVG cells for team-sized grids: crisp, with the value printed in each cell. */
-export function HeatmapSvgBody({ dto, model, geometry: g, focus, onPointer }: BodyProps) {
-  const withTeam = dto.scope.kind === "org";
+export function HeatmapSvgBody({ dto, model, geometry: g, headerRows, focus, onPointer }: BodyProps) {
   const width = g.labelWidth + model.columns.length * g.cw;
   return (
-    <svg width={width} height={model.rows.length * g.ch} className="block" onMouseLeave={() => onPointer(null)}>
+    <svg width={width} height={model.rows.length * g.ch} className="block" role="none" onMouseLeave={() => onPointer(null)}>
       <defs>
         <pattern id="hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="5" height="5" fill={NA_FILL} />
@@ -41,16 +63,14 @@ export function HeatmapSvgBody({ dto, model, geometry: g, focus, onPointer }: Bo
         </pattern>
       </defs>
       {model.rows.map((row, r) => (
-        <g key={`${row}-${r}`} transform={`translate(0,${r * g.ch})`}>
-          <text x={g.labelWidth - 8} y={g.ch / 2} textAnchor="end" dominantBaseline="middle" className="fill-current text-[12px]">
-            {rowLabel(dto, row, withTeam)}
-          </text>
+        <g key={`${row}-${r}`} role="row" aria-rowindex={headerRows + r + 1} transform={`translate(0,${r * g.ch})`}>
+          <SvgRowHeader dto={dto} row={row} geometry={g} />
           {model.columns.map((col, c) => {
             const { fill, glyph } = cellValue(dto, model, row, col);
             const na = col.kind === "skill" && glyph === "–";
             const unrated = col.kind === "skill" && glyph === "";
             return (
-              <g key={c} transform={`translate(${g.labelWidth + c * g.cw},0)`} onMouseEnter={() => onPointer({ r, c })}>
+              <g key={c} role="gridcell" aria-colindex={c + 2} transform={`translate(${g.labelWidth + c * g.cw},0)`} onMouseEnter={() => onPointer({ r, c })}>
                 <rect
                   width={g.cw - 2}
                   height={g.ch - 2}
@@ -92,7 +112,7 @@ export function HeatmapSvgBody({ dto, model, geometry: g, focus, onPointer }: Bo
  * Canvas cells for large grids (the org view): only the rows in view are
  * drawn, so 2,000 × 60 scrolls smoothly. Same geometry and interaction as SVG.
  */
-export function HeatmapCanvasBody({ dto, model, geometry: g, focus, onPointer, scrollTop, viewHeight }: BodyProps & { scrollTop: number; viewHeight: number }) {
+export function HeatmapCanvasBody({ dto, model, geometry: g, headerRows, focus, onPointer, scrollTop, viewHeight }: BodyProps & { scrollTop: number; viewHeight: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const width = g.labelWidth + model.columns.length * g.cw;
   useEffect(() => {
@@ -107,8 +127,6 @@ export function HeatmapCanvasBody({ dto, model, geometry: g, focus, onPointer, s
     performance.mark("heatmap:draw:start");
     const first = Math.max(0, Math.floor(scrollTop / g.ch));
     const last = Math.min(model.rows.length, Math.ceil((scrollTop + viewHeight) / g.ch));
-    ctx.font = "11px ui-sans-serif, system-ui, sans-serif";
-    ctx.textBaseline = "middle";
     let lastTeam = first > 0 ? dto.members[model.rows[first - 1]!]!.teamId : "";
     for (let r = first; r < last; r++) {
       const row = model.rows[r]!;
@@ -119,9 +137,6 @@ export function HeatmapCanvasBody({ dto, model, geometry: g, focus, onPointer, s
         ctx.fillRect(0, y, width, 1);
         lastTeam = member.teamId;
       }
-      ctx.fillStyle = "#1f2937";
-      ctx.textAlign = "right";
-      ctx.fillText(rowLabel(dto, row, true).slice(0, 40), g.labelWidth - 6, y + g.ch / 2);
       model.columns.forEach((col, c) => {
         const { fill, glyph } = cellValue(dto, model, row, col);
         ctx.fillStyle = glyph === "–" ? NA_FILL : fill;
@@ -159,9 +174,15 @@ export function HeatmapCanvasBody({ dto, model, geometry: g, focus, onPointer, s
     }
   }, [dto, model, g, focus, scrollTop, viewHeight, width]);
 
+  // Names are HTML over the canvas's label column (links, and rows for assistive
+  // technology), for the rows in view only, as the canvas draws only those.
+  const first = Math.max(0, Math.floor(scrollTop / g.ch));
+  const last = Math.min(model.rows.length, Math.ceil((scrollTop + viewHeight) / g.ch));
   return (
-    <canvas
+    <>
+      <canvas
       ref={ref}
+      aria-hidden="true"
       // Sticks right under the sticky column header while the rows scroll past.
       style={{ width, height: viewHeight, position: "sticky", top: headerHeight(g), display: "block" }}
       onMouseMove={(e) => {
@@ -171,6 +192,28 @@ export function HeatmapCanvasBody({ dto, model, geometry: g, focus, onPointer, s
         onPointer(c >= 0 && c < model.columns.length && r >= 0 && r < model.rows.length ? { r, c } : null);
       }}
       onMouseLeave={() => onPointer(null)}
-    />
+      />
+      {model.rows.slice(first, last).map((row, i) => (
+        <CanvasRowHeader key={`${row}-${first + i}`} dto={dto} row={row} geometry={g} top={(first + i) * g.ch} rowIndex={headerRows + first + i + 1} />
+      ))}
+    </>
+  );
+}
+
+function CanvasRowHeader({ dto, row, geometry: g, top, rowIndex }: { dto: HeatmapDto; row: number; geometry: Geometry; top: number; rowIndex: number }) {
+  const label = rowLabel(dto, row);
+  const href = personHref(dto, row);
+  return (
+    <div role="row" aria-rowindex={rowIndex} className="absolute left-0 flex items-center justify-end pr-1.5 text-[11px]" style={{ top, height: g.ch, width: g.labelWidth }}>
+      <div role="rowheader" className="min-w-0 truncate" title={label}>
+        {href ? (
+          <Link href={href} className="text-primary hover:underline">
+            {label}
+          </Link>
+        ) : (
+          label
+        )}
+      </div>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import { cellInfo, describeValue } from "./cell-info";
-import { geometryFor, headerHeight } from "./geometry";
+import { type Geometry, headerHeight } from "./geometry";
 import { HeatmapCanvasBody, HeatmapSvgBody } from "./heatmap-body";
 import { HeatmapHeader } from "./heatmap-header";
 import type { Model } from "./model";
@@ -19,12 +19,14 @@ const VIEW_HEIGHT = 640;
 export function HeatmapGrid({
   dto,
   model,
+  geometry: g,
   grouped,
   collapsed,
   onToggleCategory,
 }: {
   dto: HeatmapDto;
   model: Model;
+  geometry: Geometry;
   grouped: boolean;
   collapsed: Set<number>;
   onToggleCategory: (category: number) => void;
@@ -32,8 +34,6 @@ export function HeatmapGrid({
   const t = useTranslations("heatmap");
   const tp = useTranslations("proficiency");
   const ti = useTranslations("me.interestLevels");
-  const cells = model.rows.length * model.columns.length;
-  const g = geometryFor(cells, dto.scope.kind === "org");
   const large = !g.glyphs;
   const [rawFocus, setFocus] = useState<{ r: number; c: number } | null>(null);
   // Filters can shrink the grid under the focused cell.
@@ -43,6 +43,7 @@ export function HeatmapGrid({
   const scrollTop = scroll.top;
   const scroller = useRef<HTMLDivElement>(null);
   const active = hover ?? focus;
+  const headerRows = grouped ? 2 : 1;
 
   const move = (e: KeyboardEvent<HTMLDivElement>) => {
     const keys: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], PageUp: [-10, 0], PageDown: [10, 0] };
@@ -90,10 +91,12 @@ export function HeatmapGrid({
         role="grid"
         aria-label={t("gridLabel", { members: model.rows.length, skills: model.columns.length })}
         aria-describedby="heatmap-focus"
-        aria-rowcount={model.rows.length}
-        aria-colcount={model.columns.length}
+        // Header rows (categories when grouped, skills), then a row per person; the first column holds their names.
+        aria-rowcount={headerRows + model.rows.length}
+        aria-colcount={model.columns.length + 1}
         onKeyDown={move}
-        onFocus={() => setFocus((f) => f ?? { r: 0, c: 0 })}
+        // The grid itself, not a person's link inside it, takes the cell cursor.
+        onFocus={(e) => e.target === e.currentTarget && setFocus((f) => f ?? { r: 0, c: 0 })}
         onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, left: e.currentTarget.scrollLeft })}
         className="overflow-auto rounded-lg border border-border bg-card focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring"
         style={large ? { maxHeight: VIEW_HEIGHT + headerHeight(g) } : { maxHeight: "80vh" }}
@@ -111,10 +114,10 @@ export function HeatmapGrid({
         </div>
         {large ? (
           <div style={{ height: model.rows.length * g.ch, position: "relative" }}>
-            <HeatmapCanvasBody dto={dto} model={model} geometry={g} focus={focus} onPointer={setHover} scrollTop={scrollTop} viewHeight={Math.min(VIEW_HEIGHT, model.rows.length * g.ch)} />
+            <HeatmapCanvasBody dto={dto} model={model} geometry={g} headerRows={headerRows} focus={focus} onPointer={setHover} scrollTop={scrollTop} viewHeight={Math.min(VIEW_HEIGHT, model.rows.length * g.ch)} />
           </div>
         ) : (
-          <HeatmapSvgBody dto={dto} model={model} geometry={g} focus={focus} onPointer={setHover} />
+          <HeatmapSvgBody dto={dto} model={model} geometry={g} headerRows={headerRows} focus={focus} onPointer={setHover} />
         )}
       </div>
       <p id="heatmap-focus" className="sr-only" aria-live="polite">

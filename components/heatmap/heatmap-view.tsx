@@ -12,7 +12,7 @@ import { geometryFor } from "./geometry";
 import { HeatmapGrid } from "./heatmap-grid";
 import { HeatmapTable } from "./heatmap-table";
 import { HeatmapLegend } from "./legend";
-import { buildModel } from "./model";
+import { buildModel, rowLabel } from "./model";
 
 const select = "h-8 rounded-md border border-border bg-card px-2 text-sm text-foreground";
 
@@ -34,7 +34,8 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
     () => buildModel(dto, { source, memberSort, skillSort, level, category, memberQuery, collapsed }),
     [dto, source, memberSort, skillSort, level, category, memberQuery, collapsed],
   );
-  const geometry = geometryFor(model.rows.length * model.columns.length, dto.scope.kind === "org");
+  const labels = useMemo(() => dto.members.map((_, row) => rowLabel(dto, row)), [dto]);
+  const geometry = geometryFor(model.rows.length * model.columns.length, labels);
   const toggle = (c: number) =>
     setCollapsed((s) => {
       const next = new Set(s);
@@ -125,7 +126,7 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
         <>
           <HeatmapLegend counts={model.legend} />
           {!geometry.glyphs && <p className="text-xs text-muted-foreground">{t("canvasNote", { cells: model.rows.length * model.columns.length })}</p>}
-          <HeatmapGrid dto={dto} model={model} grouped={skillSort === "category"} collapsed={collapsed} onToggleCategory={toggle} />
+          <HeatmapGrid dto={dto} model={model} geometry={geometry} grouped={skillSort === "category"} collapsed={collapsed} onToggleCategory={toggle} />
           <div>
             <h2 className="text-sm font-semibold">{t("coverage")}</h2>
             <p className="mb-1 text-xs text-muted-foreground">{t("coverageHint")}</p>

@@ -86,3 +86,15 @@ export function bands(columns: Column[], keyOf: (c: Column) => number): { key: n
   });
   return out;
 }
+
+/** A row's label: the person, and their team in the org view (where people of several teams mix). */
+export function rowLabel(dto: HeatmapDto, row: number): string {
+  const m = dto.members[row]!;
+  return dto.scope.kind === "org" ? `${m.teamName} · ${m.name}` : m.name;
+}
+
+/** The person's page through the row's team, when the data layer says the viewer may open it. */
+export function personHref(dto: HeatmapDto, row: number): string | null {
+  const m = dto.members[row]!;
+  return m.mayOpen ? `/teams/${m.teamId}/members/${m.id}` : null;
+}

@@ -1,8 +1,10 @@
-import { interpolatePuOr, line, scaleDiverging, scaleLinear, scalePoint } from "d3";
+import { line, scaleLinear, scalePoint } from "d3";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { TargetDto } from "@/lib/data/vision";
-import { textColorOn } from "@/components/heatmap/colors";
+import { textColorOn } from "@/lib/charts/contrast";
+import { gapColor } from "@/lib/charts/gap-scale";
+import { estimateTextWidth, fitText, labelColumnWidth } from "@/lib/charts/text-width";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -22,25 +24,11 @@ function TableAlternative({ summary, head, children }: { summary: string; head: 
 /** One bar per target; the number is printed, so colour is not needed to read it. */
 export async function ReadinessBars({ targets }: { targets: TargetDto[] }) {
   const t = await getTranslations("vision");
-  const width = 420;
-  const x = scaleLinear().domain([0, 1]).range([0, width]);
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${width + 250} ${targets.length * 30 + 10}`} className="w-full max-w-3xl" role="img" aria-label={t("readiness")}>
-        {targets.map((target, i) => (
-          <g key={target.id} transform={`translate(0,${i * 30 + 5})`}>
-            <text x={190} y={13} textAnchor="end" className="fill-current text-[12px]">
-              {target.name.length > 30 ? `${target.name.slice(0, 29)}…` : target.name}
-            </text>
-            <rect x={200} y={2} width={width} height={18} rx={3} className="fill-muted" />
-            <rect x={200} y={2} width={x(target.readiness)} height={18} rx={3} fill={target.readiness >= 1 ? "#21918c" : target.readiness >= 0.5 ? "#5ec962" : "#fdae61"} />
-            <line x1={200 + x(1)} x2={200 + x(1)} y1={0} y2={22} stroke="currentColor" strokeOpacity={0.3} />
-            <text x={205 + width + 6} y={15} className="fill-current text-[12px] font-medium tabular-nums">
-              {pct(target.readiness)}
-            </text>
-          </g>
-        ))}
-      </svg>
+      {/* Names beside the bars, or above them on phones (where a wide chart would shrink its text away). */}
+      <BarsSvg targets={targets} label={t("readiness")} stacked={false} className="hidden sm:block" />
+      <BarsSvg targets={targets} label={t("readiness")} stacked className="sm:hidden" />
       <TableAlternative
         summary={t("readinessTable")}
         head={
@@ -61,53 +49,100 @@ export async function ReadinessBars({ targets }: { targets: TargetDto[] }) {
   );
 }
 
+const BAR_WIDTH = 360;
+const BAR_FONT = 12;
+const barFill = (readiness: number) => (readiness >= 1 ? "#21918c" : readiness >= 0.5 ? "#5ec962" : "#fdae61");
+
+function BarsSvg({ targets, label, stacked, className }: { targets: TargetDto[]; label: string; stacked: boolean; className: string }) {
+  // Beside the bars the name column is as wide as the longest name (within
+  // bounds); above them names may take the chart's width. Longer names are
+  // shortened, in full in a <title>.
+  const labelWidth = stacked ? 0 : labelColumnWidth(targets.map((tg) => tg.name), BAR_FONT, { min: 60, max: 240 });
+  const bar = stacked ? 0 : labelWidth + 10;
+  const total = bar + BAR_WIDTH + 8 + estimateTextWidth("100%", BAR_FONT, { bold: true }) + 4;
+  const rowHeight = stacked ? 46 : 30;
+  const barTop = stacked ? 20 : 2;
+  const x = scaleLinear().domain([0, 1]).range([0, BAR_WIDTH]);
+  return (
+    <svg viewBox={`0 0 ${total} ${targets.length * rowHeight + 10}`} className={`w-full ${className}`} style={{ maxWidth: total }} role="img" aria-label={label}>
+      {targets.map((target, i) => {
+        const name = fitText(target.name, stacked ? total : labelWidth, BAR_FONT);
+        return (
+          <g key={target.id} transform={`translate(0,${i * rowHeight + 5})`}>
+            <text x={stacked ? 0 : labelWidth} y={13} textAnchor={stacked ? "start" : "end"} className="fill-current text-[12px]">
+              {name.truncated && <title>{target.name}</title>}
+              {name.text}
+            </text>
+            <rect x={bar} y={barTop} width={BAR_WIDTH} height={18} rx={3} className="fill-muted" />
+            <rect x={bar} y={barTop} width={x(Math.min(1, target.readiness))} height={18} rx={3} fill={barFill(target.readiness)} />
+            <line x1={bar + x(1)} x2={bar + x(1)} y1={barTop - 2} y2={barTop + 20} stroke="currentColor" strokeOpacity={0.3} />
+            <text x={bar + BAR_WIDTH + 8} y={barTop + 13} className="fill-current text-[12px] font-medium tabular-nums">
+              {pct(target.readiness)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
 /** Skills × targets, coverage − N on a diverging scale centred on zero (orange short, purple surplus; the number is printed too). */
 export async function GapHeatmap({ targets }: { targets: TargetDto[] }) {
   const t = await getTranslations("vision");
   const skills = [...new Map(targets.flatMap((tg) => tg.requirements.map((r) => [r.skillKey, r.skillName] as const))).entries()];
-  const color = scaleDiverging(interpolatePuOr).domain([3, 0, -3]).clamp(true);
   const cw = 64;
   const ch = 24;
-  const labelWidth = 320;
-  const header = 110;
+  const font = 11;
+  // Skill names set the left margin, target names (at −35°) the header's height and the right margin.
+  const labelWidth = labelColumnWidth(skills.map(([, name]) => name), font, { min: 80, max: 360, pad: 8 });
+  const heads = targets.map((target) => fitText(target.name, 220, font));
+  const headWidth = (i: number) => estimateTextWidth(heads[i]!.text, font);
+  const [sin, cos] = [Math.sin((35 * Math.PI) / 180), Math.cos((35 * Math.PI) / 180)];
+  const header = Math.ceil(Math.max(40, ...targets.map((_, i) => headWidth(i) * sin + font * cos)) + 10);
+  const width = Math.ceil(Math.max(labelWidth + targets.length * cw, ...targets.map((_, i) => labelWidth + i * cw + cw / 2 + headWidth(i) * cos + font * sin)) + 4);
   const value = (target: TargetDto, key: string) => target.requirements.find((r) => r.skillKey === key)?.balance ?? null;
   return (
     <figure className="space-y-2">
       <div className="overflow-x-auto">
-        <svg width={labelWidth + targets.length * cw + 160} height={header + skills.length * ch + 4} role="img" aria-label={t("gapHeatmap")}>
+        <svg width={width} height={header + skills.length * ch + 4} role="img" aria-label={t("gapHeatmap")}>
           {targets.map((target, i) => (
             <text key={target.id} transform={`translate(${labelWidth + i * cw + cw / 2},${header - 6}) rotate(-35)`} className="fill-current text-[11px]">
-              {target.name.length > 22 ? `${target.name.slice(0, 21)}…` : target.name}
+              {heads[i]!.truncated && <title>{target.name}</title>}
+              {heads[i]!.text}
             </text>
           ))}
-          {skills.map(([key, name], r) => (
-            <g key={key} transform={`translate(0,${header + r * ch})`}>
-              <text x={labelWidth - 8} y={ch / 2} textAnchor="end" dominantBaseline="middle" className="fill-current text-[11px]">
-                {name.length > 52 ? `${name.slice(0, 51)}…` : name}
-              </text>
-              {targets.map((target, c) => {
-                const v = value(target, key);
-                const fill = v === null ? "#ffffff" : color(v);
-                return (
-                  <g key={target.id} transform={`translate(${labelWidth + c * cw},0)`}>
-                    <title>{v === null ? t("notNeeded") : `${name} · ${target.name}: ${v > 0 ? "+" : ""}${v}`}</title>
-                    <rect x={1} y={1} width={cw - 2} height={ch - 2} rx={3} fill={fill} stroke={v === null ? "#e5e7eb" : "none"} />
-                    {v !== null && (
-                      <text x={cw / 2} y={ch / 2 + 1} textAnchor="middle" dominantBaseline="middle" fill={textColorOn(fill)} className="text-[11px] font-medium tabular-nums">
-                        {v > 0 ? `+${v}` : v === 0 ? "0 ✓" : v}
-                      </text>
-                    )}
-                  </g>
-                );
-              })}
-            </g>
-          ))}
+          {skills.map(([key, name], r) => {
+            const shown = fitText(name, labelWidth - 8, font);
+            return (
+              <g key={key} transform={`translate(0,${header + r * ch})`}>
+                <text x={labelWidth - 8} y={ch / 2} textAnchor="end" dominantBaseline="middle" className="fill-current text-[11px]">
+                  {shown.truncated && <title>{name}</title>}
+                  {shown.text}
+                </text>
+                {targets.map((target, c) => {
+                  const v = value(target, key);
+                  const fill = v === null ? "#ffffff" : gapColor(v);
+                  return (
+                    <g key={target.id} transform={`translate(${labelWidth + c * cw},0)`}>
+                      <title>{v === null ? t("notNeeded") : `${name} · ${target.name}: ${v > 0 ? "+" : ""}${v}`}</title>
+                      <rect x={1} y={1} width={cw - 2} height={ch - 2} rx={3} fill={fill} stroke={v === null ? "#e5e7eb" : "none"} />
+                      {v !== null && (
+                        <text x={cw / 2} y={ch / 2 + 1} textAnchor="middle" dominantBaseline="middle" fill={textColorOn(fill)} className="text-[11px] font-medium tabular-nums">
+                          {v > 0 ? `+${v}` : v === 0 ? "0 ✓" : v}
+                        </text>
+                      )}
+                    </g>
+                  );
+                })}
+              </g>
+            );
+          })}
         </svg>
       </div>
       <figcaption className="flex items-center gap-3 text-xs text-muted-foreground">
         <span>{t("gapHint")}</span>
         {[-3, -2, -1, 0, 1, 2, 3].map((v) => (
-          <span key={v} className="grid h-5 w-8 place-items-center rounded text-[10px] tabular-nums" style={{ background: color(v), color: textColorOn(color(v)) }}>
+          <span key={v} className="grid h-5 w-8 place-items-center rounded text-[10px] tabular-nums" style={{ background: gapColor(v), color: textColorOn(gapColor(v)) }}>
             {v > 0 ? `+${v}` : v}
           </span>
         ))}

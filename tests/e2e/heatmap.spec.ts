@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { signInAs } from "./sign-in";
 
 const SHOTS = "tests/e2e/screenshots";
@@ -76,4 +76,103 @@ test.describe("team heatmap", () => {
     await expect(risks).toContainText("One person deep");
     await expect(risks).toContainText("held by Jun Huang");
   });
+});
+
+test.describe("heatmap rows open the person", () => {
+  test("a lead opens a member's skills from their row; a member sees the names without links", async ({ page, context }) => {
+    await signInAs(page, "Alex Wang");
+    await page.getByRole("link", { name: "ML Platform" }).first().click();
+    const grid = page.getByRole("grid", { name: /Skills heatmap: 9 people/ });
+    await expect(grid.getByRole("row")).toHaveCount(2 + 9);
+    await expect(grid.getByRole("rowheader")).toHaveCount(9);
+    await grid.getByRole("link", { name: "Jun Huang", exact: true }).click();
+    await expect(page).toHaveURL(/\/teams\/[0-9a-f-]{36}\/members\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Jun Huang's skills" })).toBeVisible();
+
+    // A member may look at their team's heatmap (the org allows it by default), not open their teammates.
+    await context.clearCookies();
+    await signInAs(page, "Sofia Rossi", "/teams");
+    await page.getByRole("link", { name: "ML Platform" }).first().click();
+    const seen = page.getByRole("grid", { name: /Skills heatmap: 9 people/ });
+    await expect(seen.getByRole("rowheader", { name: "Jun Huang" })).toBeVisible();
+    await expect(seen.getByRole("link")).toHaveCount(0);
+  });
+
+  test("an admin opens a person from the organisation heatmap, through the row's team", async ({ page }) => {
+    await signInAs(page, "Mei-Ling Chen", "/org");
+    const grid = page.getByRole("grid");
+    await grid.getByRole("link", { name: "Applied ML · Noah Kim", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Noah Kim's skills" })).toBeVisible();
+  });
+});
+
+/**
+ * Every <text> of the charts in `main` that falls outside its <svg>'s box (the
+ * browser clips it there), and every shortened label ("…") without a <title>
+ * carrying the full name. SVGs that let text overflow on purpose are skipped.
+ */
+async function clippedLabels(page: Page): Promise<string[]> {
+  return page.locator("main").evaluate((main) => {
+    const out: string[] = [];
+    for (const svg of main.querySelectorAll("svg")) {
+      if (getComputedStyle(svg).overflow === "visible") continue;
+      const box = svg.getBoundingClientRect();
+      const name = svg.getAttribute("aria-label") ?? svg.closest("[aria-label]")?.getAttribute("aria-label") ?? "svg";
+      for (const text of svg.querySelectorAll("text")) {
+        const r = text.getBoundingClientRect();
+        if (r.width === 0 || !text.textContent?.trim()) continue;
+        // What is drawn: the text's own text nodes, or its lines (<tspan>s); not its <title>.
+        const tspans = [...text.querySelectorAll("tspan")].map((t) => t.textContent ?? "");
+        const label = tspans.length ? tspans.join(" ") : [...text.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join("");
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+          out.push(`${name}: "${label}" at ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} × ${Math.round(r.top - box.top)}..${Math.round(r.bottom - box.top)} of ${Math.round(box.width)} × ${Math.round(box.height)}`);
+        const title = text.querySelector("title")?.textContent ?? text.closest("a, g")?.querySelector(":scope > title")?.textContent ?? "";
+        if (label.endsWith("…") && title.length <= label.length) out.push(`${name}: "${label}" is shortened with no <title>`);
+      }
+    }
+    return out;
+  });
+}
+
+test.describe("chart labels are never cut off", () => {
+  for (const lang of ["en", "zh-TW"] as const) {
+    test(`the radar, readiness bars, gap heatmap and both heatmaps keep every label whole at 1280 and 390 px [${lang}]`, async ({ page, context, baseURL }) => {
+      test.setTimeout(120_000);
+      const shots = async (name: string) => {
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+          expect.soft(await clippedLabels(page), `${name} at ${width} px [${lang}]`).toEqual([]);
+          await page.screenshot({ path: `${SHOTS}/labels-${name}-${width}-${lang}.png`, fullPage: true });
+          // Each chart up close, as a person reads it at that width.
+          const charts = page.locator("main figure, main [role=grid]");
+          for (let i = 0; i < Math.min(3, await charts.count()); i++)
+            await charts.nth(i).screenshot({ path: `${SHOTS}/labels-${name}-${width}-${lang}-chart${i + 1}.png` });
+        }
+        await page.setViewportSize({ width: 1280, height: 900 });
+      };
+      const as = async (name: string, path: string) => {
+        await context.clearCookies();
+        await signInAs(page, name, path);
+        await context.addCookies([{ name: "NEXT_LOCALE", value: lang, url: baseURL! }]);
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      };
+      await as("Sofia Rossi", "/me/growth");
+      await expect(page.locator("main figure svg").first()).toBeVisible();
+      await shots("radar");
+
+      await as("Alex Wang", "/teams");
+      const teamId = /\/teams\/([0-9a-f-]{36})/.exec((await page.getByRole("link", { name: "ML Platform" }).first().getAttribute("href")) ?? "")![1]!;
+      await page.goto(`/teams/${teamId}/vision`);
+      await expect(page.locator("main figure svg").first()).toBeVisible();
+      await shots("vision");
+      await page.goto(`/teams/${teamId}`);
+      await expect(page.getByRole("grid")).toBeVisible();
+      await shots("team-heatmap");
+
+      await as("Mei-Ling Chen", "/org");
+      await expect(page.getByRole("grid")).toBeVisible();
+      await shots("org-heatmap");
+    });
+  }
 });

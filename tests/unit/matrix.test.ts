@@ -128,7 +128,7 @@ describe("colour scale", () => {
   it("maps 0–4 to distinct viridis colours, darker for higher proficiency", () => {
     const colours = [0, 1, 2, 3, 4].map(proficiencyColor);
     expect(new Set(colours).size).toBe(5);
-    expect(textColorOn(proficiencyColor(0))).toBe("#111827");
+    expect(textColorOn(proficiencyColor(0))).toBe("#000000");
     expect(textColorOn(proficiencyColor(4))).toBe("#ffffff");
   });
 

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { type FrameworkDraftSummaryDto, listFrameworkDrafts, listFrameworks } from "@/lib/data/frameworks";
 import { can } from "@/lib/permissions";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -44,7 +44,8 @@ export default async function FrameworksPage() {
                     <Badge variant="outline">{t("version", { version: f.version })}</Badge>
                     <Badge>{t(`status.${f.status}`)}</Badge>
                   </div>
-                  <CardTitle className="text-lg">{f.name}</CardTitle>
+                  {/* Each roadmap is a section of the page: its name is the level under the page's h1. */}
+                  <h2 className="text-lg font-semibold leading-snug">{f.name}</h2>
                   <CardDescription>{t("counts", { levels: f.levels, categories: f.categories, skills: f.skills })}</CardDescription>
                 </CardHeader>
                 <CardContent>

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import Link from "next/link";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { viewerOrSignIn } from "@/lib/auth/page";
 import { listTeamsForViewer } from "@/lib/data/teams";
 import { can, canOnTeam } from "@/lib/permissions";
@@ -39,11 +39,12 @@ export default async function TeamsPage() {
               <Card>
                 <CardHeader>
                   <div className="flex items-center justify-between gap-2">
-                    <CardTitle>
+                    {/* Each team is a section of the page: its name is the level under the page's h1. */}
+                    <h2 className="text-base font-semibold leading-snug">
                       <Link href={`/teams/${team.id}`} className="hover:underline">
                         {team.name}
                       </Link>
-                    </CardTitle>
+                    </h2>
                     {team.youLead && <Badge>{t("youLead")}</Badge>}
                   </div>
                   <CardDescription>{team.description}</CardDescription>
