@@ -4,13 +4,9 @@ import type { HeatmapDto } from "@/lib/data/heatmap";
 /** For leads: each member's self-ratings made this quarter, people who have not started first. */
 export async function CycleProgress({ dto }: { dto: HeatmapDto }) {
   const t = await getTranslations("cycles");
-  const q = dto.quarters.indexOf(dto.currentQuarter).toString(36);
+  // The members' own ratings of the quarter (imported values do not count until kept).
   const rows = dto.members
-    .map((m, i) => {
-      let rated = 0;
-      for (let j = 0; j < dto.skills.length; j++) if (dto.ratedQuarter[i * dto.skills.length + j] === q) rated++;
-      return { name: m.name, rated };
-    })
+    .map((m, i) => ({ name: m.name, rated: dto.selfRatedThisQuarter?.[i] ?? 0 }))
     .sort((a, b) => a.rated - b.rated || a.name.localeCompare(b.name));
   const notStarted = rows.filter((r) => r.rated === 0);
   return (
@@ -18,7 +14,8 @@ export async function CycleProgress({ dto }: { dto: HeatmapDto }) {
       <h2 id="cycle-title" className="font-semibold">{t("progressTitle", { quarter: dto.currentQuarter })}</h2>
       {notStarted.length > 0 ? (
         <p className="mt-1 text-sm">
-          <span className="font-medium text-amber-800">{t("notRated")}:</span> {notStarted.map((r) => r.name).join(", ")}
+          <span className="font-medium text-amber-800">{t("notRated")}</span>
+          {t("notRatedNames", { names: notStarted.map((r) => r.name).join(t("namesSeparator")) })}
         </p>
       ) : (
         <p className="mt-1 text-sm text-muted-foreground">{t("allDone")}</p>

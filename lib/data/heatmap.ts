@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type LatestRating, latestRatings } from "@/db/queries/latest-ratings";
+import { ownRatingsThisQuarter } from "@/db/queries/own-ratings";
 import { teamVersionAt, teamVersionsAt } from "@/db/queries/team-versions";
 import { z } from "zod";
 import { type DbOrTx, getDb } from "@/db/client";
@@ -22,6 +23,12 @@ import { analyseTeam, canReadTeamVision } from "./vision";
 import { cachedJson } from "./payload-cache";
 
 export type HeatmapDto = CompactMatrix & {
+  /**
+   * A live team page only: per member (in `members` order), the skills they
+   * rated themselves this quarter — imported values wait for the member to
+   * keep them, as on /me (lib/analytics/ratings.ts quarterProgress).
+   */
+  selfRatedThisQuarter?: number[];
   /** The moment the matrix shows: now, a closed cycle's close date, or a past quarter's end. */
   asOf: string;
   /** True when asOf is "now" (the current quarter, not frozen by a closed cycle). */
@@ -93,7 +100,9 @@ async function teamHeatmap(viewer: Viewer | null, raw: unknown, locale: AppLocal
     locale,
     mayOpen: (id) => canOnTeam(v, id, "team:read"),
   });
-  return { dto: { ...dto, scope: { kind: "team" as const, id: team.id, name: team.name, canEdit: canOnTeam(v, teamId, "team:edit") } }, latest, live };
+  const own = live ? await ownRatingsThisQuarter(db, { frameworkId: version.frameworkId, quarter: dto.currentQuarter, members: memberIds, skillKeys: dto.skills.map((sk) => sk.key) }) : null;
+  const selfRatedThisQuarter = own ? { selfRatedThisQuarter: dto.members.map((m) => own.get(m.id) ?? 0) } : {};
+  return { dto: { ...dto, ...selfRatedThisQuarter, scope: { kind: "team" as const, id: team.id, name: team.name, canEdit: canOnTeam(v, teamId, "team:edit") } }, latest, live };
 }
 
 export type TeamHeatmapDataDto = HeatmapDto & {

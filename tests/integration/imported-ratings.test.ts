@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { demoTeamId } from "@/db/seed/demo";
 import type { Viewer } from "@/lib/auth/viewer";
+import { getTeamHeatmap } from "@/lib/data/heatmap";
 import { importRatings } from "@/lib/data/import";
 import { getMemberRatingSheet, getMyRatingSheet, type RatingSheetDto } from "@/lib/data/rating-sheet";
 import { confirmStaleRatings, saveSelfRating } from "@/lib/data/ratings";
@@ -56,6 +57,10 @@ describeOnEachEngine("imported ratings", ({ handle }) => {
     expect(after.progress.rated).toBe(before.progress.rated - (wasRatedThisQuarter ? 1 : 0));
     expect(after.progress.rated).toBe(skillsOf(after).filter((s) => s.self && !s.self.imported && s.self.quarter === after.currentQuarter).length);
     expect(git.stale).toBe(true); // waits for the member's confirmation, like a stale rating
+
+    // Nor on the team page's progress for the lead: the same count as the member's own page.
+    const team = await getTeamHeatmap(alex, { teamId: demoTeamId("ml-platform") }, { locale: "en" });
+    expect(team.selfRatedThisQuarter?.[team.members.findIndex((m) => m.id === omar.id)]).toBe(after.progress.rated);
 
     // The lead's validation page shows it as imported too.
     const lead = (await getMemberRatingSheet(alex, { teamId: demoTeamId("ml-platform"), userId: omar.id }, { locale: "en" }))!;
