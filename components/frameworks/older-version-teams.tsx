@@ -9,12 +9,20 @@ import { Button } from "@/components/ui/button";
 
 type Props = { frameworkId: string; latest: { id: string; version: number }; teams: { id: string; name: string; version: number }[] };
 
-/** Admins: the teams still on a retired version of this roadmap, and one action that moves them all. */
+/** Admins: the teams still on a retired version of this roadmap, and one action that moves them all (then what it did). */
 export function OlderVersionTeams({ frameworkId, latest, teams }: Props) {
   const t = useTranslations("frameworkAdmin.olderTeams");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
+  // Rendered whenever the roadmap is published, so the result of a move stays on screen after the refresh empties the list.
+  if (teams.length === 0) {
+    return message ? (
+      <p role="status" className="rounded-lg border border-border bg-muted px-4 py-2 text-sm">
+        {message}
+      </p>
+    ) : null;
+  }
   return (
     <section aria-labelledby="older-teams" className="space-y-2 rounded-lg border border-primary/30 bg-accent p-4 text-sm text-accent-foreground">
       <h2 id="older-teams" className="font-semibold">{t("title")}</h2>

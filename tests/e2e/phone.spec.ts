@@ -117,6 +117,8 @@ test.describe("on a desktop", () => {
   for (const lang of ["en", "zh-TW"] as const) {
     test(`the navigation is shown inline with no menu button (${lang})`, async ({ page, context, baseURL }) => {
       await signInAs(page, "Noah Kim");
+      // Signed in (the redirects are over) before the language changes.
+      await expect(page.getByRole("heading", { level: 1, name: LABELS.en.me })).toBeVisible();
       if (lang === "zh-TW") {
         await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-TW", url: baseURL! }]);
         await page.reload();

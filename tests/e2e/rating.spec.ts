@@ -97,6 +97,11 @@ test.describe("self-rating", () => {
     await page.goto("/me");
     await expect(page.getByRole("heading", { level: 1, name: "我的技能" })).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/me-zh-TW.png`, fullPage: true });
+
+    // The choice is stored for the person (tests/e2e/locale.spec.ts): switch back, other specs sign Sofia in in English.
+    await page.getByRole("button", { name: "帳號選單" }).click();
+    await page.getByRole("menuitemradio", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
 });
 

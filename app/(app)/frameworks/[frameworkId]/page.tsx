@@ -61,7 +61,7 @@ export default async function FrameworkPage({ params }: Props) {
             </a>
           ))}
         </div>
-        {behind?.latest && behind.teams.length > 0 && <OlderVersionTeams frameworkId={tree.id} latest={behind.latest} teams={behind.teams} />}
+        {behind?.latest && <OlderVersionTeams frameworkId={tree.id} latest={behind.latest} teams={behind.teams} />}
         <nav aria-label={t("levelsNav")} className="flex flex-wrap gap-2 pt-1">
           {tree.levels.map((l) => (
             <a
