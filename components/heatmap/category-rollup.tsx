@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import { estimateTextWidth, fitText, labelColumnWidth } from "@/lib/charts/text-width";
-import { meanColor, textColorOn } from "./colors";
+import { meanColor, textColorOn } from "@/lib/charts/colors";
 import type { Model } from "./model";
 
 /** Members × categories, mean proficiency: the team at a glance. */

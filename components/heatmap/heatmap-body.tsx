@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import { fitText } from "@/lib/charts/text-width";
-import { cellGlyph, meanColor, NA_FILL, proficiencyColor, textColorOn } from "./colors";
+import { cellGlyph, meanColor, NA_FILL, proficiencyColor, textColorOn } from "@/lib/charts/colors";
 import { type Geometry, headerHeight, rowLabelFont } from "./geometry";
 import { type Column, type Model, personHref, rowLabel } from "./model";
 

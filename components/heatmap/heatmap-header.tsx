@@ -4,7 +4,7 @@ import type { HeatmapDto } from "@/lib/data/heatmap";
 import { levelAccent } from "@/components/framework/level-accent";
 import type { Geometry } from "./geometry";
 import { headerHeight } from "./geometry";
-import { textColorOn } from "./colors";
+import { textColorOn } from "@/lib/charts/colors";
 import { bands, type Column } from "./model";
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

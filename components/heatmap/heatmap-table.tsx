@@ -15,7 +15,7 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { HeatmapDto } from "@/lib/data/heatmap";
-import { cellGlyph } from "./colors";
+import { cellGlyph } from "@/lib/charts/colors";
 import type { Model } from "./model";
 
 type Row = { row: number; name: string; team: string; values: number[] };

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { LegendCounts } from "@/lib/analytics/matrix";
-import { NA_FILL, proficiencyColor, textColorOn } from "./colors";
+import { NA_FILL, proficiencyColor, textColorOn } from "@/lib/charts/colors";
 
 export function HeatmapLegend({ counts }: { counts: LegendCounts }) {
   const t = useTranslations();

@@ -1,4 +1,4 @@
-import { cellGlyph, NA_FILL, proficiencyColor, textColorOn } from "@/components/heatmap/colors";
+import { cellGlyph, NA_FILL, proficiencyColor, textColorOn } from "@/lib/charts/colors";
 import { valuesFor } from "@/lib/analytics/matrix";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 

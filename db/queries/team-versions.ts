@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { teamFrameworkHistory, teams } from "../schema";
+import { frameworkVersions, teamFrameworkHistory, teams } from "../schema";
 
 export type TeamVersion = { teamId: string; frameworkId: string; versionId: string };
 
@@ -35,4 +35,15 @@ export async function teamVersionsAt(db: DbOrTx, asOf: Date | "now", teamIds?: s
 /** One team's version at a moment (see teamVersionsAt). */
 export async function teamVersionAt(db: DbOrTx, teamId: string, asOf: Date | "now"): Promise<TeamVersion | null> {
   return (await teamVersionsAt(db, asOf, [teamId])).get(teamId) ?? null;
+}
+
+/** A framework's published version (publishing retires the one before), if any. */
+export async function publishedVersionOf(db: DbOrTx, frameworkId: string): Promise<{ id: string; version: number } | null> {
+  const [row] = await db
+    .select({ id: frameworkVersions.id, version: frameworkVersions.version })
+    .from(frameworkVersions)
+    .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "published")))
+    .orderBy(desc(frameworkVersions.version))
+    .limit(1);
+  return row ?? null;
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type LatestRating, latestRatings } from "@/db/queries/latest-ratings";
 import { ownRatingsThisQuarter } from "@/db/queries/own-ratings";
-import { teamVersionAt, teamVersionsAt } from "@/db/queries/team-versions";
+import { publishedVersionOf, teamVersionAt, teamVersionsAt } from "@/db/queries/team-versions";
 import { z } from "zod";
 import { type DbOrTx, getDb } from "@/db/client";
 import { assessmentCycles, frameworkVersions, teamMembers, teams, users } from "@/db/schema";
@@ -215,16 +215,14 @@ async function orgRoadmapAt(db: DbOrTx, moment: Moment) {
   const [frameworkId] = [...count.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
   if (!frameworkId) return null;
   const used = versions.filter((v) => v.frameworkId === frameworkId);
-  const [version] = await db
-    .select({ id: frameworkVersions.id })
-    .from(frameworkVersions)
-    .where(
-      moment.live
-        ? and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "published"))
-        : inArray(frameworkVersions.id, [...new Set(used.map((v) => v.versionId))]),
-    )
-    .orderBy(desc(frameworkVersions.version))
-    .limit(1);
+  const [version] = moment.live
+    ? [await publishedVersionOf(db, frameworkId)]
+    : await db
+        .select({ id: frameworkVersions.id })
+        .from(frameworkVersions)
+        .where(inArray(frameworkVersions.id, [...new Set(used.map((v) => v.versionId))]))
+        .orderBy(desc(frameworkVersions.version))
+        .limit(1);
   if (!version) return null;
   return {
     frameworkId,

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "@/db/client";
+import { publishedVersionOf } from "@/db/queries/team-versions";
 import { frameworkVersions, teams } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { pick } from "@/lib/i18n/pick";
@@ -24,21 +25,10 @@ export type TeamRoadmapDto = {
   latest: { id: string; version: number } | null;
 };
 
-/** The newest published version of a framework, if any. */
-async function latestPublished(db: DbOrTx, frameworkId: string) {
-  const [row] = await db
-    .select({ id: frameworkVersions.id, version: frameworkVersions.version })
-    .from(frameworkVersions)
-    .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "published")))
-    .orderBy(desc(frameworkVersions.version))
-    .limit(1);
-  return row ?? null;
-}
-
 /** A team's roadmap version and whether a newer one is published. The caller has checked the viewer. */
 export async function readTeamRoadmap(db: DbOrTx, versionId: string, locale: AppLocale): Promise<TeamRoadmapDto> {
   const [v] = await db.select().from(frameworkVersions).where(eq(frameworkVersions.id, versionId));
-  const latest = await latestPublished(db, v!.frameworkId);
+  const latest = await publishedVersionOf(db, v!.frameworkId);
   return {
     versionId,
     frameworkId: v!.frameworkId,
@@ -54,7 +44,7 @@ export async function listTeamsOnOlderVersions(viewer: Viewer | null, raw: unkno
   requirePermission(viewer, "framework:manage");
   const { frameworkId } = parseInput(frameworkIdSchema, raw);
   const db = getDb();
-  const latest = await latestPublished(db, frameworkId);
+  const latest = await publishedVersionOf(db, frameworkId);
   if (!latest) return { latest: null, teams: [] };
   const rows = await db
     .select({ id: teams.id, name: teams.name, version: frameworkVersions.version })
@@ -70,7 +60,7 @@ export async function moveTeamsToLatestVersion(viewer: Viewer | null, raw: unkno
   const v = requirePermission(viewer, "framework:manage");
   const { frameworkId } = parseInput(frameworkIdSchema, raw);
   return getDb().transaction(async (tx) => {
-    const latest = await latestPublished(tx, frameworkId);
+    const latest = await publishedVersionOf(tx, frameworkId);
     if (!latest) return { moved: 0, version: null };
     const behind = await tx
       .select()

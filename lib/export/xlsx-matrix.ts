@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { proficiencyColor, textColorOn } from "@/components/heatmap/colors";
+import { proficiencyColor, textColorOn } from "@/lib/charts/colors";
 import { LOCALE_LABELS } from "@/lib/i18n/locales";
 import { safeCell } from "./sanitize";
 import type { PlanningExport } from "./schema";

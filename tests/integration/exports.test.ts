@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { readmeSheets, rowValues } from "../support/xlsx";
 import { unzipSync, strFromU8 } from "fflate";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
@@ -28,21 +29,6 @@ async function readWorkbook(d: PlanningExport): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-const rowValues = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
-
-/** The README sheet's "Sheet X" entries, each with its indented column lines. */
-function readmeSheets(wb: ExcelJS.Workbook): Map<string, string[]> {
-  const sheets = new Map<string, string[]>();
-  let current: string[] | null = null;
-  wb.getWorksheet("README")!.eachRow((row) => {
-    const label = String(row.getCell(1).value ?? "");
-    const sheet = /^Sheet (.+)$/.exec(label);
-    if (sheet) sheets.set(sheet[1]!, (current = []));
-    else if (label.startsWith("  ") && current) current.push(label.trim());
-    else current = null;
-  });
-  return sheets;
-}
 
 /** The Matrix sheet's header row (the one the import reads): team, person, email, then skill keys. */
 const MATRIX_HEADER_ROW = 4;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { levelAccent } from "@/components/framework/level-accent";
-import { meanColor, proficiencyColor, textColorOn } from "@/components/heatmap/colors";
+import { meanColor, proficiencyColor, textColorOn } from "@/lib/charts/colors";
 import { contrastRatio, relativeLuminance } from "@/lib/charts/contrast";
 import { GAP_DOMAIN, gapColor } from "@/lib/charts/gap-scale";
 

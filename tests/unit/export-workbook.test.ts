@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { readmeSheets, rowValues } from "../support/xlsx";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parseCsv, unescapeText } from "@/lib/export/csv";
@@ -61,21 +62,6 @@ async function workbook(d: PlanningExport) {
   return { wb, bytes: new Uint8Array(bytes) };
 }
 
-const rowValues = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
-
-/** The README's sheet entries: "Sheet X" lines, each followed by its indented column lines. */
-function readmeSheets(wb: ExcelJS.Workbook): Map<string, string[]> {
-  const sheets = new Map<string, string[]>();
-  let current: string[] | null = null;
-  wb.getWorksheet("README")!.eachRow((row) => {
-    const label = String(row.getCell(1).value ?? "");
-    const sheet = /^Sheet (.+)$/.exec(label);
-    if (sheet) sheets.set(sheet[1]!, (current = []));
-    else if (label.startsWith("  ") && current) current.push(label.trim());
-    else current = null;
-  });
-  return sheets;
-}
 
 describe("the XLSX workbook", () => {
   it("the README names exactly the workbook's sheets, and each sheet's columns in order", async () => {

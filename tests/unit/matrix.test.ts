@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellGlyph, proficiencyColor, textColorOn, UNRATED_FILL, NA_FILL } from "@/components/heatmap/colors";
+import { cellGlyph, proficiencyColor, textColorOn, UNRATED_FILL, NA_FILL } from "@/lib/charts/colors";
 import {
   buildMatrix,
   categoryRollup,

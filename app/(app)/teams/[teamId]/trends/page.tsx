@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { textColorOn } from "@/components/heatmap/colors";
+import { textColorOn } from "@/lib/charts/colors";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
 import { getTeamTrends } from "@/lib/data/trends";

@@ -22,7 +22,7 @@ export function meanColor(mean: number | null): string {
 }
 
 // Text on a fill is black or white by WCAG contrast ratio (lib/charts/contrast.ts).
-export { textColorOn } from "@/lib/charts/contrast";
+export { textColorOn } from "./contrast";
 
 /** The glyph drawn in a cell: the number, "–" for not applicable, nothing when not rated. */
 export function cellGlyph(value: number): string {
