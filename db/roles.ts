@@ -11,7 +11,7 @@ import { migrateDatabase } from "./migrate";
 // triggers. The embedded database has a single role and needs none of this.
 
 /** Tables whose rows are never changed or removed: the runtime role may only read and append. */
-export const APPEND_ONLY_TABLES = ["ratings", "audit_events", "team_framework_history"] as const;
+export const APPEND_ONLY_TABLES = ["ratings", "audit_events", "team_framework_history", "team_member_history", "team_target_history", "plan_items"] as const;
 
 /**
  * Everything the runtime role may do, and nothing else. Revoked then granted

@@ -83,12 +83,14 @@ async function main() {
     const skills = doc.levels.flatMap((l, li) => l.categories.flatMap((c) => c.skills.map((s) => ({ key: s.key, level: li }))));
     const quarters = lastQuarters(quarterOf(new Date()), QUARTERS);
     const now = Date.now();
+    // The org has existed since its first quarter (its past quarters are read from membership history).
+    const since = quarterStart(quarters[0]!);
     let inserted = 0;
     for (let t = 0; t < TEAMS; t++) {
       const teamId = stableUuid("synthetic", key, String(SEED), "team", String(t));
       await db
         .insert(teams)
-        .values({ id: teamId, name: `Team ${String(t + 1).padStart(2, "0")}`, frameworkId: fw.frameworkId, frameworkVersionId: fw.versionId })
+        .values({ id: teamId, name: `Team ${String(t + 1).padStart(2, "0")}`, frameworkId: fw.frameworkId, frameworkVersionId: fw.versionId, createdAt: since })
         .onConflictDoNothing();
       const people = Array.from({ length: PER_TEAM }, (_, m) => {
         const n = t * PER_TEAM + m;
@@ -97,7 +99,7 @@ async function main() {
       await db.insert(users).values(people.map(({ level: _l, ...p }) => p)).onConflictDoNothing();
       await db
         .insert(teamMembers)
-        .values(people.map((p, m) => ({ teamId, userId: p.id, isLead: m === 0, currentLevelKey: LEVELS[p.level]!.toLowerCase() })))
+        .values(people.map((p, m) => ({ teamId, userId: p.id, isLead: m === 0, currentLevelKey: LEVELS[p.level]!.toLowerCase(), createdAt: since })))
         .onConflictDoNothing();
       const [{ n }] = (await db
         .select({ n: sql<number>`count(*)::int` })

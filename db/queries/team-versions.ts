@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { frameworkVersions, teamFrameworkHistory, teams } from "../schema";
 
@@ -26,7 +26,8 @@ export async function teamVersionsAt(db: DbOrTx, asOf: Date | "now", teamIds?: s
     .selectDistinctOn([h.teamId], { teamId: h.teamId, frameworkId: h.frameworkId, versionId: h.frameworkVersionId })
     .from(h)
     .innerJoin(teams, eq(teams.id, h.teamId))
-    .where(and(isNull(teams.archivedAt), teamIds ? inArray(h.teamId, teamIds) : undefined))
+    // A team archived after the moment was still there then.
+    .where(and(or(isNull(teams.archivedAt), sql`${teams.archivedAt} > ${asOf.toISOString()}::timestamptz`), teamIds ? inArray(h.teamId, teamIds) : undefined))
     // Per team: the newest row at or before the moment, else the oldest row.
     .orderBy(h.teamId, sql`${before} desc`, sql`case when ${before} then ${h.effectiveAt} end desc nulls last`, sql`case when ${before} then -${h.id} else ${h.id} end`, h.effectiveAt);
   return new Map(rows.map((r) => [r.teamId, r]));

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { ReasonFacts } from "../../lib/analytics/explain";
 import { lockVersion, timestamps } from "./columns";
 import { cycleStatus, planRecommendation, targetKind } from "./enums";
@@ -37,7 +37,40 @@ export const teamTargets = pgTable(
   ],
 );
 
-// A hire/train recommendation a lead accepted into the team's plan.
+// Every state a target has had, from when: a row per insert, change and
+// removal (present = false), written by a trigger on team_targets in the same
+// transaction (migration 0011), append-only. A closed quarter reads the
+// targets as they were at its close.
+export const teamTargetHistory = pgTable(
+  "team_target_history",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    targetId: uuid()
+      .notNull()
+      .references(() => teamTargets.id),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id),
+    kind: targetKind().notNull(),
+    capabilityKey: text(),
+    skillKey: text(),
+    requiredProficiency: smallint().notNull(),
+    requiredHeadcount: smallint().notNull(),
+    targetQuarter: text().notNull(),
+    importance: smallint().notNull(),
+    note: text().notNull(),
+    /** The target's own creation time (targets are listed in that order). */
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    archivedAt: timestamp({ withTimezone: true }),
+    present: boolean().notNull(),
+    effectiveAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("team_target_history_team_idx").on(t.teamId, t.targetId, t.effectiveAt.desc())],
+);
+
+// A hire/train recommendation a lead accepted into the team's plan. Append-only
+// (migration 0011): an item is history from the moment it is accepted, so a
+// past quarter's plan is the items created by then.
 export const planItems = pgTable(
   "plan_items",
   {

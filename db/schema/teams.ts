@@ -61,5 +61,28 @@ export const teamFrameworkHistory = pgTable(
   (t) => [index("team_framework_history_team_idx").on(t.teamId, t.effectiveAt.desc())],
 );
 
+// Who was in a team, as lead or not, at which levels, from when: a row per
+// change of a membership (present = false once it ends), written by a trigger
+// on team_members in the same transaction (migration 0011), append-only. A
+// closed quarter reads the team as it was at its close.
+export const teamMemberHistory = pgTable(
+  "team_member_history",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    isLead: boolean().notNull(),
+    currentLevelKey: text(),
+    targetLevelKey: text(),
+    present: boolean().notNull(),
+    effectiveAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("team_member_history_team_idx").on(t.teamId, t.userId, t.effectiveAt.desc())],
+);
+
 export type Team = typeof teams.$inferSelect;
 export type TeamMember = typeof teamMembers.$inferSelect;

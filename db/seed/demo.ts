@@ -35,6 +35,11 @@ type SkillInfo = { key: string; categoryKey: string; levelIndex: number };
 /** Seeds the demo organisation; returns how many rows it inserted (0 on a re-run). */
 export async function seedDemo(db: DbOrTx, fw: InstalledFramework, now = new Date()): Promise<number> {
   let inserted = 0;
+  const quarters = lastQuarters(quarterOf(now), 4);
+  // The demo org has existed since its first quarter: its teams, memberships
+  // and targets are dated then, so its closed quarters (read from history as
+  // of their close) show the people and targets they had.
+  const since = quarterStart(quarters[0]!);
   const count = (rows: unknown[]) => (inserted += rows.length);
 
   count(
@@ -54,6 +59,7 @@ export async function seedDemo(db: DbOrTx, fw: InstalledFramework, now = new Dat
           description: t.description,
           frameworkId: fw.frameworkId,
           frameworkVersionId: fw.versionId,
+          createdAt: since,
         })),
       )
       .onConflictDoNothing()
@@ -70,13 +76,13 @@ export async function seedDemo(db: DbOrTx, fw: InstalledFramework, now = new Dat
           isLead: !!p.lead,
           currentLevelKey: p.level,
           targetLevelKey: p.level === "senior" ? "senior" : p.level === "junior" ? "mid-level" : "senior",
+          createdAt: since,
         })),
       )
       .onConflictDoNothing()
       .returning({ teamId: teamMembers.teamId }),
   );
 
-  const quarters = lastQuarters(quarterOf(now), 4);
   count(
     await db
       .insert(assessmentCycles)
@@ -93,7 +99,7 @@ export async function seedDemo(db: DbOrTx, fw: InstalledFramework, now = new Dat
       .onConflictDoNothing()
       .returning({ id: assessmentCycles.id }),
   );
-  inserted += await seedTargets(db, quarters.at(-1)!);
+  inserted += await seedTargets(db, quarters.at(-1)!, since);
 
   // Ratings are append-only history: generate them once, never again.
   const demoIds = DEMO_PEOPLE.map((p) => demoUserId(p.email));
@@ -128,7 +134,7 @@ async function loadSkills(db: DbOrTx, versionId: string): Promise<SkillInfo[]> {
   return rows.map((s) => ({ key: s.key, categoryKey: s.key.split(".")[0]!, levelIndex: s.levelPosition }));
 }
 
-async function seedTargets(db: DbOrTx, currentQuarter: string): Promise<number> {
+async function seedTargets(db: DbOrTx, currentQuarter: string, since: Date): Promise<number> {
   const [y, q] = currentQuarter.split("-Q").map(Number) as [number, number];
   const next = (n: number) => {
     const i = y * 4 + (q - 1) + n;
@@ -143,6 +149,7 @@ async function seedTargets(db: DbOrTx, currentQuarter: string): Promise<number> 
     requiredHeadcount: heads,
     targetQuarter: next(inQuarters),
     importance,
+    createdAt: since,
   });
   const rows = await db
     .insert(teamTargets)

@@ -12,7 +12,8 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { QUARTER_PATTERN } from "@/lib/quarters";
 import { uuidSchema } from "@/lib/validations/ids";
 import { and, desc, eq, inArray, isNotNull, lte, ne, or } from "drizzle-orm";
-import { ratings, ratingsCurrent, teamMembers, teams, users } from "@/db/schema";
+import { teamMembersAt } from "@/db/queries/team-as-of";
+import { ratings, ratingsCurrent, teams, users } from "@/db/schema";
 import { metrics } from "@/lib/observability/metrics";
 import { getLogger } from "@/lib/observability/logger";
 import { writeAudit } from "./audit";
@@ -137,12 +138,9 @@ export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { 
       ? (await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, [...new Set(heatmap.members.map((m) => m.id))]))).map((u) => [u.id, u.email])
       : [],
   );
-  const levelKeys = new Map(
-    teamIds.length
-      ? (await db.select({ teamId: teamMembers.teamId, userId: teamMembers.userId, level: teamMembers.currentLevelKey }).from(teamMembers).where(and(inArray(teamMembers.teamId, teamIds)))).map((r) => [`${r.teamId}|${r.userId}`, r.level])
-      : [],
-  );
   const asOf = heatmap ? new Date(heatmap.asOf) : new Date();
+  // Levels as they were at the matrix's moment (db/queries/team-as-of.ts).
+  const levelKeys = new Map((await teamMembersAt(db, heatmap?.live ? "now" : asOf, teamIds)).map((r) => [`${r.teamId}|${r.userId}`, r.currentLevelKey]));
   // Live (current quarter, not frozen by a closed cycle): the analysis reads ratings_current.
   // The export has no readiness trend, so each analysis reads one snapshot.
   const analyses = await Promise.all(teamIds.map((id) => analyseTeam(db, id, locale, heatmap?.live ? undefined : asOf, { trend: false })));

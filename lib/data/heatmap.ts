@@ -1,11 +1,12 @@
 import "server-only";
-import { asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { type LatestRating, latestRatings } from "@/db/queries/latest-ratings";
 import { ownRatingsThisQuarter } from "@/db/queries/own-ratings";
-import { publishedVersionOf, teamVersionAt, teamVersionsAt } from "@/db/queries/team-versions";
+import { publishedVersionOf, teamVersionsAt } from "@/db/queries/team-versions";
+import { memberIdsAt, teamAt, teamMembersAt } from "@/db/queries/team-as-of";
 import { z } from "zod";
 import { type DbOrTx, getDb } from "@/db/client";
-import { assessmentCycles, frameworkVersions, teamMembers, teams, users } from "@/db/schema";
+import { frameworkVersions, teams } from "@/db/schema";
 import { buildMatrix, type CompactMatrix, coverageBySkill, valuesFor } from "@/lib/analytics/matrix";
 import type { PriorityItem } from "@/lib/analytics/gaps";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -13,7 +14,8 @@ import { forbidden, notFound } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { can, canOnTeam } from "@/lib/permissions";
-import { lastQuarters, quarterEnd, quarterOf, QUARTER_PATTERN } from "@/lib/quarters";
+import { quarterOf, QUARTER_PATTERN } from "@/lib/quarters";
+import { type Moment, quartersToPick, readMoment } from "./moment";
 import { uuidSchema } from "@/lib/validations/ids";
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
 import { readVersionRows } from "./member-framework";
@@ -48,7 +50,16 @@ export type HeatmapDto = CompactMatrix & {
    * (/teams/[teamId]/members/[userId] needs team:read there). Always false in
    * the API's cached team payload, which is shared by every viewer of the team.
    */
-  members: { id: string; name: string; teamId: string; teamName: string; levelPosition: number | null; mayOpen: boolean }[];
+  members: {
+    id: string;
+    name: string;
+    teamId: string;
+    teamName: string;
+    levelPosition: number | null;
+    mayOpen: boolean;
+    /** The team page of a past quarter only: no longer in the team (getTeamPageHeatmap). */
+    left?: boolean;
+  }[];
   skills: { key: string; name: string; categoryIndex: number; levelPosition: number; position: number }[];
   categories: { key: string; name: string; levelPosition: number }[];
   levels: { key: string; name: string; position: number }[];
@@ -60,8 +71,19 @@ const querySchema = z.strictObject({
 });
 
 /** The team heatmap: a constant number of queries whatever the team size. */
-export async function getTeamHeatmap(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<HeatmapDto> {
-  return (await teamHeatmap(viewer, raw, locale)).dto;
+export async function getTeamHeatmap(viewer: Viewer | null, raw: unknown, { locale, people }: { locale: AppLocale; people?: "then" | "now" }): Promise<HeatmapDto> {
+  return (await teamHeatmap(viewer, raw, locale, { people })).dto;
+}
+
+/**
+ * The team page: the heatmap, with the people of a past quarter who are no
+ * longer in the team marked (their page opens through the team no more).
+ */
+export async function getTeamPageHeatmap(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<HeatmapDto> {
+  const dto = (await teamHeatmap(viewer, raw, locale)).dto;
+  if (dto.live || dto.scope.kind !== "team") return dto;
+  const current = new Set((await teamMembersAt(getDb(), "now", [dto.scope.id])).map((m) => m.userId));
+  return { ...dto, members: dto.members.map((m) => (current.has(m.id) ? m : { ...m, left: true, mayOpen: false })) };
 }
 
 async function authorizeTeamRead(viewer: Viewer | null, raw: unknown) {
@@ -75,27 +97,27 @@ async function authorizeTeamRead(viewer: Viewer | null, raw: unknown) {
   return { v, input, teamId };
 }
 
-async function teamHeatmap(viewer: Viewer | null, raw: unknown, locale: AppLocale) {
+/**
+ * A team's matrix at the quarter's moment: the people in the team then (with
+ * their levels then), the roadmap version it used then, and their ratings as
+ * of then (lib/data/moment.ts; db/queries/team-as-of.ts).
+ * `people: "now"` reads today's members instead, for views that follow the
+ * current team back in time (trends).
+ */
+async function teamHeatmap(viewer: Viewer | null, raw: unknown, locale: AppLocale, { people = "then" }: { people?: "then" | "now" } = {}) {
   const { v, input, teamId } = await authorizeTeamRead(viewer, raw);
   const db = getDb();
-  const [[team], members] = await Promise.all([
-    db.select().from(teams).where(eq(teams.id, teamId)),
-    db
-      .select({ id: users.id, name: users.name, levelKey: teamMembers.currentLevelKey })
-      .from(teamMembers)
-      .innerJoin(users, eq(users.id, teamMembers.userId))
-      .where(eq(teamMembers.teamId, teamId))
-      .orderBy(asc(users.name)),
-  ]);
+  const [[team], moment] = await Promise.all([db.select().from(teams).where(eq(teams.id, teamId)), readMoment(db, input.quarter ?? null)]);
   if (!team || team.archivedAt) throw notFound("That team does not exist.");
-  const memberIds = sql`select ${teamMembers.userId} from ${teamMembers} where ${teamMembers.teamId} = ${teamId}`;
-  const moment = await readMoment(db, input.quarter ?? null);
-  // A past moment is read with the roadmap version the team had then.
-  const version = moment.live ? { frameworkId: team.frameworkId, versionId: team.frameworkVersionId } : ((await teamVersionAt(db, teamId, moment.asOf)) ?? { frameworkId: team.frameworkId, versionId: team.frameworkVersionId });
+  const asOf = moment.live ? "now" : moment.asOf;
+  const state = await teamAt(db, teamId, asOf, { teamId, frameworkId: team.frameworkId, versionId: team.frameworkVersionId });
+  const members = people === "now" && asOf !== "now" ? await teamMembersAt(db, "now", [teamId]) : state.members;
+  const memberIds = people === "now" ? memberIdsAt("now", [teamId]) : state.memberIds;
+  const { version } = state;
   const { dto, latest, live } = await assemble(db, moment, {
     versionId: version.versionId,
     frameworkId: version.frameworkId,
-    members: members.map((m) => ({ ...m, teamId: team.id, teamName: team.name })),
+    members: members.map((m) => ({ id: m.userId, name: m.name, levelKey: m.currentLevelKey, teamId: team.id, teamName: m.teamName })),
     memberIds,
     locale,
     mayOpen: (id) => canOnTeam(v, id, "team:read"),
@@ -184,16 +206,10 @@ export async function getOrgHeatmap(viewer: Viewer | null, raw: unknown, { local
   const moment = await readMoment(db, input.quarter ?? null);
   const chosen = await orgRoadmapAt(db, moment);
   if (!chosen) return null;
-  const rows = chosen.teamIds.length
-    ? await db
-        .select({ id: users.id, name: users.name, levelKey: teamMembers.currentLevelKey, teamId: teams.id, teamName: teams.name })
-        .from(teamMembers)
-        .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-        .innerJoin(users, eq(users.id, teamMembers.userId))
-        .where(inArray(teams.id, chosen.teamIds))
-        .orderBy(asc(teams.name), asc(users.name))
-    : [];
-  const memberIds = chosen.teamIds.length ? sql`select ${teamMembers.userId} from ${teamMembers} where ${inArray(teamMembers.teamId, chosen.teamIds)}` : sql`select null::uuid where false`;
+  const asOf = moment.live ? "now" : moment.asOf;
+  // The people in those teams at the moment (the teams' names are today's).
+  const rows = (await teamMembersAt(db, asOf, chosen.teamIds)).map((m) => ({ id: m.userId, name: m.name, levelKey: m.currentLevelKey, teamId: m.teamId, teamName: m.teamName }));
+  const memberIds = memberIdsAt(asOf, chosen.teamIds);
   // team:read-any grants team:read on every team: the flags are the same for
   // every viewer allowed here, so the cached org payload may carry them.
   const mayOpen = (teamId: string) => canOnTeam(v, teamId, "team:read");
@@ -254,21 +270,8 @@ type AssembleInput = {
   mayOpen: (teamId: string) => boolean;
 };
 
-/** The quarter asked for, and the one moment every part of its payload is read at. */
-type Moment = { quarter: string; currentQuarter: string; asOf: Date; live: boolean; cycles: { quarter: string; status: string; closedAt: Date | null }[] };
-
-async function readMoment(db: DbOrTx, asked: string | null): Promise<Moment> {
-  const now = new Date();
-  const currentQuarter = quarterOf(now);
-  const quarter = asked && asked <= currentQuarter ? asked : currentQuarter;
-  const cycles = await db.select({ quarter: assessmentCycles.quarter, status: assessmentCycles.status, closedAt: assessmentCycles.closedAt }).from(assessmentCycles).orderBy(asc(assessmentCycles.quarter));
-  const asOf = asOfFor(quarter, currentQuarter, now, cycles);
-  // The current quarter (no closed cycle) is read from ratings_current.
-  return { quarter, currentQuarter, asOf, live: quarter === currentQuarter && asOf.getTime() === now.getTime(), cycles };
-}
-
 async function assemble(db: DbOrTx, moment: Moment, input: AssembleInput): Promise<{ dto: Omit<HeatmapDto, "scope">; latest: LatestRating[]; live: boolean }> {
-  const { quarter, currentQuarter, asOf, live, cycles } = moment;
+  const { quarter, currentQuarter, asOf, live } = moment;
   const p = (zh: string, en: string) => pick(input.locale, zh, en);
   const [[version], rows, latest] = await Promise.all([
     db.select({ titleZh: frameworkVersions.titleZh, titleEn: frameworkVersions.titleEn }).from(frameworkVersions).where(eq(frameworkVersions.id, input.versionId)),
@@ -276,7 +279,7 @@ async function assemble(db: DbOrTx, moment: Moment, input: AssembleInput): Promi
     latestRatings(db, { frameworkId: input.frameworkId, asOf: live ? "now" : asOf, members: input.memberIds }),
   ]);
 
-  const quarters = [...new Set([...cycles.map((c) => c.quarter), ...lastQuarters(currentQuarter, 4)])].filter((q) => q <= currentQuarter).sort();
+  const quarters = quartersToPick(moment);
   const levelPosById = new Map(rows.levelRows.map((l) => [l.id, l.position]));
   const levelPosByKey = new Map(rows.levelRows.map((l) => [l.key, l.position]));
   const categoryIndex = new Map(rows.categoryRows.map((c, i) => [c.id, i]));
@@ -325,17 +328,6 @@ async function assemble(db: DbOrTx, moment: Moment, input: AssembleInput): Promi
     ratedQuarter: expand(matrix.ratedQuarter),
   };
   return { dto, latest, live };
-}
-
-/**
- * The moment a quarter's numbers are read at: a closed cycle is frozen at its
- * close date (ratings are append-only, so nothing later can change it); a
- * past quarter without a closed cycle at its end; the current quarter now.
- */
-export function asOfFor(quarter: string, currentQuarter: string, now: Date, cycles: { quarter: string; status: string; closedAt: Date | null }[]): Date {
-  const cycle = cycles.find((c) => c.quarter === quarter);
-  if (cycle?.status === "closed" && cycle.closedAt) return cycle.closedAt < now ? cycle.closedAt : now;
-  return quarter === currentQuarter ? now : quarterEnd(quarter);
 }
 
 /** Whether the viewer may open a team's page at all (for navigation). */

@@ -19,8 +19,9 @@ export type TrendsDto = {
 /** Quarter-over-quarter view of a team: the heatmap read as of each of the last N quarters' ends. */
 export async function getTeamTrends(viewer: Viewer | null, { teamId, quarters: n = 4 }: { teamId: string; quarters?: number }, { locale }: { locale: AppLocale }): Promise<TrendsDto> {
   const quarters = lastQuarters(quarterOf(new Date()), n);
-  // Each read checks the caller itself (same rules as the team page).
-  const snapshots = await Promise.all(quarters.map((quarter) => getTeamHeatmap(viewer, { teamId, quarter }, { locale })));
+  // Each read checks the caller itself (same rules as the team page). The
+  // people are today's team, followed back through their own ratings.
+  const snapshots = await Promise.all(quarters.map((quarter) => getTeamHeatmap(viewer, { teamId, quarter }, { locale, people: "now" })));
   const latest = snapshots.at(-1)!;
   const skillCategory = latest.skills.map((s) => s.categoryIndex);
   const means = categoryMeansByQuarter(snapshots, latest.members.length, skillCategory, latest.categories.length);

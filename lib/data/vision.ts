@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { latestRatings } from "@/db/queries/latest-ratings";
-import { teamVersionAt } from "@/db/queries/team-versions";
+import { planItemsAt, teamAt } from "@/db/queries/team-as-of";
 import { type DbOrTx, getDb } from "@/db/client";
-import { capabilitySkills, planItems, platformCapabilities, teamMembers, teamTargets, teams, users } from "@/db/schema";
+import { capabilitySkills, planItems, platformCapabilities, teamTargets, teams } from "@/db/schema";
 import { explainItem, parseReasonFacts, type ReasonFacts, reasonFactsOf } from "@/lib/analytics/explain";
 import { type Member, mobility, priorities, type PriorityItem, readiness, type Recommendation, requirementsFor, type SkillRequirement, type Target } from "@/lib/analytics/gaps";
 import { type PlanStatus, planItemStatus } from "@/lib/analytics/plan-status";
@@ -12,13 +12,14 @@ import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { canOnTeam } from "@/lib/permissions";
-import { addQuarters, lastQuarters, quarterEnd, quarterOf } from "@/lib/quarters";
+import { addQuarters, lastQuarters, QUARTER_PATTERN, quarterEnd, quarterOf } from "@/lib/quarters";
 import { uuidSchema } from "@/lib/validations/ids";
 import { acceptItemSchema, archiveTargetSchema, createTargetSchema } from "@/lib/validations/vision";
 import { z } from "zod";
 import { writeAudit } from "./audit";
 import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 import { readVersionRows } from "./member-framework";
+import { quartersToPick, readMoment } from "./moment";
 import { readSettings } from "./settings";
 
 export type RequirementDto = Omit<SkillRequirement, "holders"> & { holders: string[] };
@@ -56,8 +57,11 @@ export type PlanItemDto = {
 };
 export type TeamAnalysis = { members: Member[]; targets: TargetDto[]; priorities: PriorityItem[] };
 export type VisionDto = TeamAnalysis & {
+  /** canPlan: a lead of the team, on the live quarter (a past quarter is read-only). */
   team: { id: string; name: string; canPlan: boolean };
   currentQuarter: string;
+  /** The quarter shown and the moment it is read at (lib/data/moment.ts); quarters: those one may pick. */
+  moment: { quarter: string; currentQuarter: string; asOf: string; live: boolean; quarters: string[] };
   options: {
     capabilities: { key: string; name: string; importance: number; level: number; skills: string[] }[];
     skills: { key: string; name: string }[];
@@ -66,10 +70,6 @@ export type VisionDto = TeamAnalysis & {
 };
 
 type Latest = { userId: string; skillKey: string; raterKind: "self" | "manager"; proficiency: number | null; notApplicable: boolean; interest: number | null };
-
-function latestFor(db: DbOrTx, frameworkId: string, teamId: string, asOf: Date | "now"): Promise<Latest[]> {
-  return latestRatings(db, { frameworkId, asOf, members: sql`select ${teamMembers.userId} from ${teamMembers} where ${teamMembers.teamId} = ${teamId}` });
-}
 
 /** Effective proficiency (validated where present, else self) and self interest, as lookups. */
 function lookups(members: Member[], latest: Latest[]) {
@@ -111,11 +111,11 @@ export async function analyseTeam(
   const now = asOf ?? new Date();
   const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
   if (!team || team.archivedAt) throw notFound("That team does not exist.");
-  // A past moment is read with the roadmap version the team had then.
-  const version = (asOf && (await teamVersionAt(db, teamId, asOf))) || { frameworkId: team.frameworkId, versionId: team.frameworkVersionId };
+  // The team as it was at the moment: members, levels, targets, roadmap version.
+  const state = await teamAt(db, teamId, asOf ?? "now", { teamId, frameworkId: team.frameworkId, versionId: team.frameworkVersionId });
+  const { version, targets: targetRows } = state;
   const p = (zh: string, en: string) => pick(locale, zh, en);
-  const [memberRows, rows, capRows, targetRows] = await Promise.all([
-    db.select({ id: users.id, name: users.name }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, teamId)).orderBy(asc(users.name)),
+  const [rows, capRows] = await Promise.all([
     readVersionRows(db, version.versionId, { published: true }),
     db
       .select({ key: platformCapabilities.key, nameZh: platformCapabilities.nameZh, nameEn: platformCapabilities.nameEn, importance: platformCapabilities.importance, skillId: capabilitySkills.skillId, level: capabilitySkills.requiredProficiency })
@@ -123,9 +123,8 @@ export async function analyseTeam(
       .leftJoin(capabilitySkills, eq(capabilitySkills.capabilityId, platformCapabilities.id))
       .where(eq(platformCapabilities.frameworkVersionId, version.versionId))
       .orderBy(asc(platformCapabilities.position)),
-    db.select().from(teamTargets).where(and(eq(teamTargets.teamId, teamId), isNull(teamTargets.archivedAt))).orderBy(asc(teamTargets.targetQuarter), asc(teamTargets.createdAt)),
   ]);
-  const members: Member[] = memberRows;
+  const members: Member[] = state.members.map((m) => ({ id: m.userId, name: m.name }));
   const skillByKey = new Map(rows.skillRows.map((s) => [s.key, s]));
   const skillById = new Map(rows.skillRows.map((s) => [s.id, s]));
   const capabilities = new Map<string, { key: string; name: string; importance: number; level: number; skills: string[] }>();
@@ -157,7 +156,7 @@ export async function analyseTeam(
   // Without the trend (the heatmap API) only the current snapshot is read.
   const trendQuarters = trend ? lastQuarters(currentQuarter, 4) : [currentQuarter];
   const snapshots = await Promise.all(
-    trendQuarters.map((q) => (q === currentQuarter && prefetched && !asOf ? prefetched : latestFor(db, version.frameworkId, teamId, q === currentQuarter ? (asOf ? now : "now") : quarterEnd(q)))),
+    trendQuarters.map((q) => (q === currentQuarter && prefetched && !asOf ? prefetched : latestRatings(db, { frameworkId: version.frameworkId, members: state.memberIds, asOf: q === currentQuarter ? (asOf ? now : "now") : quarterEnd(q) }))),
   );
   const current = lookups(members, snapshots.at(-1)!);
   const trendLookups = snapshots.map((s) => lookups(members, s));
@@ -192,7 +191,6 @@ export async function analyseTeam(
   };
 }
 
-const teamOnly = z.strictObject({ teamId: uuidSchema });
 
 /**
  * Whether the viewer may see a team's vision: its targets, hire items and
@@ -234,22 +232,27 @@ function planItemDtos(rows: PlanRow[], a: Pick<TeamAnalysis, "targets"> & { skil
   }));
 }
 
+const visionQuery = z.strictObject({
+  teamId: uuidSchema,
+  quarter: z.string().regex(QUARTER_PATTERN, { message: "A quarter looks like 2026-Q4." }).nullish(),
+});
+
+/**
+ * A team's vision: live for the current quarter (and plannable by its leads),
+ * or as a past quarter stood at its moment — a closed cycle's close — with
+ * that moment's targets, people, plan and ratings, read-only.
+ */
 export async function getTeamVision(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<VisionDto> {
-  const { teamId } = parseInput(teamOnly, raw);
+  const { teamId, quarter } = parseInput(visionQuery, raw);
   const v = await requireVisionReader(viewer, teamId);
   const db = getDb();
-  const [a, plan] = await Promise.all([
-    analyseTeam(db, teamId, locale),
-    db
-      .select({ row: planItems, acceptedBy: users.name })
-      .from(planItems)
-      .innerJoin(users, eq(users.id, planItems.acceptedById))
-      .where(eq(planItems.teamId, teamId))
-      .orderBy(desc(planItems.createdAt)),
-  ]);
+  const moment = await readMoment(db, quarter ?? null);
+  const asOf = moment.live ? undefined : moment.asOf;
+  const [a, plan] = await Promise.all([analyseTeam(db, teamId, locale, asOf), planItemsAt(db, teamId, asOf ?? "now")]);
   return {
-    team: { id: a.team.id, name: a.team.name, canPlan: canOnTeam(v, teamId, "team:plan") },
+    team: { id: a.team.id, name: a.team.name, canPlan: moment.live && canOnTeam(v, teamId, "team:plan") },
     currentQuarter: a.currentQuarter,
+    moment: { quarter: moment.quarter, currentQuarter: moment.currentQuarter, asOf: moment.asOf.toISOString(), live: moment.live, quarters: quartersToPick(moment) },
     members: a.members,
     targets: a.targets,
     priorities: a.priorities,

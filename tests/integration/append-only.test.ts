@@ -33,11 +33,14 @@ async function counts(db: Db): Promise<{ ratings: number; audit: number; current
   return row as { ratings: number; audit: number; current: number; users: number };
 }
 
-const HISTORY = ["ratings", "audit_events", "team_framework_history"] as const;
+const HISTORY = ["ratings", "audit_events", "team_framework_history", "team_member_history", "team_target_history", "plan_items"] as const;
 const REWRITE: Record<(typeof HISTORY)[number], string> = {
   ratings: "update ratings set proficiency = 0",
   audit_events: "update audit_events set action = 'x'",
   team_framework_history: "update team_framework_history set effective_at = now()",
+  team_member_history: "update team_member_history set present = not present",
+  team_target_history: "update team_target_history set required_headcount = 1",
+  plan_items: "update plan_items set reason = 'x'",
 };
 
 describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
@@ -71,10 +74,36 @@ describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
     const db = owner().db;
     const before = rowsOf(await db.execute(sql`select count(*)::int as n from team_framework_history`))[0];
     expect(Number(before!.n)).toBeGreaterThan(0);
-    for (const statement of ["truncate team_framework_history", "truncate teams cascade", REWRITE.team_framework_history, "delete from team_framework_history"]) {
+    for (const statement of ["truncate team_framework_history", REWRITE.team_framework_history, "delete from team_framework_history"]) {
       expect((await refusal(db.execute(sql.raw(statement)))).message, statement).toMatch(/team_framework_history is append-only/);
     }
+    // Cascading from teams reaches several histories; whichever refuses first, nothing goes.
+    expect((await refusal(db.execute(sql`truncate teams cascade`))).message).toMatch(/is append-only: TRUNCATE is not allowed/);
     expect(rowsOf(await db.execute(sql`select count(*)::int as n from team_framework_history`))[0]).toEqual(before);
+  });
+
+  // What a closed quarter is read from (issue 23): memberships, targets and accepted plan items as they were.
+  for (const table of ["team_member_history", "team_target_history", "plan_items"] as const) {
+    it(`refuses UPDATE, DELETE and TRUNCATE of ${table}, even to the tables' owner`, async () => {
+      const db = owner().db;
+      if (table === "plan_items") {
+        const [lead] = rowsOf(await db.execute(sql`select user_id, team_id from team_members where is_lead limit 1`));
+        await db.execute(sql`insert into plan_items (team_id, skill_key, quarter, recommendation, reason, accepted_by_id) values (${lead!.team_id}, 'x', '2026-Q4', 'hire', 'r', ${lead!.user_id})`);
+      }
+      const count = async () => rowsOf(await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0];
+      const before = await count();
+      expect(Number(before!.n)).toBeGreaterThan(0);
+      for (const statement of [`truncate ${table}`, REWRITE[table], `delete from ${table}`]) {
+        expect((await refusal(db.execute(sql.raw(statement)))).message, statement).toMatch(new RegExp(`${table} is append-only`));
+      }
+      expect(await count()).toEqual(before);
+    });
+  }
+
+  it("refuses to delete a target or a membership's team: their history references them", async () => {
+    const db = owner().db;
+    await expect(db.execute(sql`delete from team_targets`)).rejects.toThrow();
+    await expect(db.execute(sql`delete from teams`)).rejects.toThrow();
   });
 
   it("refuses a TRUNCATE of people that would cascade into the history", async () => {

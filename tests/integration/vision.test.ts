@@ -162,8 +162,10 @@ describeOnEachEngine("vision and gaps", ({ handle }) => {
   });
 
   it("keeps the stored text of items accepted before reasons were facts", async () => {
-    const [row] = await handle().db.select().from(planItems).where(eq(planItems.skillKey, GOV_RECORDS));
-    await handle().db.update(planItems).set({ reasonFacts: null }).where(eq(planItems.id, row!.id));
+    // Such an item as it was stored then: the English text, no facts (plan items are append-only).
+    const [accepted] = await handle().db.select().from(planItems).where(eq(planItems.skillKey, GOV_RECORDS));
+    const { id: _id, createdAt: _c, updatedAt: _u, ...legacy } = accepted!;
+    const [row] = await handle().db.insert(planItems).values({ ...legacy, quarter: "2025-Q1", reasonFacts: null }).returning();
     const item = (await getTeamVision(admin, { teamId }, { locale: "zh-TW" })).plan.find((p) => p.id === row!.id)!;
     expect(item.facts).toBeNull();
     expect(item.reason).toBe(row!.reason);

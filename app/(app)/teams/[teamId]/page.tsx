@@ -10,7 +10,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
 import { getClosedQuarterNotice } from "@/lib/data/cycles";
-import { getTeamHeatmap } from "@/lib/data/heatmap";
+import { getTeamPageHeatmap } from "@/lib/data/heatmap";
 import { canReadTeamVision } from "@/lib/data/vision";
 import { AppError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -27,7 +27,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const tv = await getTranslations("vision");
   const te = await getTranslations("export");
   const tt = await getTranslations("trends");
-  const dto = await getTeamHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
+  const dto = await getTeamPageHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
     if (e instanceof AppError && e.code !== "unauthenticated") notFound();
     throw e;
   });

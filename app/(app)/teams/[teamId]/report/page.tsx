@@ -33,7 +33,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const tv = await getTranslations("vision");
   const [dto, vision] = await Promise.all([
     getTeamHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }),
-    getTeamVision(viewer, { teamId }, { locale }),
+    getTeamVision(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }),
   ]).catch((e: unknown) => {
     if (e instanceof AppError) notFound();
     throw e;
