@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import { fitText } from "@/lib/charts/text-width";
@@ -29,7 +30,8 @@ export function cellValue(dto: HeatmapDto, model: Model, row: number, col: Colum
 
 /** A row's name, shortened to the label column (in full in a <title>), and a link to the person when allowed. */
 function SvgRowHeader({ dto, row, geometry: g }: { dto: HeatmapDto; row: number; geometry: Geometry }) {
-  const full = rowLabel(dto, row);
+  const t = useTranslations("heatmap");
+  const full = rowLabel(dto, row, t("leftSuffix"));
   const shown = fitText(full, g.labelWidth - 14, rowLabelFont(g));
   const href = personHref(dto, row);
   const text = (
@@ -201,7 +203,8 @@ export function HeatmapCanvasBody({ dto, model, geometry: g, headerRows, focus, 
 }
 
 function CanvasRowHeader({ dto, row, geometry: g, top, rowIndex }: { dto: HeatmapDto; row: number; geometry: Geometry; top: number; rowIndex: number }) {
-  const label = rowLabel(dto, row);
+  const t = useTranslations("heatmap");
+  const label = rowLabel(dto, row, t("leftSuffix"));
   const href = personHref(dto, row);
   return (
     <div role="row" aria-rowindex={rowIndex} className="absolute left-0 flex items-center justify-end pr-1.5 text-[11px]" style={{ top, height: g.ch, width: g.labelWidth }}>

@@ -28,11 +28,11 @@ export function HeatmapTable({ dto, model }: { dto: HeatmapDto; model: Model }) 
     () =>
       model.rows.map((row) => ({
         row,
-        name: dto.members[row]!.name,
+        name: dto.members[row]!.left ? `${dto.members[row]!.name}${t("leftSuffix")}` : dto.members[row]!.name,
         team: dto.members[row]!.teamName,
         values: skills.map((s) => model.values[row * dto.skills.length + s]!),
       })),
-    [model.rows, model.values, skills, dto],
+    [model.rows, model.values, skills, dto, t],
   );
   const columns = useMemo<ColumnDef<Row>[]>(
     () => [

@@ -1,8 +1,8 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { QuarterSelect } from "@/components/cycles/quarter-select";
 import { Button } from "@/components/ui/button";
 import type { MemberSort, SkillSort, Source } from "@/lib/analytics/matrix";
 import type { HeatmapDto } from "@/lib/data/heatmap";
@@ -18,8 +18,6 @@ const select = "h-8 rounded-md border border-border bg-card px-2 text-sm text-fo
 
 export function HeatmapView({ dto }: { dto: HeatmapDto }) {
   const t = useTranslations("heatmap");
-  const router = useRouter();
-  const pathname = usePathname();
   const [source, setSource] = useState<Source>("effective");
   const [memberSort, setMemberSort] = useState<MemberSort>("name");
   const [skillSort, setSkillSort] = useState<SkillSort>("category");
@@ -34,7 +32,7 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
     () => buildModel(dto, { source, memberSort, skillSort, level, category, memberQuery, collapsed }),
     [dto, source, memberSort, skillSort, level, category, memberQuery, collapsed],
   );
-  const labels = useMemo(() => dto.members.map((_, row) => rowLabel(dto, row)), [dto]);
+  const labels = useMemo(() => dto.members.map((_, row) => rowLabel(dto, row, t("leftSuffix"))), [dto, t]);
   const geometry = geometryFor(model.rows.length * model.columns.length, labels);
   const toggle = (c: number) =>
     setCollapsed((s) => {
@@ -57,16 +55,7 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
             ))}
           </div>
         </div>
-        <label className="space-y-1 text-xs text-muted-foreground">
-          <span className="block">{t("quarter")}</span>
-          <select aria-label={t("quarter")} className={select} value={dto.quarter} onChange={(e) => router.push(`${pathname}?quarter=${e.target.value}`)}>
-            {dto.quarters.map((q) => (
-              <option key={q} value={q}>
-                {q === dto.currentQuarter ? t("quarterCurrent", { quarter: q }) : t("quarterPast", { quarter: q })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <QuarterSelect quarter={dto.quarter} quarters={dto.quarters} currentQuarter={dto.currentQuarter} label={t("quarter")} />
         <label className="space-y-1 text-xs text-muted-foreground">
           <span className="block">{t("sortMembers")}</span>
           <select aria-label={t("sortMembers")} className={select} value={memberSort} onChange={(e) => setMemberSort(e.target.value as MemberSort)}>

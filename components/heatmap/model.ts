@@ -87,10 +87,15 @@ export function bands(columns: Column[], keyOf: (c: Column) => number): { key: n
   return out;
 }
 
-/** A row's label: the person, and their team in the org view (where people of several teams mix). */
-export function rowLabel(dto: HeatmapDto, row: number): string {
+/**
+ * A row's label: the person, and their team in the org view (where people of
+ * several teams mix). On a past quarter's team page, someone no longer in the
+ * team carries `leftSuffix` (" (left the team)", in the page's language).
+ */
+export function rowLabel(dto: HeatmapDto, row: number, leftSuffix = ""): string {
   const m = dto.members[row]!;
-  return dto.scope.kind === "org" ? `${m.teamName} · ${m.name}` : m.name;
+  const name = m.left ? `${m.name}${leftSuffix}` : m.name;
+  return dto.scope.kind === "org" ? `${m.teamName} · ${name}` : name;
 }
 
 /** The person's page through the row's team, when the data layer says the viewer may open it. */

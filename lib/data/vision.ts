@@ -238,21 +238,24 @@ const visionQuery = z.strictObject({
 });
 
 /**
- * A team's vision: live for the current quarter (and plannable by its leads),
- * or as a past quarter stood at its moment — a closed cycle's close — with
- * that moment's targets, people, plan and ratings, read-only.
+ * A team's vision. Without a quarter it is live — today's team, targets and
+ * ratings — and its leads plan on it, also after the current quarter's cycle
+ * closed (planning goes on). With a quarter it is that quarter as it stood at
+ * its moment (lib/data/moment.ts: a closed cycle's close), with that moment's
+ * targets, people, plan and ratings, read-only.
  */
 export async function getTeamVision(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<VisionDto> {
   const { teamId, quarter } = parseInput(visionQuery, raw);
   const v = await requireVisionReader(viewer, teamId);
   const db = getDb();
   const moment = await readMoment(db, quarter ?? null);
-  const asOf = moment.live ? undefined : moment.asOf;
+  const live = !quarter || moment.live;
+  const asOf = live ? undefined : moment.asOf;
   const [a, plan] = await Promise.all([analyseTeam(db, teamId, locale, asOf), planItemsAt(db, teamId, asOf ?? "now")]);
   return {
-    team: { id: a.team.id, name: a.team.name, canPlan: moment.live && canOnTeam(v, teamId, "team:plan") },
+    team: { id: a.team.id, name: a.team.name, canPlan: live && canOnTeam(v, teamId, "team:plan") },
     currentQuarter: a.currentQuarter,
-    moment: { quarter: moment.quarter, currentQuarter: moment.currentQuarter, asOf: moment.asOf.toISOString(), live: moment.live, quarters: quartersToPick(moment) },
+    moment: { quarter: live ? moment.currentQuarter : moment.quarter, currentQuarter: moment.currentQuarter, asOf: (asOf ?? new Date()).toISOString(), live, quarters: quartersToPick(moment) },
     members: a.members,
     targets: a.targets,
     priorities: a.priorities,

@@ -16,7 +16,7 @@ import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/
 import { setMyLocale } from "@/lib/data/locale-preference";
 import { randomUUID } from "node:crypto";
 import { demoTeamId } from "@/db/seed/demo";
-import { orgSettings, planItems, teamMembers, teamTargets, teams } from "@/db/schema";
+import { orgSettings, teamMembers, teamTargets, teams } from "@/db/schema";
 import { acceptPlanItem, archiveTarget, createTarget, getOrgGaps, getTeamVision } from "@/lib/data/vision";
 import { addQuarters, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
 import { getPlanningDataset } from "@/lib/data/exports";
@@ -233,14 +233,12 @@ export const MATRIX: Row[] = [
   {
     id: "app/(app)/teams/[teamId]/vision/actions.ts#acceptPlanItemAction",
     run: async (v, fx) => {
+      // Plan items are append-only (no undo): each allowed caller accepts a gap not yet in the plan.
       const analysis = await getTeamVision(await adminViewer(), { teamId: fx.teamId }, { locale: "en" });
-      const item = analysis.priorities[0]!;
+      const item = analysis.priorities.find((p) => !analysis.plan.some((i) => i.targetId === p.targetId && i.skillKey === p.skillKey && i.quarter === analysis.currentQuarter))!;
       return acceptPlanItem(v, { teamId: fx.teamId, targetId: item.targetId, skillKey: item.skillKey });
     },
     expect: leadOfTheTeam,
-    undo: async (fx) => {
-      await fx.db.delete(planItems);
-    },
   },
   // The vision names hire items and training candidates: leads and admins, and members only when the org lets them.
   { id: "lib/data/vision.ts#getTeamVision", run: (v, fx) => getTeamVision(v, { teamId: fx.teamId }, { locale: "en" }), expect: leadOfTheTeam },

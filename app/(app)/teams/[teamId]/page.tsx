@@ -16,6 +16,17 @@ import { AppError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/locales";
 
 export const metadata: Metadata = { title: "Team heatmap" };
+
+/** A past quarter shows the team as it was: say so, and how many have left since (their rows are marked). */
+async function PastTeamNote({ asOf, left }: { asOf: string; left: number }) {
+  const t = await getTranslations("heatmap");
+  return (
+    <p className="rounded-lg border border-border bg-muted/40 px-4 py-2 text-sm text-muted-foreground">
+      {t("asOfPeople", { date: asOf.slice(0, 10) })}
+      {left > 0 && ` ${t("leftSince", { count: left })}`}
+    </p>
+  );
+}
 type Props = { params: Promise<{ teamId: string }>; searchParams: Promise<{ quarter?: string }> };
 
 export default async function TeamPage({ params, searchParams }: Props) {
@@ -41,7 +52,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
       </Link>
       <PageHeader title={dto.scope.name} description={`${dto.frameworkTitle} · ${t("people", { count: dto.members.length })} · ${dto.quarter}`}>
         {showVision && (
-          <Link href={`/teams/${dto.scope.id}/vision`} className={buttonVariants({ variant: "default" })}>
+          <Link href={`/teams/${dto.scope.id}/vision${dto.live ? "" : `?quarter=${dto.quarter}`}`} className={buttonVariants({ variant: "default" })}>
             {tv("link")} →
           </Link>
         )}
@@ -65,6 +76,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         </div>
       )}
       <ClosedQuarterNotice notice={closedQuarter} />
+      {!dto.live && <PastTeamNote asOf={dto.asOf} left={dto.members.filter((m) => m.left).length} />}
       {dto.scope.canEdit && dto.live && dto.members.length > 0 && <CycleProgress dto={dto} />}
       {dto.members.length === 0 ? <p className="text-muted-foreground">{t("empty")}</p> : <HeatmapView dto={dto} />}
     </div>

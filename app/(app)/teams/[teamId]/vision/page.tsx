@@ -6,6 +6,7 @@ import { GapHeatmap, ReadinessBars, ReadinessTrend } from "@/components/vision/c
 import { PlanList } from "@/components/vision/plan-list";
 import { PriorityList, TargetList } from "@/components/vision/priority-list";
 import { TargetForm } from "@/components/vision/target-form";
+import { QuarterSelect } from "@/components/cycles/quarter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
 import { getTeamVision } from "@/lib/data/vision";
@@ -16,25 +17,37 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vision"))("link") };
 }
 
-type Props = { params: Promise<{ teamId: string }> };
+type Props = { params: Promise<{ teamId: string }>; searchParams: Promise<{ quarter?: string }> };
 
 const card = "rounded-lg border border-border bg-card p-5 shadow-sm";
 
-export default async function VisionPage({ params }: Props) {
+export default async function VisionPage({ params, searchParams }: Props) {
   const { teamId } = await params;
+  const { quarter } = await searchParams;
   const viewer = await viewerOrSignIn(`/teams/${encodeURIComponent(teamId)}/vision`);
   const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations("vision");
-  const vision = await getTeamVision(viewer, { teamId }, { locale }).catch((e: unknown) => {
+  const th = await getTranslations("heatmap");
+  const vision = await getTeamVision(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
     if (e instanceof AppError && e.code !== "unauthenticated") notFound();
     throw e;
   });
   return (
     <div className="space-y-6">
-      <Link href={`/teams/${vision.team.id}`} className="text-sm text-muted-foreground hover:text-foreground">
+      <Link href={`/teams/${vision.team.id}${vision.moment.live ? "" : `?quarter=${vision.moment.quarter}`}`} className="text-sm text-muted-foreground hover:text-foreground">
         ← {vision.team.name}
       </Link>
-      <PageHeader title={t("title", { team: vision.team.name })} description={t("intro")} />
+      <PageHeader title={t("title", { team: vision.team.name })} description={t("intro")}>
+        <QuarterSelect quarter={vision.moment.quarter} quarters={vision.moment.quarters} currentQuarter={vision.moment.currentQuarter} label={th("quarter")} />
+      </PageHeader>
+      {!vision.moment.live && (
+        <p className="rounded-lg border border-border bg-muted/40 px-4 py-2 text-sm text-muted-foreground">
+          {t("pastQuarter", { quarter: vision.moment.quarter, date: vision.moment.asOf.slice(0, 10) })}{" "}
+          <Link href={`/teams/${vision.team.id}/vision`} className="text-primary hover:underline">
+            {t("openCurrent")}
+          </Link>
+        </p>
+      )}
       <section aria-labelledby="targets-title" className={card}>
         <h2 id="targets-title" className="font-semibold">{t("targets")}</h2>
         <TargetList vision={vision} />
