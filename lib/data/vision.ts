@@ -110,7 +110,8 @@ export async function analyseTeam(
   // Without asOf the analysis is live: the current snapshot comes from ratings_current.
   const now = asOf ?? new Date();
   const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
-  if (!team || team.archivedAt) throw notFound("That team does not exist.");
+  // A team archived after the moment was still there then (the org's closed quarters keep it).
+  if (!team || (team.archivedAt && (!asOf || team.archivedAt <= asOf))) throw notFound("That team does not exist.");
   // The team as it was at the moment: members, levels, targets, roadmap version.
   const state = await teamAt(db, teamId, asOf ?? "now", { teamId, frameworkId: team.frameworkId, versionId: team.frameworkVersionId });
   const { version, targets: targetRows } = state;

@@ -113,4 +113,63 @@ test.describe("roadmap versions and closed quarters", () => {
     await page.goto("/me");
     await expect(page.getByTestId("closed-quarter-notice")).toHaveCount(0);
   });
+
+  test("a lead opens last quarter and sees last quarter's targets and members, with who has left marked", async ({ page, context, baseURL }) => {
+    test.setTimeout(120_000);
+    const last = addQuarters(quarterOf(new Date()), -1);
+    await signInAs(page, "Chih-Hao Lee");
+    await page.getByRole("link", { name: "Open heatmap" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Data Engineering" })).toBeVisible();
+    const teamPath = new URL(page.url()).pathname;
+
+    // Today: Aisha leaves the team, and the team takes on a new target.
+    await page.goto(`${teamPath}/settings`);
+    await page.getByRole("button", { name: "Remove Aisha Bello" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+    await page.goto(`${teamPath}/vision`);
+    const form = page.getByRole("form", { name: "Add a target" });
+    await form.getByLabel("Capability or skill").selectOption({ label: "Canary / shadow / A-B serving" });
+    await form.getByRole("button", { name: "Add target" }).click();
+    await expect(page.getByText("Target added.")).toBeVisible();
+    const targets = page.getByRole("region", { name: "Platform vision" });
+    await expect(targets).toContainText("Canary / shadow / A-B serving");
+
+    try {
+      // Last quarter, from the picker: its targets, read-only.
+      await page.getByRole("combobox", { name: "As of" }).selectOption(last);
+      await expect(page).toHaveURL(new RegExp(`/vision\\?quarter=${last}$`));
+      await expect(page.getByText(`${last} as of`)).toContainText("the targets, people and plan the team had then. Read-only");
+      await expect(targets).not.toContainText("Canary / shadow / A-B serving");
+      await expect(targets).toContainText("Feature store");
+      await expect(page.getByRole("form", { name: "Add a target" })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: /Accept into plan/ })).toHaveCount(0);
+
+      // Its team page: Aisha was in the team then, marked as having left.
+      await page.getByRole("link", { name: "← Data Engineering" }).click();
+      await expect(page).toHaveURL(new RegExp(`${teamPath}\\?quarter=${last}$`));
+      await expect(page.getByText("the people in the team then")).toContainText("1 of them has left the team since");
+      await page.getByRole("button", { name: "Table" }).click();
+      await expect(page.getByRole("table").getByRole("rowheader", { name: "Aisha Bello (left the team)" }).or(page.getByRole("cell", { name: "Aisha Bello (left the team)" }))).toBeVisible();
+      // Today's team page: she is not in it.
+      await page.goto(teamPath);
+      await expect(page.getByText("Aisha Bello")).toHaveCount(0);
+      await screenshots(page, context, baseURL!, [
+        { url: `${teamPath}?quarter=${last}`, name: "team-past-quarter" },
+        { url: `${teamPath}/vision?quarter=${last}`, name: "vision-past-quarter" },
+      ]);
+    } finally {
+      // Put the demo back as the other journeys expect it.
+      await page.goto(`${teamPath}/vision`);
+      await page.getByRole("button", { name: "Remove target Canary / shadow / A-B serving" }).click();
+      await expect(page.getByText("Target removed.")).toBeVisible();
+      await page.goto(`${teamPath}/settings`);
+      await page.getByLabel("Add a person by email").fill("aisha.bello@acme.test");
+      await page.getByRole("button", { name: "Add", exact: true }).click();
+      await expect(page.getByText("Added.")).toBeVisible();
+      await page.getByLabel("Current level of Aisha Bello").selectOption("mid-level");
+      await expect(page.getByText("Saved.")).toBeVisible();
+      await page.getByLabel("Target level of Aisha Bello").selectOption("senior");
+      await expect(page.getByText("Saved.")).toBeVisible();
+    }
+  });
 });

@@ -12,7 +12,7 @@ import { importFramework, publishDraft, switchTeamVersion } from "@/lib/data/fra
 import { listPublishedVersions } from "@/lib/data/frameworks";
 import { getOrgHeatmap, getTeamHeatmapData } from "@/lib/data/heatmap";
 import { updateOrgSetting, getOrgSettings } from "@/lib/data/settings";
-import { addTeamMember, removeTeamMember, updateTeamMember } from "@/lib/data/team-admin";
+import { addTeamMember, archiveTeam, removeTeamMember, updateTeamMember } from "@/lib/data/team-admin";
 import { acceptPlanItem, archiveTarget, createTarget, getTeamVision } from "@/lib/data/vision";
 import { AppError } from "@/lib/errors";
 import { writeCsvZip, writeJson } from "@/lib/export/writers";
@@ -226,5 +226,24 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
       { numRuns: 4, endOnFailure: true, seed: 23_2026 },
     );
     expect(sawChange).toBe(true);
+  });
+
+  // Last: it takes a team out for good.
+  it("keeps a team archived after the close in the closed quarter's org export and org heatmap", async () => {
+    const closed = (await listCycles(admin)).find((c) => c.quarter === current)!;
+    expect(closed.status).toBe("closed");
+    const read = async () => {
+      await handle().db.delete(rateLimits);
+      const dataset = await getPlanningDataset(admin, { scope: "org", quarter: current, format: "json" }, { locale: "en" });
+      return { json: writeJson(dataset), heatmap: JSON.stringify(await getOrgHeatmap(admin, { quarter: current }, { locale: "en" })) };
+    };
+    const before = await read();
+    expect(JSON.parse(before.json).people.some((p: { team: string }) => p.team === "Applied ML")).toBe(true);
+    await archiveTeam(admin, { teamId: teamIds[1]! });
+    expect(await read()).toEqual(before);
+    // Reopened (live again), the archived team is gone.
+    await reopenCycle(admin, { cycleId });
+    const live = (await getOrgHeatmap(admin, {}, { locale: "en" }))!;
+    expect(live.members.some((m) => m.teamId === teamIds[1])).toBe(false);
   });
 });
