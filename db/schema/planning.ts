@@ -105,6 +105,8 @@ export const assessmentCycles = pgTable(
     status: cycleStatus().notNull().default("planned"),
     closedAt: timestamp({ withTimezone: true }),
     closedById: uuid().references(() => users.id),
+    /** When the closed quarter's ratings were taken into closed_quarter_ratings (null: read from the history). */
+    ratingsSnapshotAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { raterKind } from "./enums";
 import { frameworks } from "./frameworks";
+import { assessmentCycles } from "./planning";
 import { users } from "./users";
 
 // Append-only history: a new rating is a new row; the current rating of a
@@ -74,6 +75,29 @@ export const ratingsCurrent = pgTable(
     ratedAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.frameworkId, t.userId, t.skillKey, t.raterKind] })],
+);
+
+// A closed quarter's ratings, taken when its cycle closes (lib/data/cycles.ts):
+// the latest rating of each member × skill × rater kind as of the close, for
+// every framework. Derived from the append-only history like ratings_current,
+// so a closed quarter is read in one pass over one row per cell instead of
+// picking the newest of every member's history; dropped when the cycle is
+// reopened and taken again at the next close.
+export const closedQuarterRatings = pgTable(
+  "closed_quarter_ratings",
+  {
+    cycleId: uuid()
+      .notNull()
+      .references(() => assessmentCycles.id),
+    frameworkId: uuid().notNull(),
+    userId: uuid().notNull(),
+    skillKey: text().notNull(),
+    raterKind: raterKind().notNull(),
+    ratingId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => ratings.id),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.frameworkId, t.userId, t.skillKey, t.raterKind] })],
 );
 
 export type Rating = typeof ratings.$inferSelect;

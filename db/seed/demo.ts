@@ -1,5 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import { takeRatingsSnapshot } from "../queries/closed-quarter";
 import {
   assessmentCycles,
   auditEvents,
@@ -112,6 +113,13 @@ export async function seedDemo(db: DbOrTx, fw: InstalledFramework, now = new Dat
     for (let i = 0; i < rows.length; i += 1000) await db.insert(ratings).values(rows.slice(i, i + 1000));
     inserted += rows.length;
   }
+
+  // The demo's closed quarters read from their snapshots, as quarters an admin closed do.
+  const unsnapshotted = await db
+    .select({ id: assessmentCycles.id, closedAt: assessmentCycles.closedAt })
+    .from(assessmentCycles)
+    .where(and(eq(assessmentCycles.status, "closed"), isNull(assessmentCycles.ratingsSnapshotAt)));
+  for (const c of unsnapshotted) if (c.closedAt) await takeRatingsSnapshot(db, c.id, c.closedAt);
 
   if (inserted > 0) {
     await db.insert(auditEvents).values({

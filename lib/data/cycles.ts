@@ -1,4 +1,5 @@
 import "server-only";
+import { dropRatingsSnapshot, takeRatingsSnapshot } from "@/db/queries/closed-quarter";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assessmentCycles } from "@/db/schema";
@@ -35,6 +36,8 @@ export async function openCycle(viewer: Viewer | null, raw: unknown): Promise<{ 
 /**
  * Closes a cycle: from now on its quarter is read as of the close date, so
  * later ratings (append-only, always dated later) never change its numbers.
+ * Its ratings as of the close are taken in the same transaction
+ * (db/queries/closed-quarter.ts), so the quarter reads as fast as a live one.
  */
 export async function closeCycle(viewer: Viewer | null, raw: unknown): Promise<void> {
   const v = requirePermission(viewer, "cycle:manage");
@@ -46,6 +49,7 @@ export async function closeCycle(viewer: Viewer | null, raw: unknown): Promise<v
       .where(and(eq(assessmentCycles.id, input.cycleId), eq(assessmentCycles.status, "open")))
       .returning();
     if (!row) throw notFound("There is no open cycle with that id.");
+    await takeRatingsSnapshot(tx, row.id, row.closedAt!);
     await writeAudit(tx, { actor: v, action: "cycle.closed", entityType: "cycle", entityId: row.id, after: { quarter: row.quarter, closedAt: row.closedAt } });
   });
 }
@@ -71,6 +75,7 @@ export async function reopenCycle(viewer: Viewer | null, raw: unknown): Promise<
       .where(and(eq(assessmentCycles.id, latest.id), eq(assessmentCycles.status, "closed")))
       .returning();
     if (!row) throw conflict("That cycle changed meanwhile: reload and try again.");
+    await dropRatingsSnapshot(tx, row.id);
     await writeAudit(tx, {
       actor: v,
       action: "cycle.reopened",

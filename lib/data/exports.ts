@@ -13,7 +13,8 @@ import { QUARTER_PATTERN } from "@/lib/quarters";
 import { uuidSchema } from "@/lib/validations/ids";
 import { and, desc, eq, inArray, isNotNull, lte, ne, or } from "drizzle-orm";
 import { teamMembersAt } from "@/db/queries/team-as-of";
-import { ratings, ratingsCurrent, teams, users } from "@/db/schema";
+import { closedQuarterRatings, ratings, ratingsCurrent, teams, users } from "@/db/schema";
+import { snapshotCycleAt } from "@/db/queries/closed-quarter";
 import { metrics } from "@/lib/observability/metrics";
 import { getLogger } from "@/lib/observability/logger";
 import { writeAudit } from "./audit";
@@ -35,8 +36,8 @@ type RaterNote = { rater: Rater; evidence: string | null; comment: string | null
 
 /**
  * Who wrote each member's latest self and lead rating at the matrix's
- * moment (the same rows the heatmap read: ratings_current when live, else
- * the newest history row as of then), with its notes, keyed
+ * moment (the same rows the heatmap read: ratings_current when live, a closed
+ * quarter's snapshot, else the newest history row as of then), with its notes, keyed
  * `userId|skillKey|kind`. Only rows that add something are read: a lead's,
  * one entered by someone else (an import), or one with a note; any other
  * rated cell is the member's own.
@@ -44,10 +45,18 @@ type RaterNote = { rater: Rater; evidence: string | null; comment: string | null
 async function latestRaterNotes(db: DbOrTx, { frameworkId, userIds, asOf }: { frameworkId: string; userIds: string[]; asOf: Date | "now" }): Promise<Map<string, RaterNote>> {
   if (!userIds.length) return new Map();
   const columns = { userId: ratings.userId, skillKey: ratings.skillKey, kind: ratings.raterKind, raterId: ratings.raterId, evidence: ratings.evidence, comment: ratings.comment };
+  const snapshot = asOf === "now" ? null : await snapshotCycleAt(db, asOf);
   const latest =
     asOf === "now"
       ? db.select(columns).from(ratingsCurrent).innerJoin(ratings, eq(ratings.id, ratingsCurrent.ratingId)).where(and(eq(ratingsCurrent.frameworkId, frameworkId), inArray(ratingsCurrent.userId, userIds))).as("latest")
-      : db
+      : snapshot
+        ? db
+            .select(columns)
+            .from(closedQuarterRatings)
+            .innerJoin(ratings, eq(ratings.id, closedQuarterRatings.ratingId))
+            .where(and(eq(closedQuarterRatings.cycleId, snapshot), eq(closedQuarterRatings.frameworkId, frameworkId), inArray(closedQuarterRatings.userId, userIds)))
+            .as("latest")
+        : db
           .selectDistinctOn([ratings.userId, ratings.skillKey, ratings.raterKind], columns)
           .from(ratings)
           .where(and(eq(ratings.frameworkId, frameworkId), lte(ratings.ratedAt, asOf), inArray(ratings.userId, userIds)))

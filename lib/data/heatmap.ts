@@ -146,9 +146,10 @@ export async function getTeamHeatmapData(viewer: Viewer | null, raw: unknown, { 
   const vision = await canReadTeamVision(requireSignedIn(viewer), heatmap.scope.id);
   // Every part of the payload is read as of the matrix's moment: a closed
   // quarter's readiness and priorities are those of its close, as in its
-  // export. Live, the analysis reuses the ratings just read.
+  // export. The analysis reuses the ratings just read (the same people, the
+  // same moment).
   const asOf = live ? undefined : new Date(heatmap.asOf);
-  const analysis = await analyseTeam(getDb(), heatmap.scope.id, locale, asOf, { trend: false, current: live ? latest : undefined });
+  const analysis = await analyseTeam(getDb(), heatmap.scope.id, locale, asOf, { trend: false, current: latest });
   const coverage = coverageBySkill(valuesFor(heatmap, "effective"), heatmap.members.length, heatmap.skills.length);
   return {
     ...heatmap,

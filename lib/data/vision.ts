@@ -97,8 +97,11 @@ function lookups(members: Member[], latest: Latest[]) {
 
 /**
  * Reads a team's targets, people and ratings and runs the analysis (a fixed
- * number of queries). Internal to the data layer: it checks nothing, so only
- * functions that have checked the caller may use it.
+ * number of queries), as of `asOf` (the team as it was then) or live.
+ * `current`: the team's latest ratings at that same moment when the caller
+ * has already read them (the heatmap API), so they are not read twice.
+ * Internal to the data layer: it checks nothing, so only functions that have
+ * checked the caller may use it.
  */
 export async function analyseTeam(
   db: DbOrTx,
@@ -157,7 +160,7 @@ export async function analyseTeam(
   // Without the trend (the heatmap API) only the current snapshot is read.
   const trendQuarters = trend ? lastQuarters(currentQuarter, 4) : [currentQuarter];
   const snapshots = await Promise.all(
-    trendQuarters.map((q) => (q === currentQuarter && prefetched && !asOf ? prefetched : latestRatings(db, { frameworkId: version.frameworkId, members: state.memberIds, asOf: q === currentQuarter ? (asOf ? now : "now") : quarterEnd(q) }))),
+    trendQuarters.map((q) => (q === currentQuarter && prefetched ? prefetched : latestRatings(db, { frameworkId: version.frameworkId, members: state.memberIds, asOf: q === currentQuarter ? (asOf ? now : "now") : quarterEnd(q) }))),
   );
   const current = lookups(members, snapshots.at(-1)!);
   const trendLookups = snapshots.map((s) => lookups(members, s));

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { and, eq, notInArray } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, expect, it } from "vitest";
-import { levels, rateLimits, ratings, teamMembers, teams, users } from "@/db/schema";
+import { assessmentCycles, levels, rateLimits, ratings, teamMembers, teams, users } from "@/db/schema";
 import { demoTeamId } from "@/db/seed/demo";
 import type { Viewer } from "@/lib/auth/viewer";
 import { closeCycle, listCycles, reopenCycle } from "@/lib/data/cycles";
@@ -18,6 +18,7 @@ import { AppError } from "@/lib/errors";
 import { writeCsvZip, writeJson } from "@/lib/export/writers";
 import { addQuarters, quarterOf } from "@/lib/quarters";
 import { describeOnEachEngine } from "./engines";
+import { rowsOf } from "./fingerprint";
 import { demoViewer, seedDemoOrg } from "./demo";
 
 // Issue 23: a closed quarter is a snapshot of everything that shaped its
@@ -228,6 +229,25 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
     expect(sawChange).toBe(true);
   });
 
+  it("a closed quarter's ratings snapshot holds exactly the history's latest ratings as of its close, for every framework", async () => {
+    const db = handle().db;
+    const closed = (await db.select().from(assessmentCycles).where(eq(assessmentCycles.status, "closed"))).filter((c) => c.closedAt);
+    expect(closed.length).toBeGreaterThanOrEqual(4); // the demo's three past quarters and this one
+    for (const cycle of closed) {
+      expect(cycle.ratingsSnapshotAt, cycle.quarter).not.toBeNull();
+      const snapshot = rowsOf(
+        await db.execute(sql`select framework_id, user_id, skill_key, rater_kind, rating_id::text as id from closed_quarter_ratings where cycle_id = ${cycle.id}
+          order by framework_id, user_id, skill_key, rater_kind`),
+      );
+      const history = rowsOf(
+        await db.execute(sql`select distinct on (framework_id, user_id, skill_key, rater_kind) framework_id, user_id, skill_key, rater_kind, id::text as id from ratings
+          where rated_at <= ${cycle.closedAt!.toISOString()}::timestamptz order by framework_id, user_id, skill_key, rater_kind, rated_at desc, id desc`),
+      );
+      expect(snapshot.length, cycle.quarter).toBeGreaterThan(0);
+      expect(snapshot, cycle.quarter).toEqual(history);
+    }
+  });
+
   // Last: it takes a team out for good.
   it("keeps a team archived after the close in the closed quarter's org export and org heatmap", async () => {
     const closed = (await listCycles(admin)).find((c) => c.quarter === current)!;
@@ -241,8 +261,11 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
     expect(JSON.parse(before.json).people.some((p: { team: string }) => p.team === "Applied ML")).toBe(true);
     await archiveTeam(admin, { teamId: teamIds[1]! });
     expect(await read()).toEqual(before);
-    // Reopened (live again), the archived team is gone.
+    // Reopened (live again), the archived team is gone, and so is the quarter's snapshot (taken anew at the next close).
     await reopenCycle(admin, { cycleId });
+    const [reopened] = await handle().db.select().from(assessmentCycles).where(eq(assessmentCycles.id, cycleId));
+    expect(reopened!.ratingsSnapshotAt).toBeNull();
+    expect(rowsOf(await handle().db.execute(sql`select count(*)::int as n from closed_quarter_ratings where cycle_id = ${cycleId}`))[0]!.n).toBe(0);
     const live = (await getOrgHeatmap(admin, {}, { locale: "en" }))!;
     expect(live.members.some((m) => m.teamId === teamIds[1])).toBe(false);
   });

@@ -6,6 +6,7 @@ export const TABLES = [
   "audit_events",
   "capability_skills",
   "categories",
+  "closed_quarter_ratings",
   "framework_versions",
   "frameworks",
   "levels",
