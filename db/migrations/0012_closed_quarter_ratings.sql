@@ -5,6 +5,10 @@ CREATE TABLE "closed_quarter_ratings" (
 	"skill_key" text NOT NULL,
 	"rater_kind" "rater_kind" NOT NULL,
 	"rating_id" bigint NOT NULL,
+	"proficiency" smallint,
+	"not_applicable" boolean NOT NULL,
+	"interest" smallint,
+	"quarter" text NOT NULL,
 	CONSTRAINT "closed_quarter_ratings_cycle_id_framework_id_user_id_skill_key_rater_kind_pk" PRIMARY KEY("cycle_id","framework_id","user_id","skill_key","rater_kind")
 );
 --> statement-breakpoint
@@ -13,8 +17,9 @@ ALTER TABLE "closed_quarter_ratings" ADD CONSTRAINT "closed_quarter_ratings_cycl
 ALTER TABLE "closed_quarter_ratings" ADD CONSTRAINT "closed_quarter_ratings_rating_id_ratings_id_fk" FOREIGN KEY ("rating_id") REFERENCES "public"."ratings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 -- Quarters closed before snapshots existed: their ratings as of the close,
 -- from the append-only history (the same rows the history read gives).
-INSERT INTO closed_quarter_ratings (cycle_id, framework_id, user_id, skill_key, rater_kind, rating_id)
-SELECT DISTINCT ON (c.id, r.framework_id, r.user_id, r.skill_key, r.rater_kind) c.id, r.framework_id, r.user_id, r.skill_key, r.rater_kind, r.id
+INSERT INTO closed_quarter_ratings (cycle_id, framework_id, user_id, skill_key, rater_kind, rating_id, proficiency, not_applicable, interest, quarter)
+SELECT DISTINCT ON (c.id, r.framework_id, r.user_id, r.skill_key, r.rater_kind)
+       c.id, r.framework_id, r.user_id, r.skill_key, r.rater_kind, r.id, r.proficiency, r.not_applicable, r.interest, r.quarter
 FROM assessment_cycles c JOIN ratings r ON r.rated_at <= c.closed_at
 WHERE c.status = 'closed' AND c.closed_at IS NOT NULL
 ORDER BY c.id, r.framework_id, r.user_id, r.skill_key, r.rater_kind, r.rated_at DESC, r.id DESC;

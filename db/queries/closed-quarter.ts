@@ -15,11 +15,13 @@ import { assessmentCycles, closedQuarterRatings } from "../schema";
 export async function takeRatingsSnapshot(tx: DbOrTx, cycleId: string, closedAt: Date): Promise<void> {
   const at = sql`${closedAt.toISOString()}::timestamptz`;
   await tx.execute(sql`
-    insert into closed_quarter_ratings (cycle_id, framework_id, user_id, skill_key, rater_kind, rating_id)
-    select ${cycleId}::uuid, framework_id, user_id, skill_key, rater_kind, rating_id from ratings_current where rated_at <= ${at}
+    insert into closed_quarter_ratings (cycle_id, framework_id, user_id, skill_key, rater_kind, rating_id, proficiency, not_applicable, interest, quarter)
+    select ${cycleId}::uuid, framework_id, user_id, skill_key, rater_kind, rating_id, proficiency, not_applicable, interest, quarter
+    from ratings_current where rated_at <= ${at}
     union all
     select * from (
-      select distinct on (r.framework_id, r.user_id, r.skill_key, r.rater_kind) ${cycleId}::uuid, r.framework_id, r.user_id, r.skill_key, r.rater_kind, r.id
+      select distinct on (r.framework_id, r.user_id, r.skill_key, r.rater_kind)
+        ${cycleId}::uuid, r.framework_id, r.user_id, r.skill_key, r.rater_kind, r.id, r.proficiency, r.not_applicable, r.interest, r.quarter
       from ratings_current c
       join ratings r on r.framework_id = c.framework_id and r.user_id = c.user_id and r.skill_key = c.skill_key and r.rater_kind = c.rater_kind
       where c.rated_at > ${at} and r.rated_at <= ${at}

@@ -31,8 +31,7 @@ export async function latestRatings(db: DbOrTx, { frameworkId, asOf, members }: 
     asOf === "now"
       ? sql`select ${columns("c")} from ratings_current c where c.framework_id = ${frameworkId} and c.user_id in (${members})`
       : snapshot
-        ? sql`select ${columns("r")} from closed_quarter_ratings s join ratings r on r.id = s.rating_id
-              where s.cycle_id = ${snapshot} and s.framework_id = ${frameworkId} and s.user_id in (${members})`
+        ? sql`select ${columns("s")} from closed_quarter_ratings s where s.cycle_id = ${snapshot} and s.framework_id = ${frameworkId} and s.user_id in (${members})`
         : sql`select distinct on (r.user_id, r.skill_key, r.rater_kind) ${columns("r")} from ratings r
               where r.framework_id = ${frameworkId} and r.rated_at <= ${asOf.toISOString()}::timestamptz and r.user_id in (${members})
               order by r.user_id, r.skill_key, r.rater_kind, r.rated_at desc, r.id desc`;

@@ -96,6 +96,11 @@ export const closedQuarterRatings = pgTable(
     ratingId: bigint({ mode: "number" })
       .notNull()
       .references(() => ratings.id),
+    // The rating's values, copied as ratings_current does, so a read needs no join.
+    proficiency: smallint(),
+    notApplicable: boolean().notNull(),
+    interest: smallint(),
+    quarter: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.frameworkId, t.userId, t.skillKey, t.raterKind] })],
 );

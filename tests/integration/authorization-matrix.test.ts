@@ -29,7 +29,7 @@ import { closeCycle, listCycles, openCycle, reopenCycle } from "@/lib/data/cycle
 import { listTeamsOnOlderVersions, moveTeamsToLatestVersion } from "@/lib/data/team-versions";
 import { assessmentCycles } from "@/db/schema";
 import { and } from "drizzle-orm";
-import { getOrgHeatmap, getOrgHeatmapJson, getOrgHeatmapSummary, getTeamHeatmap, getTeamHeatmapData, getTeamHeatmapJson } from "@/lib/data/heatmap";
+import { getOrgHeatmap, getOrgHeatmapJson, getOrgHeatmapSummary, getTeamHeatmap, getTeamHeatmapData, getTeamHeatmapJson, getTeamPageHeatmap } from "@/lib/data/heatmap";
 import { getOrgSettings, updateOrgSetting } from "@/lib/data/settings";
 import { addTeamMember, archiveTeam, createTeam, getTeamSettings, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
 import { AppError } from "@/lib/errors";
@@ -206,6 +206,7 @@ export const MATRIX: Row[] = [
     },
   },
   { id: "lib/data/heatmap.ts#getTeamHeatmap", run: (v, fx) => getTeamHeatmap(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
+  { id: "lib/data/heatmap.ts#getTeamPageHeatmap", run: (v, fx) => getTeamPageHeatmap(v, { teamId: fx.teamId, quarter: addQuarters(quarterOf(new Date()), -1) }, { locale: "en" }), expect: teamAndItsMembers },
   { id: "lib/data/heatmap.ts#getOrgHeatmap", run: (v) => getOrgHeatmap(v, {}, { locale: "en" }), expect: adminOnly },
   { id: "lib/data/heatmap.ts#getTeamHeatmapData", run: (v, fx) => getTeamHeatmapData(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
   { id: "app/api/teams/[teamId]/heatmap/route.ts#GET", run: (v, fx) => getTeamHeatmapJson(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
@@ -242,6 +243,7 @@ export const MATRIX: Row[] = [
   },
   // The vision names hire items and training candidates: leads and admins, and members only when the org lets them.
   { id: "lib/data/vision.ts#getTeamVision", run: (v, fx) => getTeamVision(v, { teamId: fx.teamId }, { locale: "en" }), expect: leadOfTheTeam },
+  { id: "lib/data/vision.ts#getTeamVision (a past quarter)", run: (v, fx) => getTeamVision(v, { teamId: fx.teamId, quarter: addQuarters(quarterOf(new Date()), -1) }, { locale: "en" }), expect: leadOfTheTeam },
   {
     id: "lib/data/vision.ts#getTeamVision (org setting: members see the vision)",
     run: async (v, fx) => {

@@ -236,11 +236,11 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
     for (const cycle of closed) {
       expect(cycle.ratingsSnapshotAt, cycle.quarter).not.toBeNull();
       const snapshot = rowsOf(
-        await db.execute(sql`select framework_id, user_id, skill_key, rater_kind, rating_id::text as id from closed_quarter_ratings where cycle_id = ${cycle.id}
+        await db.execute(sql`select framework_id, user_id, skill_key, rater_kind, rating_id::text as id, proficiency, not_applicable, interest, quarter from closed_quarter_ratings where cycle_id = ${cycle.id}
           order by framework_id, user_id, skill_key, rater_kind`),
       );
       const history = rowsOf(
-        await db.execute(sql`select distinct on (framework_id, user_id, skill_key, rater_kind) framework_id, user_id, skill_key, rater_kind, id::text as id from ratings
+        await db.execute(sql`select distinct on (framework_id, user_id, skill_key, rater_kind) framework_id, user_id, skill_key, rater_kind, id::text as id, proficiency, not_applicable, interest, quarter from ratings
           where rated_at <= ${cycle.closedAt!.toISOString()}::timestamptz order by framework_id, user_id, skill_key, rater_kind, rated_at desc, id desc`),
       );
       expect(snapshot.length, cycle.quarter).toBeGreaterThan(0);

@@ -7,14 +7,14 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { getPlanningDataset } from "@/lib/data/exports";
 import { createDraft, discardDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
-import { getTeamHeatmap, getTeamHeatmapJson } from "@/lib/data/heatmap";
+import { getTeamHeatmap, getTeamHeatmapJson, getTeamPageHeatmap } from "@/lib/data/heatmap";
 import { importRatings } from "@/lib/data/import";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
 import { setMyLocale } from "@/lib/data/locale-preference";
 import { updateOrgSetting } from "@/lib/data/settings";
 import { addTeamMember, archiveTeam, createTeam, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
 import { revokeUserSessions, setUserDisabled, setUserRole } from "@/lib/data/users";
-import { acceptPlanItem, archiveTarget, createTarget } from "@/lib/data/vision";
+import { acceptPlanItem, archiveTarget, createTarget, getTeamVision } from "@/lib/data/vision";
 import { closeCycle, openCycle, reopenCycle } from "@/lib/data/cycles";
 import { moveTeamsToLatestVersion } from "@/lib/data/team-versions";
 import { AppError } from "@/lib/errors";
@@ -98,6 +98,8 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
       { name: "getPlanningDataset (route)", call: (v, i) => getPlanningDataset(v, i, { locale: "en" }), template: { scope: "team", teamId: team, format: "json" } },
       { name: "getTeamHeatmap", call: (v, i) => getTeamHeatmap(v, i, { locale: "en" }), template: { teamId: team, quarter: null } },
       { name: "getTeamHeatmapJson", call: (v, i) => getTeamHeatmapJson(v, i, { locale: "en" }), template: { teamId: team, quarter: null } },
+      { name: "getTeamPageHeatmap", call: (v, i) => getTeamPageHeatmap(v, i, { locale: "en" }), template: { teamId: team, quarter: "2026-Q1" } },
+      { name: "getTeamVision", call: (v, i) => getTeamVision(v, i, { locale: "en" }), template: { teamId: team, quarter: "2026-Q1" } },
       { name: "listAuditEvents", call: (v, i) => listAuditEvents(v, i), template: { action: "x" } },
       { name: "exportAuditEvents (route)", call: (v, i) => exportAuditEvents(v, i), template: { action: "x" } },
     );
