@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import { estimateTextWidth, fitText, labelColumnWidth } from "@/lib/charts/text-width";
 import { meanColor, textColorOn } from "@/lib/charts/colors";
-import type { Model } from "./model";
+import { type Model, personName } from "./model";
 
 /** Members × categories, mean proficiency: the team at a glance. */
 export function CategoryRollup({ dto, model }: { dto: HeatmapDto; model: Model }) {
@@ -13,7 +13,8 @@ export function CategoryRollup({ dto, model }: { dto: HeatmapDto; model: Model }
   const ch = 22;
   const rows = model.rows.slice(0, 400);
   // Margins from the longest names: people on the left, categories (at −55°) above and to the right.
-  const labelWidth = labelColumnWidth(rows.map((row) => dto.members[row]!.name), 11, { min: 80, max: 240, pad: 12 });
+  const names = rows.map((row) => personName(dto.members[row]!, t("leftSuffix")));
+  const labelWidth = labelColumnWidth(names, 11, { min: 80, max: 240, pad: 12 });
   const heads = dto.categories.map((c) => fitText(c.name, 170, 10));
   const [sin, cos] = [Math.sin((55 * Math.PI) / 180), Math.cos((55 * Math.PI) / 180)];
   const headWidths = heads.map((h) => estimateTextWidth(h.text, 10));
@@ -33,13 +34,13 @@ export function CategoryRollup({ dto, model }: { dto: HeatmapDto; model: Model }
           ))}
           {rows.map((row, r) => (
             <g key={`${row}-${r}`} transform={`translate(0,${header + r * ch})`}>
-              <RowName name={dto.members[row]!.name} x={labelWidth - 6} y={ch / 2} width={labelWidth - 10} />
+              <RowName name={names[r]!} x={labelWidth - 6} y={ch / 2} width={labelWidth - 10} />
               {dto.categories.map((c, i) => {
                 const mean = model.rollup[row * dto.categories.length + i] ?? null;
                 const fill = meanColor(mean);
                 return (
                   <g key={c.key} transform={`translate(${labelWidth + i * cw},0)`}>
-                    <title>{`${dto.members[row]!.name} · ${c.name}: ${mean === null ? "—" : mean.toFixed(1)}`}</title>
+                    <title>{`${names[r]!} · ${c.name}: ${mean === null ? "—" : mean.toFixed(1)}`}</title>
                     <rect x={1} y={1} width={cw - 2} height={ch - 2} rx={2} fill={fill} stroke={mean === null ? "#c5c9d3" : "none"} strokeDasharray={mean === null ? "2 2" : undefined} />
                     {mean !== null && (
                       <text x={cw / 2} y={ch / 2 + 1} textAnchor="middle" dominantBaseline="middle" fill={textColorOn(fill)} className="text-[9px] tabular-nums">

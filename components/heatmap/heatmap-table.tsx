@@ -16,7 +16,7 @@ import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import { cellGlyph } from "@/lib/charts/colors";
-import type { Model } from "./model";
+import { type Model, personName } from "./model";
 
 type Row = { row: number; name: string; team: string; values: number[] };
 
@@ -28,7 +28,7 @@ export function HeatmapTable({ dto, model }: { dto: HeatmapDto; model: Model }) 
     () =>
       model.rows.map((row) => ({
         row,
-        name: dto.members[row]!.left ? `${dto.members[row]!.name}${t("leftSuffix")}` : dto.members[row]!.name,
+        name: personName(dto.members[row]!, t("leftSuffix")),
         team: dto.members[row]!.teamName,
         values: skills.map((s) => model.values[row * dto.skills.length + s]!),
       })),

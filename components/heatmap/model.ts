@@ -94,8 +94,12 @@ export function bands(columns: Column[], keyOf: (c: Column) => number): { key: n
  */
 export function rowLabel(dto: HeatmapDto, row: number, leftSuffix = ""): string {
   const m = dto.members[row]!;
-  const name = m.left ? `${m.name}${leftSuffix}` : m.name;
-  return dto.scope.kind === "org" ? `${m.teamName} · ${name}` : name;
+  return dto.scope.kind === "org" ? `${m.teamName} · ${personName(m, leftSuffix)}` : personName(m, leftSuffix);
+}
+
+/** A person's name, with `leftSuffix` when they have left the team since the quarter shown. */
+export function personName(m: HeatmapDto["members"][number], leftSuffix: string): string {
+  return m.left ? `${m.name}${leftSuffix}` : m.name;
 }
 
 /** The person's page through the row's team, when the data layer says the viewer may open it. */

@@ -22,8 +22,7 @@ async function PastTeamNote({ asOf, left }: { asOf: string; left: number }) {
   const t = await getTranslations("heatmap");
   return (
     <p className="rounded-lg border border-border bg-muted/40 px-4 py-2 text-sm text-muted-foreground">
-      {t("asOfPeople", { date: asOf.slice(0, 10) })}
-      {left > 0 && ` ${t("leftSince", { count: left })}`}
+      {t("asOfPeople", { date: asOf.slice(0, 10), left })}
     </p>
   );
 }
