@@ -14,7 +14,6 @@ CREATE TABLE "closed_quarter_ratings" (
 --> statement-breakpoint
 ALTER TABLE "assessment_cycles" ADD COLUMN "ratings_snapshot_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "closed_quarter_ratings" ADD CONSTRAINT "closed_quarter_ratings_cycle_id_assessment_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."assessment_cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "closed_quarter_ratings" ADD CONSTRAINT "closed_quarter_ratings_rating_id_ratings_id_fk" FOREIGN KEY ("rating_id") REFERENCES "public"."ratings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 -- Quarters closed before snapshots existed: their ratings as of the close,
 -- from the append-only history (the same rows the history read gives).
 INSERT INTO closed_quarter_ratings (cycle_id, framework_id, user_id, skill_key, rater_kind, rating_id, proficiency, not_applicable, interest, quarter)

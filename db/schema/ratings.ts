@@ -93,9 +93,10 @@ export const closedQuarterRatings = pgTable(
     userId: uuid().notNull(),
     skillKey: text().notNull(),
     raterKind: raterKind().notNull(),
-    ratingId: bigint({ mode: "number" })
-      .notNull()
-      .references(() => ratings.id),
+    // No foreign key, as in ratings_current: ratings are never removed, and a
+    // reference would turn the append-only trigger's refusal of TRUNCATE
+    // ratings into a foreign-key error.
+    ratingId: bigint({ mode: "number" }).notNull(),
     // The rating's values, copied as ratings_current does, so a read needs no join.
     proficiency: smallint(),
     notApplicable: boolean().notNull(),
