@@ -9,10 +9,11 @@ export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n==> %s\n' "$*"; }
 
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  echo "Chromium not found at ${CHROMIUM_PATH:-/usr/bin/chromium}: apt-get install -y chromium (or set CHROMIUM_PATH)" >&2
-  exit 1
-fi
+# Chromium, PostgreSQL, nginx: found, or installed from Debian's packages when possible.
+# shellcheck source=scripts/provision.sh
+source scripts/provision.sh
+step "provision"
+provision
 
 # shellcheck source=scripts/pg-temp.sh
 source scripts/pg-temp.sh
