@@ -5,7 +5,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import type { DbHandle } from "./client";
+import { type DbHandle, execRows } from "./client";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
@@ -27,10 +27,7 @@ export async function migrateDatabase(handle: DbHandle, migrationsFolder = MIGRA
 async function isUpToDate(handle: DbHandle, migrationsFolder: string): Promise<boolean> {
   const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
   const newest = Math.max(0, ...journal.entries.map((e) => e.when));
-  const first = async (query: ReturnType<typeof sql>) => {
-    const result = (await handle.db.execute(query)) as unknown as { rows?: Record<string, unknown>[] } & Record<string, unknown>[];
-    return (result.rows ?? result)[0];
-  };
+  const first = async (query: ReturnType<typeof sql>) => (await execRows(handle.db, query))[0];
   if (!(await first(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`))?.present) return false;
   const applied = await first(sql`select max(created_at)::text as latest from drizzle.__drizzle_migrations`);
   return applied?.latest != null && Number(applied.latest) >= newest;

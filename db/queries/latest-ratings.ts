@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import { type DbOrTx, execRows } from "../client";
 import { snapshotCycleAt } from "./closed-quarter";
 
 export type LatestRating = {
@@ -35,6 +35,5 @@ export async function latestRatings(db: DbOrTx, { frameworkId, asOf, members }: 
         : sql`select distinct on (r.user_id, r.skill_key, r.rater_kind) ${columns("r")} from ratings r
               where r.framework_id = ${frameworkId} and r.rated_at <= ${asOf.toISOString()}::timestamptz and r.user_id in (${members})
               order by r.user_id, r.skill_key, r.rater_kind, r.rated_at desc, r.id desc`;
-  const result = await db.execute(query);
-  return ((result as { rows?: LatestRating[] }).rows ?? (result as unknown as LatestRating[])) as LatestRating[];
+  return execRows<LatestRating>(db, query);
 }

@@ -2,7 +2,6 @@
 // is stale, and when self and validated ratings disagree enough to discuss.
 
 export type RatingValue = { proficiency: number | null; notApplicable: boolean };
-export type RatingSource = "self" | "validated" | "effective";
 
 /** "Validated where present, else self": the value heatmaps and analytics use by default. */
 export function effectiveRating<T extends RatingValue>(self: T | null, validated: T | null): T | null {

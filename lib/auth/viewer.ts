@@ -6,7 +6,6 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { teamMembers, teams, users } from "@/db/schema";
 import { getEnv } from "@/lib/env";
-import { unauthenticated } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
 import { sessionCookieName, withinAbsoluteLifetime } from "./session-cookie";
 
@@ -79,9 +78,3 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const jar = await cookies();
   return viewerFromSessionToken(jar.get(sessionCookieName())?.value);
 });
-
-export async function requireViewer(): Promise<Viewer> {
-  const viewer = await getViewer();
-  if (!viewer) throw unauthenticated();
-  return viewer;
-}

@@ -13,7 +13,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { forbidden, notFound } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { can, canOnTeam } from "@/lib/permissions";
+import { canOnTeam } from "@/lib/permissions";
 import { quarterOf, QUARTER_PATTERN } from "@/lib/quarters";
 import { type Moment, quartersToPick, readMoment } from "./moment";
 import { uuidSchema } from "@/lib/validations/ids";
@@ -329,9 +329,4 @@ async function assemble(db: DbOrTx, moment: Moment, input: AssembleInput): Promi
     ratedQuarter: expand(matrix.ratedQuarter),
   };
   return { dto, latest, live };
-}
-
-/** Whether the viewer may open a team's page at all (for navigation). */
-export function mayViewTeam(viewer: Viewer, teamId: string, membersSeeTeamHeatmap: boolean): boolean {
-  return canOnTeam(viewer, teamId, "team:read") || can(viewer, "team:read-any") || (membersSeeTeamHeatmap && viewer.memberTeamIds.includes(teamId));
 }

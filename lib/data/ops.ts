@@ -2,7 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { getDb, getDbHandle } from "@/db/client";
+import { execRows, getDb, getDbHandle } from "@/db/client";
 import { MIGRATIONS_FOLDER } from "@/db/migrate";
 
 export type StorageProblem = "disk_nearly_full" | "database_failed" | "data_dir_read_only" | "unavailable";
@@ -37,8 +37,8 @@ export async function readiness(): Promise<{
   const storage = storageState();
   if (!storage.serving) return { ready: false, database: false, migrations: null, storage };
   try {
-    const result = (await getDb().execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as { rows?: { n: number }[] } & { n: number }[];
-    const applied = (result.rows ?? result)[0]?.n ?? 0;
+    const [row] = await execRows<{ n: number }>(getDb(), sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const applied = row?.n ?? 0;
     return { ready: applied >= expected && !storage.problem, database: true, migrations: { applied, expected }, storage };
   } catch {
     return { ready: false, database: false, migrations: null, storage };

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { type DbOrTx, execRows } from "@/db/client";
 
 /**
  * Serialized heatmap payloads kept in process memory, each tagged with the
@@ -17,11 +17,11 @@ const stores = new WeakMap<object, Store>();
 const MAX_BYTES = 64 * 1024 * 1024;
 
 export async function dataStamp(db: DbOrTx): Promise<string> {
-  const result = await db.execute(
+  const [row] = await execRows<{ stamp: string }>(
+    db,
     sql`select concat_ws(':', (select max(id) from audit_events), (select max(id) from ratings), (select extract(epoch from max(updated_at)) from users)) as stamp`,
   );
-  const rows = (result as { rows?: { stamp: string }[] }).rows ?? (result as unknown as { stamp: string }[]);
-  return rows[0]?.stamp ?? "";
+  return row?.stamp ?? "";
 }
 
 /** The cached JSON for key when still current, else build() serialized and remembered. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { execRows, getDb } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { rateLimited } from "@/lib/errors";
 
@@ -30,7 +30,7 @@ export async function consumeRateLimit(key: string, { limit, windowSeconds }: Ra
   const remaining = sql`${windowMs - elapsed}::bigint`;
   const w = sql`${windowMs}::bigint`;
   const cap = sql`${limit}::bigint * ${w}`;
-  const result = await getDb().execute(sql`
+  const [row] = await execRows<Counts>(getDb(), sql`
     with prev as (
       select coalesce((select count from ${rateLimits} where key = ${key}::text and window_start = ${previous}::timestamptz), 0)::bigint as n),
     cur as (
@@ -44,10 +44,8 @@ export async function consumeRateLimit(key: string, { limit, windowSeconds }: Ra
     -- Housekeeping: only the previous window is still needed.
     pruned as (delete from ${rateLimits} where key = ${key}::text and window_start < ${previous}::timestamptz)
     select (select count(*) from bumped)::int as admitted, (select n from prev)::int as prev, (select n from cur)::int as cur`);
-  const rows = (result as { rows?: Counts[] }).rows ?? (result as unknown as Counts[]);
-  const row = rows[0]!;
-  if (row.admitted > 0) return;
-  throw rateLimited(Math.max(1, Math.ceil(msUntilAdmitted({ limit, windowMs, elapsed, prev: row.prev, cur: row.cur }) / 1000)));
+  if (row!.admitted > 0) return;
+  throw rateLimited(Math.max(1, Math.ceil(msUntilAdmitted({ limit, windowMs, elapsed, prev: row!.prev, cur: row!.cur }) / 1000)));
 }
 
 type Counts = { admitted: number; prev: number; cur: number };

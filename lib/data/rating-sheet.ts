@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { frameworkVersions, ratings, teamMembers, users } from "@/db/schema";
 import { hasDiscrepancy, isStale, quarterProgress } from "@/lib/analytics/ratings";
@@ -179,13 +179,4 @@ async function buildSheet(member: { id: string; name: string }, locale: AppLocal
       currentQuarter,
     ),
   };
-}
-
-/** Used by writes: the member's framework and whether they share a team with the caller as its lead. */
-export async function teamContainsMember(teamId: string, userId: string): Promise<boolean> {
-  const [row] = await getDb()
-    .select({ userId: teamMembers.userId })
-    .from(teamMembers)
-    .where(and(eq(teamMembers.teamId, teamId), inArray(teamMembers.userId, [userId])));
-  return !!row;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { type DbOrTx, getDb } from "@/db/client";
+import { type DbOrTx, execRows, getDb } from "@/db/client";
 import { auditEvents, ratings, teamMembers, teams } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, forbidden, invalid } from "@/lib/errors";
@@ -89,7 +89,7 @@ export async function saveSelfRating(viewer: Viewer | null, raw: unknown): Promi
     ratedAt: now.toISOString(),
   };
   const audit = auditValues({ actor: v, action: "rating.self_saved", entityType: "rating", entityId: `${v.id}:${input.skillKey}`, before: before && toDto(before), after });
-  const written = await db.execute(sql`
+  const rows = await execRows(db, sql`
     with saved as (
       insert into ${ratings} (user_id, rater_id, rater_kind, framework_id, skill_key, proficiency, not_applicable, interest, evidence, quarter, rated_at, request_id)
       values (${v.id}, ${v.id}, 'self', ${fw.frameworkId}, ${after.skillKey}, ${after.proficiency}, ${notApplicable}, ${after.interest}, ${after.evidence},
@@ -100,7 +100,6 @@ export async function saveSelfRating(viewer: Viewer | null, raw: unknown): Promi
     select ${audit.actorId}, ${audit.actorEmail}, ${audit.action}, ${audit.entityType}, ${audit.entityId}, ${jsonOrNull(audit.before)}::jsonb, ${jsonOrNull(audit.after)}::jsonb
     from saved
     returning id`);
-  const rows = (written as { rows?: unknown[] }).rows ?? (written as unknown as unknown[]);
   if (rows.length === 0) {
     // A retry of a save that already landed.
     const current = await latestSelf(db, v.id, fw.frameworkId, input.skillKey);

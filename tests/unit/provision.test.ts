@@ -43,6 +43,7 @@ function setUp({ present, apt }: { present: ("chromium" | "postgres" | "nginx")[
 function provision(env: Record<string, string>) {
   const result = spawnSync("bash", ["-c", `source ${SCRIPT} && provision && echo "CHROMIUM_PATH=$CHROMIUM_PATH"`], {
     env: {
+      NODE_ENV: "test",
       PATH: `${path.join(sandbox, "bin")}:/usr/bin:/bin`,
       HOME: sandbox,
       PROVISION_CHROMIUM_CANDIDATES: path.join(sandbox, "chromium"),
