@@ -1,14 +1,14 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { type FrameworkDraftSummaryDto, listFrameworkDrafts, listFrameworks } from "@/lib/data/frameworks";
 import { can } from "@/lib/permissions";
-import type { AppLocale } from "@/lib/i18n/locales";
 import { viewerOrSignIn } from "@/lib/auth/page";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("frameworks");
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FrameworksPage() {
-  const locale = (await getLocale()) as AppLocale;
+  const locale = await getAppLocale();
   const t = await getTranslations("frameworks");
   const ta = await getTranslations("frameworkAdmin");
   const viewer = await viewerOrSignIn("/frameworks");

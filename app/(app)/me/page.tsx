@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ClosedQuarterNotice } from "@/components/cycles/closed-quarter-notice";
 import { RatingSheet } from "@/components/rating/rating-sheet";
 import { buttonVariants } from "@/components/ui/button";
@@ -8,13 +8,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
 import { getClosedQuarterNotice } from "@/lib/data/cycles";
 import { getMyRatingSheet } from "@/lib/data/rating-sheet";
-import type { AppLocale } from "@/lib/i18n/locales";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 export const metadata: Metadata = { title: "My skills" };
 
 export default async function MePage() {
   const viewer = await viewerOrSignIn("/me");
-  const locale = (await getLocale()) as AppLocale;
+  const locale = await getAppLocale();
   const t = await getTranslations("me");
   const [sheet, closedQuarter] = await Promise.all([getMyRatingSheet(viewer, { locale }), getClosedQuarterNotice(viewer)]);
   return (

@@ -1,27 +1,26 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ExportButtons } from "@/components/export/export-buttons";
 import { OrgHeatmapLoader } from "@/components/heatmap/org-heatmap-loader";
 import { buttonVariants } from "@/components/ui/button";
 import { SettingToggle } from "@/components/org/setting-toggle";
 import { PageHeader } from "@/components/ui/page-header";
-import { viewerOrSignIn } from "@/lib/auth/page";
+import { viewerWithCapability } from "@/lib/auth/page";
 import { getOrgHeatmapSummary } from "@/lib/data/heatmap";
 import { getOrgSettings } from "@/lib/data/settings";
 import { AppError } from "@/lib/errors";
-import type { AppLocale } from "@/lib/i18n/locales";
 import { can } from "@/lib/permissions";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 export const metadata: Metadata = { title: "Organisation" };
 type Props = { searchParams: Promise<{ quarter?: string }> };
 
 export default async function OrgPage({ searchParams }: Props) {
-  const viewer = await viewerOrSignIn("/org");
-  if (!can(viewer, "team:read-any")) notFound();
+  const viewer = await viewerWithCapability("/org", "team:read-any");
   const { quarter } = await searchParams;
-  const locale = (await getLocale()) as AppLocale;
+  const locale = await getAppLocale();
   const t = await getTranslations("org");
   const th = await getTranslations("heatmap");
   const tg = await getTranslations("orgGaps");

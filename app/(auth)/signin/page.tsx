@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
-import type { AppLocale } from "@/lib/i18n/locales";
 import { Brand } from "@/components/auth/brand";
 import { SignInButton } from "@/components/auth/sign-in-button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { OIDC_PROVIDER_ID, oidcProvider } from "@/lib/auth/options";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { getViewer } from "@/lib/auth/viewer";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -53,7 +53,7 @@ export default async function SignInPage({ searchParams }: Props) {
         </CardContent>
       </Card>
       <div className="mt-4 flex justify-center">
-        <LocaleSwitcher current={(await getLocale()) as AppLocale} label={(await getTranslations("nav"))("language")} />
+        <LocaleSwitcher current={await getAppLocale()} label={(await getTranslations("nav"))("language")} />
       </div>
     </>
   );

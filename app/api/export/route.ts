@@ -1,11 +1,10 @@
 import { Readable } from "node:stream";
-import { getLocale } from "next-intl/server";
 import { errorResponse } from "@/lib/actions/http";
 import { timed } from "@/lib/observability/metrics";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPlanningDataset } from "@/lib/data/exports";
-import type { AppLocale } from "@/lib/i18n/locales";
 import { writeCsvZip, writeJson, streamXlsx } from "@/lib/export/writers";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 // GET /api/export?scope=team&teamId=…&quarter=2026-Q4&format=xlsx|csv|json
 // The data layer checks the caller (team leads for their team, admins for
@@ -18,7 +17,7 @@ async function handle(request: Request) {
   try {
     const params = new URL(request.url).searchParams;
     const raw = Object.fromEntries([...params.entries()].filter(([k, v]) => ["scope", "teamId", "quarter", "format"].includes(k) && v !== ""));
-    const data = await getPlanningDataset(await getViewer(), raw, { locale: (await getLocale()) as AppLocale });
+    const data = await getPlanningDataset(await getViewer(), raw, { locale: await getAppLocale() });
     const { filename, ...dataset } = data;
     const headers = (type: string, ext: string) => ({
       "content-type": type,

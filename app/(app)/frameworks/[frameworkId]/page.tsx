@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { LevelSection } from "@/components/framework/level-section";
 import { levelAccent } from "@/components/framework/level-accent";
 import { CapabilityList, GrowthTable, TransitionPath } from "@/components/framework/roadmap-extras";
@@ -10,25 +10,25 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { can } from "@/lib/permissions";
 import { getFrameworkTree } from "@/lib/data/frameworks";
-import type { AppLocale } from "@/lib/i18n/locales";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { getDraft } from "@/lib/data/framework-admin";
 import { listTeamsOnOlderVersions } from "@/lib/data/team-versions";
 import { AppError } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
 import { viewerOrSignIn } from "@/lib/auth/page";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 type Props = { params: Promise<{ frameworkId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = (await getLocale()) as AppLocale;
+  const locale = await getAppLocale();
   const viewer = await getViewer();
   const tree = viewer ? await getFrameworkTree(viewer, { frameworkId: (await params).frameworkId, locale }) : null;
   return { title: tree?.title };
 }
 
 export default async function FrameworkPage({ params }: Props) {
-  const locale = (await getLocale()) as AppLocale;
+  const locale = await getAppLocale();
   const t = await getTranslations("framework");
   const ta = await getTranslations("frameworkAdmin");
   const { frameworkId } = await params;
@@ -108,7 +108,7 @@ async function UnpublishedPointer({ viewer, frameworkId }: { viewer: Viewer; fra
     throw e;
   });
   if (!draft || draft.published !== null) notFound();
-  const locale = (await getLocale()) as AppLocale;
+  const locale = await getAppLocale();
   const t = await getTranslations("frameworks.unpublished");
   const tf = await getTranslations("framework");
   return (

@@ -1,20 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { RadarChart } from "@/components/charts/radar-chart";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { categoryProfile, type GrowthSkill, learningPath, readinessForLevel } from "@/lib/analytics/growth";
 import { viewerOrSignIn } from "@/lib/auth/page";
 import { getMyRatingSheet } from "@/lib/data/rating-sheet";
-import type { AppLocale } from "@/lib/i18n/locales";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 export const metadata: Metadata = { title: "My growth" };
 const fmt = (v: number | null) => (v === null ? "—" : v.toFixed(1));
 
 export default async function GrowthPage() {
   const viewer = await viewerOrSignIn("/me/growth");
-  const locale = (await getLocale()) as AppLocale;
+  const locale = await getAppLocale();
   const t = await getTranslations("growth");
   const tp = await getTranslations("proficiency");
   const sheet = await getMyRatingSheet(viewer, { locale });

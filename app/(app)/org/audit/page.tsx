@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { viewerOrSignIn } from "@/lib/auth/page";
+import { viewerWithCapability } from "@/lib/auth/page";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { AppError } from "@/lib/errors";
-import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Audit log" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -15,8 +13,7 @@ const FIELDS = ["actor", "action", "entityType", "from", "to"] as const;
 const input = "h-9 rounded-md border border-border bg-card px-2 text-sm";
 
 export default async function AuditPage({ searchParams }: Props) {
-  const viewer = await viewerOrSignIn("/org/audit");
-  if (!can(viewer, "audit:read")) notFound();
+  const viewer = await viewerWithCapability("/org/audit", "audit:read");
   const t = await getTranslations("audit");
   const params = await searchParams;
   const query = Object.fromEntries([...FIELDS, "page"].flatMap((k) => (typeof params[k] === "string" && params[k] !== "" ? [[k, params[k]]] : [])));

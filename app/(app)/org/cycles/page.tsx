@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CyclesAdmin } from "@/components/org/cycles-admin";
 import { PageHeader } from "@/components/ui/page-header";
-import { viewerOrSignIn } from "@/lib/auth/page";
+import { viewerWithCapability } from "@/lib/auth/page";
 import { listCycles } from "@/lib/data/cycles";
-import { can } from "@/lib/permissions";
 import { addQuarters, quarterOf } from "@/lib/quarters";
 
 export const metadata: Metadata = { title: "Assessment cycles" };
 
 export default async function CyclesPage() {
-  const viewer = await viewerOrSignIn("/org/cycles");
-  if (!can(viewer, "cycle:manage")) notFound();
+  const viewer = await viewerWithCapability("/org/cycles", "cycle:manage");
   const t = await getTranslations("cycles");
   const cycles = await listCycles(viewer);
   const current = quarterOf(new Date());

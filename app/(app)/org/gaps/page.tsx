@@ -1,21 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { viewerOrSignIn } from "@/lib/auth/page";
+import { viewerWithCapability } from "@/lib/auth/page";
 import { getOrgGaps } from "@/lib/data/vision";
-import type { AppLocale } from "@/lib/i18n/locales";
-import { can } from "@/lib/permissions";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 export const metadata: Metadata = { title: "Gaps across teams" };
 const card = "rounded-lg border border-border bg-card p-5 shadow-sm";
 
 export default async function OrgGapsPage() {
-  const viewer = await viewerOrSignIn("/org/gaps");
-  if (!can(viewer, "team:read-any")) notFound();
-  const locale = (await getLocale()) as AppLocale;
+  const viewer = await viewerWithCapability("/org/gaps", "team:read-any");
+  const locale = await getAppLocale();
   const t = await getTranslations("orgGaps");
   const tv = await getTranslations("vision");
   const gaps = await getOrgGaps(viewer, { locale });

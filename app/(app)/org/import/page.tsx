@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ImportForm } from "@/components/org/import-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { viewerOrSignIn } from "@/lib/auth/page";
-import { can } from "@/lib/permissions";
+import { viewerWithCapability } from "@/lib/auth/page";
 
 export const metadata: Metadata = { title: "Import ratings" };
 
 export default async function ImportPage() {
-  const viewer = await viewerOrSignIn("/org/import");
-  if (!can(viewer, "user:manage")) notFound();
+  await viewerWithCapability("/org/import", "user:manage");
   const t = await getTranslations("import");
   return (
     <div className="space-y-6">

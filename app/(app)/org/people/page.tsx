@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { getTranslations } from "next-intl/server";
 import { PeopleTable } from "@/components/people/people-table";
-import { viewerOrSignIn } from "@/lib/auth/page";
+import { viewerWithCapability } from "@/lib/auth/page";
 import { listUsers } from "@/lib/data/users";
-import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "People" };
 
 export default async function PeoplePage() {
-  const viewer = await viewerOrSignIn("/org/people");
-  if (!can(viewer, "user:manage")) notFound();
+  const viewer = await viewerWithCapability("/org/people", "user:manage");
   const t = await getTranslations("people");
   const people = await listUsers(viewer);
   return (

@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ExportButtons } from "@/components/export/export-buttons";
 import { ClosedQuarterNotice } from "@/components/cycles/closed-quarter-notice";
 import { CycleProgress } from "@/components/heatmap/cycle-progress";
 import { HeatmapView } from "@/components/heatmap/heatmap-view";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { viewerOrSignIn } from "@/lib/auth/page";
+import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { getClosedQuarterNotice } from "@/lib/data/cycles";
 import { getTeamPageHeatmap } from "@/lib/data/heatmap";
 import { canReadTeamVision } from "@/lib/data/vision";
-import { AppError } from "@/lib/errors";
-import type { AppLocale } from "@/lib/i18n/locales";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 export const metadata: Metadata = { title: "Team heatmap" };
 
@@ -32,15 +31,12 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const { teamId } = await params;
   const { quarter } = await searchParams;
   const viewer = await viewerOrSignIn(`/teams/${encodeURIComponent(teamId)}`);
-  const locale = (await getLocale()) as AppLocale;
+  const locale = await getAppLocale();
   const t = await getTranslations("heatmap");
   const tv = await getTranslations("vision");
   const te = await getTranslations("export");
   const tt = await getTranslations("trends");
-  const dto = await getTeamPageHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
-    if (e instanceof AppError && e.code !== "unauthenticated") notFound();
-    throw e;
-  });
+  const dto = await orNotFound(getTeamPageHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }));
   if (dto.scope.kind !== "team") notFound();
   const showVision = await canReadTeamVision(viewer, dto.scope.id);
   const closedQuarter = dto.quarter === dto.currentQuarter ? await getClosedQuarterNotice(viewer) : null;

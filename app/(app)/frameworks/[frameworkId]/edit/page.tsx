@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { DraftEditor } from "@/components/frameworks/draft-editor";
 import { PublishedPreview } from "@/components/frameworks/published-preview";
 import { StartDraftButton } from "@/components/frameworks/start-draft-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { viewerOrSignIn } from "@/lib/auth/page";
+import { orNotFound, viewerWithCapability } from "@/lib/auth/page";
 import { getFrameworkEditor } from "@/lib/data/framework-admin";
-import { AppError } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
-import type { AppLocale } from "@/lib/i18n/locales";
-import { can } from "@/lib/permissions";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 type Props = { params: Promise<{ frameworkId: string }> };
 
@@ -23,15 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 // Rendering only reads: a draft is started by the "Start a draft" button (a POST), never by opening this page.
 export default async function FrameworkEditPage({ params }: Props) {
   const { frameworkId } = await params;
-  const viewer = await viewerOrSignIn(`/frameworks/${encodeURIComponent(frameworkId)}/edit`);
-  if (!can(viewer, "framework:manage")) notFound();
-  const locale = (await getLocale()) as AppLocale;
+  const viewer = await viewerWithCapability(`/frameworks/${encodeURIComponent(frameworkId)}/edit`, "framework:manage");
+  const locale = await getAppLocale();
   const t = await getTranslations("frameworkAdmin");
   const tf = await getTranslations("frameworks");
-  const editor = await getFrameworkEditor(viewer, { frameworkId }).catch((e: unknown) => {
-    if (e instanceof AppError) notFound();
-    throw e;
-  });
+  const editor = await orNotFound(getFrameworkEditor(viewer, { frameworkId }));
   const doc = editor.draft ? editor.draft.doc : editor.published.doc;
   const title = pick(locale, doc.title.zh, doc.title.en);
   // A framework imported but never published has no roadmap page yet.

@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/report/print-button";
 import { StaticHeatmap } from "@/components/report/static-heatmap";
 import { PlanList } from "@/components/vision/plan-list";
 import { reasonWithNeed } from "@/lib/i18n/reason-sentences";
 import { reasonFactsOf } from "@/lib/analytics/explain";
 import { coverageBySkill, coverageRisk, valuesFor } from "@/lib/analytics/matrix";
-import { viewerOrSignIn } from "@/lib/auth/page";
+import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { getTeamHeatmap } from "@/lib/data/heatmap";
 import { getTeamVision } from "@/lib/data/vision";
-import { AppError } from "@/lib/errors";
-import type { AppLocale } from "@/lib/i18n/locales";
 import { canOnTeam } from "@/lib/permissions";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("report"))("pageTitle") };
@@ -28,16 +27,13 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const { quarter } = await searchParams;
   const viewer = await viewerOrSignIn(`/teams/${encodeURIComponent(teamId)}/report`);
   if (!canOnTeam(viewer, teamId, "team:export")) notFound();
-  const locale = (await getLocale()) as AppLocale;
+  const locale = await getAppLocale();
   const t = await getTranslations("report");
   const tv = await getTranslations("vision");
-  const [dto, vision] = await Promise.all([
+  const [dto, vision] = await orNotFound(Promise.all([
     getTeamHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }),
     getTeamVision(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }),
-  ]).catch((e: unknown) => {
-    if (e instanceof AppError) notFound();
-    throw e;
-  });
+  ]));
   if (dto.scope.kind !== "team") notFound();
   const coverage = coverageBySkill(valuesFor(dto, "effective"), dto.members.length, dto.skills.length);
   const thin = dto.skills.map((s, i) => ({ s, c: coverage[i]!, risk: coverageRisk(coverage[i]!) })).filter((x) => x.risk);

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { FrameworkSwitch } from "@/components/teams/framework-switch";
 import { TeamSettings } from "@/components/teams/team-settings";
 import { listPublishedVersions } from "@/lib/data/frameworks";
 import { PageHeader } from "@/components/ui/page-header";
-import { viewerOrSignIn } from "@/lib/auth/page";
+import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { getTeamSettings } from "@/lib/data/team-admin";
-import { AppError } from "@/lib/errors";
-import type { AppLocale } from "@/lib/i18n/locales";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 export const metadata: Metadata = { title: "Team settings" };
 type Props = { params: Promise<{ teamId: string }> };
@@ -17,12 +15,9 @@ type Props = { params: Promise<{ teamId: string }> };
 export default async function TeamSettingsPage({ params }: Props) {
   const { teamId } = await params;
   const viewer = await viewerOrSignIn(`/teams/${encodeURIComponent(teamId)}/settings`);
-  const locale = (await getLocale()) as AppLocale;
+  const locale = await getAppLocale();
   const t = await getTranslations("teamAdmin");
-  const team = await getTeamSettings(viewer, { teamId }, { locale }).catch((e: unknown) => {
-    if (e instanceof AppError) notFound();
-    throw e;
-  });
+  const team = await orNotFound(getTeamSettings(viewer, { teamId }, { locale }));
   return (
     <div className="space-y-4">
       <Link href={`/teams/${team.id}`} className="text-sm text-muted-foreground hover:text-foreground">

@@ -1,14 +1,12 @@
 import { interpolateBrBG, scaleDiverging } from "d3";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { textColorOn } from "@/lib/charts/colors";
 import { PageHeader } from "@/components/ui/page-header";
-import { viewerOrSignIn } from "@/lib/auth/page";
+import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { getTeamTrends } from "@/lib/data/trends";
-import { AppError } from "@/lib/errors";
-import type { AppLocale } from "@/lib/i18n/locales";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 export const metadata: Metadata = { title: "Trends" };
 type Props = { params: Promise<{ teamId: string }> };
@@ -19,12 +17,9 @@ const signed = (v: number) => `${v > 0 ? "+" : ""}${v.toFixed(1)}`;
 export default async function TrendsPage({ params }: Props) {
   const { teamId } = await params;
   const viewer = await viewerOrSignIn(`/teams/${encodeURIComponent(teamId)}/trends`);
-  const locale = (await getLocale()) as AppLocale;
+  const locale = await getAppLocale();
   const t = await getTranslations("trends");
-  const trends = await getTeamTrends(viewer, { teamId }, { locale }).catch((e: unknown) => {
-    if (e instanceof AppError && e.code !== "unauthenticated") notFound();
-    throw e;
-  });
+  const trends = await orNotFound(getTeamTrends(viewer, { teamId }, { locale }));
   const [prev, last] = trends.quarters.slice(-2);
   const cw = 44;
   const ch = 24;

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { GapHeatmap, ReadinessBars, ReadinessTrend } from "@/components/vision/charts";
 import { PlanList } from "@/components/vision/plan-list";
 import { PriorityList, TargetList } from "@/components/vision/priority-list";
 import { TargetForm } from "@/components/vision/target-form";
 import { QuarterSelect } from "@/components/cycles/quarter-select";
 import { PageHeader } from "@/components/ui/page-header";
-import { viewerOrSignIn } from "@/lib/auth/page";
+import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { getTeamVision } from "@/lib/data/vision";
-import { AppError } from "@/lib/errors";
-import type { AppLocale } from "@/lib/i18n/locales";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vision"))("link") };
@@ -25,13 +23,10 @@ export default async function VisionPage({ params, searchParams }: Props) {
   const { teamId } = await params;
   const { quarter } = await searchParams;
   const viewer = await viewerOrSignIn(`/teams/${encodeURIComponent(teamId)}/vision`);
-  const locale = (await getLocale()) as AppLocale;
+  const locale = await getAppLocale();
   const t = await getTranslations("vision");
   const th = await getTranslations("heatmap");
-  const vision = await getTeamVision(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
-    if (e instanceof AppError && e.code !== "unauthenticated") notFound();
-    throw e;
-  });
+  const vision = await orNotFound(getTeamVision(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }));
   return (
     <div className="space-y-6">
       <Link href={`/teams/${vision.team.id}${vision.moment.live ? "" : `?quarter=${vision.moment.quarter}`}`} className="text-sm text-muted-foreground hover:text-foreground">

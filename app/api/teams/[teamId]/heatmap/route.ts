@@ -1,9 +1,8 @@
-import { getLocale } from "next-intl/server";
 import { errorResponse } from "@/lib/actions/http";
 import { getViewer } from "@/lib/auth/viewer";
 import { getTeamHeatmapJson } from "@/lib/data/heatmap";
-import type { AppLocale } from "@/lib/i18n/locales";
 import { timed } from "@/lib/observability/metrics";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 // GET /api/teams/:teamId/heatmap?quarter=2026-Q4
 // The team matrix (cells as strings of digits, one character per member ×
@@ -14,7 +13,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ teamId: str
     try {
       const { teamId } = await ctx.params;
       const quarter = new URL(request.url).searchParams.get("quarter") || undefined;
-      const json = await getTeamHeatmapJson(await getViewer(), { teamId, quarter }, { locale: (await getLocale()) as AppLocale });
+      const json = await getTeamHeatmapJson(await getViewer(), { teamId, quarter }, { locale: await getAppLocale() });
       return new Response(json, { headers: { "content-type": "application/json", "cache-control": "private, no-store" } });
     } catch (e) {
       return errorResponse(e);

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { matchesValidationFilter, parseValidationFilter } from "@/components/rating/validation-filter";
 import { ValidationFilters } from "@/components/rating/validation-filters";
 import { ValidationRow } from "@/components/rating/validation-row";
 import { PageHeader } from "@/components/ui/page-header";
-import { viewerOrSignIn } from "@/lib/auth/page";
+import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { getMemberRatingSheet } from "@/lib/data/rating-sheet";
-import { AppError } from "@/lib/errors";
-import type { AppLocale } from "@/lib/i18n/locales";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 
 export const metadata: Metadata = { title: "Validate ratings" };
 type Props = { params: Promise<{ teamId: string; userId: string }>; searchParams: Promise<{ show?: string | string[] }> };
@@ -19,13 +18,9 @@ export default async function MemberValidationPage({ params, searchParams }: Pro
   const basePath = `/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(userId)}`;
   const viewer = await viewerOrSignIn(basePath);
   const filter = parseValidationFilter((await searchParams).show);
-  const locale = (await getLocale()) as AppLocale;
+  const locale = await getAppLocale();
   const t = await getTranslations("validate");
-  const sheet = await getMemberRatingSheet(viewer, { teamId, userId }, { locale }).catch((e: unknown) => {
-    // Not a lead of this team, not a member of it, or a malformed id: nothing to show.
-    if (e instanceof AppError) notFound();
-    throw e;
-  });
+  const sheet = await orNotFound(getMemberRatingSheet(viewer, { teamId, userId }, { locale }));
   if (!sheet) notFound();
   const skills = sheet.levels.flatMap((l) => l.categories.flatMap((c) => c.skills));
   const levels = sheet.levels
