@@ -4,19 +4,10 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { plainText } from "@/lib/validations/text";
 import { parseInput, requirePermission } from "./guard";
 import { consumeRateLimit, LIMITS } from "./rate-limit";
+import { auditQuerySchema } from "@/lib/validations/reads";
 
-export const auditQuerySchema = z.strictObject({
-  actor: plainText(254).pipe(z.string().trim()).optional(),
-  action: z.string().trim().max(100).regex(/^[a-z._]*$/, { message: "Actions look like rating.self_saved." }).optional(),
-  entityType: z.string().trim().max(50).regex(/^[a-z_]*$/, { message: "Entity types look like team." }).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-});
-export type AuditQuery = z.input<typeof auditQuerySchema>;
 export type AuditRowDto = { id: number; at: string; actor: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown };
 
 const PAGE = 50;

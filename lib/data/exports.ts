@@ -9,7 +9,6 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { type Rater, ratingProvenance } from "@/lib/export/provenance";
 import type { PlanningExport } from "@/lib/export/schema";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { QUARTER_PATTERN } from "@/lib/quarters";
 import { uuidSchema } from "@/lib/validations/ids";
 import { and, desc, eq, inArray, isNotNull, lte, ne, or } from "drizzle-orm";
 import { teamMembersAt } from "@/db/queries/team-as-of";
@@ -22,13 +21,8 @@ import { consumeRateLimit, LIMITS } from "./rate-limit";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
 import { getOrgHeatmap, getTeamHeatmap, type HeatmapDto } from "./heatmap";
 import { analyseTeam } from "./vision";
+import { exportRequestSchema } from "@/lib/validations/reads";
 
-export const exportRequestSchema = z.strictObject({
-  scope: z.enum(["team", "org"], { message: "scope is team or org." }),
-  teamId: uuidSchema.optional(),
-  quarter: z.string().regex(QUARTER_PATTERN, { message: "A quarter looks like 2026-Q4." }).nullish(),
-  format: z.enum(["xlsx", "csv", "json"], { message: "format is xlsx, csv or json." }),
-});
 
 const cell = (v: number) => (v === UNRATED ? null : v === NOT_APPLICABLE ? ("na" as const) : v);
 

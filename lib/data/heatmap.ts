@@ -4,7 +4,6 @@ import { type LatestRating, latestRatings } from "@/db/queries/latest-ratings";
 import { ownRatingsThisQuarter } from "@/db/queries/own-ratings";
 import { publishedVersionOf, teamVersionsAt } from "@/db/queries/team-versions";
 import { memberIdsAt, teamAt, teamMembersAt } from "@/db/queries/team-as-of";
-import { z } from "zod";
 import { type DbOrTx, getDb } from "@/db/client";
 import { frameworkVersions, teams } from "@/db/schema";
 import { buildMatrix, type CompactMatrix, coverageBySkill, valuesFor } from "@/lib/analytics/matrix";
@@ -14,15 +13,15 @@ import { forbidden, notFound } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { canOnTeam } from "@/lib/permissions";
-import { quarterOf, QUARTER_PATTERN } from "@/lib/quarters";
+import { quarterOf } from "@/lib/quarters";
 import { type Moment, quartersToPick, readMoment } from "./moment";
-import { uuidSchema } from "@/lib/validations/ids";
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
 import { readVersionRows } from "./member-framework";
 import { getLogger } from "@/lib/observability/logger";
 import { readSettings } from "./settings";
 import { analyseTeam, canReadTeamVision } from "./vision";
 import { cachedJson } from "./payload-cache";
+import { heatmapQuerySchema } from "@/lib/validations/reads";
 
 export type HeatmapDto = CompactMatrix & {
   /**
@@ -65,10 +64,6 @@ export type HeatmapDto = CompactMatrix & {
   levels: { key: string; name: string; position: number }[];
 };
 
-const querySchema = z.strictObject({
-  teamId: uuidSchema.optional(),
-  quarter: z.string().regex(QUARTER_PATTERN, { message: "A quarter looks like 2026-Q4." }).nullish(),
-});
 
 /** The team heatmap: a constant number of queries whatever the team size. */
 export async function getTeamHeatmap(viewer: Viewer | null, raw: unknown, { locale, people }: { locale: AppLocale; people?: "then" | "now" }): Promise<HeatmapDto> {
@@ -88,7 +83,7 @@ export async function getTeamPageHeatmap(viewer: Viewer | null, raw: unknown, { 
 
 async function authorizeTeamRead(viewer: Viewer | null, raw: unknown) {
   const v = requireSignedIn(viewer);
-  const input = parseInput(querySchema.required({ teamId: true }), raw);
+  const input = parseInput(heatmapQuerySchema.required({ teamId: true }), raw);
   const teamId = input.teamId!;
   if (!canOnTeam(v, teamId, "team:read")) {
     // Members may look at their own team's heatmap (read-only) when the org allows it.
@@ -180,7 +175,7 @@ export async function getTeamHeatmapJson(viewer: Viewer | null, raw: unknown, { 
 /** The org heatmap as JSON for GET /api/org/heatmap (admins), from the payload cache while current. */
 export async function getOrgHeatmapJson(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<string> {
   requirePermission(viewer, "team:read-any");
-  const input = parseInput(querySchema.omit({ teamId: true }), raw ?? {});
+  const input = parseInput(heatmapQuerySchema.omit({ teamId: true }), raw ?? {});
   const key = `org:${input.quarter ?? ""}:${locale}:${quarterOf(new Date())}`;
   return cachedJson(getDb(), key, async () => (await getOrgHeatmap(viewer, input, { locale })) ?? null);
 }
@@ -201,7 +196,7 @@ export async function getOrgHeatmapSummary(
  */
 export async function getOrgHeatmap(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<HeatmapDto | null> {
   const v = requirePermission(viewer, "team:read-any");
-  const input = parseInput(querySchema.omit({ teamId: true }), raw ?? {});
+  const input = parseInput(heatmapQuerySchema.omit({ teamId: true }), raw ?? {});
   const started = Date.now();
   const db = getDb();
   const moment = await readMoment(db, input.quarter ?? null);

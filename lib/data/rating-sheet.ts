@@ -8,11 +8,10 @@ import { forbidden } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { quarterOf } from "@/lib/quarters";
-import { uuidSchema } from "@/lib/validations/ids";
-import { z } from "zod";
 import { parseInput, requirePermission, requireTeamPermission } from "./guard";
 import { readVersionRows, resolveMemberFramework } from "./member-framework";
 import type { SavedRatingDto } from "./ratings";
+import { memberSheetSchema } from "@/lib/validations/reads";
 
 /** `imported`: a self-kind point written by an import, not by the member. */
 export type HistoryPoint = { kind: "self" | "manager"; imported: boolean; proficiency: number | null; notApplicable: boolean; quarter: string; ratedAt: string };
@@ -55,7 +54,6 @@ export async function getMyRatingSheet(viewer: Viewer | null, { locale }: { loca
   return buildSheet({ id: v.id, name: v.name }, locale);
 }
 
-const memberSheetSchema = z.strictObject({ teamId: uuidSchema, userId: uuidSchema });
 
 /** A team member's sheet, for a lead of that team (or an admin). */
 export async function getMemberRatingSheet(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }) {

@@ -12,15 +12,14 @@ import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { canOnTeam } from "@/lib/permissions";
-import { addQuarters, lastQuarters, QUARTER_PATTERN, quarterEnd, quarterOf } from "@/lib/quarters";
-import { uuidSchema } from "@/lib/validations/ids";
+import { addQuarters, lastQuarters, quarterEnd, quarterOf } from "@/lib/quarters";
 import { acceptItemSchema, archiveTargetSchema, createTargetSchema } from "@/lib/validations/vision";
-import { z } from "zod";
 import { writeAudit } from "./audit";
 import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 import { readVersionRows } from "./member-framework";
 import { quartersToPick, readMoment } from "./moment";
 import { readSettings } from "./settings";
+import { visionQuerySchema } from "@/lib/validations/reads";
 
 export type RequirementDto = Omit<SkillRequirement, "holders"> & { holders: string[] };
 export type TargetDto = {
@@ -236,10 +235,6 @@ function planItemDtos(rows: PlanRow[], a: Pick<TeamAnalysis, "targets"> & { skil
   }));
 }
 
-const visionQuery = z.strictObject({
-  teamId: uuidSchema,
-  quarter: z.string().regex(QUARTER_PATTERN, { message: "A quarter looks like 2026-Q4." }).nullish(),
-});
 
 /**
  * A team's vision. Without a quarter it is live — today's team, targets and
@@ -249,7 +244,7 @@ const visionQuery = z.strictObject({
  * targets, people, plan and ratings, read-only.
  */
 export async function getTeamVision(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<VisionDto> {
-  const { teamId, quarter } = parseInput(visionQuery, raw);
+  const { teamId, quarter } = parseInput(visionQuerySchema, raw);
   const v = await requireVisionReader(viewer, teamId);
   const db = getDb();
   const moment = await readMoment(db, quarter ?? null);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { QUARTER_PATTERN } from "@/lib/quarters";
 import { uuidSchema } from "./ids";
+import { quarterSchema } from "./quarters";
 
 const key = z.string().regex(/^[a-z0-9.-]{1,200}$/, { message: "Unknown capability or skill." });
 
@@ -10,7 +10,7 @@ export const createTargetSchema = z.strictObject({
   key,
   level: z.int().min(1, { message: "Level is 1 to 4." }).max(4, { message: "Level is 1 to 4." }),
   headcount: z.int().min(1, { message: "At least one person." }).max(50, { message: "At most 50 people." }),
-  targetQuarter: z.string().regex(QUARTER_PATTERN, { message: "A quarter looks like 2027-Q2." }),
+  targetQuarter: quarterSchema,
   importance: z.int().min(1).max(3).optional(),
 });
 
