@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { discardDraftAction, publishDraftAction } from "@/app/(app)/frameworks/actions";
+import { discardDraftAction, publishDraftAction } from "@/lib/actions/frameworks";
 import { Button } from "@/components/ui/button";
 import type { DraftDto } from "@/lib/data/framework-admin";
 import { countChanges, type FrameworkDiff } from "@/lib/roadmap/diff";

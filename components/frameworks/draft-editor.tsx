@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { moveDraftSkillAction, updateDraftSkillAction } from "@/app/(app)/frameworks/actions";
+import { moveDraftSkillAction, updateDraftSkillAction } from "@/lib/actions/frameworks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { DraftDto } from "@/lib/data/framework-admin";

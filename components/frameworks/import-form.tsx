@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { importFrameworkAction } from "@/app/(app)/frameworks/actions";
+import { importFrameworkAction } from "@/lib/actions/frameworks";
 import { Button } from "@/components/ui/button";
 import type { ImportPreview } from "@/lib/data/framework-admin";
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { moveTeamsToLatestVersionAction } from "@/app/(app)/frameworks/actions";
+import { moveTeamsToLatestVersionAction } from "@/lib/actions/frameworks";
 import { VersionMoveExplainer } from "@/components/teams/version-move-explainer";
 import { Button } from "@/components/ui/button";
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { createDraftAction } from "@/app/(app)/frameworks/actions";
+import { createDraftAction } from "@/lib/actions/frameworks";
 import { Button } from "@/components/ui/button";
 
 /** Starts a draft on purpose (a POST), then shows the editor on it. */

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { closeCycleAction, openCycleAction, reopenCycleAction } from "@/app/(app)/org/cycles/actions";
+import { closeCycleAction, openCycleAction, reopenCycleAction } from "@/lib/actions/cycles";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

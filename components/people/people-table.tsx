@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { changeUserRoleAction, revokeSessionsAction, setUserAccessAction } from "@/app/(app)/org/people/actions";
+import { changeUserRoleAction, revokeSessionsAction, setUserAccessAction } from "@/lib/actions/org";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { UserDto } from "@/lib/data/users";
@@ -77,7 +77,7 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
                       className="h-8 rounded-md border border-border bg-card px-2"
                       value={p.role}
                       disabled={pending || self}
-                      onChange={(e) => run(() => changeUserRoleAction({ userId: p.id, role: e.target.value }))}
+                      onChange={(e) => run(() => changeUserRoleAction({ userId: p.id, role: e.target.value as (typeof ROLES)[number] }))}
                     >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>

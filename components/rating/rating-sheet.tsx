@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState, useTransition } from "react";
-import { confirmStaleRatingsAction } from "@/app/(app)/me/actions";
+import { confirmStaleRatingsAction } from "@/lib/actions/ratings";
 import { Button } from "@/components/ui/button";
 import type { RatingSheetDto, SkillRatingDto } from "@/lib/data/rating-sheet";
 import { SkillRatingRow } from "./skill-rating-row";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
-import { confirmStaleRatingsAction, saveMyRatingAction } from "@/app/(app)/me/actions";
+import { confirmStaleRatingsAction, saveMyRatingAction } from "@/lib/actions/ratings";
 import { Badge } from "@/components/ui/badge";
 import type { SkillRatingDto } from "@/lib/data/rating-sheet";
 import type { SelfRatingSaveDto } from "@/lib/data/ratings";

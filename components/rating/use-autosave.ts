@@ -36,7 +36,8 @@ export function retryDelay(reason: RetryReason, attempt: number): number {
  * saved with one request id until it succeeds, so a retry after a lost
  * response never writes twice; a new payload gets a new id.
  */
-export function useAutosave<P, T>(save: (payload: P & { requestId: string }) => Promise<Result<T>>, onSaved: (data: T) => void, delay = 500) {
+export function useAutosave<Sent extends { requestId: string }, T>(save: (payload: Sent) => Promise<Result<T>>, onSaved: (data: T) => void, delay = 500) {
+  type P = Omit<Sent, "requestId">;
   const [status, setStatus] = useState<SaveStatus>("idle");
   const [error, setError] = useState<string | null>(null);
   // The refusal's code: a retry can only help an unexpected failure ("internal"), never refused input.
@@ -70,7 +71,7 @@ export function useAutosave<P, T>(save: (payload: P & { requestId: string }) => 
     for (let attempt = 0; ; attempt++) {
       let result: Result<T>;
       try {
-        result = await save({ ...job.payload, requestId: job.requestId });
+        result = await save({ ...job.payload, requestId: job.requestId } as Sent);
       } catch {
         result = { ok: false, error: "network", code: "network" };
       }

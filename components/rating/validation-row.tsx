@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { validateRatingAction } from "@/app/(app)/teams/[teamId]/members/[userId]/actions";
+import { validateRatingAction } from "@/lib/actions/ratings";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { SkillRatingDto } from "@/lib/data/rating-sheet";

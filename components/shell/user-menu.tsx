@@ -6,8 +6,8 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { type AppLocale, isLocale, LOCALE_LABELS, LOCALES } from "@/lib/i18n/locales";
 import { setLocaleCookie } from "@/lib/i18n/set-locale-cookie";
-import { signOutEverywhereAction } from "@/app/(app)/me/actions";
-import { setMyLocaleAction } from "@/app/(app)/me/locale-actions";
+import { signOutEverywhereAction } from "@/lib/actions/account";
+import { setMyLocaleAction } from "@/lib/actions/account";
 
 export function UserMenu({
   name,

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { switchTeamVersionAction } from "@/app/(app)/frameworks/actions";
+import { switchTeamVersionAction } from "@/lib/actions/frameworks";
 import { Button } from "@/components/ui/button";
 import type { PublishedVersionDto } from "@/lib/data/frameworks";
 import type { TeamRoadmapDto } from "@/lib/data/team-versions";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { createTeamAction } from "@/app/(app)/teams/actions";
+import { createTeamAction } from "@/lib/actions/teams";
 import { Button } from "@/components/ui/button";
 
 export function NewTeamForm() {

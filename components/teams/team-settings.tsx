@@ -3,13 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import {
-  addTeamMemberAction,
-  archiveTeamAction,
-  removeTeamMemberAction,
-  updateTeamAction,
-  updateTeamMemberAction,
-} from "@/app/(app)/teams/[teamId]/settings/actions";
+import { addTeamMemberAction, archiveTeamAction, removeTeamMemberAction, updateTeamAction, updateTeamMemberAction } from "@/lib/actions/teams";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { TeamSettingsDto } from "@/lib/data/team-admin";

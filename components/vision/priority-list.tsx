@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { acceptPlanItemAction, archiveTargetAction } from "@/app/(app)/teams/[teamId]/vision/actions";
+import { acceptPlanItemAction, archiveTargetAction } from "@/lib/actions/vision";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { reasonFactsOf } from "@/lib/analytics/explain";

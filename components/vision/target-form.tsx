@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { createTargetAction } from "@/app/(app)/teams/[teamId]/vision/actions";
+import { createTargetAction } from "@/lib/actions/vision";
 import { Button } from "@/components/ui/button";
 import type { VisionDto } from "@/lib/data/vision";
 import { addQuarters } from "@/lib/quarters";

@@ -32,11 +32,11 @@ export async function getOrgSettings(viewer: Viewer | null): Promise<OrgSettings
   return readSettings();
 }
 
-const updateSchema = z.strictObject({ key: z.enum(Object.keys(SETTINGS) as [SettingKey]), value: z.unknown() });
+export const updateOrgSettingSchema = z.strictObject({ key: z.enum(Object.keys(SETTINGS) as [SettingKey]), value: z.unknown() });
 
 export async function updateOrgSetting(viewer: Viewer | null, raw: unknown): Promise<OrgSettings> {
   const v = requirePermission(viewer, "user:manage");
-  const input = parseInput(updateSchema, raw);
+  const input = parseInput(updateOrgSettingSchema, raw);
   const value = parseInput(SETTINGS[input.key].schema, input.value);
   await getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(orgSettings).where(eq(orgSettings.key, input.key));

@@ -112,7 +112,7 @@ async function main() {
     phase = "team after writes";
     // 1b. After a write (a member of the team saves a rating): the cache is
     // stale, so every one of these requests rebuilds the payload.
-    const save = actionId("app/(app)/me/actions.ts", "saveMyRatingAction");
+    const save = actionId("lib/actions/ratings.ts", "saveMyRatingAction");
     const raterCookies = await Promise.all(raters.map((r) => sessionCookie(r.user_id)));
     const saveOne = (i: number, n: number) =>
       callAction(app, "/me", save, [{ skillKey: skillKeys[(i * 7 + n) % skillKeys.length], value: n % 5, interest: 1, evidence: null, requestId: randomUUID() }], raterCookies[i % raterCookies.length]!);
@@ -165,11 +165,11 @@ async function main() {
     });
     const neverClosed = await pastReads();
     const day = (d: Date) => d.toISOString().slice(0, 10);
-    const opened = await callAction(app, "/org/cycles", actionId("app/(app)/org/cycles/actions.ts", "openCycleAction"), [{ quarter: lastQuarter, startsOn: day(quarterStart(lastQuarter)), endsOn: day(quarterEnd(lastQuarter)) }], adminCookie);
+    const opened = await callAction(app, "/org/cycles", actionId("lib/actions/cycles.ts", "openCycleAction"), [{ quarter: lastQuarter, startsOn: day(quarterStart(lastQuarter)), endsOn: day(quarterEnd(lastQuarter)) }], adminCookie);
     const cycleId = /"id":"([0-9a-f-]{36})"/.exec(opened.body)?.[1];
     if (!opened.ok || !cycleId) throw new Error(`opening ${lastQuarter} failed: ${opened.status} ${opened.body.slice(0, 200)}`);
     const closeStarted = performance.now();
-    const closedCall = await callAction(app, "/org/cycles", actionId("app/(app)/org/cycles/actions.ts", "closeCycleAction"), [{ cycleId }], adminCookie);
+    const closedCall = await callAction(app, "/org/cycles", actionId("lib/actions/cycles.ts", "closeCycleAction"), [{ cycleId }], adminCookie);
     const closeMs = performance.now() - closeStarted;
     if (!closedCall.ok) throw new Error(`closing ${lastQuarter} failed: ${closedCall.status}`);
     const closedReads = await pastReads();

@@ -54,7 +54,7 @@ async function main() {
     const leads = DEMO_PEOPLE.filter((p) => p.lead);
     const cookies = new Map<string, string>();
     for (const p of DEMO_PEOPLE) cookies.set(p.email, await sessionCookie(demoUserId(p.email)));
-    const save = actionId("app/(app)/me/actions.ts", "saveMyRatingAction");
+    const save = actionId("lib/actions/ratings.ts", "saveMyRatingAction");
     const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
 
     const timed = async (kind: Kind, run: () => Promise<string | null>): Promise<Sample> => {

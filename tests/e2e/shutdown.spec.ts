@@ -111,7 +111,7 @@ test.describe("graceful shutdown", () => {
         .poll(() => fetch(`${url}/api/ready`).then((r) => r.status, () => 0), { timeout: 120_000, intervals: [250] })
         .toBe(200);
 
-      const save = actionId("app/(app)/me/actions.ts", "saveMyRatingAction");
+      const save = actionId("lib/actions/ratings.ts", "saveMyRatingAction");
       const members = DEMO_PEOPLE.filter((p) => p.role === "member").slice(0, 8);
       expect(members).toHaveLength(8);
       const cookies = await Promise.all(

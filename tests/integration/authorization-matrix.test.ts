@@ -116,24 +116,24 @@ const resetTarget = async (fx: Fixture) => {
 
 export const MATRIX: Row[] = [
   {
-    id: "app/(app)/org/people/actions.ts#changeUserRoleAction",
+    id: "lib/actions/org.ts#changeUserRoleAction",
     run: (v, fx) => setUserRole(v, { userId: fx.targetId, role: "manager" }),
     expect: adminOnly,
     undo: resetTarget,
   },
   {
-    id: "app/(app)/org/people/actions.ts#setUserAccessAction",
+    id: "lib/actions/org.ts#setUserAccessAction",
     run: (v, fx) => setUserDisabled(v, { userId: fx.targetId, disabled: true }),
     expect: adminOnly,
     undo: resetTarget,
   },
   {
-    id: "app/(app)/org/people/actions.ts#revokeSessionsAction",
+    id: "lib/actions/org.ts#revokeSessionsAction",
     run: (v, fx) => revokeUserSessions(v, { userId: fx.targetId }),
     expect: adminOnly,
   },
-  { id: "app/(app)/me/actions.ts#signOutEverywhereAction", run: (v) => signOutEverywhere(v), expect: signedInOnly },
-  { id: "app/(app)/me/locale-actions.ts#setMyLocaleAction", run: (v) => setMyLocale(v, { locale: "en" }), expect: signedInOnly },
+  { id: "lib/actions/account.ts#signOutEverywhereAction", run: (v) => signOutEverywhere(v), expect: signedInOnly },
+  { id: "lib/actions/account.ts#setMyLocaleAction", run: (v) => setMyLocale(v, { locale: "en" }), expect: signedInOnly },
   {
     id: "app/api/auth/[...nextauth]/route.ts#GET",
     expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
@@ -145,13 +145,13 @@ export const MATRIX: Row[] = [
     publicBecause: "next-auth's sign-in and sign-out form posts (CSRF-token protected by next-auth)",
   },
   {
-    id: "app/(app)/me/actions.ts#saveMyRatingAction",
+    id: "lib/actions/ratings.ts#saveMyRatingAction",
     run: (v) => saveSelfRating(v, { skillKey: GIT, value: 3, interest: 1, evidence: "PR #42", requestId: randomUUID() }),
     expect: signedInOnly,
   },
-  { id: "app/(app)/me/actions.ts#confirmStaleRatingsAction", run: (v) => confirmStaleRatings(v, {}), expect: signedInOnly },
+  { id: "lib/actions/ratings.ts#confirmStaleRatingsAction", run: (v) => confirmStaleRatings(v, {}), expect: signedInOnly },
   {
-    id: "app/(app)/teams/[teamId]/members/[userId]/actions.ts#validateRatingAction",
+    id: "lib/actions/ratings.ts#validateRatingAction",
     run: (v, fx) =>
       validateRating(v, { teamId: fx.teamId, userId: fx.targetId, skillKey: GIT, proficiency: 2, comment: "Seen in review", requestId: randomUUID() }),
     expect: leadOfTheTeam,
@@ -162,14 +162,14 @@ export const MATRIX: Row[] = [
     run: (v, fx) => getMemberRatingSheet(v, { teamId: fx.teamId, userId: fx.targetId }, { locale: "en" }),
     expect: leadOfTheTeam,
   },
-  { id: "app/(app)/teams/actions.ts#createTeamAction", run: (v) => createTeam(v, { name: "Matrix team" }), expect: managers },
+  { id: "lib/actions/teams.ts#createTeamAction", run: (v) => createTeam(v, { name: "Matrix team" }), expect: managers },
   {
-    id: "app/(app)/teams/[teamId]/settings/actions.ts#updateTeamAction",
+    id: "lib/actions/teams.ts#updateTeamAction",
     run: async (v, fx) => updateTeam(v, { teamId: fx.teamId, name: "ML Platform", description: "Renamed by the matrix", lockVersion: await lockOf(fx) }),
     expect: leadOfTheTeam,
   },
   {
-    id: "app/(app)/teams/[teamId]/settings/actions.ts#archiveTeamAction",
+    id: "lib/actions/teams.ts#archiveTeamAction",
     run: (v, fx) => archiveTeam(v, { teamId: fx.teamId }),
     expect: leadOfTheTeam,
     undo: async (fx) => {
@@ -177,12 +177,12 @@ export const MATRIX: Row[] = [
     },
   },
   {
-    id: "app/(app)/teams/[teamId]/settings/actions.ts#addTeamMemberAction",
+    id: "lib/actions/teams.ts#addTeamMemberAction",
     run: (v, fx) => addTeamMember(v, { teamId: fx.teamId, email: `new-${randomUUID().slice(0, 8)}@acme.test` }),
     expect: leadOfTheTeam,
   },
   {
-    id: "app/(app)/teams/[teamId]/settings/actions.ts#removeTeamMemberAction",
+    id: "lib/actions/teams.ts#removeTeamMemberAction",
     run: (v, fx) => removeTeamMember(v, { teamId: fx.teamId, userId: fx.targetId }),
     expect: leadOfTheTeam,
     undo: async (fx) => {
@@ -190,7 +190,7 @@ export const MATRIX: Row[] = [
     },
   },
   {
-    id: "app/(app)/teams/[teamId]/settings/actions.ts#updateTeamMemberAction",
+    id: "lib/actions/teams.ts#updateTeamMemberAction",
     run: (v, fx) => updateTeamMember(v, { teamId: fx.teamId, userId: fx.targetId, currentLevelKey: "senior" }),
     expect: leadOfTheTeam,
     undo: async (fx) => {
@@ -198,7 +198,7 @@ export const MATRIX: Row[] = [
     },
   },
   {
-    id: "app/(app)/org/settings/actions.ts#updateOrgSettingAction",
+    id: "lib/actions/org.ts#updateOrgSettingAction",
     run: (v) => updateOrgSetting(v, { key: "membersSeeTeamHeatmap", value: false }),
     expect: adminOnly,
     undo: async (fx) => {
@@ -215,13 +215,13 @@ export const MATRIX: Row[] = [
   { id: "lib/data/team-admin.ts#getTeamSettings", run: (v, fx) => getTeamSettings(v, { teamId: fx.teamId }, { locale: "en" }), expect: leadOfTheTeam },
   { id: "lib/data/settings.ts#getOrgSettings", run: (v) => getOrgSettings(v), expect: signedInOnly },
   {
-    id: "app/(app)/teams/[teamId]/vision/actions.ts#createTargetAction",
+    id: "lib/actions/vision.ts#createTargetAction",
     run: (v, fx) =>
       createTarget(v, { teamId: fx.teamId, kind: "capability", key: "feature-store", level: 3, headcount: 2, targetQuarter: addQuarters(quarterOf(new Date()), 2) }),
     expect: leadOfTheTeam,
   },
   {
-    id: "app/(app)/teams/[teamId]/vision/actions.ts#archiveTargetAction",
+    id: "lib/actions/vision.ts#archiveTargetAction",
     run: async (v, fx) => {
       const [t] = await fx.db.select({ id: teamTargets.id }).from(teamTargets).where(eq(teamTargets.teamId, fx.teamId)).limit(1);
       return archiveTarget(v, { teamId: fx.teamId, targetId: t!.id });
@@ -232,7 +232,7 @@ export const MATRIX: Row[] = [
     },
   },
   {
-    id: "app/(app)/teams/[teamId]/vision/actions.ts#acceptPlanItemAction",
+    id: "lib/actions/vision.ts#acceptPlanItemAction",
     run: async (v, fx) => {
       // Plan items are append-only (no undo): each allowed caller accepts a gap not yet in the plan.
       const analysis = await getTeamVision(await adminViewer(), { teamId: fx.teamId }, { locale: "en" });
@@ -269,7 +269,7 @@ export const MATRIX: Row[] = [
     expect: adminOnly,
   },
   {
-    id: "app/(app)/org/cycles/actions.ts#openCycleAction",
+    id: "lib/actions/cycles.ts#openCycleAction",
     run: (v) => {
       const q = addQuarters(quarterOf(new Date()), 8);
       return openCycle(v, { quarter: q, startsOn: quarterStart(q).toISOString().slice(0, 10), endsOn: quarterEnd(q).toISOString().slice(0, 10) });
@@ -278,7 +278,7 @@ export const MATRIX: Row[] = [
     expect: adminOnly,
   },
   {
-    id: "app/(app)/org/cycles/actions.ts#closeCycleAction",
+    id: "lib/actions/cycles.ts#closeCycleAction",
     run: async (v, fx) => {
       const [open] = await fx.db.select().from(assessmentCycles).where(eq(assessmentCycles.status, "open"));
       return closeCycle(v, { cycleId: open!.id });
@@ -287,7 +287,7 @@ export const MATRIX: Row[] = [
     expect: adminOnly,
   },
   {
-    id: "app/(app)/org/cycles/actions.ts#reopenCycleAction",
+    id: "lib/actions/cycles.ts#reopenCycleAction",
     run: async (v, fx) => {
       const [cycle] = await fx.db.select().from(assessmentCycles).where(eq(assessmentCycles.quarter, addQuarters(quarterOf(new Date()), 8)));
       return reopenCycle(v, { cycleId: cycle!.id });
@@ -325,21 +325,21 @@ export const MATRIX: Row[] = [
   },
   { id: "lib/data/framework-admin.ts#getFrameworkEditor", run: (v, fx) => getFrameworkEditor(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
   {
-    id: "app/(app)/frameworks/actions.ts#importFrameworkAction",
+    id: "lib/actions/frameworks.ts#importFrameworkAction",
     run: (v) => importFramework(v, { format: "markdown", content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n", apply: false }),
     expect: adminOnly,
   },
-  { id: "app/(app)/frameworks/actions.ts#createDraftAction", run: (v, fx) => createDraft(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
+  { id: "lib/actions/frameworks.ts#createDraftAction", run: (v, fx) => createDraft(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
   { id: "lib/data/framework-admin.ts#getDraft", run: (v, fx) => getDraft(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
   {
-    id: "app/(app)/frameworks/actions.ts#updateDraftSkillAction",
+    id: "lib/actions/frameworks.ts#updateDraftSkillAction",
     run: async (v, fx) =>
       updateDraftSkill(v, { frameworkId: fx.frameworkId, lockVersion: (await getDraft(await adminViewer(), { frameworkId: fx.frameworkId }))!.lockVersion, skillKey: GIT, nameEn: "Uses Git for version control", nameZh: "會使用 Git 做版本控管", descriptionEn: "", descriptionZh: "", categoryKey: "environments-and-version-control", retired: false }),
     expect: adminOnly,
   },
-  { id: "app/(app)/frameworks/actions.ts#moveDraftSkillAction", run: (v, fx) => moveDraftSkill(v, { frameworkId: fx.frameworkId, skillKey: GIT, direction: "down" }), expect: adminOnly },
+  { id: "lib/actions/frameworks.ts#moveDraftSkillAction", run: (v, fx) => moveDraftSkill(v, { frameworkId: fx.frameworkId, skillKey: GIT, direction: "down" }), expect: adminOnly },
   {
-    id: "app/(app)/frameworks/actions.ts#switchTeamVersionAction",
+    id: "lib/actions/frameworks.ts#switchTeamVersionAction",
     run: async (v, fx) => switchTeamVersion(v, { teamId: fx.teamId, versionId: (await listPublishedVersions(await adminViewer(), { locale: "en" })).find((x) => x.frameworkId === fx.frameworkId)!.id }),
     expect: leadOfTheTeam,
   },
@@ -351,11 +351,11 @@ export const MATRIX: Row[] = [
   { id: "lib/data/frameworks.ts#listFrameworkDrafts", run: (v) => listFrameworkDrafts(v, { locale: "en" }), expect: adminOnly },
   { id: "lib/data/team-versions.ts#listTeamsOnOlderVersions", run: (v, fx) => listTeamsOnOlderVersions(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
   // Every team is on the published version here: the admin's call succeeds and moves nobody.
-  { id: "app/(app)/frameworks/actions.ts#moveTeamsToLatestVersionAction", run: (v, fx) => moveTeamsToLatestVersion(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
+  { id: "lib/actions/frameworks.ts#moveTeamsToLatestVersionAction", run: (v, fx) => moveTeamsToLatestVersion(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
   {
     // Discards the never-published framework's draft (removing the framework); undo imports it again, so the
     // fixture keeps a draft-only framework and the draft of fx.frameworkId that the rows around edit stays.
-    id: "app/(app)/frameworks/actions.ts#discardDraftAction",
+    id: "lib/actions/frameworks.ts#discardDraftAction",
     run: async (v, fx) => discardDraft(v, { frameworkId: fx.draftOnlyFrameworkId, lockVersion: (await getDraft(await adminViewer(), { frameworkId: fx.draftOnlyFrameworkId }))!.lockVersion }),
     expect: adminOnly,
     undo: async (fx) => {
@@ -365,7 +365,7 @@ export const MATRIX: Row[] = [
   },
   // Last: publishing consumes the draft the rows above edit (the move-down row gives it a change to publish).
   {
-    id: "app/(app)/frameworks/actions.ts#publishDraftAction",
+    id: "lib/actions/frameworks.ts#publishDraftAction",
     run: (v, fx) => publishDraft(v, { frameworkId: fx.frameworkId }),
     expect: adminOnly,
   },
@@ -374,7 +374,7 @@ export const MATRIX: Row[] = [
 let adminForFixtures: Viewer | null = null;
 const adminViewer = async () => adminForFixtures!;
 
-/** Every exported server action and route handler method in app/. */
+/** Every exported server action (lib/actions/, and any "use server" module in app/) and route handler method in app/. */
 function discoverEndpoints(): string[] {
   const root = path.join(__dirname, "../..");
   const found: string[] = [];
@@ -402,6 +402,7 @@ function discoverEndpoints(): string[] {
     }
   };
   walk(path.join(root, "app"));
+  walk(path.join(root, "lib/actions"));
   return found.sort();
 }
 
@@ -415,7 +416,7 @@ describe("authorization matrix coverage", () => {
 
   it("has no row for an endpoint that no longer exists", () => {
     const endpoints = new Set(discoverEndpoints());
-    expect(MATRIX.filter((r) => r.id.startsWith("app/") && !endpoints.has(r.id)).map((r) => r.id)).toEqual([]);
+    expect(MATRIX.filter((r) => (r.id.startsWith("app/") || r.id.startsWith("lib/actions/")) && !endpoints.has(r.id)).map((r) => r.id)).toEqual([]);
   });
 
   it("tests every non-public row", () => {
