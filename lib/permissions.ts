@@ -51,6 +51,25 @@ export function canOnTeam(viewer: PermissionSubject | null, teamId: string, perm
   return viewer.leadTeamIds.includes(teamId) && LEAD_PERMISSIONS.includes(permission);
 }
 
+/** The org settings that open a team's pages to its own members (lib/data/settings.ts). */
+export type MemberVisibility = { membersSeeTeamHeatmap: boolean; membersSeeTeamVision: boolean };
+
+/**
+ * Whether the viewer may read a team's heatmap or its vision (targets, hire
+ * items, named candidates): its leads and admins always; its members when the
+ * org setting for that page allows it.
+ */
+export function canReadTeam(
+  viewer: (PermissionSubject & { memberTeamIds: readonly string[] }) | null,
+  teamId: string,
+  page: "heatmap" | "vision",
+  settings: MemberVisibility,
+): boolean {
+  if (canOnTeam(viewer, teamId, "team:read")) return true;
+  if (!viewer?.memberTeamIds.includes(teamId)) return false;
+  return page === "heatmap" ? settings.membersSeeTeamHeatmap : settings.membersSeeTeamVision;
+}
+
 /** Where each role starts after signing in. */
 export const HOME_BY_ROLE: Record<Role, string> = {
   admin: "/org",

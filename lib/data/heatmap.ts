@@ -12,7 +12,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { forbidden, notFound } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { canOnTeam } from "@/lib/permissions";
+import { canOnTeam, canReadTeam } from "@/lib/permissions";
 import { quarterOf } from "@/lib/quarters";
 import { type Moment, quartersToPick, readMoment } from "./moment";
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
@@ -85,10 +85,8 @@ async function authorizeTeamRead(viewer: Viewer | null, raw: unknown) {
   const v = requireSignedIn(viewer);
   const input = parseInput(heatmapQuerySchema.required({ teamId: true }), raw);
   const teamId = input.teamId!;
-  if (!canOnTeam(v, teamId, "team:read")) {
-    // Members may look at their own team's heatmap (read-only) when the org allows it.
-    if (!v.memberTeamIds.includes(teamId) || !(await readSettings()).membersSeeTeamHeatmap) throw forbidden();
-  }
+  // Members may look at their own team's heatmap (read-only) when the org allows it.
+  if (!canOnTeam(v, teamId, "team:read") && !canReadTeam(v, teamId, "heatmap", await readSettings())) throw forbidden();
   return { v, input, teamId };
 }
 

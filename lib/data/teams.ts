@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { teamMembers, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/permissions";
+import { can, canReadTeam } from "@/lib/permissions";
 import { requireSignedIn } from "./guard";
 import { readSettings } from "./settings";
 
@@ -22,7 +22,8 @@ export async function listTeamsForViewer(viewer: Viewer | null): Promise<TeamSum
   const v = requireSignedIn(viewer);
   const all = can(v, "team:read-any");
   // Members also see their own teams (read-only) when the org allows it.
-  const visible = v.memberTeamIds.length && (await readSettings()).membersSeeTeamHeatmap ? [...new Set([...v.leadTeamIds, ...v.memberTeamIds])] : v.leadTeamIds;
+  const settings = v.memberTeamIds.length ? await readSettings() : null;
+  const visible = [...new Set([...v.leadTeamIds, ...(settings ? v.memberTeamIds.filter((id) => canReadTeam(v, id, "heatmap", settings)) : [])])];
   if (!all && visible.length === 0) return [];
   const rows = await getDb()
     .select({

@@ -11,7 +11,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { canOnTeam } from "@/lib/permissions";
+import { canOnTeam, canReadTeam } from "@/lib/permissions";
 import { addQuarters, lastQuarters, quarterEnd, quarterOf } from "@/lib/quarters";
 import { acceptItemSchema, archiveTargetSchema, createTargetSchema } from "@/lib/validations/vision";
 import { writeAudit } from "./audit";
@@ -202,8 +202,7 @@ export async function analyseTeam(
  * setting lets them, which is off unless an admin turns it on.
  */
 export async function canReadTeamVision(viewer: Viewer, teamId: string): Promise<boolean> {
-  if (canOnTeam(viewer, teamId, "team:read")) return true;
-  return viewer.memberTeamIds.includes(teamId) && (await readSettings()).membersSeeTeamVision;
+  return canOnTeam(viewer, teamId, "team:read") || canReadTeam(viewer, teamId, "vision", await readSettings());
 }
 
 async function requireVisionReader(viewer: Viewer | null, teamId: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canOnTeam, HOME_BY_ROLE, ORG_PERMISSIONS, ROLE_PERMISSIONS, TEAM_PERMISSIONS, teamsBeyondReach } from "@/lib/permissions";
+import { can, canOnTeam, canReadTeam, HOME_BY_ROLE, ORG_PERMISSIONS, ROLE_PERMISSIONS, TEAM_PERMISSIONS, teamsBeyondReach } from "@/lib/permissions";
 
 const member = { role: "member" as const, leadTeamIds: [] };
 const lead = { role: "manager" as const, leadTeamIds: ["team-a"] };
@@ -51,5 +51,30 @@ describe("teamsBeyondReach", () => {
   });
   it("is empty for an admin", () => {
     expect(teamsBeyondReach({ role: "admin", leadTeamIds: [] }, ["b", "d"], "a")).toEqual([]);
+  });
+});
+
+describe("who may read a team's heatmap and vision (canReadTeam)", () => {
+  const inA = { role: "member" as const, leadTeamIds: [], memberTeamIds: ["team-a"] };
+  const leadA = { role: "manager" as const, leadTeamIds: ["team-a"], memberTeamIds: ["team-a"] };
+  const adminNowhere = { role: "admin" as const, leadTeamIds: [], memberTeamIds: [] };
+  const open = { membersSeeTeamHeatmap: true, membersSeeTeamVision: true };
+  const closed = { membersSeeTeamHeatmap: false, membersSeeTeamVision: false };
+
+  it("lets leads and admins read every page of their teams whatever the settings", () => {
+    for (const page of ["heatmap", "vision"] as const) {
+      expect(canReadTeam(leadA, "team-a", page, closed)).toBe(true);
+      expect(canReadTeam(adminNowhere, "team-a", page, closed)).toBe(true);
+      expect(canReadTeam(leadA, "team-b", page, open)).toBe(false);
+    }
+  });
+
+  it("lets members read their own team's page only when its setting is on, and never another team's", () => {
+    expect(canReadTeam(inA, "team-a", "heatmap", { membersSeeTeamHeatmap: true, membersSeeTeamVision: false })).toBe(true);
+    expect(canReadTeam(inA, "team-a", "vision", { membersSeeTeamHeatmap: true, membersSeeTeamVision: false })).toBe(false);
+    expect(canReadTeam(inA, "team-a", "vision", { membersSeeTeamHeatmap: false, membersSeeTeamVision: true })).toBe(true);
+    expect(canReadTeam(inA, "team-a", "heatmap", closed)).toBe(false);
+    expect(canReadTeam(inA, "team-b", "heatmap", open)).toBe(false);
+    expect(canReadTeam(null, "team-a", "heatmap", open)).toBe(false);
   });
 });
