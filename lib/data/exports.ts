@@ -18,7 +18,7 @@ import { metrics } from "@/lib/observability/metrics";
 import { getLogger } from "@/lib/observability/logger";
 import { writeAudit } from "./audit";
 import { consumeRateLimit, LIMITS } from "./rate-limit";
-import { parseInput, requirePermission, requireTeamPermission } from "./guard";
+import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 import { getOrgHeatmap, getTeamHeatmap, type HeatmapDto } from "./heatmap";
 import { analyseTeam } from "./vision";
 import { exportRequestSchema } from "@/lib/validations/reads";
@@ -113,7 +113,7 @@ function ratingRows({
  * audit event for the export.
  */
 export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<PlanningExport & { filename: string }> {
-  requirePermission(viewer, "framework:read");
+  requireSignedIn(viewer);
   const input = parseInput(exportRequestSchema, raw);
   if (input.scope === "team") {
     if (!input.teamId) throw parseInput(z.strictObject({ teamId: uuidSchema }), {});

@@ -14,7 +14,7 @@ import { RoadmapParseError } from "@/lib/roadmap/types";
 import { discardDraftSchema, exportFrameworkSchema, frameworkIdSchema, importFrameworkSchema, moveDraftSkillSchema, switchTeamVersionSchema, updateDraftSkillSchema } from "@/lib/validations/frameworks";
 import { writeAudit } from "./audit";
 import { moveTeamToVersion } from "./team-versions";
-import { parseInput, requirePermission, requireTeamPermission } from "./guard";
+import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 import { readVersion, writeVersion } from "@/db/framework-store";
 
 export type ImportPreview = {
@@ -307,7 +307,7 @@ export async function discardDraft(viewer: Viewer | null, raw: unknown): Promise
 
 /** Moves a team to a published version (its own framework's newer one, or another framework). */
 export async function switchTeamVersion(viewer: Viewer | null, raw: unknown): Promise<void> {
-  requirePermission(viewer, "framework:read");
+  requireSignedIn(viewer);
   const input = parseInput(switchTeamVersionSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:edit");
   await getDb().transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { forbidden } from "@/lib/errors";
 import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { quarterOf } from "@/lib/quarters";
-import { parseInput, requirePermission, requireTeamPermission } from "./guard";
+import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 import { readVersionRows, resolveMemberFramework } from "./member-framework";
 import type { SavedRatingDto } from "./ratings";
 import { memberSheetSchema } from "@/lib/validations/reads";
@@ -57,7 +57,7 @@ export async function getMyRatingSheet(viewer: Viewer | null, { locale }: { loca
 
 /** A team member's sheet, for a lead of that team (or an admin). */
 export async function getMemberRatingSheet(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }) {
-  requirePermission(viewer, "framework:read");
+  requireSignedIn(viewer);
   const input = parseInput(memberSheetSchema, raw);
   requireTeamPermission(viewer, input.teamId, "team:read");
   const db = getDb();

@@ -9,7 +9,7 @@ import { confirmStaleSchema, EVIDENCE_MAX, saveSelfRatingSchema, validateRatingS
 import { type NoteProblem, noteProblem } from "@/lib/validations/text";
 import { metrics } from "@/lib/observability/metrics";
 import { auditValues, writeAudit } from "./audit";
-import { parseInput, requirePermission, requireTeamPermission } from "./guard";
+import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 import { isLiveSkill, resolveMemberFramework } from "./member-framework";
 import { assertWithinReach } from "./team-reach";
 
@@ -168,7 +168,7 @@ export type ValidationDto = { skillKey: string; proficiency: number; comment: st
 
 /** A lead records a validated proficiency (and comment) for a member of their team. */
 export async function validateRating(viewer: Viewer | null, raw: unknown): Promise<ValidationDto> {
-  requirePermission(viewer, "framework:read");
+  requireSignedIn(viewer);
   const input = parseInput(validateRatingSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:validate");
   if (input.userId === v.id) throw forbidden("You cannot validate your own ratings.");

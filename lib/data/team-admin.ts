@@ -17,7 +17,7 @@ import {
 import { writeAudit } from "./audit";
 import { assertWithinReach } from "./team-reach";
 import { readTeamRoadmap, type TeamRoadmapDto } from "./team-versions";
-import { parseInput, requirePermission, requireTeamPermission } from "./guard";
+import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 
 /** A manager (or admin) creates a team on the framework most teams use; a manager becomes its lead. */
 export async function createTeam(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
@@ -47,7 +47,7 @@ export async function createTeam(viewer: Viewer | null, raw: unknown): Promise<{
 
 /** Rename / re-describe, with optimistic concurrency on the team's version. */
 export async function updateTeam(viewer: Viewer | null, raw: unknown): Promise<{ lockVersion: number }> {
-  requirePermission(viewer, "framework:read");
+  requireSignedIn(viewer);
   const input = parseInput(updateTeamSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:edit");
   return getDb().transaction(async (tx) => {
@@ -65,7 +65,7 @@ export async function updateTeam(viewer: Viewer | null, raw: unknown): Promise<{
 }
 
 export async function archiveTeam(viewer: Viewer | null, raw: unknown): Promise<void> {
-  requirePermission(viewer, "framework:read");
+  requireSignedIn(viewer);
   const input = parseInput(archiveTeamSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:edit");
   await getDb().transaction(async (tx) => {
@@ -77,7 +77,7 @@ export async function archiveTeam(viewer: Viewer | null, raw: unknown): Promise<
 
 /** Adds someone by email; a person who never signed in is pre-provisioned and linked at first SSO sign-in. */
 export async function addTeamMember(viewer: Viewer | null, raw: unknown): Promise<{ userId: string; preProvisioned: boolean }> {
-  requirePermission(viewer, "framework:read");
+  requireSignedIn(viewer);
   const input = parseInput(addTeamMemberSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:edit");
   const allowed = getEnv().ALLOWED_EMAIL_DOMAINS;
@@ -107,7 +107,7 @@ export async function addTeamMember(viewer: Viewer | null, raw: unknown): Promis
 }
 
 export async function removeTeamMember(viewer: Viewer | null, raw: unknown): Promise<void> {
-  requirePermission(viewer, "framework:read");
+  requireSignedIn(viewer);
   const input = parseInput(removeTeamMemberSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:edit");
   await getDb().transaction(async (tx) => {
@@ -121,7 +121,7 @@ export async function removeTeamMember(viewer: Viewer | null, raw: unknown): Pro
 
 /** Lead flag and current / target level of one member. */
 export async function updateTeamMember(viewer: Viewer | null, raw: unknown): Promise<void> {
-  requirePermission(viewer, "framework:read");
+  requireSignedIn(viewer);
   const input = parseInput(updateTeamMemberSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:edit");
   await getDb().transaction(async (tx) => {
@@ -172,7 +172,7 @@ export type TeamSettingsDto = {
 
 /** What the team settings page shows (leads of the team and admins). */
 export async function getTeamSettings(viewer: Viewer | null, raw: unknown, { locale }: { locale: "en" | "zh-TW" }): Promise<TeamSettingsDto> {
-  requirePermission(viewer, "framework:read");
+  requireSignedIn(viewer);
   const input = parseInput(archiveTeamSchema, raw);
   requireTeamPermission(viewer, input.teamId, "team:edit");
   const db = getDb();

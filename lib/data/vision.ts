@@ -263,7 +263,7 @@ export async function getTeamVision(viewer: Viewer | null, raw: unknown, { local
 }
 
 export async function createTarget(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
-  requirePermission(viewer, "framework:read");
+  requireSignedIn(viewer);
   const input = parseInput(createTargetSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:plan");
   const current = quarterOf(new Date());
@@ -297,7 +297,7 @@ export async function createTarget(viewer: Viewer | null, raw: unknown): Promise
 }
 
 export async function archiveTarget(viewer: Viewer | null, raw: unknown): Promise<void> {
-  requirePermission(viewer, "framework:read");
+  requireSignedIn(viewer);
   const input = parseInput(archiveTargetSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:plan");
   await getDb().transaction(async (tx) => {
@@ -313,7 +313,7 @@ export async function archiveTarget(viewer: Viewer | null, raw: unknown): Promis
 
 /** Accepts a priority item into the team's plan, as the analysis says it is right now. */
 export async function acceptPlanItem(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
-  requirePermission(viewer, "framework:read");
+  requireSignedIn(viewer);
   const input = parseInput(acceptItemSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:plan");
   const db = getDb();
