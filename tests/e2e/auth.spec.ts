@@ -108,7 +108,10 @@ test.describe("what an admin changes takes effect on the next request", () => {
     await roleSelect.selectOption("manager");
     const captured = await actionRequest;
     await expect(admin.getByRole("status")).toHaveText("Saved.");
+    // The status already says "Saved.": wait for this save's own response before reading the role back.
+    const putBack = admin.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
     await roleSelect.selectOption("member");
+    expect((await putBack).ok()).toBe(true);
     await expect(admin.getByRole("status")).toHaveText("Saved.");
 
     // ...and replay it with the admin's cookies but a foreign Origin.
