@@ -25,11 +25,25 @@ export type MemberAt = {
 
 const at = (column: AnyColumn, asOf: Date) => sql`${column} <= ${asOf.toISOString()}::timestamptz`;
 
-/** Each membership's newest history row at or before the moment (present or ended). */
-function membershipRowsAt(db: DbOrTx, asOf: Date, teamIds: string[]) {
+/** Each membership at the moment: the live rows now, else the newest history row at or before it (present or ended). */
+function membershipRowsAt(db: DbOrTx, asOf: Moment, teamIds: string[]) {
+  const columns = <T extends typeof teamMembers | typeof teamMemberHistory>(t: T) => ({
+    teamId: t.teamId,
+    userId: t.userId,
+    isLead: t.isLead,
+    currentLevelKey: t.currentLevelKey,
+    targetLevelKey: t.targetLevelKey,
+  });
+  if (asOf === "now") {
+    return db
+      .select({ ...columns(teamMembers), present: sql<boolean>`true`.as("present") })
+      .from(teamMembers)
+      .where(inArray(teamMembers.teamId, teamIds))
+      .as("membership");
+  }
   const h = teamMemberHistory;
   return db
-    .selectDistinctOn([h.teamId, h.userId], { teamId: h.teamId, userId: h.userId, isLead: h.isLead, currentLevelKey: h.currentLevelKey, targetLevelKey: h.targetLevelKey, present: h.present })
+    .selectDistinctOn([h.teamId, h.userId], { ...columns(h), present: h.present })
     .from(h)
     .where(and(inArray(h.teamId, teamIds), at(h.effectiveAt, asOf)))
     .orderBy(h.teamId, h.userId, desc(h.effectiveAt), desc(h.id))
@@ -39,22 +53,13 @@ function membershipRowsAt(db: DbOrTx, asOf: Date, teamIds: string[]) {
 /** The people in these teams at the moment, with their lead flag and levels, ordered by team name then person name. */
 export async function teamMembersAt(db: DbOrTx, asOf: Moment, teamIds: string[]): Promise<MemberAt[]> {
   if (teamIds.length === 0) return [];
-  if (asOf === "now") {
-    return db
-      .select({ teamId: teamMembers.teamId, teamName: teams.name, userId: teamMembers.userId, name: users.name, isLead: teamMembers.isLead, currentLevelKey: teamMembers.currentLevelKey, targetLevelKey: teamMembers.targetLevelKey })
-      .from(teamMembers)
-      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-      .innerJoin(users, eq(users.id, teamMembers.userId))
-      .where(inArray(teamMembers.teamId, teamIds))
-      .orderBy(asc(teams.name), asc(teams.id), asc(users.name), asc(users.id));
-  }
   const m = membershipRowsAt(db, asOf, teamIds);
   return db
     .select({ teamId: m.teamId, teamName: teams.name, userId: m.userId, name: users.name, isLead: m.isLead, currentLevelKey: m.currentLevelKey, targetLevelKey: m.targetLevelKey })
     .from(m)
     .innerJoin(teams, eq(teams.id, m.teamId))
     .innerJoin(users, eq(users.id, m.userId))
-    .where(eq(m.present, true))
+    .where(sql`${m.present}`)
     .orderBy(asc(teams.name), asc(teams.id), asc(users.name), asc(users.id));
 }
 
