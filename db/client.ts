@@ -173,7 +173,7 @@ export function getDb(): Db {
  * tests that manage their own database); the data-access layer then reads
  * and writes through it.
  */
-export function useDbHandle(handle: DbHandle): void {
+export function setDbHandle(handle: DbHandle): void {
   globalForDb.__skillgridDb = handle;
 }
 

@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { openDb, targetFromEnv, useDbHandle } from "@/db/client";
+import { openDb, targetFromEnv, setDbHandle } from "@/db/client";
 import { exportFramework, getFrameworkEditor, importFramework, publishDraft } from "@/lib/data/framework-admin";
 import type { Viewer } from "@/lib/auth/viewer";
 import { diffFrameworks, type FrameworkDiff, isEmptyDiff } from "@/lib/roadmap/diff";
@@ -140,8 +140,7 @@ async function main(): Promise<void> {
   const { values, positionals } = parseCommandLine(rest);
   if (positionals.length !== 1 || (command !== "import" && command !== "export")) throw new CliError("Expected one file or framework.", USAGE);
   const handle = openDb(targetFromEnv());
-  // eslint-disable-next-line react-hooks/rules-of-hooks -- useDbHandle is a database setter, not a React hook
-  useDbHandle(handle);
+  setDbHandle(handle);
   try {
     if (command === "import") await importCommand(positionals[0]!, { framework: values.framework, publish: values.publish, dryRun: values["dry-run"] });
     else await exportCommand(positionals[0]!, { format: values.format, lang: values.lang, out: values.out });

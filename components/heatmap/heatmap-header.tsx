@@ -1,7 +1,7 @@
 "use client";
 
 import type { HeatmapDto } from "@/lib/data/heatmap";
-import { levelAccent } from "@/components/framework/level-accent";
+import { levelAccent } from "@/components/roadmap/level-accent";
 import type { Geometry } from "./geometry";
 import { headerHeight } from "./geometry";
 import { textColorOn } from "@/lib/charts/colors";

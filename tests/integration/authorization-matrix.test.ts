@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Db, useDbHandle } from "@/db/client";
+import { type Db, setDbHandle } from "@/db/client";
 import { users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
@@ -429,7 +429,7 @@ describeOnEachEngine("authorization matrix", ({ handle }) => {
   let fx: Fixture;
 
   beforeAll(async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     configureAuthEnv();
     const db = handle().db;
     await seedDatabase(db, { demo: true });
@@ -495,7 +495,7 @@ describeOnEachEngine("authorization matrix: the lead of another team, through th
   const sofia = demoUserId(EMAIL.target); // in team B
 
   beforeAll(async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     configureAuthEnv();
     db = handle().db;
     await seedDatabase(db, { demo: true });
@@ -566,7 +566,7 @@ describeOnEachEngine("authorization matrix: a foreign origin on every mutating r
   let adminCookie = "";
 
   beforeAll(async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     configureAuthEnv();
     await seedDatabase(handle().db, { demo: true });
     adminCookie = `next-auth.session-token=${await sessionTokenFor(demoUserId(EMAIL.admin))}`;

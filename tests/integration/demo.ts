@@ -1,12 +1,11 @@
-import { type DbHandle, useDbHandle } from "@/db/client";
+import { type DbHandle, setDbHandle } from "@/db/client";
 import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 
 /** Makes this handle the data layer's database and seeds the demo organisation (idempotent). */
 export async function seedDemoOrg(handle: DbHandle): Promise<void> {
-  // eslint-disable-next-line react-hooks/rules-of-hooks -- useDbHandle is a database setter, not a React hook
-  useDbHandle(handle);
+  setDbHandle(handle);
   await seedDatabase(handle.db, { demo: true });
 }
 

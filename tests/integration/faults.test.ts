@@ -6,7 +6,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { type DbHandle, openDb, useDbHandle } from "@/db/client";
+import { type DbHandle, openDb, setDbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
@@ -54,7 +54,7 @@ describe.skipIf(!bin)("PostgreSQL restart while raters save", () => {
     let handle: DbHandle | undefined;
     try {
       handle = openDb({ databaseUrl: `postgres://postgres@127.0.0.1:${port}/postgres` });
-      useDbHandle(handle);
+      setDbHandle(handle);
       await migrateDatabase(handle);
       await seedDatabase(handle.db, { demo: true });
       const raters = await Promise.all(DEMO_PEOPLE.filter((p) => p.role === "member").slice(0, 8).map((p) => loadViewer(demoUserId(p.email))));

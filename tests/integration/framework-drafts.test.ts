@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { useDbHandle } from "@/db/client";
+import { setDbHandle } from "@/db/client";
 import { auditEvents, frameworkVersions, frameworks } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
@@ -33,7 +33,7 @@ describeOnEachEngine("framework drafts", ({ handle }) => {
   const draftCreatedAudits = () => handle().db.select().from(auditEvents).where(eq(auditEvents.action, "framework.draft_created"));
 
   beforeAll(async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     configureAuthEnv();
     await seedDatabase(handle().db, { demo: true });
     const viewer = async (email: string) => (await viewerFromSessionToken(await sessionTokenFor(demoUserId(email))))!;

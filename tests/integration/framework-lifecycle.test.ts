@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { useDbHandle } from "@/db/client";
+import { setDbHandle } from "@/db/client";
 import { auditEvents, frameworkVersions, frameworks, ratings } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
@@ -42,7 +42,7 @@ describeOnEachEngine("framework lifecycle", ({ handle }) => {
   };
 
   beforeAll(async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     configureAuthEnv();
     await seedDatabase(db(), { demo: true });
     const viewer = async (email: string) => (await viewerFromSessionToken(await sessionTokenFor(demoUserId(email))))!;

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { useDbHandle } from "@/db/client";
+import { setDbHandle } from "@/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getFrameworkTree, listFrameworks } from "@/lib/data/frameworks";
 import { describeOnEachEngine } from "./engines";
@@ -19,7 +19,7 @@ describeOnEachEngine("framework data access", ({ handle }) => {
   });
 
   it("reads the whole roadmap tree in either language", async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     const [summary] = await listFrameworks(member, { locale: "en" });
     const en = await getFrameworkTree(member, { frameworkId: summary!.id, locale: "en" });
     const zh = await getFrameworkTree(member, { frameworkId: summary!.id, locale: "zh-TW" });
@@ -36,7 +36,7 @@ describeOnEachEngine("framework data access", ({ handle }) => {
   });
 
   it("refuses a signed-out caller", async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     await expect(listFrameworks(null, { locale: "en" })).rejects.toMatchObject({ code: "unauthenticated" });
     await expect(getFrameworkTree(null, { frameworkId: "00000000-0000-4000-8000-000000000000", locale: "en" })).rejects.toMatchObject({
       code: "unauthenticated",
@@ -44,7 +44,7 @@ describeOnEachEngine("framework data access", ({ handle }) => {
   });
 
   it("returns nothing for an unknown or malformed id", async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     expect(await getFrameworkTree(member, { frameworkId: "00000000-0000-4000-8000-000000000000", locale: "en" })).toBeNull();
     expect(await getFrameworkTree(member, { frameworkId: "'; drop table skills; --", locale: "en" })).toBeNull();
   });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { DataDirReadOnlyError, openDb, useDbHandle } from "@/db/client";
+import { DataDirReadOnlyError, openDb, setDbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
@@ -91,7 +91,7 @@ describe("embedded database on a read-only disk", () => {
     try {
       expect(await tableFingerprint(again.db)).toEqual(before);
       // And it is usable again: a rating saves.
-      useDbHandle(again);
+      setDbHandle(again);
       const member = DEMO_PEOPLE.find((p) => p.role === "member")!;
       const viewer = await loadViewer(demoUserId(member.email));
       const saved = await toActionResult(() =>

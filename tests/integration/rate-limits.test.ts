@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, expect, it, vi } from "vitest";
 import { errorResponse } from "@/lib/actions/http";
-import { useDbHandle } from "@/db/client";
+import { setDbHandle } from "@/db/client";
 import { seedDatabase } from "@/db/seed";
 import { demoTeamId } from "@/db/seed/demo";
 import { admitSignIn } from "@/lib/auth/admit";
@@ -63,7 +63,7 @@ describeOnEachEngine("abuse limits", ({ handle }) => {
     rowsOf(await handle().db.execute(sql`select window_start, count from rate_limits where key = ${key} order by window_start`));
 
   beforeAll(async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     configureAuthEnv();
     await seedDatabase(handle().db, { demo: true });
     alex = await demoViewer("alex.wang@acme.test");

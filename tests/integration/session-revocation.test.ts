@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { encode, type JWT } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useDbHandle } from "@/db/client";
+import { setDbHandle } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
@@ -15,7 +15,7 @@ import { configureAuthEnv, sessionTokenFor, TEST_SECRET } from "./session";
 // A session cookie is a bearer credential: copying it must not outlive a
 // sign-out, a disable (even after re-enabling) or the absolute lifetime.
 
-const generationOf = async (db: Parameters<typeof useDbHandle>[0]["db"], id: string) =>
+const generationOf = async (db: Parameters<typeof setDbHandle>[0]["db"], id: string) =>
   (await db.select({ g: users.sessionGeneration }).from(users).where(eq(users.id, id)))[0]!.g;
 
 describe("absolute session lifetime", () => {
@@ -35,7 +35,7 @@ describeOnEachEngine("session revocation", ({ handle }) => {
   const tokenAt = async (uid: string) => sessionTokenFor(uid, { gen: await generationOf(handle().db, uid) });
 
   beforeAll(async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     configureAuthEnv();
     await seedDatabase(handle().db, { demo: true });
   });

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { useDbHandle } from "@/db/client";
+import { setDbHandle } from "@/db/client";
 import { users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
@@ -25,7 +25,7 @@ describeOnEachEngine("sign-in admission", ({ handle }) => {
   const userCount = async () => rowsOf(await handle().db.execute(sql`select count(*)::int as n from users`))[0]!.n as number;
 
   beforeAll(async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     configureAuthEnv();
     await seedDatabase(handle().db, { demo: true });
   });
@@ -93,7 +93,7 @@ describeOnEachEngine("sign-in admission", ({ handle }) => {
 
 describeOnEachEngine("session → viewer", ({ handle }) => {
   beforeAll(async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     configureAuthEnv();
     await seedDatabase(handle().db, { demo: true });
   });

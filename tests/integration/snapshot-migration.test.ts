@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, expect, it } from "vitest";
-import { useDbHandle } from "@/db/client";
+import { setDbHandle } from "@/db/client";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed";
 import { loadViewer } from "@/lib/auth/viewer";
@@ -83,7 +83,7 @@ describeOnEachEngine(
       ]);
 
       // The closed quarter through the app: its people and levels, the target live at the close, the ratings and plan of then.
-      useDbHandle(handle());
+      setDbHandle(handle());
       const viewer = (await loadViewer(admin))!;
       const quarter = await getPlanningDataset(viewer, { scope: "team", teamId, quarter: "2026-Q1", format: "json" }, { locale: "en" });
       expect(quarter.asOf).toBe("2026-04-02T00:00:00.000Z");

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { useDbHandle } from "@/db/client";
+import { setDbHandle } from "@/db/client";
 import { teamMembers, users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
@@ -18,7 +18,7 @@ describeOnEachEngine("team administration", ({ handle }) => {
   const lastAudit = async () => rowsOf(await handle().db.execute(sql`select action, actor_id, entity_id from audit_events order by id desc limit 1`))[0];
 
   beforeAll(async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     configureAuthEnv();
     await seedDatabase(handle().db, { demo: true });
     chihHao = await demoViewer("chih-hao.lee@acme.test");

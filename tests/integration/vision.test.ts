@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { useDbHandle } from "@/db/client";
+import { setDbHandle } from "@/db/client";
 import { planItems, ratings, teamMembers, teamTargets, teams, users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { demoTeamId } from "@/db/seed/demo";
@@ -23,7 +23,7 @@ describeOnEachEngine("vision and gaps", ({ handle }) => {
   const now = quarterOf(new Date());
 
   beforeAll(async () => {
-    useDbHandle(handle());
+    setDbHandle(handle());
     const db = handle().db;
     await seedDatabase(db, { demo: true });
     admin = await demoViewer("mei-ling.chen@acme.test");

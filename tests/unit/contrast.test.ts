@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { levelAccent } from "@/components/framework/level-accent";
+import { levelAccent } from "@/components/roadmap/level-accent";
 import { meanColor, proficiencyColor, textColorOn } from "@/lib/charts/colors";
 import { contrastRatio, relativeLuminance } from "@/lib/charts/contrast";
 import { GAP_DOMAIN, gapColor } from "@/lib/charts/gap-scale";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { FrameworkImportForm } from "@/components/frameworks/import-form";
+import { RoadmapImportForm } from "@/components/roadmap-admin/roadmap-import-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerWithCapability } from "@/lib/auth/page";
 
@@ -13,7 +13,7 @@ export default async function FrameworkImportPage() {
     <div className="space-y-6">
       <PageHeader title={t("importTitle")} description={t("importIntro")} />
       <section className="rounded-lg border border-border bg-card p-5 shadow-sm">
-        <FrameworkImportForm />
+        <RoadmapImportForm />
       </section>
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ImportForm } from "@/components/org/import-form";
+import { RatingsImportForm } from "@/components/org/ratings-import-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerWithCapability } from "@/lib/auth/page";
 
@@ -13,7 +13,7 @@ export default async function ImportPage() {
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("intro")} />
       <section className="rounded-lg border border-border bg-card p-5 shadow-sm">
-        <ImportForm />
+        <RatingsImportForm />
       </section>
     </div>
   );

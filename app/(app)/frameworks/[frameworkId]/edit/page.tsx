@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { DraftEditor } from "@/components/frameworks/draft-editor";
-import { PublishedPreview } from "@/components/frameworks/published-preview";
-import { StartDraftButton } from "@/components/frameworks/start-draft-button";
+import { DraftEditor } from "@/components/roadmap-admin/draft-editor";
+import { PublishedPreview } from "@/components/roadmap-admin/published-preview";
+import { StartDraftButton } from "@/components/roadmap-admin/start-draft-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, viewerWithCapability } from "@/lib/auth/page";
 import { getFrameworkEditor } from "@/lib/data/framework-admin";

@@ -28,7 +28,7 @@ function send(file: File, mode: "dry-run" | "apply", onProgress: (p: number) => 
   });
 }
 
-export function ImportForm() {
+export function RatingsImportForm() {
   const t = useTranslations("import");
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ kind: "idle" });

@@ -9,7 +9,7 @@ import type { ImportPreview } from "@/lib/data/framework-admin";
 
 const formatOf = (name: string): "markdown" | "json" | "yaml" => (/\.json$/i.test(name) ? "json" : /\.ya?ml$/i.test(name) ? "yaml" : "markdown");
 
-export function FrameworkImportForm() {
+export function RoadmapImportForm() {
   const t = useTranslations("frameworkAdmin");
   const [format, setFormat] = useState<"markdown" | "json" | "yaml">("markdown");
   const [content, setContent] = useState("");
