@@ -12,14 +12,16 @@ export type FrameworkDiff = {
   other: ("title" | "texts" | "levels" | "categories" | "capabilities" | "descriptors")[];
 };
 
-type Flat = Map<string, { name: string; nameZh: string; category: string; description: string }>;
+// A skill's category by key (names may repeat across levels), and its English name for display.
+type Flat = Map<string, { name: string; nameZh: string; category: string; categoryName: string; description: string }>;
 
 function flatten(doc: FrameworkDocument, retired: Set<string>): Flat {
   const out: Flat = new Map();
   for (const l of doc.levels)
     for (const c of l.categories)
       for (const s of c.skills)
-        if (!retired.has(s.key)) out.set(s.key, { name: s.name.en, nameZh: s.name.zh, category: c.name.en, description: `${s.description?.en ?? ""}|${s.description?.zh ?? ""}` });
+        if (!retired.has(s.key))
+          out.set(s.key, { name: s.name.en, nameZh: s.name.zh, category: c.key, categoryName: c.name.en, description: `${s.description?.en ?? ""}|${s.description?.zh ?? ""}` });
   return out;
 }
 
@@ -47,7 +49,10 @@ function otherChanges(before: FrameworkDocument, after: FrameworkDocument): Fram
     levels: d.levels.map(({ categories, ...level }) => ({ ...level, categories: categories.map((c) => c.key) })),
     categories: d.levels.flatMap((l) => l.categories.map((c) => ({ key: c.key, name: c.name, skills: c.skills.length > 0 }))),
     capabilities: d.capabilities,
-    descriptors: d.levels.flatMap((l) => l.categories.flatMap((c) => c.skills.map((s) => [s.key, s.descriptors ?? null]))),
+    // By skill key, whatever the skills' order: adding, moving or reordering a skill is not a descriptor change.
+    descriptors: d.levels
+      .flatMap((l) => l.categories.flatMap((c) => c.skills.flatMap((s) => (s.descriptors ? [[s.key, s.descriptors] as const] : []))))
+      .sort(([x], [y]) => x.localeCompare(y)),
   });
   const a = parts(before);
   const b = parts(after);
@@ -67,7 +72,7 @@ export function diffFrameworks(before: FrameworkDocument, after: FrameworkDocume
       continue;
     }
     if (t.name !== s.name || t.nameZh !== s.nameZh) diff.renamed.push({ key, from: s.name, to: t.name });
-    if (t.category !== s.category) diff.moved.push({ key, name: t.name, from: s.category, to: t.category });
+    if (t.category !== s.category) diff.moved.push({ key, name: t.name, from: s.categoryName, to: t.categoryName });
     if (t.description !== s.description) diff.redescribed.push({ key, name: t.name });
   }
   return diff;
