@@ -1,12 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { type DbOrTx, getDb } from "@/db/client";
-import { reasonFactsOf } from "@/lib/analytics/explain";
-import { reasonWithNeed } from "@/lib/i18n/reason-sentences";
-import { translatorFor } from "@/lib/i18n/translator";
-import { coverageBySkill, coverageRisk, NOT_APPLICABLE, UNRATED, valuesFor } from "@/lib/analytics/matrix";
 import type { Viewer } from "@/lib/auth/viewer";
-import { type Rater, ratingProvenance } from "@/lib/export/provenance";
+import { exportFilename, planningDataset, type RaterNote } from "@/lib/export/dataset";
 import type { PlanningExport } from "@/lib/export/schema";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { uuidSchema } from "@/lib/validations/ids";
@@ -23,10 +19,6 @@ import { getOrgHeatmap, getTeamHeatmap, type HeatmapDto } from "./heatmap";
 import { analyseTeam } from "./vision";
 import { exportRequestSchema } from "@/lib/validations/reads";
 
-
-const cell = (v: number) => (v === UNRATED ? null : v === NOT_APPLICABLE ? ("na" as const) : v);
-
-type RaterNote = { rater: Rater; evidence: string | null; comment: string | null };
 
 /**
  * Who wrote each member's latest self and lead rating at the matrix's
@@ -64,49 +56,6 @@ async function latestRaterNotes(db: DbOrTx, { frameworkId, userIds, asOf }: { fr
   return new Map(rows.map((r) => [`${r.userId}|${r.skillKey}|${r.kind}`, { rater: { id: r.raterId, name: r.raterName }, evidence: r.evidence, comment: r.comment }]));
 }
 
-type Values = { self: Int8Array; validated: Int8Array; effective: Int8Array };
-
-/** One row per member × skill: the three values, who entered the effective one, and the notes. */
-function ratingRows({
-  members,
-  skills,
-  emails,
-  values,
-  notes,
-}: {
-  members: HeatmapDto["members"];
-  skills: HeatmapDto["skills"];
-  emails: Map<string, string>;
-  values: Values;
-  notes: Map<string, RaterNote>;
-}): PlanningExport["ratings"] {
-  return members.flatMap((m, i) =>
-    skills.map((s, j) => {
-      const k = i * skills.length + j;
-      const selfNote = notes.get(`${m.id}|${s.key}|self`);
-      const leadNote = notes.get(`${m.id}|${s.key}|manager`);
-      return {
-        email: emails.get(m.id) ?? "",
-        team: m.teamName,
-        skillKey: s.key,
-        self: cell(values.self[k]!),
-        validated: cell(values.validated[k]!),
-        effective: cell(values.effective[k]!),
-        ...ratingProvenance({
-          userId: m.id,
-          hasValidated: values.validated[k] !== UNRATED,
-          hasSelf: values.self[k] !== UNRATED,
-          lead: leadNote?.rater ?? null,
-          // Not read: rated by the member, without a note.
-          self: selfNote?.rater ?? { id: m.id, name: m.name },
-        }),
-        evidence: selfNote?.evidence ?? null,
-        leadComment: leadNote?.comment ?? null,
-      };
-    }),
-  );
-}
-
 /**
  * Everything a planning meeting needs for a team (leads, admins) or the whole
  * org (admins), as of a quarter, in the documented export shape. Records an
@@ -133,7 +82,6 @@ export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { 
     input.scope === "team"
       ? await getTeamHeatmap(v, { teamId: input.teamId, quarter: input.quarter ?? null }, { locale })
       : await getOrgHeatmap(v, { quarter: input.quarter ?? null }, { locale });
-  const skills = heatmap?.skills ?? [];
   const members = heatmap?.members ?? [];
   const teamIds = [...new Set(members.map((m) => m.teamId))];
   const emails = new Map(
@@ -151,68 +99,7 @@ export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { 
   // Who entered each rating the matrix shows, read from the same framework and moment.
   const notes = heatmap ? await latestRaterNotes(db, { frameworkId: heatmap.frameworkId, userIds: [...new Set(members.map((m) => m.id))], asOf: heatmap.live ? "now" : asOf }) : new Map<string, RaterNote>();
 
-  const self = heatmap ? valuesFor(heatmap, "self") : new Int8Array();
-  const validated = heatmap ? valuesFor(heatmap, "validated") : new Int8Array();
-  const effective = heatmap ? valuesFor(heatmap, "effective") : new Int8Array();
-  const rowsOfTeam = (teamId: string | null) => members.flatMap((m, i) => (teamId === null || m.teamId === teamId ? [i] : []));
-  const coverageFor = (teamId: string | null) =>
-    coverageBySkill(effective, members.length, skills.length, rowsOfTeam(teamId)).map((c, s) => ({
-      team: teamId ? (teamNames.get(teamId) ?? "") : null,
-      skillKey: skills[s]!.key,
-      atLeast3: c.atLeast3,
-      atLeast4: c.atLeast4,
-      risk: coverageRisk(c),
-    }));
-
-  // Explanations in the export's language, from the same messages as the vision page.
-  const tv = translatorFor(locale, "vision");
-  const dataset: PlanningExport = {
-    format: "skillgrid.planning-export",
-    version: 1,
-    quarter: heatmap?.quarter ?? input.quarter ?? "",
-    asOf: asOf.toISOString(),
-    language: locale,
-    scope: { kind: input.scope, team: input.scope === "team" && heatmap?.scope.kind === "team" ? { id: heatmap.scope.id, name: heatmap.scope.name } : null },
-    framework: { title: heatmap?.frameworkTitle ?? "" },
-    skills: skills.map((s) => ({
-      key: s.key,
-      name: s.name,
-      level: heatmap!.levels.find((l) => l.position === s.levelPosition)?.name ?? "",
-      category: heatmap!.categories[s.categoryIndex]?.name ?? "",
-    })),
-    people: members.map((m) => ({ email: emails.get(m.id) ?? "", name: m.name, team: m.teamName, currentLevel: levelKeys.get(`${m.teamId}|${m.id}`) ?? null })),
-    ratings: ratingRows({ members, skills, emails, values: { self, validated, effective }, notes }),
-    coverage: input.scope === "team" ? coverageFor(null) : teamIds.flatMap((id) => coverageFor(id)),
-    targets: analyses.flatMap((a) =>
-      a.targets.map((t) => ({
-        team: a.team.name,
-        name: t.name,
-        kind: t.kind,
-        level: t.level,
-        headcount: t.headcount,
-        targetQuarter: t.targetQuarter,
-        readiness: t.readiness,
-        skills: t.requirements.map((r) => ({ skillKey: r.skillKey, coverage: r.coverage, gap: r.gap })),
-      })),
-    ),
-    priorities: analyses.flatMap((a) =>
-      a.priorities.map((p, i) => ({
-        team: a.team.name,
-        rank: i + 1,
-        recommendation: p.recommendation,
-        skillKey: p.skillKey,
-        skillName: p.skillName,
-        target: p.targetName,
-        level: p.level,
-        headcount: p.headcount,
-        coverage: p.coverage,
-        gap: p.gap,
-        score: p.score,
-        explanation: reasonWithNeed(tv, reasonFactsOf(p)),
-        candidates: p.candidates.map((c) => c.name),
-      })),
-    ),
-  };
+  const dataset = planningDataset({ scope: input.scope, quarter: heatmap?.quarter ?? input.quarter ?? "", asOf, locale, heatmap, teamIds, teamNames, emails, levelKeys, notes, analyses });
   await db.transaction((tx) =>
     writeAudit(tx, {
       actor: v,
@@ -223,6 +110,5 @@ export async function getPlanningDataset(viewer: Viewer | null, raw: unknown, { 
     }),
   );
   metrics().exports.inc({ format: input.format, scope: input.scope });
-  const slug = (input.scope === "team" ? (dataset.scope.team?.name ?? "team") : "organisation").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "team";
-  return { ...dataset, filename: `skillgrid-${slug}-${dataset.quarter}` };
+  return { ...dataset, filename: exportFilename(dataset) };
 }
