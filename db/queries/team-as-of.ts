@@ -63,15 +63,11 @@ export async function teamMembersAt(db: DbOrTx, asOf: Moment, teamIds: string[])
     .orderBy(asc(teams.name), asc(teams.id), asc(users.name), asc(users.id));
 }
 
-/** A subquery selecting the user ids in these teams at the moment (for latestRatings). */
-export function memberIdsAt(asOf: Moment, teamIds: string[]): SQL {
+/** A subquery selecting the user ids in these teams at the moment (for latestRatings): the same memberships teamMembersAt reads. */
+export function memberIdsAt(db: DbOrTx, asOf: Moment, teamIds: string[]): SQL {
   if (teamIds.length === 0) return sql`select null::uuid where false`;
-  if (asOf === "now") return sql`select ${teamMembers.userId} from ${teamMembers} where ${inArray(teamMembers.teamId, teamIds)}`;
-  const h = teamMemberHistory;
-  return sql`select user_id from (
-    select distinct on (${h.teamId}, ${h.userId}) ${h.userId} as user_id, ${h.present} as present from ${h}
-    where ${inArray(h.teamId, teamIds)} and ${at(h.effectiveAt, asOf)}
-    order by ${h.teamId}, ${h.userId}, ${h.effectiveAt} desc, ${h.id} desc) membership where present`;
+  const m = membershipRowsAt(db, asOf, teamIds);
+  return sql`${db.select({ userId: m.userId }).from(m).where(sql`${m.present}`)}`;
 }
 
 export type TargetAt = {
@@ -130,12 +126,17 @@ export async function planItemsAt(db: DbOrTx, teamId: string, asOf: Moment) {
     .orderBy(desc(planItems.createdAt), desc(planItems.id));
 }
 
+/** The roadmap version a team used at the moment; `current` (the teams row) now, or when history has nothing. */
+export async function versionAt(db: DbOrTx, teamId: string, asOf: Moment, current: TeamVersion): Promise<TeamVersion> {
+  return asOf === "now" ? current : ((await teamVersionAt(db, teamId, asOf)) ?? current);
+}
+
 /** Everything that shapes a team's numbers at a moment, except the ratings (read with memberIdsAt). */
 export async function teamAt(db: DbOrTx, teamId: string, asOf: Moment, fallback: TeamVersion) {
   const [version, members, targets] = await Promise.all([
-    asOf === "now" ? fallback : teamVersionAt(db, teamId, asOf).then((v) => v ?? fallback),
+    versionAt(db, teamId, asOf, fallback),
     teamMembersAt(db, asOf, [teamId]),
     teamTargetsAt(db, teamId, asOf),
   ]);
-  return { version, members, targets, memberIds: memberIdsAt(asOf, [teamId]) };
+  return { version, members, targets, memberIds: memberIdsAt(db, asOf, [teamId]) };
 }

@@ -3,7 +3,7 @@ import { asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { type LatestRating, latestRatings } from "@/db/queries/latest-ratings";
 import { ownRatingsThisQuarter } from "@/db/queries/own-ratings";
 import { publishedVersionOf, teamVersionsAt } from "@/db/queries/team-versions";
-import { memberIdsAt, teamAt, teamMembersAt } from "@/db/queries/team-as-of";
+import { memberIdsAt, teamMembersAt, versionAt } from "@/db/queries/team-as-of";
 import { type DbOrTx, getDb } from "@/db/client";
 import { frameworkVersions, teams } from "@/db/schema";
 import { buildMatrix, type CompactMatrix, coverageBySkill, valuesFor } from "@/lib/analytics/matrix";
@@ -103,10 +103,11 @@ async function teamHeatmap(viewer: Viewer | null, raw: unknown, locale: AppLocal
   const [[team], moment] = await Promise.all([db.select().from(teams).where(eq(teams.id, teamId)), readMoment(db, input.quarter ?? null)]);
   if (!team || team.archivedAt) throw notFound("That team does not exist.");
   const asOf = moment.live ? "now" : moment.asOf;
-  const state = await teamAt(db, teamId, asOf, { teamId, frameworkId: team.frameworkId, versionId: team.frameworkVersionId });
-  const members = people === "now" && asOf !== "now" ? await teamMembersAt(db, "now", [teamId]) : state.members;
-  const memberIds = people === "now" ? memberIdsAt("now", [teamId]) : state.memberIds;
-  const { version } = state;
+  // The matrix needs the roadmap version and the people of that moment (not the targets: the analysis reads those).
+  const current = { teamId, frameworkId: team.frameworkId, versionId: team.frameworkVersionId };
+  const peopleAt = people === "now" ? "now" : asOf;
+  const [version, members] = await Promise.all([versionAt(db, teamId, asOf, current), teamMembersAt(db, peopleAt, [teamId])]);
+  const memberIds = memberIdsAt(db, peopleAt, [teamId]);
   const { dto, latest, live } = await assemble(db, moment, {
     versionId: version.versionId,
     frameworkId: version.frameworkId,
@@ -203,7 +204,7 @@ export async function getOrgHeatmap(viewer: Viewer | null, raw: unknown, { local
   const asOf = moment.live ? "now" : moment.asOf;
   // The people in those teams at the moment (the teams' names are today's).
   const rows = (await teamMembersAt(db, asOf, chosen.teamIds)).map((m) => ({ id: m.userId, name: m.name, levelKey: m.currentLevelKey, teamId: m.teamId, teamName: m.teamName }));
-  const memberIds = memberIdsAt(asOf, chosen.teamIds);
+  const memberIds = memberIdsAt(db, asOf, chosen.teamIds);
   // team:read-any grants team:read on every team: the flags are the same for
   // every viewer allowed here, so the cached org payload may carry them.
   const mayOpen = (teamId: string) => canOnTeam(v, teamId, "team:read");
