@@ -121,6 +121,14 @@ test.describe("roadmap versions and closed quarters", () => {
     await page.getByRole("link", { name: "Open heatmap" }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "Data Engineering" })).toBeVisible();
     const teamPath = new URL(page.url()).pathname;
+    const teamId = teamPath.split("/").pop()!;
+    // Last quarter over HTTP, as an integration reads it: the heatmap API and the JSON export.
+    const lastQuarterOverHttp = async () => ({
+      api: await (await page.request.get(`/api/teams/${teamId}/heatmap?quarter=${last}`)).text(),
+      export: await (await page.request.get(`/api/export?scope=team&teamId=${teamId}&quarter=${last}&format=json`)).text(),
+    });
+    const before = await lastQuarterOverHttp();
+    expect(JSON.parse(before.export).people.map((p: { name: string }) => p.name)).toContain("Aisha Bello");
 
     // Today: Aisha leaves the team, and the team takes on a new target.
     await page.goto(`${teamPath}/settings`);
@@ -135,6 +143,9 @@ test.describe("roadmap versions and closed quarters", () => {
     await expect(targets).toContainText("Canary / shadow / A-B serving");
 
     try {
+      // Byte for byte what it was.
+      expect(await lastQuarterOverHttp()).toEqual(before);
+
       // Last quarter, from the picker: its targets, read-only.
       await page.getByRole("combobox", { name: "As of" }).selectOption(last);
       await expect(page).toHaveURL(new RegExp(`/vision\\?quarter=${last}$`));
