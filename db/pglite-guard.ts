@@ -66,9 +66,21 @@ const READ_ONLY = /^\s*(select|show|explain)\b/i;
 /** Wraps a PGlite instance's query, exec and transaction in place. */
 export function guardPglite(client: PGlite, options: GuardOptions): PgliteGuard {
   const { dir, minFreeBytes, deadlineMs, statfsCacheMs = 2000, onDead } = options;
-  let dead: string | null = null;
-  let reading = { at: 0, free: Number.POSITIVE_INFINITY };
+  const room = roomCheck(dir, minFreeBytes, statfsCacheMs);
+  const life = lifeWatch(deadlineMs, onDead);
+  // Every statement: refused when the handle is dead or (for a write) the
+  // disk is nearly full, and watched for a PANIC or a missed deadline.
+  const before = (sql: unknown) => {
+    life.assertAlive();
+    if (typeof sql !== "string" || !READ_ONLY.test(sql)) room.assertRoom();
+  };
+  wrapStatements(client, before, life);
+  return { assertRoom: room.assertRoom, health: () => healthOf(room, life.deadReason(), dir, minFreeBytes) };
+}
 
+/** The data directory's free space, read at most once per cache period, against the margin. */
+function roomCheck(dir: string, minFreeBytes: number, statfsCacheMs: number) {
+  let reading = { at: 0, free: Number.POSITIVE_INFINITY };
   const freeBytes = () => {
     const now = Date.now();
     if (now - reading.at > statfsCacheMs) reading = { at: now, free: freeBytesOf(dir) };
@@ -81,14 +93,21 @@ export function guardPglite(client: PGlite, options: GuardOptions): PgliteGuard 
       throw new StorageFullError(dir, free, minFreeBytes);
     }
   };
+  return { freeBytes, assertRoom };
+}
+
+type LifeWatch = ReturnType<typeof lifeWatch>;
+
+/** Whether the handle is still usable: it dies on a fatal error or a statement past its deadline, for good. */
+function lifeWatch(deadlineMs: number, onDead: GuardOptions["onDead"]) {
+  let dead: string | null = null;
   const markDead = (reason: string) => {
     if (dead) return;
     dead = reason;
     onDead?.(reason);
   };
-  const before = (sql: unknown) => {
-    if (dead) throw new DatabaseDeadError(dead);
-    if (typeof sql !== "string" || !READ_ONLY.test(sql)) assertRoom();
+  const noteFailure = (e: unknown) => {
+    if (isFatal(e)) markDead(describeFatal(e));
   };
   const watched = <T>(run: () => Promise<T>): Promise<T> => {
     let timer: NodeJS.Timeout | undefined;
@@ -99,21 +118,24 @@ export function guardPglite(client: PGlite, options: GuardOptions): PgliteGuard 
       }, deadlineMs);
       timer.unref();
     });
-    return Promise.race([
-      run().catch((e: unknown) => {
-        if (isFatal(e)) markDead(describeFatal(e));
-        throw e;
-      }),
-      deadline,
-    ]).finally(() => clearTimeout(timer));
+    const ran = run().catch((e: unknown) => {
+      noteFailure(e);
+      throw e;
+    });
+    return Promise.race([ran, deadline]).finally(() => clearTimeout(timer));
   };
+  const assertAlive = () => {
+    if (dead) throw new DatabaseDeadError(dead);
+  };
+  return { watched, noteFailure, assertAlive, deadReason: () => dead };
+}
 
-  // Every statement: refused when the handle is dead or (for a write) the
-  // disk is nearly full, and watched for a PANIC or a missed deadline.
+/** Replaces the client's (and each transaction's) query and exec with guarded ones. */
+function wrapStatements(client: PGlite, before: (sql: unknown) => void, life: LifeWatch): void {
   const guarded = <F>(run: F): F =>
     ((sql: string, ...rest: unknown[]) => {
       before(sql);
-      return watched(() => (run as (...a: unknown[]) => Promise<unknown>)(sql, ...rest));
+      return life.watched(() => (run as (...a: unknown[]) => Promise<unknown>)(sql, ...rest));
     }) as F;
   const transaction = client.transaction.bind(client);
   const guardTx = (tx: Transaction): Transaction => {
@@ -126,24 +148,32 @@ export function guardPglite(client: PGlite, options: GuardOptions): PgliteGuard 
   client.transaction = (<T>(callback: (tx: Transaction) => Promise<T>) => {
     before("begin");
     return transaction((tx) => callback(guardTx(tx))).catch((e: unknown) => {
-      if (isFatal(e)) markDead(describeFatal(e));
+      life.noteFailure(e);
       throw e;
     });
   }) as PGlite["transaction"];
+}
 
-  return {
-    assertRoom,
-    health: () => {
-      let free = Number.NaN;
-      try {
-        free = freeBytes();
-      } catch {
-        // The directory is gone: reported as not alive below.
-      }
-      const reason = dead ?? (Number.isNaN(free) ? `cannot read free space of ${dir}` : free < minFreeBytes ? new StorageFullError(dir, free, minFreeBytes).message : null);
-      return { alive: !dead, reason, freeBytes: free, minFreeBytes };
-    },
-  };
+function healthOf(
+  room: { freeBytes: () => number },
+  dead: string | null,
+  dir: string,
+  minFreeBytes: number,
+): StorageHealth {
+  let free = Number.NaN;
+  try {
+    free = room.freeBytes();
+  } catch {
+    // The directory is gone: reported as not alive below.
+  }
+  const reason =
+    dead ??
+    (Number.isNaN(free)
+      ? `cannot read free space of ${dir}`
+      : free < minFreeBytes
+        ? new StorageFullError(dir, free, minFreeBytes).message
+        : null);
+  return { alive: !dead, reason, freeBytes: free, minFreeBytes };
 }
 
 /** A PostgreSQL PANIC/FATAL, or the WASM runtime aborting: PGlite must not be queried again. */

@@ -1,4 +1,5 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { appendOnlyId } from "./columns";
 import { users } from "./users";
 
 // Every mutation writes one row here in the same transaction. Append-only
@@ -6,7 +7,7 @@ import { users } from "./users";
 export const auditEvents = pgTable(
   "audit_events",
   {
-    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    ...appendOnlyId(),
     actorId: uuid().references(() => users.id),
     // Kept even when there is no user row (refused sign-ins, system jobs).
     actorEmail: text(),

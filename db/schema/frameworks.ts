@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   index,
   integer,
   jsonb,
@@ -10,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { lockVersion, timestamps } from "./columns";
+import { bilingualText, bilingualTextOrEmpty, lockVersion, timestamps, uuidId, uuidRef } from "./columns";
 import { frameworkStatus } from "./enums";
 import { users } from "./users";
 
@@ -26,10 +27,9 @@ export type SkillDescriptors = Bilingual[];
 export const frameworks = pgTable(
   "frameworks",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    ...uuidId(),
     key: text().notNull(),
-    nameZh: text().notNull(),
-    nameEn: text().notNull(),
+    ...bilingualText("name"),
     ...timestamps,
   },
   (t) => [uniqueIndex("frameworks_key_key").on(t.key)],
@@ -38,20 +38,15 @@ export const frameworks = pgTable(
 export const frameworkVersions = pgTable(
   "framework_versions",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    frameworkId: uuid()
-      .notNull()
-      .references(() => frameworks.id),
+    ...uuidId(),
+    frameworkId: uuidRef(() => frameworks.id),
     version: integer().notNull(),
     status: frameworkStatus().notNull().default("draft"),
-    titleZh: text().notNull(),
-    titleEn: text().notNull(),
-    introZh: text().notNull().default(""),
-    introEn: text().notNull().default(""),
+    ...bilingualText("title"),
+    ...bilingualTextOrEmpty("intro"),
     growthTable: jsonb().$type<GrowthStage[]>().notNull().default([]),
     transitionPath: jsonb().$type<TransitionPath | null>(),
-    conclusionZh: text().notNull().default(""),
-    conclusionEn: text().notNull().default(""),
+    ...bilingualTextOrEmpty("conclusion"),
     publishedAt: timestamp({ withTimezone: true }),
     publishedById: uuid().references(() => users.id),
     ...lockVersion,
@@ -63,30 +58,29 @@ export const frameworkVersions = pgTable(
   ],
 );
 
+// The rows a framework version is made of (levels, categories, skills,
+// capabilities) belong to it: deleted with it, ordered by position, named in
+// both languages, keyed by a key unique within the version.
+const partOfVersion = () => ({ frameworkVersionId: uuidRef(() => frameworkVersions.id, { onDelete: "cascade" }) });
+const keyedByPosition = () => ({ key: text().notNull(), position: smallint().notNull(), ...bilingualText("name") });
+const uniqueKeyInVersion = (name: string, t: { frameworkVersionId: AnyPgColumn; key: AnyPgColumn }) =>
+  uniqueIndex(name).on(t.frameworkVersionId, t.key);
+
 export const levels = pgTable(
   "levels",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    frameworkVersionId: uuid()
-      .notNull()
-      .references(() => frameworkVersions.id, { onDelete: "cascade" }),
-    key: text().notNull(),
-    position: smallint().notNull(),
-    nameZh: text().notNull(),
-    nameEn: text().notNull(),
+    ...uuidId(),
+    ...partOfVersion(),
+    ...keyedByPosition(),
     // The one-line character of the level ("the executor who writes features").
-    taglineZh: text().notNull().default(""),
-    taglineEn: text().notNull().default(""),
-    summaryZh: text().notNull().default(""),
-    summaryEn: text().notNull().default(""),
-    workStyleZh: text().notNull().default(""),
-    workStyleEn: text().notNull().default(""),
-    workStyleNoteZh: text().notNull().default(""),
-    workStyleNoteEn: text().notNull().default(""),
+    ...bilingualTextOrEmpty("tagline"),
+    ...bilingualTextOrEmpty("summary"),
+    ...bilingualTextOrEmpty("workStyle"),
+    ...bilingualTextOrEmpty("workStyleNote"),
     ...timestamps,
   },
   (t) => [
-    uniqueIndex("levels_version_key_key").on(t.frameworkVersionId, t.key),
+    uniqueKeyInVersion("levels_version_key_key", t),
     index("levels_version_position_idx").on(t.frameworkVersionId, t.position),
   ],
 );
@@ -94,21 +88,14 @@ export const levels = pgTable(
 export const categories = pgTable(
   "categories",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    frameworkVersionId: uuid()
-      .notNull()
-      .references(() => frameworkVersions.id, { onDelete: "cascade" }),
-    levelId: uuid()
-      .notNull()
-      .references(() => levels.id, { onDelete: "cascade" }),
-    key: text().notNull(),
-    position: smallint().notNull(),
-    nameZh: text().notNull(),
-    nameEn: text().notNull(),
+    ...uuidId(),
+    ...partOfVersion(),
+    levelId: uuidRef(() => levels.id, { onDelete: "cascade" }),
+    ...keyedByPosition(),
     ...timestamps,
   },
   (t) => [
-    uniqueIndex("categories_version_key_key").on(t.frameworkVersionId, t.key),
+    uniqueKeyInVersion("categories_version_key_key", t),
     index("categories_level_idx").on(t.levelId, t.position),
   ],
 );
@@ -116,30 +103,20 @@ export const categories = pgTable(
 export const skills = pgTable(
   "skills",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    frameworkVersionId: uuid()
-      .notNull()
-      .references(() => frameworkVersions.id, { onDelete: "cascade" }),
-    categoryId: uuid()
-      .notNull()
-      .references(() => categories.id, { onDelete: "cascade" }),
+    ...uuidId(),
+    ...partOfVersion(),
+    categoryId: uuidRef(() => categories.id, { onDelete: "cascade" }),
     // The career level at which the roadmap expects this skill.
-    levelId: uuid()
-      .notNull()
-      .references(() => levels.id, { onDelete: "cascade" }),
-    // Stable across versions: ratings reference (framework, key).
-    key: text().notNull(),
-    position: smallint().notNull(),
-    nameZh: text().notNull(),
-    nameEn: text().notNull(),
-    descriptionZh: text().notNull().default(""),
-    descriptionEn: text().notNull().default(""),
+    levelId: uuidRef(() => levels.id, { onDelete: "cascade" }),
+    // The key is stable across versions: ratings reference (framework, key).
+    ...keyedByPosition(),
+    ...bilingualTextOrEmpty("description"),
     descriptors: jsonb().$type<SkillDescriptors | null>(),
     retiredAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [
-    uniqueIndex("skills_version_key_key").on(t.frameworkVersionId, t.key),
+    uniqueKeyInVersion("skills_version_key_key", t),
     index("skills_category_idx").on(t.categoryId, t.position),
   ],
 );
@@ -149,32 +126,22 @@ export const skills = pgTable(
 export const platformCapabilities = pgTable(
   "platform_capabilities",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    frameworkVersionId: uuid()
-      .notNull()
-      .references(() => frameworkVersions.id, { onDelete: "cascade" }),
-    key: text().notNull(),
-    position: smallint().notNull(),
-    nameZh: text().notNull(),
-    nameEn: text().notNull(),
-    descriptionZh: text().notNull().default(""),
-    descriptionEn: text().notNull().default(""),
+    ...uuidId(),
+    ...partOfVersion(),
+    ...keyedByPosition(),
+    ...bilingualTextOrEmpty("description"),
     // 1 (nice to have) .. 3 (critical); feeds the priority score.
     importance: smallint().notNull().default(2),
     ...timestamps,
   },
-  (t) => [uniqueIndex("platform_capabilities_version_key_key").on(t.frameworkVersionId, t.key)],
+  (t) => [uniqueKeyInVersion("platform_capabilities_version_key_key", t)],
 );
 
 export const capabilitySkills = pgTable(
   "capability_skills",
   {
-    capabilityId: uuid()
-      .notNull()
-      .references(() => platformCapabilities.id, { onDelete: "cascade" }),
-    skillId: uuid()
-      .notNull()
-      .references(() => skills.id, { onDelete: "cascade" }),
+    capabilityId: uuidRef(() => platformCapabilities.id, { onDelete: "cascade" }),
+    skillId: uuidRef(() => skills.id, { onDelete: "cascade" }),
     // Proficiency (0..4) the capability needs on this skill.
     requiredProficiency: smallint().notNull().default(3),
   },

@@ -1,10 +1,20 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { ReasonFacts } from "../../lib/analytics/explain";
-import { lockVersion, timestamps } from "./columns";
+import { appendOnlyId, effectiveAt, lockVersion, timestamps, uuidId, uuidRef } from "./columns";
 import { cycleStatus, planRecommendation, targetKind } from "./enums";
 import { teams } from "./teams";
 import { users } from "./users";
+
+// What a target asks for: kept on the target and on each row of its history.
+const targetSubject = () => ({
+  kind: targetKind().notNull(),
+  capabilityKey: text(),
+  skillKey: text(),
+  requiredProficiency: smallint().notNull(),
+  requiredHeadcount: smallint().notNull(),
+  targetQuarter: text().notNull(),
+});
 
 // A team's platform vision: "we need N people at >= L on X by quarter Q".
 // Capabilities and skills are referenced by stable key so a target outlives
@@ -12,16 +22,9 @@ import { users } from "./users";
 export const teamTargets = pgTable(
   "team_targets",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    teamId: uuid()
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
-    kind: targetKind().notNull(),
-    capabilityKey: text(),
-    skillKey: text(),
-    requiredProficiency: smallint().notNull(),
-    requiredHeadcount: smallint().notNull(),
-    targetQuarter: text().notNull(),
+    ...uuidId(),
+    teamId: uuidRef(() => teams.id, { onDelete: "cascade" }),
+    ...targetSubject(),
     importance: smallint().notNull().default(2),
     note: text().notNull().default(""),
     createdById: uuid().references(() => users.id),
@@ -44,26 +47,17 @@ export const teamTargets = pgTable(
 export const teamTargetHistory = pgTable(
   "team_target_history",
   {
-    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    targetId: uuid()
-      .notNull()
-      .references(() => teamTargets.id),
-    teamId: uuid()
-      .notNull()
-      .references(() => teams.id),
-    kind: targetKind().notNull(),
-    capabilityKey: text(),
-    skillKey: text(),
-    requiredProficiency: smallint().notNull(),
-    requiredHeadcount: smallint().notNull(),
-    targetQuarter: text().notNull(),
+    ...appendOnlyId(),
+    targetId: uuidRef(() => teamTargets.id),
+    teamId: uuidRef(() => teams.id),
+    ...targetSubject(),
     importance: smallint().notNull(),
     note: text().notNull(),
     /** The target's own creation time (targets are listed in that order). */
     createdAt: timestamp({ withTimezone: true }).notNull(),
     archivedAt: timestamp({ withTimezone: true }),
     present: boolean().notNull(),
-    effectiveAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...effectiveAt(),
   },
   (t) => [index("team_target_history_team_idx").on(t.teamId, t.targetId, t.effectiveAt.desc())],
 );
@@ -74,10 +68,8 @@ export const teamTargetHistory = pgTable(
 export const planItems = pgTable(
   "plan_items",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    teamId: uuid()
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    ...uuidId(),
+    teamId: uuidRef(() => teams.id, { onDelete: "cascade" }),
     targetId: uuid().references(() => teamTargets.id),
     skillKey: text().notNull(),
     quarter: text().notNull(),
@@ -87,9 +79,7 @@ export const planItems = pgTable(
     /** The numbers and names behind the reason, rendered in the viewer's language (lib/analytics/explain.ts). */
     reasonFacts: jsonb().$type<ReasonFacts>(),
     candidateUserIds: jsonb().$type<string[]>().notNull().default([]),
-    acceptedById: uuid()
-      .notNull()
-      .references(() => users.id),
+    acceptedById: uuidRef(() => users.id),
     ...timestamps,
   },
   (t) => [index("plan_items_team_idx").on(t.teamId, t.quarter)],
@@ -98,7 +88,7 @@ export const planItems = pgTable(
 export const assessmentCycles = pgTable(
   "assessment_cycles",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    ...uuidId(),
     quarter: text().notNull(),
     startsOn: date().notNull(),
     endsOn: date().notNull(),

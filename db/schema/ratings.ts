@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { appendOnlyId, uuidRef } from "./columns";
 import { raterKind } from "./enums";
 import { frameworks } from "./frameworks";
 import { assessmentCycles } from "./planning";
@@ -11,18 +12,12 @@ import { users } from "./users";
 export const ratings = pgTable(
   "ratings",
   {
-    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id),
-    frameworkId: uuid()
-      .notNull()
-      .references(() => frameworks.id),
+    ...appendOnlyId(),
+    userId: uuidRef(() => users.id),
+    frameworkId: uuidRef(() => frameworks.id),
     skillKey: text().notNull(),
     raterKind: raterKind().notNull(),
-    raterId: uuid()
-      .notNull()
-      .references(() => users.id),
+    raterId: uuidRef(() => users.id),
     // 0 none, 1 aware, 2 with help, 3 independently, 4 teaches / sets direction.
     proficiency: smallint(),
     notApplicable: boolean().notNull().default(false),
@@ -55,6 +50,22 @@ export const ratings = pgTable(
   ],
 );
 
+// A cell of the matrix (member × skill × rater kind) with its latest rating's
+// values, copied so a read needs no join. No foreign key to ratings: they are
+// never removed, and a reference would turn the append-only trigger's refusal
+// of TRUNCATE ratings into a foreign-key error.
+const latestRatingCell = () => ({
+  frameworkId: uuid().notNull(),
+  userId: uuid().notNull(),
+  skillKey: text().notNull(),
+  raterKind: raterKind().notNull(),
+  ratingId: bigint({ mode: "number" }).notNull(),
+  proficiency: smallint(),
+  notApplicable: boolean().notNull(),
+  interest: smallint(),
+  quarter: text().notNull(),
+});
+
 // The latest rating of each member × skill × rater kind, kept by a trigger on
 // every insert into `ratings` (migration 0006), in the same transaction. It is
 // derived data, not history: "now" heatmaps read these rows directly instead
@@ -63,15 +74,7 @@ export const ratings = pgTable(
 export const ratingsCurrent = pgTable(
   "ratings_current",
   {
-    frameworkId: uuid().notNull(),
-    userId: uuid().notNull(),
-    skillKey: text().notNull(),
-    raterKind: raterKind().notNull(),
-    ratingId: bigint({ mode: "number" }).notNull(),
-    proficiency: smallint(),
-    notApplicable: boolean().notNull(),
-    interest: smallint(),
-    quarter: text().notNull(),
+    ...latestRatingCell(),
     ratedAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.frameworkId, t.userId, t.skillKey, t.raterKind] })],
@@ -86,22 +89,8 @@ export const ratingsCurrent = pgTable(
 export const closedQuarterRatings = pgTable(
   "closed_quarter_ratings",
   {
-    cycleId: uuid()
-      .notNull()
-      .references(() => assessmentCycles.id),
-    frameworkId: uuid().notNull(),
-    userId: uuid().notNull(),
-    skillKey: text().notNull(),
-    raterKind: raterKind().notNull(),
-    // No foreign key, as in ratings_current: ratings are never removed, and a
-    // reference would turn the append-only trigger's refusal of TRUNCATE
-    // ratings into a foreign-key error.
-    ratingId: bigint({ mode: "number" }).notNull(),
-    // The rating's values, copied as ratings_current does, so a read needs no join.
-    proficiency: smallint(),
-    notApplicable: boolean().notNull(),
-    interest: smallint(),
-    quarter: text().notNull(),
+    cycleId: uuidRef(() => assessmentCycles.id),
+    ...latestRatingCell(),
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.frameworkId, t.userId, t.skillKey, t.raterKind] })],
 );

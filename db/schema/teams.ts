@@ -1,20 +1,16 @@
-import { bigint, boolean, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { lockVersion, timestamps } from "./columns";
+import { boolean, index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { appendOnlyId, effectiveAt, lockVersion, timestamps, uuidId, uuidRef } from "./columns";
 import { frameworkVersions, frameworks } from "./frameworks";
 import { users } from "./users";
 
 export const teams = pgTable(
   "teams",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    ...uuidId(),
     name: text().notNull(),
     description: text().notNull().default(""),
-    frameworkId: uuid()
-      .notNull()
-      .references(() => frameworks.id),
-    frameworkVersionId: uuid()
-      .notNull()
-      .references(() => frameworkVersions.id),
+    frameworkId: uuidRef(() => frameworks.id),
+    frameworkVersionId: uuidRef(() => frameworkVersions.id),
     archivedAt: timestamp({ withTimezone: true }),
     ...lockVersion,
     ...timestamps,
@@ -25,12 +21,8 @@ export const teams = pgTable(
 export const teamMembers = pgTable(
   "team_members",
   {
-    teamId: uuid()
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id),
+    teamId: uuidRef(() => teams.id, { onDelete: "cascade" }),
+    userId: uuidRef(() => users.id),
     isLead: boolean().notNull().default(false),
     // Level keys, stable across framework versions.
     currentLevelKey: text(),
@@ -46,17 +38,11 @@ export const teamMembers = pgTable(
 export const teamFrameworkHistory = pgTable(
   "team_framework_history",
   {
-    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    teamId: uuid()
-      .notNull()
-      .references(() => teams.id),
-    frameworkId: uuid()
-      .notNull()
-      .references(() => frameworks.id),
-    frameworkVersionId: uuid()
-      .notNull()
-      .references(() => frameworkVersions.id),
-    effectiveAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...appendOnlyId(),
+    teamId: uuidRef(() => teams.id),
+    frameworkId: uuidRef(() => frameworks.id),
+    frameworkVersionId: uuidRef(() => frameworkVersions.id),
+    ...effectiveAt(),
   },
   (t) => [index("team_framework_history_team_idx").on(t.teamId, t.effectiveAt.desc())],
 );
@@ -68,18 +54,14 @@ export const teamFrameworkHistory = pgTable(
 export const teamMemberHistory = pgTable(
   "team_member_history",
   {
-    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    teamId: uuid()
-      .notNull()
-      .references(() => teams.id),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id),
+    ...appendOnlyId(),
+    teamId: uuidRef(() => teams.id),
+    userId: uuidRef(() => users.id),
     isLead: boolean().notNull(),
     currentLevelKey: text(),
     targetLevelKey: text(),
     present: boolean().notNull(),
-    effectiveAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...effectiveAt(),
   },
   (t) => [index("team_member_history_team_idx").on(t.teamId, t.userId, t.effectiveAt.desc())],
 );

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { timestamps } from "./columns";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { timestamps, uuidId } from "./columns";
 import { userRole } from "./enums";
 
 // People come from SSO and are keyed by issuer + subject, never by email alone.
@@ -9,7 +9,7 @@ import { userRole } from "./enums";
 export const users = pgTable(
   "users",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    ...uuidId(),
     issuer: text(),
     subject: text(),
     email: text().notNull(),

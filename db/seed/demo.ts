@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
 import { takeRatingsSnapshot } from "../queries/closed-quarter";
 import {
@@ -35,92 +36,19 @@ type SkillInfo = { key: string; categoryKey: string; levelIndex: number };
 
 /** Seeds the demo organisation; returns how many rows it inserted (0 on a re-run). */
 export async function seedDemo(db: DbOrTx, fw: InstalledFramework, now = new Date()): Promise<number> {
-  let inserted = 0;
   const quarters = lastQuarters(quarterOf(now), 4);
   // The demo org has existed since its first quarter: its teams, memberships
   // and targets are dated then, so its closed quarters (read from history as
   // of their close) show the people and targets they had.
   const since = quarterStart(quarters[0]!);
-  const count = (rows: unknown[]) => (inserted += rows.length);
-
-  count(
-    await db
-      .insert(users)
-      .values(DEMO_PEOPLE.map((p) => ({ id: demoUserId(p.email), email: p.email, name: p.name, role: p.role, locale: p.locale })))
-      .onConflictDoNothing()
-      .returning({ id: users.id }),
-  );
-  count(
-    await db
-      .insert(teams)
-      .values(
-        DEMO_TEAMS.map((t) => ({
-          id: demoTeamId(t.key),
-          name: t.name,
-          description: t.description,
-          frameworkId: fw.frameworkId,
-          frameworkVersionId: fw.versionId,
-          createdAt: since,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ id: teams.id }),
-  );
-  const members = DEMO_PEOPLE.filter((p) => p.team);
-  count(
-    await db
-      .insert(teamMembers)
-      .values(
-        members.map((p) => ({
-          teamId: demoTeamId(p.team!),
-          userId: demoUserId(p.email),
-          isLead: !!p.lead,
-          currentLevelKey: p.level,
-          targetLevelKey: p.level === "senior" ? "senior" : p.level === "junior" ? "mid-level" : "senior",
-          createdAt: since,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ teamId: teamMembers.teamId }),
-  );
-
-  count(
-    await db
-      .insert(assessmentCycles)
-      .values(
-        quarters.map((q, i) => ({
-          id: stableUuid("cycle", q),
-          quarter: q,
-          startsOn: quarterStart(q).toISOString().slice(0, 10),
-          endsOn: quarterEnd(q).toISOString().slice(0, 10),
-          status: i === quarters.length - 1 ? ("open" as const) : ("closed" as const),
-          closedAt: i === quarters.length - 1 ? null : quarterEnd(q),
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ id: assessmentCycles.id }),
-  );
+  let inserted = 0;
+  inserted += await insertMissing(db, users, demoUsers());
+  inserted += await insertMissing(db, teams, demoTeams(fw, since));
+  inserted += await insertMissing(db, teamMembers, demoMemberships(since));
+  inserted += await insertMissing(db, assessmentCycles, demoCycles(quarters));
   inserted += await seedTargets(db, quarters.at(-1)!, since);
-
-  // Ratings are append-only history: generate them once, never again.
-  const demoIds = DEMO_PEOPLE.map((p) => demoUserId(p.email));
-  const [existing] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(ratings)
-    .where(and(eq(ratings.frameworkId, fw.frameworkId), inArray(ratings.userId, demoIds)));
-  if ((existing?.n ?? 0) === 0) {
-    const rows = generateRatings(await loadSkills(db, fw.versionId), fw.frameworkId, quarters, now);
-    for (let i = 0; i < rows.length; i += 1000) await db.insert(ratings).values(rows.slice(i, i + 1000));
-    inserted += rows.length;
-  }
-
-  // The demo's closed quarters read from their snapshots, as quarters an admin closed do.
-  const unsnapshotted = await db
-    .select({ id: assessmentCycles.id, closedAt: assessmentCycles.closedAt })
-    .from(assessmentCycles)
-    .where(and(eq(assessmentCycles.status, "closed"), isNull(assessmentCycles.ratingsSnapshotAt)));
-  for (const c of unsnapshotted) if (c.closedAt) await takeRatingsSnapshot(db, c.id, c.closedAt);
-
+  inserted += await seedRatingsOnce(db, fw, quarters, now);
+  await snapshotClosedQuarters(db);
   if (inserted > 0) {
     await db.insert(auditEvents).values({
       action: "seed.demo",
@@ -131,6 +59,71 @@ export async function seedDemo(db: DbOrTx, fw: InstalledFramework, now = new Dat
     });
   }
   return inserted;
+}
+
+/** Inserts the rows not there yet (a re-run inserts none); returns how many it inserted. */
+async function insertMissing<T extends PgTable>(db: DbOrTx, table: T, rows: PgInsertValue<T>[]): Promise<number> {
+  const inserted = await db.insert(table).values(rows).onConflictDoNothing().returning();
+  return inserted.length;
+}
+
+const demoUsers = () =>
+  DEMO_PEOPLE.map((p) => ({ id: demoUserId(p.email), email: p.email, name: p.name, role: p.role, locale: p.locale }));
+
+const demoTeams = (fw: InstalledFramework, since: Date) =>
+  DEMO_TEAMS.map((t) => ({
+    id: demoTeamId(t.key),
+    name: t.name,
+    description: t.description,
+    frameworkId: fw.frameworkId,
+    frameworkVersionId: fw.versionId,
+    createdAt: since,
+  }));
+
+const demoMemberships = (since: Date) =>
+  DEMO_PEOPLE.filter((p) => p.team).map((p) => ({
+    teamId: demoTeamId(p.team!),
+    userId: demoUserId(p.email),
+    isLead: !!p.lead,
+    currentLevelKey: p.level,
+    targetLevelKey: p.level === "senior" ? "senior" : p.level === "junior" ? "mid-level" : "senior",
+    createdAt: since,
+  }));
+
+/** One cycle per quarter: the last one open, the others closed at their end. */
+const demoCycles = (quarters: string[]) =>
+  quarters.map((q, i) => {
+    const current = i === quarters.length - 1;
+    return {
+      id: stableUuid("cycle", q),
+      quarter: q,
+      startsOn: quarterStart(q).toISOString().slice(0, 10),
+      endsOn: quarterEnd(q).toISOString().slice(0, 10),
+      status: current ? ("open" as const) : ("closed" as const),
+      closedAt: current ? null : quarterEnd(q),
+    };
+  });
+
+/** Ratings are append-only history: generated once, never again. */
+async function seedRatingsOnce(db: DbOrTx, fw: InstalledFramework, quarters: string[], now: Date): Promise<number> {
+  const demoIds = DEMO_PEOPLE.map((p) => demoUserId(p.email));
+  const [existing] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(ratings)
+    .where(and(eq(ratings.frameworkId, fw.frameworkId), inArray(ratings.userId, demoIds)));
+  if ((existing?.n ?? 0) > 0) return 0;
+  const rows = generateRatings(await loadSkills(db, fw.versionId), fw.frameworkId, quarters, now);
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(ratings).values(rows.slice(i, i + 1000));
+  return rows.length;
+}
+
+/** The demo's closed quarters read from their snapshots, as quarters an admin closed do. */
+async function snapshotClosedQuarters(db: DbOrTx): Promise<void> {
+  const unsnapshotted = await db
+    .select({ id: assessmentCycles.id, closedAt: assessmentCycles.closedAt })
+    .from(assessmentCycles)
+    .where(and(eq(assessmentCycles.status, "closed"), isNull(assessmentCycles.ratingsSnapshotAt)));
+  for (const c of unsnapshotted) if (c.closedAt) await takeRatingsSnapshot(db, c.id, c.closedAt);
 }
 
 async function loadSkills(db: DbOrTx, versionId: string): Promise<SkillInfo[]> {
@@ -186,6 +179,20 @@ function generateRatings(skillList: SkillInfo[], frameworkId: string, quarters: 
   return rows;
 }
 
+/** What a person's ratings are drawn from: who they are, and one random sequence per person. */
+type Rater = {
+  rand: () => number;
+  person: DemoPerson;
+  userId: string;
+  level: number;
+  leadId: string | undefined;
+  ratesCurrent: boolean;
+  growth: number;
+};
+type Period = { frameworkId: string; quarters: string[]; now: Date };
+/** A person's lasting traits for one skill, drawn once, before any of its quarters. */
+type SkillTraits = { talent: number; notApplicable: boolean; interest: number; curious: boolean };
+
 function ratingsFor(
   person: DemoPerson,
   skillList: SkillInfo[],
@@ -195,64 +202,84 @@ function ratingsFor(
   leadId: string | undefined,
 ): NewRating[] {
   const rand = seededRandom(`ratings:${person.email}`);
-  const userId = demoUserId(person.email);
-  const lvl = LEVEL_INDEX[person.level];
-  const affinity = TEAM_AFFINITY[person.team!];
+  const level = LEVEL_INDEX[person.level];
   const ratesCurrent = rand() < 0.72 && !NOT_STARTED_THIS_QUARTER.includes(person.email);
-  const growth = lvl === 0 ? 0.35 : lvl === 1 ? 0.22 : 0.1;
+  const growth = level === 0 ? 0.35 : level === 1 ? 0.22 : 0.1;
+  const rater: Rater = { rand, person, userId: demoUserId(person.email), level, leadId, ratesCurrent, growth };
+  const period: Period = { frameworkId, quarters, now };
   const out: NewRating[] = [];
-
   for (const skill of skillList) {
-    const talent = (rand() + rand() + rand() - 1.5) * 1.1;
-    const notApplicable = person.team === "data-engineering" && skill.categoryKey === "flexible-highly-available-deployment" && rand() < 0.4;
-    const eager = skill.levelIndex > lvl ? rand() < 0.55 : rand() < 0.25;
-    const interest = eager ? 2 : rand() < 0.5 ? 1 : 0;
-    const curious = rand() < 0.05; // interest without proficiency yet
-
-    quarters.forEach((quarter, qi) => {
-      const isCurrent = qi === quarters.length - 1;
-      if (isCurrent && !ratesCurrent) return;
-      if (qi > 0 && rand() > (isCurrent ? 0.85 : 0.93)) return; // not re-rated: stale
-      let latent = 2.3 + (lvl - skill.levelIndex) * 1.1 + (affinity[skill.categoryKey] ?? 0) + talent + qi * growth;
-      if (NOBODY_SKILLS.includes(skill.key)) latent = Math.min(latent, 0.4);
-      const holder = SINGLE_HOLDER_SKILLS[skill.key];
-      if (curious) latent = Math.min(latent, 1);
-      if (holder) latent = holder === person.email ? Math.max(latent, 3.2 + qi * 0.1) : Math.min(latent, 2.4);
-      const proficiency = clamp(latent);
-      const start = quarterStart(quarter).getTime();
-      let ratedAt = new Date(start + (8 + Math.floor(rand() * 50)) * 86_400_000 + Math.floor(rand() * 36_000_000));
-      if (ratedAt > now) ratedAt = new Date(now.getTime() - Math.floor(rand() * 3_600_000) - 60_000);
-      out.push({
-        userId,
-        frameworkId,
-        skillKey: skill.key,
-        raterKind: "self",
-        raterId: userId,
-        proficiency: notApplicable ? null : proficiency,
-        notApplicable,
-        interest: curious ? 2 : interest,
-        evidence: !notApplicable && proficiency >= 3 && rand() < 0.12 ? EVIDENCE_NOTES[Math.floor(rand() * EVIDENCE_NOTES.length)]! : null,
-        quarter,
-        ratedAt,
-      });
-      // Leads validate part of their team's ratings in the last two quarters.
-      if (leadId && leadId !== userId && !notApplicable && qi >= quarters.length - 2 && rand() < 0.25) {
-        const r = rand();
-        const delta = r < 0.05 ? -2 : r < 0.25 ? -1 : r < 0.85 ? 0 : 1;
-        out.push({
-          userId,
-          frameworkId,
-          skillKey: skill.key,
-          raterKind: "manager",
-          raterId: leadId,
-          proficiency: clamp(proficiency + delta),
-          notApplicable: false,
-          comment: delta <= -2 ? "Let's discuss: I haven't seen this in practice yet." : null,
-          quarter,
-          ratedAt: new Date(Math.min(ratedAt.getTime() + 5 * 86_400_000, now.getTime() - 30_000)),
-        });
-      }
-    });
+    const traits = drawTraits(rater, skill);
+    quarters.forEach((quarter, qi) => out.push(...quarterRatings(rater, period, skill, traits, qi)));
   }
   return out;
+}
+
+function drawTraits({ rand, person, level }: Rater, skill: SkillInfo): SkillTraits {
+  const talent = (rand() + rand() + rand() - 1.5) * 1.1;
+  const notApplicable =
+    person.team === "data-engineering" && skill.categoryKey === "flexible-highly-available-deployment" && rand() < 0.4;
+  const eager = skill.levelIndex > level ? rand() < 0.55 : rand() < 0.25;
+  const interest = eager ? 2 : rand() < 0.5 ? 1 : 0;
+  const curious = rand() < 0.05; // interest without proficiency yet
+  return { talent, notApplicable, interest, curious };
+}
+
+/** The proficiency a person has grown to in a skill by a quarter (qi: its index). */
+function proficiencyAt(rater: Rater, skill: SkillInfo, traits: SkillTraits, qi: number): number {
+  const { person, level, growth } = rater;
+  const affinity = TEAM_AFFINITY[person.team!];
+  const leaning = affinity[skill.categoryKey] ?? 0;
+  let latent = 2.3 + (level - skill.levelIndex) * 1.1 + leaning + traits.talent + qi * growth;
+  if (NOBODY_SKILLS.includes(skill.key)) latent = Math.min(latent, 0.4);
+  const holder = SINGLE_HOLDER_SKILLS[skill.key];
+  if (traits.curious) latent = Math.min(latent, 1);
+  if (holder) latent = holder === person.email ? Math.max(latent, 3.2 + qi * 0.1) : Math.min(latent, 2.4);
+  return clamp(latent);
+}
+
+/** A person's self rating of a skill in one quarter (none when not re-rated), and maybe their lead's. */
+function quarterRatings(rater: Rater, period: Period, skill: SkillInfo, traits: SkillTraits, qi: number): NewRating[] {
+  const { rand, userId, leadId } = rater;
+  const { frameworkId, quarters, now } = period;
+  const quarter = quarters[qi]!;
+  const isCurrent = qi === quarters.length - 1;
+  if (isCurrent && !rater.ratesCurrent) return [];
+  if (qi > 0 && rand() > (isCurrent ? 0.85 : 0.93)) return []; // not re-rated: stale
+  const { notApplicable } = traits;
+  const proficiency = proficiencyAt(rater, skill, traits, qi);
+  const start = quarterStart(quarter).getTime();
+  let ratedAt = new Date(start + (8 + Math.floor(rand() * 50)) * 86_400_000 + Math.floor(rand() * 36_000_000));
+  if (ratedAt > now) ratedAt = new Date(now.getTime() - Math.floor(rand() * 3_600_000) - 60_000);
+  const withEvidence = !notApplicable && proficiency >= 3 && rand() < 0.12;
+  const self: NewRating = {
+    userId,
+    frameworkId,
+    skillKey: skill.key,
+    raterKind: "self",
+    raterId: userId,
+    proficiency: notApplicable ? null : proficiency,
+    notApplicable,
+    interest: traits.curious ? 2 : traits.interest,
+    evidence: withEvidence ? EVIDENCE_NOTES[Math.floor(rand() * EVIDENCE_NOTES.length)]! : null,
+    quarter,
+    ratedAt,
+  };
+  // Leads validate part of their team's ratings in the last two quarters.
+  if (!leadId || leadId === userId || notApplicable || qi < quarters.length - 2 || rand() >= 0.25) return [self];
+  const r = rand();
+  const delta = r < 0.05 ? -2 : r < 0.25 ? -1 : r < 0.85 ? 0 : 1;
+  const validation: NewRating = {
+    userId,
+    frameworkId,
+    skillKey: skill.key,
+    raterKind: "manager",
+    raterId: leadId,
+    proficiency: clamp(proficiency + delta),
+    notApplicable: false,
+    comment: delta <= -2 ? "Let's discuss: I haven't seen this in practice yet." : null,
+    quarter,
+    ratedAt: new Date(Math.min(ratedAt.getTime() + 5 * 86_400_000, now.getTime() - 30_000)),
+  };
+  return [self, validation];
 }

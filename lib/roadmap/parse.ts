@@ -37,11 +37,31 @@ const BOLD_ONLY = /^\*\*([^*]+)\*\*\s*$/;
 const RULE = /^\s*(-{3,}|\*{3,}|_{3,})\s*$/;
 
 export function parseRoadmapMarkdown(markdown: string, source?: string): ParsedRoadmap {
-  const fail = (line: number, reason: string): never => {
+  const fail: Fail = (line, reason) => {
     throw new RoadmapParseError(line, reason, source);
   };
   const lines: Line[] = markdown.replace(/\r\n?/g, "\n").split("\n").map((text, i) => ({ n: i + 1, text }));
+  const { title, preamble, sections } = splitSections(lines, fail);
+  const { intro, levelSummaries } = parsePreamble(preamble, fail);
+  const result: ParsedRoadmap = {
+    title: stripLeadingSymbols(stripEmphasis(title.text)),
+    intro,
+    levelSummaries,
+    levels: [],
+    growthTable: [],
+    growthTableHeader: null,
+    transitionPath: null,
+    conclusion: "",
+  };
+  readSections(result, sections, fail);
+  assertLevels(result, title.n, fail);
+  return result;
+}
 
+type Fail = (line: number, reason: string) => never;
+
+/** The title, the lines before the first '## ' section, and the sections. */
+function splitSections(lines: Line[], fail: Fail): { title: Line; preamble: Line[]; sections: Section[] } {
   const titleLine = lines.find((l) => l.text.trim() !== "");
   if (!titleLine) return fail(1, "the document is empty");
   const titleMatch = H1.exec(titleLine.text.trim());
@@ -55,20 +75,12 @@ export function parseRoadmapMarkdown(markdown: string, source?: string): ParsedR
     else if (H1.test(line.text.trim())) fail(line.n, "only one '# ' title is allowed; use '## ' for sections");
     else (sections.at(-1)?.body ?? preamble).push(line);
   }
+  return { title: { n: titleLine.n, text: titleMatch[1]! }, preamble, sections };
+}
 
-  const { intro, levelSummaries } = parsePreamble(preamble, fail);
-  const result: ParsedRoadmap = {
-    title: stripLeadingSymbols(stripEmphasis(titleMatch[1]!)),
-    intro,
-    levelSummaries,
-    levels: [],
-    growthTable: [],
-    growthTableHeader: null,
-    transitionPath: null,
-    conclusion: "",
-  };
+/** Each section by its content: a level, the growth table, the transition path, or closing words. */
+function readSections(result: ParsedRoadmap, sections: Section[], fail: Fail): void {
   const closing: string[] = [];
-
   for (const section of sections) {
     const body = section.body.filter((l) => !RULE.test(l.text));
     // Bullets only belong in levels (as skills), so a section with bullets is a level too.
@@ -90,20 +102,20 @@ export function parseRoadmapMarkdown(markdown: string, source?: string): ParsedR
     }
   }
   result.conclusion = closing.join("\n\n");
-
-  if (result.levels.length === 0) {
-    fail(titleLine.n, "no levels found: each level is a '## ' section with numbered bold categories ('1. **Name**')");
-  }
-  if (levelSummaries.length > 0 && levelSummaries.length !== result.levels.length) {
-    fail(
-      levelSummaries[0]!.line,
-      `the introduction lists ${levelSummaries.length} level summaries but the document has ${result.levels.length} levels`,
-    );
-  }
-  return result;
 }
 
-type Fail = (line: number, reason: string) => never;
+function assertLevels(result: ParsedRoadmap, titleLine: number, fail: Fail): void {
+  const { levels, levelSummaries } = result;
+  if (levels.length === 0) {
+    fail(titleLine, "no levels found: each level is a '## ' section with numbered bold categories ('1. **Name**')");
+  }
+  if (levelSummaries.length > 0 && levelSummaries.length !== levels.length) {
+    fail(
+      levelSummaries[0]!.line,
+      `the introduction lists ${levelSummaries.length} level summaries but the document has ${levels.length} levels`,
+    );
+  }
+}
 
 function isCategoryLine(text: string): boolean {
   const m = NUMBERED.exec(text);
