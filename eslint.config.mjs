@@ -5,7 +5,7 @@ const APP = { group: ["@/app/*", "@/app/**"], message: "components/ may not impo
 const COMPONENTS = { group: ["@/components/*", "@/components/**"], message: "lib/ may not import components/: move what both need into lib/." };
 const DATABASE = {
   group: ["@/db/*", "@/db/**", "**/db/client", "**/db/queries/*", "**/db/schema"],
-  message: "Only the data layer (lib/data), lib/auth and db/ touch the database: read and write through lib/data.",
+  message: "Only the data layer (lib/data), lib/auth, lib/server and db/ touch the database: read and write through lib/data.",
 };
 const boundary = (files, patterns) => ({ files, rules: { "no-restricted-imports": ["error", { patterns }] } });
 

@@ -108,6 +108,61 @@ export function urgencyPoints(quartersLeft: number): number {
   return 5;
 }
 
+/** Members one or two points below `level` in a skill (unrated counts as 0), by index. */
+export function nearMembers(members: Member[], proficiency: Proficiency, skillKey: string, level: number): number[] {
+  return members
+    .map((_, i) => i)
+    .filter((i) => {
+      const p = proficiency(i, skillKey) ?? 0;
+      return p < level && p >= level - 2;
+    });
+}
+
+/** Hire, train, or both: enough interested near members close the gap by training alone. */
+export function recommendationFor(candidates: number, gap: number): Recommendation {
+  return candidates === 0 ? "hire" : candidates >= gap ? "train" : "train_hire";
+}
+
+/** score = 40 × gap/N + 10 × importance + urgency + (20 if missing, 12 if single), by part. */
+export function scorePartsOf(
+  r: Pick<SkillRequirement, "gap" | "headcount" | "risk">,
+  importance: number,
+  quartersLeft: number,
+): PriorityItem["scoreParts"] {
+  return {
+    gap: Math.round((40 * r.gap) / r.headcount),
+    importance: 10 * importance,
+    urgency: urgencyPoints(quartersLeft),
+    risk: r.risk === "missing" ? 20 : r.risk === "single" ? 12 : 0,
+  };
+}
+
+/** Candidates by closeness to L, then interest, then how many other gaps they close, then name. */
+function rankCandidates(
+  eligible: number[],
+  skillKey: string,
+  at: Lookups & { candidateFor: Map<number, number> },
+): Candidate[] {
+  return eligible
+    .map((i) => ({
+      member: i,
+      name: at.members[i]!.name,
+      current: at.proficiency(i, skillKey) ?? 0,
+      interest: at.interest(i, skillKey) ?? 0,
+      alsoCloses: (at.candidateFor.get(i) ?? 1) - 1,
+    }))
+    .sort(
+      (a, b) =>
+        b.current - a.current ||
+        b.interest - a.interest ||
+        b.alsoCloses - a.alsoCloses ||
+        a.name.localeCompare(b.name) ||
+        a.member - b.member,
+    );
+}
+
+type Lookups = { members: Member[]; proficiency: Proficiency; interest: Interest };
+
 /**
  * Ranked hire-or-train items, one per (target, skill) with a gap.
  * Candidates are members one or two points below L who stated interest (≥ 1),
@@ -122,57 +177,35 @@ export function priorities(
   currentQuarter: string,
 ): PriorityItem[] {
   const gaps = targets.flatMap((t) => requirementsFor(t, members, proficiency).filter((r) => r.gap > 0).map((r) => ({ t, r })));
-  const nearBy = (skillKey: string, level: number) =>
-    members.map((_, i) => i).filter((i) => {
-      const p = proficiency(i, skillKey) ?? 0;
-      return p < level && p >= level - 2;
-    });
+  const near = gaps.map(({ r }) => nearMembers(members, proficiency, r.skillKey, r.level));
+  const eligible = gaps.map(({ r }, g) => near[g]!.filter((i) => (interest(i, r.skillKey) ?? 0) >= 1));
   // How many gaps each member is a candidate for, to prefer people who close several.
   const candidateFor = new Map<number, number>();
-  const eligible = gaps.map(({ r }) => nearBy(r.skillKey, r.level).filter((i) => (interest(i, r.skillKey) ?? 0) >= 1));
   for (const list of eligible) for (const i of list) candidateFor.set(i, (candidateFor.get(i) ?? 0) + 1);
+  const at = { members, proficiency, interest, candidateFor };
 
   const items = gaps.map(({ t, r }, g): PriorityItem => {
-    const candidates = eligible[g]!
-      .map((i) => ({
-        member: i,
-        name: members[i]!.name,
-        current: proficiency(i, r.skillKey) ?? 0,
-        interest: interest(i, r.skillKey) ?? 0,
-        alsoCloses: (candidateFor.get(i) ?? 1) - 1,
-      }))
-      .sort((a, b) => b.current - a.current || b.interest - a.interest || b.alsoCloses - a.alsoCloses || a.name.localeCompare(b.name) || a.member - b.member);
-    const recommendation: Recommendation = candidates.length === 0 ? "hire" : candidates.length >= r.gap ? "train" : "train_hire";
+    const candidates = rankCandidates(eligible[g]!, r.skillKey, at);
     const quartersLeft = quarterIndex(t.targetQuarter) - quarterIndex(currentQuarter);
-    const scoreParts = {
-      gap: Math.round((40 * r.gap) / r.headcount),
-      importance: 10 * t.importance,
-      urgency: urgencyPoints(quartersLeft),
-      risk: r.risk === "missing" ? 20 : r.risk === "single" ? 12 : 0,
-    };
+    const scoreParts = scorePartsOf(r, t.importance, quartersLeft);
+    const { targetId, skillKey, skillName, level, headcount, coverage, gap, risk } = r;
     return {
-      targetId: t.id,
-      targetName: t.name,
-      skillKey: r.skillKey,
-      skillName: r.skillName,
-      level: r.level,
-      headcount: r.headcount,
-      coverage: r.coverage,
-      gap: r.gap,
-      risk: r.risk,
-      targetQuarter: t.targetQuarter,
-      quartersLeft,
-      importance: t.importance,
-      recommendation,
+      ...{ targetId, targetName: t.name, skillKey, skillName, level, headcount, coverage, gap, risk },
+      ...{ targetQuarter: t.targetQuarter, quartersLeft, importance: t.importance },
+      recommendation: recommendationFor(candidates.length, r.gap),
       candidates,
-      near: nearBy(r.skillKey, r.level).length,
+      near: near[g]!.length,
       score: scoreParts.gap + scoreParts.importance + scoreParts.urgency + scoreParts.risk,
       scoreParts,
     };
   });
   // Highest score first; ties broken deterministically (sooner quarter, then keys).
   return items.sort(
-    (a, b) => b.score - a.score || a.targetQuarter.localeCompare(b.targetQuarter) || a.targetId.localeCompare(b.targetId) || a.skillKey.localeCompare(b.skillKey),
+    (a, b) =>
+      b.score - a.score ||
+      a.targetQuarter.localeCompare(b.targetQuarter) ||
+      a.targetId.localeCompare(b.targetId) ||
+      a.skillKey.localeCompare(b.skillKey),
   );
 }
 

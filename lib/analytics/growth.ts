@@ -134,3 +134,79 @@ export function learningPath(
     )
     .slice(0, limit);
 }
+
+type SheetLevel = {
+  key: string;
+  name: string;
+  position: number;
+  categories: {
+    key: string;
+    name: string;
+    skills: (Pick<GrowthSkill, "key" | "name" | "self" | "validated"> & { nameEn: string })[];
+  }[];
+};
+/** What the growth page needs of a rating sheet (lib/analytics/rating-sheet.ts). */
+export type GrowthSheet = {
+  levels: SheetLevel[];
+  currentLevelKey: string | null;
+  targetLevelKey: string | null;
+  growthTable: { stage: string; focus: string }[];
+  transitionSteps: { text: string; textEn: string }[];
+};
+export type GrowthView = {
+  /** The member's level (the first one when none is set), the next one (null at the top), and the one aimed at. */
+  current: { name: string; position: number };
+  next: { name: string; position: number } | null;
+  target: { name: string; position: number };
+  readiness: Readiness | null;
+  categories: { key: string; name: string; levelPosition: number }[];
+  /** One entry per category, in the same order. */
+  profile: CategoryProfile[];
+  path: LearningStep[];
+  /** The growth table's row for the step from the current level (the last row at the top). */
+  stage: { stage: string; focus: string } | null;
+};
+
+/** The sheet's skills as growth analytics reads them, in roadmap order. */
+export function growthSkills(levels: SheetLevel[]): GrowthSkill[] {
+  return levels.flatMap((l) =>
+    l.categories.flatMap((c) =>
+      c.skills.map((s) => ({
+        key: s.key,
+        name: s.name,
+        textEn: s.nameEn,
+        categoryKey: c.key,
+        levelPosition: l.position,
+        self: s.self,
+        validated: s.validated,
+      })),
+    ),
+  );
+}
+
+/**
+ * Everything the growth page shows, from the member's rating sheet: the
+ * target is the member's target level, else the next one, else the current.
+ */
+export function growthView(sheet: GrowthSheet): GrowthView {
+  const { levels } = sheet;
+  const skills = growthSkills(levels);
+  const current = levels.find((l) => l.key === sheet.currentLevelKey) ?? levels[0]!;
+  const next = levels.find((l) => l.position === current.position + 1) ?? null;
+  const target = levels.find((l) => l.key === sheet.targetLevelKey) ?? next ?? current;
+  const categories = levels.flatMap((l) =>
+    l.categories.map((c) => ({ key: c.key, name: c.name, levelPosition: l.position })),
+  );
+  const transitionSteps = sheet.transitionSteps.map((s) => s.textEn);
+  const level = (l: SheetLevel) => ({ name: l.name, position: l.position });
+  return {
+    current: level(current),
+    next: next && level(next),
+    target: level(target),
+    readiness: next ? readinessForLevel(skills, next.position) : null,
+    categories,
+    profile: categoryProfile(skills, categories, target.position),
+    path: learningPath(skills, { currentLevelPosition: current.position, transitionSteps }),
+    stage: (next ? sheet.growthTable[current.position] : sheet.growthTable.at(-1)) ?? null,
+  };
+}

@@ -1,28 +1,23 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { users } from "@/db/schema";
-import { writeAudit } from "@/lib/data/audit";
+import { writeAudit } from "@/db/queries/audit";
 import { getEnv } from "@/lib/env";
 import { metrics } from "@/lib/observability/metrics";
-import { storableText } from "@/lib/validations/text";
-import { consumeRateLimit, LIMITS } from "@/lib/data/rate-limit";
+import { consumeRateLimit, LIMITS } from "@/lib/server/rate-limit";
+import {
+  claimsRefusal,
+  normalizedEmail,
+  type RefusalReason,
+  refusalDetails,
+  type SignInClaims,
+  signInProfile,
+} from "./claims";
 
-export type SignInClaims = {
-  issuer: string;
-  subject: string;
-  email: string | null | undefined;
-  emailVerified: unknown;
-  name?: string | null;
-  locale?: string | null;
-  /** Google Workspace hosted domain claim. */
-  hostedDomain?: string | null;
-};
-
-export type RefusalReason = "email_unverified" | "domain" | "hosted_domain" | "disabled" | "identity_conflict" | "invalid_claims" | "rate_limited";
+export type { RefusalReason, SignInClaims } from "./claims";
 export type Admission = { ok: true; userId: string } | { ok: false; reason: RefusalReason };
-
-const emailDomain = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+type UserRow = typeof users.$inferSelect;
 
 /**
  * Decides whether an identity from the IdP may enter, and records the user.
@@ -33,97 +28,91 @@ const emailDomain = (email: string) => email.slice(email.lastIndexOf("@") + 1).t
  */
 export async function admitSignIn(claims: SignInClaims): Promise<Admission> {
   const env = getEnv();
-  const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
-  const refuse = (reason: RefusalReason) => recordRefusal(claims, email, reason);
-
-  if (!claims.issuer || !claims.subject || !/^[^@\s]+@[^@\s]+$/.test(email) || ![claims.issuer, claims.subject, email].every(storableText)) {
-    return refuse("invalid_claims");
-  }
-  if (claims.emailVerified !== true && claims.emailVerified !== "true") return refuse("email_unverified");
-  if (env.ALLOWED_EMAIL_DOMAINS.length > 0 && !env.ALLOWED_EMAIL_DOMAINS.includes(emailDomain(email))) return refuse("domain");
-  if (env.OIDC_HOSTED_DOMAIN && claims.hostedDomain?.toLowerCase() !== env.OIDC_HOSTED_DOMAIN.toLowerCase()) {
-    return refuse("hosted_domain");
-  }
-
+  const email = normalizedEmail(claims);
+  const policy = { allowedEmailDomains: env.ALLOWED_EMAIL_DOMAINS, hostedDomain: env.OIDC_HOSTED_DOMAIN };
+  const refused = claimsRefusal(claims, email, policy);
+  if (refused) return recordRefusal(claims, email, refused);
   try {
     await consumeRateLimit(`sign-in:${claims.issuer}:${claims.subject}`, LIMITS.signIn);
   } catch {
-    return refuse("rate_limited");
+    return recordRefusal(claims, email, "rate_limited");
   }
-  const db = getDb();
-  return db.transaction(async (tx) => {
-    const bootstrapAdmin = env.ADMIN_EMAILS.includes(email);
+  return getDb().transaction(async (tx) => {
     const [bound] = await tx
       .select()
       .from(users)
       .where(and(eq(users.issuer, claims.issuer), eq(users.subject, claims.subject)));
     const [byEmail] = bound ? [bound] : await tx.select().from(users).where(sql`lower(${users.email}) = ${email}`);
-
-    if (byEmail && byEmail.issuer && byEmail !== bound) {
-      await writeAudit(tx, {
-        actor: null,
-        actorEmail: email,
-        action: "auth.refused",
-        entityType: "user",
-        entityId: byEmail.id,
-        after: { reason: "identity_conflict", issuer: claims.issuer },
-      });
-      return { ok: false as const, reason: "identity_conflict" as const };
-    }
-    if (byEmail?.disabled) {
-      await writeAudit(tx, { actor: null, actorEmail: email, action: "auth.refused", entityType: "user", entityId: byEmail.id, after: { reason: "disabled" } });
-      return { ok: false as const, reason: "disabled" as const };
-    }
-
-    const profile = {
-      name: claims.name?.replace(/[\u0000-\u001f\u007f]/g, "").trim() || byEmail?.name || email,
-      email,
-      lastSignInAt: new Date(),
-      ...(claims.locale === "zh-TW" || claims.locale === "en" ? { locale: claims.locale } : {}),
-    };
-    if (!byEmail) {
-      const [created] = await tx
-        .insert(users)
-        .values({ ...profile, issuer: claims.issuer, subject: claims.subject, role: bootstrapAdmin ? "admin" : "member" })
-        .returning();
-      await writeAudit(tx, { actor: created!, action: "user.created_at_sign_in", entityType: "user", entityId: created!.id, after: { email, role: created!.role } });
-      metrics().signIns.inc({ outcome: "admitted" });
-      return { ok: true as const, userId: created!.id };
-    }
-
-    const linking = !byEmail.issuer;
-    const promote = bootstrapAdmin && byEmail.role !== "admin";
-    await tx
-      .update(users)
-      .set({ ...profile, issuer: claims.issuer, subject: claims.subject, ...(promote ? { role: "admin" as const } : {}) })
-      .where(and(eq(users.id, byEmail.id), linking ? isNull(users.issuer) : eq(users.subject, claims.subject)));
-    if (linking || promote) {
-      await writeAudit(tx, {
-        actor: { id: byEmail.id, email },
-        action: linking ? "user.linked_at_sign_in" : "user.bootstrap_admin",
-        entityType: "user",
-        entityId: byEmail.id,
-        before: { issuer: byEmail.issuer, role: byEmail.role },
-        after: { issuer: claims.issuer, role: promote ? "admin" : byEmail.role },
-      });
-    }
-    await writeAudit(tx, { actor: { id: byEmail.id, email }, action: "auth.signed_in", entityType: "user", entityId: byEmail.id });
+    const boundElsewhere = byEmail && byEmail.issuer && byEmail !== bound;
+    if (boundElsewhere) return refuseUser(tx, claims, email, byEmail, "identity_conflict");
+    if (byEmail?.disabled) return refuseUser(tx, claims, email, byEmail, "disabled");
+    const bootstrapAdmin = env.ADMIN_EMAILS.includes(email);
+    const profile = signInProfile(claims, email, byEmail?.name, new Date());
+    const userId = byEmail
+      ? await updateAtSignIn(tx, claims, byEmail, profile, bootstrapAdmin)
+      : await createAtSignIn(tx, claims, profile, bootstrapAdmin);
     metrics().signIns.inc({ outcome: "admitted" });
-    return { ok: true as const, userId: byEmail.id };
+    return { ok: true as const, userId };
   });
+}
+
+/** A known user who may not sign in (bound to another identity, or disabled), with its audit row. */
+async function refuseUser(
+  tx: Tx,
+  claims: SignInClaims,
+  email: string,
+  user: UserRow,
+  reason: "identity_conflict" | "disabled",
+): Promise<Admission> {
+  // The identity that tried to sign in, not the one the row is bound to.
+  const after = reason === "identity_conflict" ? { reason, issuer: claims.issuer } : { reason };
+  const refusal = { action: "auth.refused", entityType: "user", entityId: user.id, after };
+  await writeAudit(tx, { actor: null, actorEmail: email, ...refusal });
+  return { ok: false, reason };
+}
+
+type Profile = ReturnType<typeof signInProfile>;
+
+/** A first sign-in without a row: the user is created (an admin when listed in ADMIN_EMAILS). */
+async function createAtSignIn(tx: Tx, claims: SignInClaims, profile: Profile, bootstrapAdmin: boolean) {
+  const [created] = await tx
+    .insert(users)
+    .values({ ...profile, issuer: claims.issuer, subject: claims.subject, role: bootstrapAdmin ? "admin" : "member" })
+    .returning();
+  const after = { email: profile.email, role: created!.role };
+  const audit = { action: "user.created_at_sign_in", entityType: "user", entityId: created!.id, after };
+  await writeAudit(tx, { actor: created!, ...audit });
+  return created!.id;
+}
+
+/** A known user signs in: the profile is refreshed, a pre-provisioned row linked, a listed admin promoted. */
+async function updateAtSignIn(tx: Tx, claims: SignInClaims, user: UserRow, profile: Profile, bootstrapAdmin: boolean) {
+  const linking = !user.issuer;
+  const promote = bootstrapAdmin && user.role !== "admin";
+  await tx
+    .update(users)
+    .set({ ...profile, issuer: claims.issuer, subject: claims.subject, ...(promote ? { role: "admin" as const } : {}) })
+    .where(and(eq(users.id, user.id), linking ? isNull(users.issuer) : eq(users.subject, claims.subject)));
+  const actor = { id: user.id, email: profile.email };
+  if (linking || promote) {
+    await writeAudit(tx, {
+      actor,
+      action: linking ? "user.linked_at_sign_in" : "user.bootstrap_admin",
+      entityType: "user",
+      entityId: user.id,
+      before: { issuer: user.issuer, role: user.role },
+      after: { issuer: claims.issuer, role: promote ? "admin" : user.role },
+    });
+  }
+  await writeAudit(tx, { actor, action: "auth.signed_in", entityType: "user", entityId: user.id });
+  return user.id;
 }
 
 async function recordRefusal(claims: SignInClaims, email: string, reason: RefusalReason): Promise<Admission> {
   metrics().signIns.inc({ outcome: `refused:${reason}` });
+  const { actorEmail, after } = refusalDetails(claims, email, reason);
   await getDb().transaction((tx) =>
-    writeAudit(tx, {
-      actor: null,
-      actorEmail: storableText(email) ? email || undefined : undefined,
-      action: "auth.refused",
-      entityType: "sign_in",
-      entityId: null,
-      after: { reason, issuer: storableText(claims.issuer ?? "") ? claims.issuer : null, domain: email && storableText(email) ? emailDomain(email) : null },
-    }),
+    writeAudit(tx, { actor: null, actorEmail, action: "auth.refused", entityType: "sign_in", entityId: null, after }),
   );
   return { ok: false, reason };
 }

@@ -1,27 +1,19 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { NextAuthOptions } from "next-auth";
+import type { Account, NextAuthOptions } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { writeAudit } from "@/lib/data/audit";
+import { writeAudit } from "@/db/queries/audit";
 import { getEnv } from "@/lib/env";
 import { admitSignIn } from "./admit";
+import { claimsFromProfile, type OidcProfile } from "./claims";
 import { safeRedirect } from "./safe-redirect";
 import { SESSION_IDLE_SECONDS } from "./session-cookie";
 import { bumpSessionGeneration } from "./sessions";
 
 export const OIDC_PROVIDER_ID = "oidc";
-
-type OidcProfile = {
-  sub: string;
-  email?: string;
-  email_verified?: boolean | string;
-  name?: string;
-  preferred_username?: string;
-  locale?: string;
-  hd?: string;
-};
 
 /** One generic OpenID Connect provider, configured from the environment. */
 export function oidcProvider(): OAuthConfig<OidcProfile> | null {
@@ -61,32 +53,15 @@ export function getAuthOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID || !profile) return "/refused?reason=invalid_claims";
-        const p = profile as OidcProfile;
-        const admission = await admitSignIn({
-          issuer,
-          subject: account.providerAccountId,
-          email: p.email,
-          emailVerified: p.email_verified,
-          name: p.name ?? p.preferred_username,
-          locale: p.locale,
-          hostedDomain: p.hd,
-        });
+        const claims = claimsFromProfile(issuer, account.providerAccountId, profile as OidcProfile);
+        const admission = await admitSignIn(claims);
         return admission.ok ? true : `/refused?reason=${admission.reason}`;
       },
       // The token carries only the user id, the session generation it was
       // issued under and the sign-in time; role, teams, the disabled flag and
       // the current generation are read from the database on every request
       // (lib/auth/viewer.ts).
-      async jwt({ token, account }) {
-        if (account) {
-          const [user] = await getDb()
-            .select({ id: users.id, gen: users.sessionGeneration })
-            .from(users)
-            .where(and(eq(users.issuer, issuer), eq(users.subject, account.providerAccountId)));
-          return { uid: user?.id, gen: user?.gen, auth: Math.floor(Date.now() / 1000) };
-        }
-        return { uid: token.uid, gen: token.gen, auth: token.auth, iat: token.iat, exp: token.exp, jti: token.jti };
-      },
+      jwt: ({ token, account }) => sessionToken(issuer, token, account),
       // The client never needs more than "signed in"; pages use getViewer().
       async session({ session }) {
         return { expires: session.expires };
@@ -96,19 +71,41 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     events: {
-      // Signing out ends every session of that person (a copied cookie
-      // included): the generation moves on, so no earlier token is accepted.
-      async signOut({ token }) {
-        if (typeof token?.uid !== "string" || token.gen !== undefined && typeof token.gen !== "number") return;
-        const uid = token.uid;
-        await getDb().transaction(async (tx) => {
-          const [user] = await tx.select({ id: users.id, email: users.email, gen: users.sessionGeneration }).from(users).where(eq(users.id, uid));
-          // A replayed, already revoked token cannot sign the person out again.
-          if (!user || user.gen !== token.gen) return;
-          await bumpSessionGeneration(tx, user.id);
-          await writeAudit(tx, { actor: user, action: "auth.signed_out", entityType: "user", entityId: user.id });
-        });
-      },
+      signOut: ({ token }) => endEverySession(token),
     },
   };
+}
+
+/**
+ * The JWT: at sign-in, the user id and session generation from the database
+ * and the sign-in time; afterwards only those and the standard claims.
+ */
+async function sessionToken(issuer: string, token: JWT, account: Account | null): Promise<JWT> {
+  if (account) {
+    const [user] = await getDb()
+      .select({ id: users.id, gen: users.sessionGeneration })
+      .from(users)
+      .where(and(eq(users.issuer, issuer), eq(users.subject, account.providerAccountId)));
+    return { uid: user?.id, gen: user?.gen, auth: Math.floor(Date.now() / 1000) };
+  }
+  return { uid: token.uid, gen: token.gen, auth: token.auth, iat: token.iat, exp: token.exp, jti: token.jti };
+}
+
+/**
+ * Signing out ends every session of that person (a copied cookie included):
+ * the generation moves on, so no earlier token is accepted.
+ */
+async function endEverySession(token: JWT | null | undefined): Promise<void> {
+  if (typeof token?.uid !== "string" || (token.gen !== undefined && typeof token.gen !== "number")) return;
+  const uid = token.uid;
+  await getDb().transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, email: users.email, gen: users.sessionGeneration })
+      .from(users)
+      .where(eq(users.id, uid));
+    // A replayed, already revoked token cannot sign the person out again.
+    if (!user || user.gen !== token.gen) return;
+    await bumpSessionGeneration(tx, user.id);
+    await writeAudit(tx, { actor: user, action: "auth.signed_out", entityType: "user", entityId: user.id });
+  });
 }

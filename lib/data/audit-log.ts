@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { parseInput, requirePermission } from "./guard";
-import { consumeRateLimit, LIMITS } from "./rate-limit";
+import { consumeRateLimit, LIMITS } from "@/lib/server/rate-limit";
 import { auditQuerySchema } from "@/lib/validations/reads";
 
 export type AuditRowDto = { id: number; at: string; actor: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown };

@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, notFound } from "@/lib/errors";
 import { closeCycleSchema, openCycleSchema, reopenCycleSchema } from "@/lib/validations/cycles";
 import { addQuarters, quarterOf } from "@/lib/quarters";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/db/queries/audit";
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
 
 export type CycleDto = { id: string; quarter: string; startsOn: string; endsOn: string; status: "planned" | "open" | "closed"; closedAt: string | null };

@@ -12,11 +12,11 @@ import { closedQuarterRatings, ratings, ratingsCurrent, teams, users } from "@/d
 import { snapshotCycleAt } from "@/db/queries/closed-quarter";
 import { metrics } from "@/lib/observability/metrics";
 import { getLogger } from "@/lib/observability/logger";
-import { writeAudit } from "./audit";
-import { consumeRateLimit, LIMITS } from "./rate-limit";
+import { writeAudit } from "@/db/queries/audit";
+import { consumeRateLimit, LIMITS } from "@/lib/server/rate-limit";
 import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 import { getOrgHeatmap, getTeamHeatmap, type HeatmapDto } from "./heatmap";
-import { analyseTeam } from "./vision";
+import { analyseTeam } from "@/db/queries/team-analysis";
 import { exportRequestSchema } from "@/lib/validations/reads";
 
 

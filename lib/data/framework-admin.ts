@@ -12,8 +12,8 @@ import { diffFrameworks, type FrameworkDiff, isEmptyDiff } from "@/lib/roadmap/d
 import { slugify } from "@/lib/roadmap/text";
 import { RoadmapParseError } from "@/lib/roadmap/types";
 import { discardDraftSchema, exportFrameworkSchema, frameworkIdSchema, importFrameworkSchema, moveDraftSkillSchema, switchTeamVersionSchema, updateDraftSkillSchema } from "@/lib/validations/frameworks";
-import { writeAudit } from "./audit";
-import { moveTeamToVersion } from "./team-versions";
+import { writeAudit } from "@/db/queries/audit";
+import { moveTeamToVersion } from "@/db/queries/team-roadmap";
 import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 import { readVersion, writeVersion } from "@/db/framework-store";
 

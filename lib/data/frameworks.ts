@@ -10,6 +10,7 @@ import {
   platformCapabilities,
   skills,
 } from "@/db/schema";
+import { frameworkTree, type FrameworkTreeDto } from "@/lib/analytics/framework-tree";
 import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { uuidSchema } from "@/lib/validations/ids";
@@ -17,7 +18,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { countChanges } from "@/lib/roadmap/diff";
 import { getDraft } from "./framework-admin";
 import { requirePermission } from "./guard";
-import { readVersionRows } from "./member-framework";
+import { readVersionRows } from "@/db/queries/version-rows";
 
 export type FrameworkSummaryDto = {
   id: string;
@@ -30,33 +31,7 @@ export type FrameworkSummaryDto = {
   skills: number;
 };
 
-export type FrameworkTreeDto = {
-  id: string;
-  versionId: string;
-  version: number;
-  title: string;
-  intro: string;
-  levels: {
-    key: string;
-    position: number;
-    name: string;
-    tagline: string;
-    summary: string;
-    workStyle: string;
-    workStyleNote: string;
-    categories: { key: string; name: string; skills: { key: string; name: string; description: string }[] }[];
-  }[];
-  capabilities: {
-    key: string;
-    name: string;
-    description: string;
-    importance: number;
-    skills: { key: string; name: string; requiredProficiency: number }[];
-  }[];
-  growthTable: { stage: string; focus: string }[];
-  transitionPath: { title: string; intro: string; steps: string[] } | null;
-  conclusion: string;
-};
+export type { FrameworkTreeDto } from "@/lib/analytics/framework-tree";
 
 /** The latest published version of every framework, with its size. */
 export async function listFrameworks(
@@ -142,7 +117,7 @@ export async function getFrameworkTree(
     .limit(1);
   if (!version) return null;
 
-  const [{ levelRows, categoryRows, skillRows }, capabilityRows] = await Promise.all([
+  const [rows, capabilityRows] = await Promise.all([
     readVersionRows(db, version.id),
     db.select().from(platformCapabilities).where(eq(platformCapabilities.frameworkVersionId, version.id)).orderBy(asc(platformCapabilities.position)),
   ]);
@@ -153,54 +128,7 @@ export async function getFrameworkTree(
         .where(inArray(capabilitySkills.capabilityId, capabilityRows.map((c) => c.id)))
     : [];
 
-  const p = (zh: string, en: string) => pick(locale, zh, en);
-  const skillById = new Map(skillRows.map((s) => [s.id, s]));
-  return {
-    id: version.frameworkId,
-    versionId: version.id,
-    version: version.version,
-    title: p(version.titleZh, version.titleEn),
-    intro: p(version.introZh, version.introEn),
-    levels: levelRows.map((l) => ({
-      key: l.key,
-      position: l.position,
-      name: p(l.nameZh, l.nameEn),
-      tagline: p(l.taglineZh, l.taglineEn),
-      summary: p(l.summaryZh, l.summaryEn),
-      workStyle: p(l.workStyleZh, l.workStyleEn),
-      workStyleNote: p(l.workStyleNoteZh, l.workStyleNoteEn),
-      categories: categoryRows
-        .filter((c) => c.levelId === l.id)
-        .map((c) => ({
-          key: c.key,
-          name: p(c.nameZh, c.nameEn),
-          skills: skillRows
-            .filter((s) => s.categoryId === c.id)
-            .map((s) => ({ key: s.key, name: p(s.nameZh, s.nameEn), description: p(s.descriptionZh, s.descriptionEn) })),
-        })),
-    })),
-    capabilities: capabilityRows.map((c) => ({
-      key: c.key,
-      name: p(c.nameZh, c.nameEn),
-      description: p(c.descriptionZh, c.descriptionEn),
-      importance: c.importance,
-      skills: capabilityLinks
-        .filter((link) => link.capabilityId === c.id && skillById.has(link.skillId))
-        .map((link) => {
-          const s = skillById.get(link.skillId)!;
-          return { key: s.key, name: p(s.nameZh, s.nameEn), requiredProficiency: link.requiredProficiency };
-        }),
-    })),
-    growthTable: version.growthTable.map((g) => ({ stage: p(g.stage.zh, g.stage.en), focus: p(g.focus.zh, g.focus.en) })),
-    transitionPath: version.transitionPath
-      ? {
-          title: p(version.transitionPath.title.zh, version.transitionPath.title.en),
-          intro: p(version.transitionPath.intro.zh, version.transitionPath.intro.en),
-          steps: version.transitionPath.steps.map((s) => p(s.zh, s.en)),
-        }
-      : null,
-    conclusion: p(version.conclusionZh, version.conclusionEn),
-  };
+  return frameworkTree({ version, rows, capabilities: capabilityRows, links: capabilityLinks, locale });
 }
 
 export type PublishedVersionDto = { id: string; frameworkId: string; name: string; version: number };

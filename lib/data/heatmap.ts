@@ -14,13 +14,15 @@ import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { canOnTeam, canReadTeam } from "@/lib/permissions";
 import { quarterOf } from "@/lib/quarters";
-import { type Moment, quartersToPick, readMoment } from "./moment";
+import { readMoment } from "@/db/queries/moment";
+import { type Moment, quartersToPick } from "@/lib/analytics/moment";
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
-import { readVersionRows } from "./member-framework";
+import { readVersionRows } from "@/db/queries/version-rows";
 import { getLogger } from "@/lib/observability/logger";
-import { readSettings } from "./settings";
-import { analyseTeam, canReadTeamVision } from "./vision";
-import { cachedJson } from "./payload-cache";
+import { readSettings } from "@/db/queries/settings";
+import { analyseTeam } from "@/db/queries/team-analysis";
+import { canReadTeamVision } from "./vision";
+import { cachedJson } from "@/lib/server/payload-cache";
 import { heatmapQuerySchema } from "@/lib/validations/reads";
 
 export type HeatmapDto = CompactMatrix & {
@@ -93,7 +95,7 @@ async function authorizeTeamRead(viewer: Viewer | null, raw: unknown) {
 /**
  * A team's matrix at the quarter's moment: the people in the team then (with
  * their levels then), the roadmap version it used then, and their ratings as
- * of then (lib/data/moment.ts; db/queries/team-as-of.ts).
+ * of then (db/queries/moment.ts; db/queries/team-as-of.ts).
  * `people: "now"` reads today's members instead, for views that follow the
  * current team back in time (trends).
  */
@@ -155,7 +157,7 @@ export async function getTeamHeatmapData(viewer: Viewer | null, raw: unknown, { 
 
 /**
  * The API's team payload as JSON, served from the payload cache while the
- * database has not changed (lib/data/payload-cache.ts). The caller is checked
+ * database has not changed (lib/server/payload-cache.ts). The caller is checked
  * first; what differs per viewer (may they edit the team) is added outside
  * the cached part.
  */

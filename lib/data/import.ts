@@ -9,7 +9,7 @@ import { ImportFileError, type ImportPlan, type MatrixFile, planImport, readCsvM
 import { readXlsxMatrix } from "@/lib/import/xlsx-matrix";
 import { quarterOf } from "@/lib/quarters";
 import { metrics } from "@/lib/observability/metrics";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/db/queries/audit";
 import { parseInput, requirePermission } from "./guard";
 
 const MAX_BYTES = 10 * 1024 * 1024;

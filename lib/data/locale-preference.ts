@@ -5,7 +5,7 @@ import { auditEvents, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { localeChoiceSchema } from "@/lib/i18n/locale-choice";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/db/queries/audit";
 import { parseInput, requireSignedIn } from "./guard";
 
 // The language a person chose in the account menu, kept on the server so that a new browser (no locale cookie)

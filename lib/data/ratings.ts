@@ -8,20 +8,14 @@ import { quarterOf } from "@/lib/quarters";
 import { confirmStaleSchema, EVIDENCE_MAX, saveSelfRatingSchema, validateRatingSchema } from "@/lib/validations/ratings";
 import { type NoteProblem, noteProblem } from "@/lib/validations/text";
 import { metrics } from "@/lib/observability/metrics";
-import { auditValues, writeAudit } from "./audit";
+import { auditValues, writeAudit } from "@/db/queries/audit";
 import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
-import { isLiveSkill, resolveMemberFramework } from "./member-framework";
+import { resolveMemberFramework } from "@/db/queries/member-framework";
+import { isLiveSkill } from "@/db/queries/version-rows";
 import { assertWithinReach } from "./team-reach";
+import type { SelfValue } from "@/lib/analytics/rating-sheet";
 
-export type SavedRatingDto = {
-  skillKey: string;
-  proficiency: number | null;
-  notApplicable: boolean;
-  interest: number | null;
-  evidence: string | null;
-  quarter: string;
-  ratedAt: string;
-};
+export type SavedRatingDto = Omit<SelfValue, "imported"> & { skillKey: string };
 /** The saved rating, and why its note was not stored when it was refused (the last stored note was kept). */
 export type SelfRatingSaveDto = SavedRatingDto & { noteRefused: { problem: NoteProblem; message: string } | null };
 

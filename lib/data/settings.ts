@@ -2,30 +2,13 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { type OrgSettings, readSettings, SETTINGS, type SettingKey } from "@/db/queries/settings";
 import { orgSettings } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/db/queries/audit";
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
 
-// Settings as data: each key with its schema and default.
-const SETTINGS = {
-  membersSeeTeamHeatmap: { schema: z.boolean(), default: true },
-  // The vision names hire items and training candidates: leads and admins only unless the org opens it to members.
-  membersSeeTeamVision: { schema: z.boolean(), default: false },
-} as const;
-export type SettingKey = keyof typeof SETTINGS;
-export type OrgSettings = { [K in SettingKey]: z.infer<(typeof SETTINGS)[K]["schema"]> };
-
-export async function readSettings(): Promise<OrgSettings> {
-  const rows = await getDb().select().from(orgSettings);
-  const out = Object.fromEntries(Object.entries(SETTINGS).map(([k, d]) => [k, d.default])) as OrgSettings;
-  for (const row of rows) {
-    const def = SETTINGS[row.key as SettingKey];
-    const parsed = def?.schema.safeParse(row.value);
-    if (parsed?.success) (out as Record<string, unknown>)[row.key] = parsed.data;
-  }
-  return out;
-}
+export type { OrgSettings, SettingKey };
 
 export async function getOrgSettings(viewer: Viewer | null): Promise<OrgSettings> {
   requireSignedIn(viewer);

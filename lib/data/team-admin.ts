@@ -14,9 +14,9 @@ import {
   updateTeamMemberSchema,
   updateTeamSchema,
 } from "@/lib/validations/teams";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/db/queries/audit";
 import { assertWithinReach } from "./team-reach";
-import { readTeamRoadmap, type TeamRoadmapDto } from "./team-versions";
+import { readTeamRoadmap, type TeamRoadmapDto } from "@/db/queries/team-roadmap";
 import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 
 /** A manager (or admin) creates a team on the framework most teams use; a manager becomes its lead. */

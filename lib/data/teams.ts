@@ -5,7 +5,7 @@ import { teamMembers, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { can, canReadTeam } from "@/lib/permissions";
 import { requireSignedIn } from "./guard";
-import { readSettings } from "./settings";
+import { readSettings } from "@/db/queries/settings";
 
 export type TeamSummaryDto = {
   id: string;

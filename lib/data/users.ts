@@ -7,7 +7,7 @@ import { conflict, forbidden, notFound } from "@/lib/errors";
 import { canOnTeam, type Role } from "@/lib/permissions";
 import { bumpSessionGeneration } from "@/lib/auth/sessions";
 import { revokeSessionsSchema, setUserDisabledSchema, setUserRoleSchema } from "@/lib/validations/users";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/db/queries/audit";
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
 
 export type UserDto = {

@@ -1,42 +1,27 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { latestRatings } from "@/db/queries/latest-ratings";
-import { planItemsAt, teamAt } from "@/db/queries/team-as-of";
-import { type DbOrTx, getDb } from "@/db/client";
-import { capabilitySkills, planItems, platformCapabilities, teamTargets, teams } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { writeAudit } from "@/db/queries/audit";
+import { readMoment } from "@/db/queries/moment";
+import { readSettings } from "@/db/queries/settings";
+import { planItemsAt } from "@/db/queries/team-as-of";
+import { analyseTeam } from "@/db/queries/team-analysis";
+import { planItems, teamTargets, teams } from "@/db/schema";
 import { explainItem, parseReasonFacts, type ReasonFacts, reasonFactsOf } from "@/lib/analytics/explain";
-import { type Member, mobility, priorities, type PriorityItem, readiness, type Recommendation, requirementsFor, type SkillRequirement, type Target } from "@/lib/analytics/gaps";
+import { type Member, mobility, type PriorityItem, type Recommendation } from "@/lib/analytics/gaps";
+import { quartersToPick } from "@/lib/analytics/moment";
 import { type PlanStatus, planItemStatus } from "@/lib/analytics/plan-status";
+import type { TargetDto } from "@/lib/analytics/team-analysis";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
-import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { canOnTeam, canReadTeam } from "@/lib/permissions";
-import { addQuarters, lastQuarters, quarterEnd, quarterOf } from "@/lib/quarters";
-import { acceptItemSchema, archiveTargetSchema, createTargetSchema } from "@/lib/validations/vision";
-import { writeAudit } from "./audit";
-import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
-import { readVersionRows } from "./member-framework";
-import { quartersToPick, readMoment } from "./moment";
-import { readSettings } from "./settings";
+import { addQuarters, quarterOf } from "@/lib/quarters";
 import { visionQuerySchema } from "@/lib/validations/reads";
+import { acceptItemSchema, archiveTargetSchema, createTargetSchema } from "@/lib/validations/vision";
+import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 
-export type RequirementDto = Omit<SkillRequirement, "holders"> & { holders: string[] };
-export type TargetDto = {
-  id: string;
-  kind: "capability" | "skill";
-  key: string;
-  name: string;
-  level: number;
-  headcount: number;
-  targetQuarter: string;
-  importance: number;
-  readiness: number;
-  /** False when the team's roadmap has none of the target's skills (e.g. after a switch): shown as such, never met. */
-  inRoadmap: boolean;
-  requirements: RequirementDto[];
-  trend: { quarter: string; readiness: number }[];
-};
+export type { RequirementDto, TargetDto } from "@/lib/analytics/team-analysis";
 export type PlanItemDto = {
   id: string;
   targetId: string | null;
@@ -59,7 +44,7 @@ export type VisionDto = TeamAnalysis & {
   /** canPlan: a lead of the team, on the live quarter (a past quarter is read-only). */
   team: { id: string; name: string; canPlan: boolean };
   currentQuarter: string;
-  /** The quarter shown and the moment it is read at (lib/data/moment.ts); quarters: those one may pick. */
+  /** The quarter shown and the moment it is read at (lib/analytics/moment.ts); quarters: those one may pick. */
   moment: { quarter: string; currentQuarter: string; asOf: string; live: boolean; quarters: string[] };
   options: {
     capabilities: { key: string; name: string; importance: number; level: number; skills: string[] }[];
@@ -67,133 +52,6 @@ export type VisionDto = TeamAnalysis & {
   };
   plan: PlanItemDto[];
 };
-
-type Latest = { userId: string; skillKey: string; raterKind: "self" | "manager"; proficiency: number | null; notApplicable: boolean; interest: number | null };
-
-/** Effective proficiency (validated where present, else self) and self interest, as lookups. */
-function lookups(members: Member[], latest: Latest[]) {
-  const index = new Map(members.map((m, i) => [m.id, i]));
-  const eff = new Map<string, number | null>();
-  const self = new Map<string, number | null>();
-  const interest = new Map<string, number | null>();
-  for (const r of latest) {
-    const k = `${index.get(r.userId)}|${r.skillKey}`;
-    const v = r.notApplicable ? null : r.proficiency;
-    if (r.raterKind === "manager") eff.set(k, v);
-    else {
-      self.set(k, v);
-      interest.set(k, r.interest);
-    }
-  }
-  return {
-    proficiency: (m: number, skill: string) => {
-      const k = `${m}|${skill}`;
-      return eff.has(k) ? eff.get(k)! : (self.get(k) ?? null);
-    },
-    interest: (m: number, skill: string) => interest.get(`${m}|${skill}`) ?? null,
-  };
-}
-
-/**
- * Reads a team's targets, people and ratings and runs the analysis (a fixed
- * number of queries), as of `asOf` (the team as it was then) or live.
- * `current`: the team's latest ratings at that same moment when the caller
- * has already read them (the heatmap API), so they are not read twice.
- * Internal to the data layer: it checks nothing, so only functions that have
- * checked the caller may use it.
- */
-export async function analyseTeam(
-  db: DbOrTx,
-  teamId: string,
-  locale: AppLocale,
-  asOf?: Date,
-  { trend = true, current: prefetched }: { trend?: boolean; current?: Latest[] } = {},
-) {
-  // Without asOf the analysis is live: the current snapshot comes from ratings_current.
-  const now = asOf ?? new Date();
-  const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
-  // A team archived after the moment was still there then (the org's closed quarters keep it).
-  if (!team || (team.archivedAt && (!asOf || team.archivedAt <= asOf))) throw notFound("That team does not exist.");
-  // The team as it was at the moment: members, levels, targets, roadmap version.
-  const state = await teamAt(db, teamId, asOf ?? "now", { teamId, frameworkId: team.frameworkId, versionId: team.frameworkVersionId });
-  const { version, targets: targetRows } = state;
-  const p = (zh: string, en: string) => pick(locale, zh, en);
-  const [rows, capRows] = await Promise.all([
-    readVersionRows(db, version.versionId, { published: true }),
-    db
-      .select({ key: platformCapabilities.key, nameZh: platformCapabilities.nameZh, nameEn: platformCapabilities.nameEn, importance: platformCapabilities.importance, skillId: capabilitySkills.skillId, level: capabilitySkills.requiredProficiency })
-      .from(platformCapabilities)
-      .leftJoin(capabilitySkills, eq(capabilitySkills.capabilityId, platformCapabilities.id))
-      .where(eq(platformCapabilities.frameworkVersionId, version.versionId))
-      .orderBy(asc(platformCapabilities.position)),
-  ]);
-  const members: Member[] = state.members.map((m) => ({ id: m.userId, name: m.name }));
-  const skillByKey = new Map(rows.skillRows.map((s) => [s.key, s]));
-  const skillById = new Map(rows.skillRows.map((s) => [s.id, s]));
-  const capabilities = new Map<string, { key: string; name: string; importance: number; level: number; skills: string[] }>();
-  for (const c of capRows) {
-    const entry = capabilities.get(c.key) ?? { key: c.key, name: p(c.nameZh, c.nameEn), importance: c.importance, level: 0, skills: [] };
-    const s = c.skillId ? skillById.get(c.skillId) : undefined;
-    if (s) {
-      entry.skills.push(s.key);
-      entry.level = Math.max(entry.level, c.level ?? 3);
-    }
-    capabilities.set(c.key, entry);
-  }
-  const targets: Target[] = targetRows.map((t) => {
-    const cap = t.capabilityKey ? capabilities.get(t.capabilityKey) : undefined;
-    const keys = cap ? cap.skills : t.skillKey && skillByKey.has(t.skillKey) ? [t.skillKey] : [];
-    return {
-      id: t.id,
-      kind: t.kind,
-      name: cap ? cap.name : t.skillKey && skillByKey.get(t.skillKey) ? p(skillByKey.get(t.skillKey)!.nameZh, skillByKey.get(t.skillKey)!.nameEn) : (t.capabilityKey ?? t.skillKey ?? ""),
-      skills: keys.map((k) => ({ key: k, name: p(skillByKey.get(k)!.nameZh, skillByKey.get(k)!.nameEn) })),
-      level: t.requiredProficiency,
-      headcount: t.requiredHeadcount,
-      targetQuarter: t.targetQuarter,
-      importance: t.importance,
-    };
-  });
-  // Now, and as of the end of each of the three previous quarters (trend).
-  const currentQuarter = quarterOf(now);
-  // Without the trend (the heatmap API) only the current snapshot is read.
-  const trendQuarters = trend ? lastQuarters(currentQuarter, 4) : [currentQuarter];
-  const snapshots = await Promise.all(
-    trendQuarters.map((q) => (q === currentQuarter && prefetched ? prefetched : latestRatings(db, { frameworkId: version.frameworkId, members: state.memberIds, asOf: q === currentQuarter ? (asOf ? now : "now") : quarterEnd(q) }))),
-  );
-  const current = lookups(members, snapshots.at(-1)!);
-  const trendLookups = snapshots.map((s) => lookups(members, s));
-
-  const targetDtos: TargetDto[] = targets.map((t, i) => {
-    const reqs = requirementsFor(t, members, current.proficiency);
-    return {
-      id: t.id,
-      kind: t.kind,
-      key: targetRows[i]!.capabilityKey ?? targetRows[i]!.skillKey ?? "",
-      name: t.name,
-      level: t.level,
-      headcount: t.headcount,
-      targetQuarter: t.targetQuarter,
-      importance: t.importance,
-      readiness: readiness(reqs),
-      inRoadmap: t.skills.length > 0,
-      requirements: reqs.map((r) => ({ ...r, holders: r.holders.map((h) => members[h]!.name) })),
-      trend: trendQuarters.map((q, qi) => ({ quarter: q, readiness: readiness(requirementsFor(t, members, trendLookups[qi]!.proficiency)) })),
-    };
-  });
-  return {
-    team,
-    currentQuarter,
-    members,
-    capabilities: [...capabilities.values()],
-    skills: rows.skillRows.map((s) => ({ key: s.key, name: p(s.nameZh, s.nameEn) })),
-    targets: targetDtos,
-    priorities: priorities(targets, members, current.proficiency, current.interest, currentQuarter),
-    proficiency: current.proficiency,
-    requirements: targets.flatMap((t) => requirementsFor(t, members, current.proficiency)),
-  };
-}
-
 
 /**
  * Whether the viewer may see a team's vision: its targets, hire items and
@@ -239,7 +97,7 @@ function planItemDtos(rows: PlanRow[], a: Pick<TeamAnalysis, "targets"> & { skil
  * A team's vision. Without a quarter it is live — today's team, targets and
  * ratings — and its leads plan on it, also after the current quarter's cycle
  * closed (planning goes on). With a quarter it is that quarter as it stood at
- * its moment (lib/data/moment.ts: a closed cycle's close), with that moment's
+ * its moment (lib/analytics/moment.ts: a closed cycle's close), with that moment's
  * targets, people, plan and ratings, read-only.
  */
 export async function getTeamVision(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<VisionDto> {

@@ -2,7 +2,7 @@ import { reasonFactsOf } from "@/lib/analytics/explain";
 import type { PriorityItem } from "@/lib/analytics/gaps";
 import { coverageBySkill, coverageRisk, NOT_APPLICABLE, UNRATED, valuesFor } from "@/lib/analytics/matrix";
 import type { HeatmapDto } from "@/lib/data/heatmap";
-import type { TargetDto } from "@/lib/data/vision";
+import type { TargetDto } from "@/lib/analytics/team-analysis";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { reasonWithNeed } from "@/lib/i18n/reason-sentences";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -78,6 +78,48 @@ function ratingRows({
   );
 }
 
+type Analysis = DatasetInput["analyses"][number];
+
+/** Each team's targets with their readiness and, per skill, coverage and gap. */
+export function targetRows(analyses: Analysis[]): PlanningExport["targets"] {
+  return analyses.flatMap((a) =>
+    a.targets.map((t) => ({
+      team: a.team.name,
+      name: t.name,
+      kind: t.kind,
+      level: t.level,
+      headcount: t.headcount,
+      targetQuarter: t.targetQuarter,
+      readiness: t.readiness,
+      skills: t.requirements.map((r) => ({ skillKey: r.skillKey, coverage: r.coverage, gap: r.gap })),
+    })),
+  );
+}
+
+/**
+ * Each team's priorities ranked from 1, explained in the export's language
+ * with the same messages as the vision page (`tv`: the "vision" translator).
+ */
+export function priorityRows(analyses: Analysis[], tv: ReturnType<typeof translatorFor>): PlanningExport["priorities"] {
+  return analyses.flatMap((a) =>
+    a.priorities.map((p, i) => ({
+      team: a.team.name,
+      rank: i + 1,
+      recommendation: p.recommendation,
+      skillKey: p.skillKey,
+      skillName: p.skillName,
+      target: p.targetName,
+      level: p.level,
+      headcount: p.headcount,
+      coverage: p.coverage,
+      gap: p.gap,
+      score: p.score,
+      explanation: reasonWithNeed(tv, reasonFactsOf(p)),
+      candidates: p.candidates.map((c) => c.name),
+    })),
+  );
+}
+
 /** Everything a planning meeting needs, in the documented export shape (lib/export/schema.ts). */
 export function planningDataset({ scope, quarter, asOf, locale, heatmap, teamIds, teamNames, emails, levelKeys, notes, analyses }: DatasetInput): PlanningExport {
   const skills = heatmap?.skills ?? [];
@@ -95,8 +137,6 @@ export function planningDataset({ scope, quarter, asOf, locale, heatmap, teamIds
       risk: coverageRisk(c),
     }));
 
-  // Explanations in the export's language, from the same messages as the vision page.
-  const tv = translatorFor(locale, "vision");
   return {
     format: "skillgrid.planning-export",
     version: 1,
@@ -114,35 +154,8 @@ export function planningDataset({ scope, quarter, asOf, locale, heatmap, teamIds
     people: members.map((m) => ({ email: emails.get(m.id) ?? "", name: m.name, team: m.teamName, currentLevel: levelKeys.get(`${m.teamId}|${m.id}`) ?? null })),
     ratings: ratingRows({ members, skills, emails, values: { self, validated, effective }, notes }),
     coverage: scope === "team" ? coverageFor(null) : teamIds.flatMap((id) => coverageFor(id)),
-    targets: analyses.flatMap((a) =>
-      a.targets.map((t) => ({
-        team: a.team.name,
-        name: t.name,
-        kind: t.kind,
-        level: t.level,
-        headcount: t.headcount,
-        targetQuarter: t.targetQuarter,
-        readiness: t.readiness,
-        skills: t.requirements.map((r) => ({ skillKey: r.skillKey, coverage: r.coverage, gap: r.gap })),
-      })),
-    ),
-    priorities: analyses.flatMap((a) =>
-      a.priorities.map((p, i) => ({
-        team: a.team.name,
-        rank: i + 1,
-        recommendation: p.recommendation,
-        skillKey: p.skillKey,
-        skillName: p.skillName,
-        target: p.targetName,
-        level: p.level,
-        headcount: p.headcount,
-        coverage: p.coverage,
-        gap: p.gap,
-        score: p.score,
-        explanation: reasonWithNeed(tv, reasonFactsOf(p)),
-        candidates: p.candidates.map((c) => c.name),
-      })),
-    ),
+    targets: targetRows(analyses),
+    priorities: priorityRows(analyses, translatorFor(locale, "vision")),
   };
 }
 

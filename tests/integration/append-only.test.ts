@@ -5,9 +5,9 @@ import { startUpDatabase } from "@/db/prepare";
 import { auditEvents, ratings, teams } from "@/db/schema";
 import { demoUserId } from "@/db/seed/demo";
 import { quarterOf } from "@/lib/quarters";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf } from "./fingerprint";
-import { seedDemoOrg } from "./demo";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf } from "./support/fingerprint";
+import { seedDemoOrg } from "./support/demo";
 
 // Rating history and the audit trail never lose or change a row: triggers
 // refuse UPDATE, DELETE and TRUNCATE on both engines, whoever asks; and on

@@ -2,9 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Db, setDbHandle } from "@/db/client";
+import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
 import { admitSignIn } from "@/lib/auth/admit";
 import { type Viewer, viewerFromSessionToken } from "@/lib/auth/viewer";
@@ -34,9 +33,10 @@ import { getOrgSettings, updateOrgSetting } from "@/lib/data/settings";
 import { addTeamMember, archiveTeam, createTeam, getTeamSettings, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
 import { AppError } from "@/lib/errors";
 import { CROSS_SITE_MESSAGE } from "@/lib/http/request-guards";
-import { describeOnEachEngine } from "./engines";
-import { tableFingerprint } from "./fingerprint";
-import { configureAuthEnv, sessionTokenFor, TEST_ISSUER } from "./session";
+import { describeOnEachEngine } from "./support/engines";
+import { tableFingerprint } from "./support/fingerprint";
+import { configureAuthEnv, demoSessionViewer, sessionTokenFor, TEST_ISSUER } from "./support/session";
+import { seedDemoOrg } from "./support/demo";
 
 /*
  * The authorization matrix: every server action, route handler and
@@ -429,10 +429,9 @@ describeOnEachEngine("authorization matrix", ({ handle }) => {
   let fx: Fixture;
 
   beforeAll(async () => {
-    setDbHandle(handle());
     configureAuthEnv();
     const db = handle().db;
-    await seedDatabase(db, { demo: true });
+    await seedDemoOrg(handle());
     await db.update(users).set({ disabled: true }).where(eq(users.id, demoUserId(EMAIL.disabled)));
     // No cycle open at the start: the open-cycle row opens one, the close-cycle row closes it.
     await db.update(assessmentCycles).set({ status: "closed", closedAt: new Date() }).where(eq(assessmentCycles.status, "open"));
@@ -495,12 +494,12 @@ describeOnEachEngine("authorization matrix: the lead of another team, through th
   const sofia = demoUserId(EMAIL.target); // in team B
 
   beforeAll(async () => {
-    setDbHandle(handle());
     configureAuthEnv();
     db = handle().db;
-    await seedDatabase(db, { demo: true });
-    const view = async (email: string) => (await viewerFromSessionToken(await sessionTokenFor(demoUserId(email))))!;
-    [leadOfA, leadOfB, admin] = [await view(EMAIL.leadOfOtherTeam), await view(EMAIL.leadOfTeam), await view(EMAIL.admin)];
+    await seedDemoOrg(handle());
+    leadOfA = await demoSessionViewer(EMAIL.leadOfOtherTeam);
+    leadOfB = await demoSessionViewer(EMAIL.leadOfTeam);
+    admin = await demoSessionViewer(EMAIL.admin);
   });
 
   const refused = async (call: () => Promise<unknown>): Promise<string> => {
@@ -566,9 +565,8 @@ describeOnEachEngine("authorization matrix: a foreign origin on every mutating r
   let adminCookie = "";
 
   beforeAll(async () => {
-    setDbHandle(handle());
     configureAuthEnv();
-    await seedDatabase(handle().db, { demo: true });
+    await seedDemoOrg(handle());
     adminCookie = `next-auth.session-token=${await sessionTokenFor(demoUserId(EMAIL.admin))}`;
   });
 

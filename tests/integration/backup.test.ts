@@ -9,8 +9,8 @@ import { type Db, openDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { migrateAndGrant } from "@/db/roles";
 import { seedDatabase } from "@/db/seed";
-import { createTestDatabase, OWNER_ROLE, RUNTIME_ROLE, testServerUrl } from "./engines";
-import { rowsOf, TABLES } from "./fingerprint";
+import { createTestDatabase, OWNER_ROLE, RUNTIME_ROLE, testServerUrl } from "./support/engines";
+import { rowsOf, TABLES } from "./support/fingerprint";
 
 /** Row counts of every table and a checksum of the whole rating history. */
 async function snapshot(db: Db) {

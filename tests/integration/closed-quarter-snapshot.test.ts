@@ -17,9 +17,9 @@ import { acceptPlanItem, archiveTarget, createTarget, getTeamVision } from "@/li
 import { AppError } from "@/lib/errors";
 import { writeCsvZip, writeJson } from "@/lib/export/writers";
 import { addQuarters, quarterOf } from "@/lib/quarters";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf } from "./fingerprint";
-import { demoViewer, seedDemoOrg } from "./demo";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf } from "./support/fingerprint";
+import { demoViewer, seedDemoOrg } from "./support/demo";
 
 // Issue 23: a closed quarter is a snapshot of everything that shaped its
 // numbers. Random sequences of the edits a real org makes — targets added

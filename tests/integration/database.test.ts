@@ -10,8 +10,8 @@ import { demoUserId } from "@/db/seed/demo";
 import { DEMO_PEOPLE, NOBODY_SKILLS, SINGLE_HOLDER_SKILLS } from "@/db/seed/demo-people";
 import { stableUuid } from "@/db/seed/ids";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf, TABLES, tableFingerprint } from "./fingerprint";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf, TABLES, tableFingerprint } from "./support/fingerprint";
 
 
 /** Drizzle wraps driver errors ("Failed query: ..."); the reason is in the cause. */

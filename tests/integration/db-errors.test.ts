@@ -6,9 +6,9 @@ import { toActionResult } from "@/lib/actions/result";
 import type { Viewer } from "@/lib/auth/viewer";
 import { saveSelfRating } from "@/lib/data/ratings";
 import { resetLogDestination, setLogDestination } from "@/lib/observability/logger";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf } from "./fingerprint";
-import { demoViewer, seedDemoOrg } from "./demo";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf } from "./support/fingerprint";
+import { demoViewer, seedDemoOrg } from "./support/demo";
 
 // A database error the application did not expect reaches the person as a
 // typed result (retryable or not) and the operator as the server's SQLSTATE,

@@ -2,10 +2,9 @@ import ExcelJS from "exceljs";
 import { readmeSheets, rowValues } from "../support/xlsx";
 import { unzipSync, strFromU8 } from "fflate";
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { assessmentCycles, ratings, skills as skillsTable, teams, users } from "@/db/schema";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
-import type { Viewer } from "@/lib/auth/viewer";
 import { closeCycle, openCycle } from "@/lib/data/cycles";
 import { getPlanningDataset } from "@/lib/data/exports";
 import { importRatings } from "@/lib/data/import";
@@ -13,9 +12,9 @@ import { parseCsv, toCsv } from "@/lib/export/csv";
 import { type PlanningExport, planningExportSchema } from "@/lib/export/schema";
 import { streamXlsx, writeCsvZip, writeJson } from "@/lib/export/writers";
 import { quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf, tableFingerprint } from "./fingerprint";
-import { demoViewer, seedDemoOrg } from "./demo";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf, tableFingerprint } from "./support/fingerprint";
+import { useDemoOrg } from "./support/demo";
 
 async function xlsxBuffer(d: Parameters<typeof streamXlsx>[0]): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -34,17 +33,11 @@ async function readWorkbook(d: PlanningExport): Promise<ExcelJS.Workbook> {
 const MATRIX_HEADER_ROW = 4;
 
 describeOnEachEngine("exports and import", ({ handle }) => {
-  let alex: Viewer;
-  let admin: Viewer;
-  beforeAll(async () => {
-    await seedDemoOrg(handle());
-    alex = await demoViewer("alex.wang@acme.test");
-    admin = await demoViewer("mei-ling.chen@acme.test");
-  });
+  const demo = useDemoOrg(handle, { alex: "alex.wang@acme.test", admin: "mei-ling.chen@acme.test" });
 
   it("exports a team as JSON in the documented shape, and records the export", async () => {
     const before = rowsOf(await handle().db.execute(sql`select count(*)::int as n from audit_events where action = 'export.created'`))[0]!.n as number;
-    const { filename, ...d } = await getPlanningDataset(alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" }, { locale: "en" });
+    const { filename, ...d } = await getPlanningDataset(demo.alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" }, { locale: "en" });
     expect(filename).toBe(`skillgrid-ml-platform-${quarterOf(new Date())}`);
     expect(planningExportSchema.parse(JSON.parse(writeJson(d)))).toEqual(d);
     expect(d.people).toHaveLength(9);
@@ -54,8 +47,8 @@ describeOnEachEngine("exports and import", ({ handle }) => {
   });
 
   it("explains each priority in the export's language, not English inside a zh-TW file", async () => {
-    const zh = await getPlanningDataset(alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" }, { locale: "zh-TW" });
-    const en = await getPlanningDataset(alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" }, { locale: "en" });
+    const zh = await getPlanningDataset(demo.alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" }, { locale: "zh-TW" });
+    const en = await getPlanningDataset(demo.alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" }, { locale: "en" });
     expect(zh.priorities.length).toBeGreaterThan(0);
     for (const [i, p] of zh.priorities.entries()) {
       expect(p.explanation).toMatch(/[\u4e00-\u9fff]/);
@@ -66,7 +59,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
   });
 
   it("writes an XLSX whose every matrix cell equals the database, read back with the library's reader", async () => {
-    const { filename: _f, ...d } = await getPlanningDataset(alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "xlsx" }, { locale: "en" });
+    const { filename: _f, ...d } = await getPlanningDataset(demo.alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "xlsx" }, { locale: "en" });
     const wb = await readWorkbook(d);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["README", "Matrix", "Notes", "Coverage", "Targets", "Priorities", "Members"]);
     const matrix = wb.getWorksheet("Matrix")!;
@@ -100,7 +93,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
   });
 
   it("the README sheet names exactly the workbook's sheets, and each sheet's columns in order", async () => {
-    const { filename: _f, ...d } = await getPlanningDataset(admin, { scope: "org", format: "xlsx" }, { locale: "en" });
+    const { filename: _f, ...d } = await getPlanningDataset(demo.admin, { scope: "org", format: "xlsx" }, { locale: "en" });
     const wb = await readWorkbook(d);
     const documented = readmeSheets(wb);
     expect([...documented.keys()]).toEqual(wb.worksheets.map((w) => w.name));
@@ -117,7 +110,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     const [team] = await handle().db.select().from(teams).where(eq(teams.id, demoTeamId("ml-platform")));
     const names = await handle().db.select({ key: skillsTable.key, en: skillsTable.nameEn, zh: skillsTable.nameZh }).from(skillsTable).where(eq(skillsTable.frameworkVersionId, team!.frameworkVersionId));
     for (const locale of ["en", "zh-TW"] as const) {
-      const { filename: _f, ...d } = await getPlanningDataset(alex, { scope: "team", teamId: team!.id, format: "xlsx" }, { locale });
+      const { filename: _f, ...d } = await getPlanningDataset(demo.alex, { scope: "team", teamId: team!.id, format: "xlsx" }, { locale });
       const matrix = (await readWorkbook(d)).getWorksheet("Matrix")!;
       const keys = rowValues(matrix, MATRIX_HEADER_ROW).slice(3) as string[];
       const expected = keys.map((k) => names.find((n) => n.key === k)!).map((n) => (locale === "zh-TW" ? n.zh || n.en : n.en));
@@ -148,7 +141,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     const teamId = demoTeamId("ml-platform");
     const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
     const exportNow = async () => {
-      const { filename: _f, ...d } = await getPlanningDataset(alex, { scope: "team", teamId, format: "csv" }, { locale: "en" });
+      const { filename: _f, ...d } = await getPlanningDataset(demo.alex, { scope: "team", teamId, format: "csv" }, { locale: "en" });
       return d;
     };
     const before = await exportNow();
@@ -156,7 +149,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     // An admin imports a value for one member's skill (the member did not enter it).
     const target = open[0]!;
     const value = target.self === 4 ? 1 : 4;
-    const applied = await importRatings(admin, { mode: "apply", filename: "one-rating.csv", bytes: new TextEncoder().encode(toCsv([["email", target.skillKey], [target.email, value]])) });
+    const applied = await importRatings(demo.admin, { mode: "apply", filename: "one-rating.csv", bytes: new TextEncoder().encode(toCsv([["email", target.skillKey], [target.email, value]])) });
     expect(applied.summary.changes).toBe(1);
     // Notes as the rating sheet will store them ("- led the migration"), on other cells: evidence by the member, comments by the lead.
     const notes = ["- led the migration", "=SUM(A1:A9)", "+1 shipped it", "@channel see the demo", "\tindented"];
@@ -167,7 +160,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
       const lead = i >= 3;
       await db.insert(ratings).values({
         userId,
-        raterId: lead ? alex.id : userId,
+        raterId: lead ? demo.alex.id : userId,
         raterKind: lead ? "manager" : "self",
         frameworkId: team!.frameworkId,
         skillKey: r.skillKey,
@@ -178,7 +171,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     }
 
     const d = await exportNow();
-    const adminName = (await db.select({ name: users.name }).from(users).where(eq(users.id, admin.id)))[0]!.name;
+    const adminName = (await db.select({ name: users.name }).from(users).where(eq(users.id, demo.admin.id)))[0]!.name;
     const personName = d.people.find((p) => p.email === target.email)!.name;
     const imported = d.ratings.find((r) => r.email === target.email && r.skillKey === target.skillKey)!;
     expect(imported).toMatchObject({ self: value, effective: value, source: "imported", ratedBy: adminName });
@@ -221,7 +214,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
 
   it("neutralises formulas in every text cell of CSV and XLSX", async () => {
     await handle().db.update(teams).set({ name: "=HYPERLINK(\"http://evil.example\")" }).where(eq(teams.id, demoTeamId("data-engineering")));
-    const { filename: _f, ...d } = await getPlanningDataset(admin, { scope: "org", format: "csv" }, { locale: "en" });
+    const { filename: _f, ...d } = await getPlanningDataset(demo.admin, { scope: "org", format: "csv" }, { locale: "en" });
     const files = unzipSync(writeCsvZip(d));
     expect(Object.keys(files).sort()).toEqual(["coverage.csv", "matrix.csv", "members.csv", "priorities.csv", "ratings.csv", "targets.csv"]);
     const members = strFromU8(files["members.csv"]!);
@@ -239,10 +232,10 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     const current = quarterOf(new Date());
     // Close the current cycle (opening it if the seed left it open), export, rate, export again.
     const [open] = await db.select().from(assessmentCycles).where(eq(assessmentCycles.quarter, current));
-    const cycleId = open?.status === "open" ? open.id : (await openCycle(admin, { quarter: current, startsOn: quarterStart(current).toISOString().slice(0, 10), endsOn: quarterEnd(current).toISOString().slice(0, 10) })).id;
-    await closeCycle(admin, { cycleId });
+    const cycleId = open?.status === "open" ? open.id : (await openCycle(demo.admin, { quarter: current, startsOn: quarterStart(current).toISOString().slice(0, 10), endsOn: quarterEnd(current).toISOString().slice(0, 10) })).id;
+    await closeCycle(demo.admin, { cycleId });
     const exportNow = async () => {
-      const { filename: _f, ...d } = await getPlanningDataset(alex, { scope: "team", teamId: demoTeamId("ml-platform"), quarter: current, format: "csv" }, { locale: "en" });
+      const { filename: _f, ...d } = await getPlanningDataset(demo.alex, { scope: "team", teamId: demoTeamId("ml-platform"), quarter: current, format: "csv" }, { locale: "en" });
       const xlsx: Buffer[] = [];
       for await (const chunk of streamXlsx(d)) xlsx.push(chunk as Buffer);
       return { json: writeJson(d), csv: Buffer.from(writeCsvZip(d)), xlsx: Buffer.concat(xlsx) };
@@ -267,7 +260,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
       ["sofia.rossi@acme.test", "five", 2, ""],
     ]);
     const before = await tableFingerprint(handle().db);
-    const result = await importRatings(admin, { mode: "dry-run", filename: "matrix.csv", bytes: new TextEncoder().encode(csv) });
+    const result = await importRatings(demo.admin, { mode: "dry-run", filename: "matrix.csv", bytes: new TextEncoder().encode(csv) });
     expect(result.applied).toBe(false);
     expect(result.unknownColumns).toEqual(["quantum computing"]);
     expect(result.rows.map((r) => [r.line, r.status])).toEqual([
@@ -286,17 +279,17 @@ describeOnEachEngine("exports and import", ({ handle }) => {
       ["ravi.patel@acme.test", 4, 0],
     ]);
     const bytes = new TextEncoder().encode(csv);
-    const applied = await importRatings(admin, { mode: "apply", filename: "matrix.csv", bytes });
+    const applied = await importRatings(demo.admin, { mode: "apply", filename: "matrix.csv", bytes });
     expect(applied.applied).toBe(true);
     const rows = rowsOf(
       await handle().db.execute(sql`select u.email, r.skill_key, r.proficiency, r.not_applicable, r.rater_id from ratings r join users u on u.id = r.user_id where r.comment like 'Imported by % from matrix.csv' order by u.email, r.skill_key`),
     );
     const changed = applied.summary.changes;
     expect(rows.length).toBe(changed);
-    expect(rows.every((r) => r.rater_id === admin.id)).toBe(true);
+    expect(rows.every((r) => r.rater_id === demo.admin.id)).toBe(true);
     expect(rows.find((r) => r.email === "pei-shan.kuo@acme.test" && String(r.skill_key).startsWith("experiment"))).toMatchObject({ not_applicable: true, proficiency: null });
     const before = await tableFingerprint(handle().db);
-    const again = await importRatings(admin, { mode: "apply", filename: "matrix.csv", bytes });
+    const again = await importRatings(demo.admin, { mode: "apply", filename: "matrix.csv", bytes });
     expect(again).toMatchObject({ applied: false, summary: { changes: 0, unchanged: 4 } });
     expect(await tableFingerprint(handle().db)).toEqual(before);
   });
@@ -310,16 +303,16 @@ describeOnEachEngine("exports and import", ({ handle }) => {
       ["broken.xlsx", "not a zip", /could not be read/],
     ];
     for (const [filename, content, message] of cases) {
-      const error = await importRatings(admin, { mode: "apply", filename, bytes: new TextEncoder().encode(content) }).catch((e: unknown) => e);
+      const error = await importRatings(demo.admin, { mode: "apply", filename, bytes: new TextEncoder().encode(content) }).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: "invalid", message: expect.stringMatching(message) });
     }
     expect(await tableFingerprint(handle().db)).toEqual(before);
   });
 
   it("import reads our own XLSX export back (round trip: nothing to change)", async () => {
-    const { filename: _f, ...d } = await getPlanningDataset(admin, { scope: "team", teamId: demoTeamId("applied-ml"), format: "xlsx" }, { locale: "en" });
+    const { filename: _f, ...d } = await getPlanningDataset(demo.admin, { scope: "team", teamId: demoTeamId("applied-ml"), format: "xlsx" }, { locale: "en" });
     const bytes = new Uint8Array(await xlsxBuffer(d));
-    const result = await importRatings(admin, { mode: "dry-run", filename: "export.xlsx", bytes });
+    const result = await importRatings(demo.admin, { mode: "dry-run", filename: "export.xlsx", bytes });
     expect(result.unknownColumns).toEqual([]);
     expect(result.summary.invalidRows).toBe(0);
     expect(result.summary.people).toBe(9);

@@ -14,7 +14,7 @@ import { DEMO_PEOPLE } from "@/db/seed/demo-people";
 import { toActionResult } from "@/lib/actions/result";
 import { loadViewer } from "@/lib/auth/viewer";
 import { saveSelfRating } from "@/lib/data/ratings";
-import { rowsOf } from "./fingerprint";
+import { rowsOf } from "./support/fingerprint";
 
 // While raters save, PostgreSQL restarts: requests in the outage get a clear
 // retryable error, the app recovers by itself, and every acknowledged write

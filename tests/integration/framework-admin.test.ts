@@ -2,19 +2,18 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { frameworkVersions, frameworks } from "@/db/schema";
 import { demoTeamId } from "@/db/seed/demo";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
 import { stableUuid } from "@/db/seed/ids";
-import type { Viewer } from "@/lib/auth/viewer";
 import { createDraft, exportFramework, getDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
 import { listPublishedVersions } from "@/lib/data/frameworks";
 import { getTeamHeatmap } from "@/lib/data/heatmap";
 import { saveSelfRating } from "@/lib/data/ratings";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf, tableFingerprint } from "./fingerprint";
-import { demoViewer, seedDemoOrg } from "./demo";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf, tableFingerprint } from "./support/fingerprint";
+import { demoViewer, useDemoOrg } from "./support/demo";
 
 const GIT = "environments-and-version-control.uses-git-for-version-control";
 const CONDA = "environments-and-version-control.can-manage-python-venv-conda";
@@ -25,22 +24,16 @@ const column = (dto: Awaited<ReturnType<typeof getTeamHeatmap>>, key: string) =>
 };
 
 describeOnEachEngine("framework management", ({ handle }) => {
-  let admin: Viewer;
-  let alex: Viewer;
-  beforeAll(async () => {
-    await seedDemoOrg(handle());
-    admin = await demoViewer("mei-ling.chen@acme.test");
-    alex = await demoViewer("alex.wang@acme.test");
-  });
+  const demo = useDemoOrg(handle, { admin: "mei-ling.chen@acme.test", alex: "alex.wang@acme.test" });
 
   it("renaming and moving a skill keeps its ratings and heatmap history", async () => {
     const team = demoTeamId("ml-platform");
-    const before = await getTeamHeatmap(alex, { teamId: team }, { locale: "en" });
+    const before = await getTeamHeatmap(demo.alex, { teamId: team }, { locale: "en" });
     const historyBefore = rowsOf(await handle().db.execute(sql`select count(*)::int as n from ratings where skill_key = ${GIT}`))[0]!.n;
-    await createDraft(admin, { frameworkId: mlopsId });
-    await updateDraftSkill(admin, {
+    await createDraft(demo.admin, { frameworkId: mlopsId });
+    await updateDraftSkill(demo.admin, {
       frameworkId: mlopsId,
-      lockVersion: (await getDraft(admin, { frameworkId: mlopsId }))!.lockVersion,
+      lockVersion: (await getDraft(demo.admin, { frameworkId: mlopsId }))!.lockVersion,
       skillKey: GIT,
       nameEn: "Version control with Git (branches, rebase, reviews)",
       nameZh: "以 Git 進行版本控制",
@@ -49,20 +42,20 @@ describeOnEachEngine("framework management", ({ handle }) => {
       categoryKey: "deployment-in-practice",
       retired: false,
     });
-    await updateDraftSkill(admin, { frameworkId: mlopsId, lockVersion: (await getDraft(admin, { frameworkId: mlopsId }))!.lockVersion, skillKey: CONDA, nameEn: "Can manage Python venv/conda environments", nameZh: "能管理 Python venv/conda 環境", descriptionEn: "", descriptionZh: "", categoryKey: "environments-and-version-control", retired: true });
-    const draft = (await getDraft(admin, { frameworkId: mlopsId }))!;
+    await updateDraftSkill(demo.admin, { frameworkId: mlopsId, lockVersion: (await getDraft(demo.admin, { frameworkId: mlopsId }))!.lockVersion, skillKey: CONDA, nameEn: "Can manage Python venv/conda environments", nameZh: "能管理 Python venv/conda 環境", descriptionEn: "", descriptionZh: "", categoryKey: "environments-and-version-control", retired: true });
+    const draft = (await getDraft(demo.admin, { frameworkId: mlopsId }))!;
     expect(draft.diff).toMatchObject({
       renamed: [{ key: GIT, to: "Version control with Git (branches, rebase, reviews)" }],
       moved: [{ key: GIT, from: "Environments and Version Control", to: "Deployment in Practice" }],
       retired: [{ key: CONDA }],
       added: [],
     });
-    const { version } = await publishDraft(admin, { frameworkId: mlopsId });
+    const { version } = await publishDraft(demo.admin, { frameworkId: mlopsId });
     expect(version).toBe(2);
-    const v2 = (await listPublishedVersions(admin, { locale: "en" })).find((v) => v.frameworkId === mlopsId)!;
-    await switchTeamVersion(alex, { teamId: team, versionId: v2.id });
+    const v2 = (await listPublishedVersions(demo.admin, { locale: "en" })).find((v) => v.frameworkId === mlopsId)!;
+    await switchTeamVersion(demo.alex, { teamId: team, versionId: v2.id });
 
-    const after = await getTeamHeatmap(alex, { teamId: team }, { locale: "en" });
+    const after = await getTeamHeatmap(demo.alex, { teamId: team }, { locale: "en" });
     const renamed = after.skills.find((s) => s.key === GIT)!;
     expect(renamed.name).toBe("Version control with Git (branches, rebase, reviews)");
     expect(after.categories[renamed.categoryIndex]!.key).toBe("deployment-in-practice");
@@ -80,10 +73,10 @@ describeOnEachEngine("framework management", ({ handle }) => {
   });
 
   it("publishing is atomic: of two concurrent publishes exactly one wins", async () => {
-    await createDraft(admin, { frameworkId: mlopsId });
+    await createDraft(demo.admin, { frameworkId: mlopsId });
     // An unchanged draft is refused (nothing to publish): give it a change first.
-    await moveDraftSkill(admin, { frameworkId: mlopsId, skillKey: GIT, direction: "up" });
-    const results = await Promise.allSettled([publishDraft(admin, { frameworkId: mlopsId }), publishDraft(admin, { frameworkId: mlopsId })]);
+    await moveDraftSkill(demo.admin, { frameworkId: mlopsId, skillKey: GIT, direction: "up" });
+    const results = await Promise.allSettled([publishDraft(demo.admin, { frameworkId: mlopsId }), publishDraft(demo.admin, { frameworkId: mlopsId })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "conflict" } });
     const statuses = await handle().db.select({ v: frameworkVersions.version, s: frameworkVersions.status }).from(frameworkVersions).where(eq(frameworkVersions.frameworkId, mlopsId)).orderBy(frameworkVersions.version);
@@ -97,26 +90,26 @@ describeOnEachEngine("framework management", ({ handle }) => {
   it("imports an English Markdown roadmap as a draft, with a preview first", async () => {
     const md = readFileSync(path.join(__dirname, "../fixtures/data-engineering-roadmap.en.md"), "utf8");
     const before = await tableFingerprint(handle().db);
-    const preview = await importFramework(admin, { format: "markdown", content: md, apply: false });
+    const preview = await importFramework(demo.admin, { format: "markdown", content: md, apply: false });
     expect(preview).toMatchObject({ ok: true, key: "data-engineering-career-roadmap", counts: { levels: 2, categories: 4, skills: 7, capabilities: 0 }, existing: false });
     expect(await tableFingerprint(handle().db)).toEqual(before);
-    const created = await importFramework(admin, { format: "markdown", content: md, apply: true });
+    const created = await importFramework(demo.admin, { format: "markdown", content: md, apply: true });
     expect(created.created).toMatchObject({ version: 1 });
     const [fw] = await handle().db.select().from(frameworks).where(eq(frameworks.key, "data-engineering-career-roadmap"));
     const [draft] = await handle().db.select().from(frameworkVersions).where(and(eq(frameworkVersions.frameworkId, fw!.id), eq(frameworkVersions.status, "draft")));
     expect(draft).toBeTruthy();
     // Export → import of the MLOps framework round-trips to an identical document.
-    const json = await exportFramework(admin, { frameworkId: mlopsId, format: "json" });
-    const again = await importFramework(admin, { format: "json", content: json.body, apply: false });
+    const json = await exportFramework(demo.admin, { frameworkId: mlopsId, format: "json" });
+    const again = await importFramework(demo.admin, { format: "json", content: json.body, apply: false });
     expect(again).toMatchObject({ ok: true, key: DEFAULT_FRAMEWORK_KEY, existing: true });
   });
 
   it("a malformed file gets line-numbered errors and writes nothing", async () => {
     const before = await tableFingerprint(handle().db);
-    const bad = await importFramework(admin, { format: "markdown", content: "# Broken\n\n## Junior\n\n- orphan bullet\n", apply: false });
+    const bad = await importFramework(demo.admin, { format: "markdown", content: "# Broken\n\n## Junior\n\n- orphan bullet\n", apply: false });
     expect(bad).toMatchObject({ ok: false, errors: [{ line: 5, message: "skill bullet '- orphan bullet' is not under a numbered bold category" }] });
-    await expect(importFramework(admin, { format: "yaml", content: "format: skillgrid.framework\nversion: 1\nkey: Bad Key\n", apply: true })).rejects.toMatchObject({ code: "invalid" });
-    await expect(importFramework(admin, { format: "json", content: "{ \"format\": ", apply: true })).rejects.toMatchObject({ code: "invalid" });
+    await expect(importFramework(demo.admin, { format: "yaml", content: "format: skillgrid.framework\nversion: 1\nkey: Bad Key\n", apply: true })).rejects.toMatchObject({ code: "invalid" });
+    await expect(importFramework(demo.admin, { format: "json", content: "{ \"format\": ", apply: true })).rejects.toMatchObject({ code: "invalid" });
     expect(await tableFingerprint(handle().db)).toEqual(before);
   });
 });

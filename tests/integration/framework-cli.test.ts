@@ -10,7 +10,7 @@ import { auditEvents, frameworks, frameworkVersions } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
 import { type FrameworkDocument, parseFrameworkData } from "@/lib/roadmap/document";
-import { tableFingerprint } from "./fingerprint";
+import { tableFingerprint } from "./support/fingerprint";
 
 /*
  * npm run framework:import / framework:export through the real command line, as an operator runs them: the

@@ -2,17 +2,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { setDbHandle } from "@/db/client";
 import { auditEvents, frameworkVersions, frameworks } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
-import { demoUserId } from "@/db/seed/demo";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
 import { stableUuid } from "@/db/seed/ids";
-import { type Viewer, viewerFromSessionToken } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { createDraft, exportFramework, getDraft, getFrameworkEditor, importFramework, publishDraft, updateDraftSkill } from "@/lib/data/framework-admin";
 import { getFrameworkTree, listFrameworks } from "@/lib/data/frameworks";
-import { describeOnEachEngine } from "./engines";
-import { configureAuthEnv, sessionTokenFor } from "./session";
+import { describeOnEachEngine } from "./support/engines";
+import { configureAuthEnv, demoSessionRoles } from "./support/session";
+import { seedDemoOrg } from "./support/demo";
 
 // Drafts belong to framework managers: nobody else may read them, and no read
 // (not even opening the editor) may create one.
@@ -33,13 +31,9 @@ describeOnEachEngine("framework drafts", ({ handle }) => {
   const draftCreatedAudits = () => handle().db.select().from(auditEvents).where(eq(auditEvents.action, "framework.draft_created"));
 
   beforeAll(async () => {
-    setDbHandle(handle());
     configureAuthEnv();
-    await seedDatabase(handle().db, { demo: true });
-    const viewer = async (email: string) => (await viewerFromSessionToken(await sessionTokenFor(demoUserId(email))))!;
-    admin = await viewer("mei-ling.chen@acme.test");
-    member = await viewer("sofia.rossi@acme.test");
-    lead = await viewer("alex.wang@acme.test");
+    await seedDemoOrg(handle());
+    ({ admin, member, lead } = await demoSessionRoles());
     expect([admin.role, member.role, lead.role, lead.leadTeamIds.length > 0]).toEqual(["admin", "member", "manager", true]);
     // An imported framework that was never published: it has only a draft.
     const md = readFileSync(path.join(__dirname, "../fixtures/data-engineering-roadmap.en.md"), "utf8");

@@ -2,18 +2,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { setDbHandle } from "@/db/client";
 import { auditEvents, frameworkVersions, frameworks, ratings } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
-import { demoUserId } from "@/db/seed/demo";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
 import { stableUuid } from "@/db/seed/ids";
-import { type Viewer, viewerFromSessionToken } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { createDraft, discardDraft, getDraft, getFrameworkEditor, importFramework, moveDraftSkill, publishDraft } from "@/lib/data/framework-admin";
 import { listFrameworkDrafts, listFrameworks } from "@/lib/data/frameworks";
-import { describeOnEachEngine } from "./engines";
-import { tableFingerprint } from "./fingerprint";
-import { configureAuthEnv, sessionTokenFor } from "./session";
+import { describeOnEachEngine } from "./support/engines";
+import { tableFingerprint } from "./support/fingerprint";
+import { configureAuthEnv, demoSessionRoles } from "./support/session";
+import { seedDemoOrg } from "./support/demo";
 
 // A draft's life: started or imported, listed for admins, published only when it changes something, or discarded.
 
@@ -42,13 +40,9 @@ describeOnEachEngine("framework lifecycle", ({ handle }) => {
   };
 
   beforeAll(async () => {
-    setDbHandle(handle());
     configureAuthEnv();
-    await seedDatabase(db(), { demo: true });
-    const viewer = async (email: string) => (await viewerFromSessionToken(await sessionTokenFor(demoUserId(email))))!;
-    admin = await viewer("mei-ling.chen@acme.test");
-    member = await viewer("sofia.rossi@acme.test");
-    lead = await viewer("alex.wang@acme.test");
+    await seedDemoOrg(handle());
+    ({ admin, member, lead } = await demoSessionRoles());
     importedId = (await importFramework(admin, { format: "markdown", content: deMarkdown, apply: true })).created!.frameworkId;
     await createDraft(admin, { frameworkId: mlopsId });
   });

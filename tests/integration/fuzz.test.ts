@@ -18,9 +18,9 @@ import { acceptPlanItem, archiveTarget, createTarget, getTeamVision } from "@/li
 import { closeCycle, openCycle, reopenCycle } from "@/lib/data/cycles";
 import { moveTeamsToLatestVersion } from "@/lib/data/team-versions";
 import { AppError } from "@/lib/errors";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf } from "./fingerprint";
-import { demoViewer, seedDemoOrg } from "./demo";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf } from "./support/fingerprint";
+import { demoViewer, seedDemoOrg } from "./support/demo";
 
 /*
  * Bad input everywhere: every server action's and route's data-access entry

@@ -1,28 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { ratings, teamMembers, teams, users } from "@/db/schema";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { decodeValue } from "@/lib/analytics/matrix";
-import type { Viewer } from "@/lib/auth/viewer";
 import { getOrgHeatmap, getOrgHeatmapJson, getTeamHeatmap, getTeamHeatmapJson, type HeatmapDto } from "@/lib/data/heatmap";
 import { addQuarters, quarterEnd, quarterOf } from "@/lib/quarters";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf } from "./fingerprint";
-import { demoViewer, seedDemoOrg } from "./demo";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf } from "./support/fingerprint";
+import { useDemoOrg } from "./support/demo";
 
 let queries = 0;
 
 describeOnEachEngine(
   "team heatmap data",
   ({ handle }) => {
-    let alex: Viewer;
-    let admin: Viewer;
-    beforeAll(async () => {
-      await seedDemoOrg(handle());
-      alex = await demoViewer("alex.wang@acme.test");
-      admin = await demoViewer("mei-ling.chen@acme.test");
-    });
+    const demo = useDemoOrg(handle, { alex: "alex.wang@acme.test", admin: "mei-ling.chen@acme.test" });
 
     /** The same matrix computed the slow, obvious way from every rating row. */
     async function bruteForce(dto: HeatmapDto, asOf: Date) {
@@ -49,7 +42,7 @@ describeOnEachEngine(
 
     it("equals a brute-force computation from the ratings table, now and as of a past quarter", async () => {
       for (const quarter of [null, addQuarters(quarterOf(new Date()), -2)]) {
-        const dto = await getTeamHeatmap(alex, { teamId: demoTeamId("ml-platform"), quarter }, { locale: "en" });
+        const dto = await getTeamHeatmap(demo.alex, { teamId: demoTeamId("ml-platform"), quarter }, { locale: "en" });
         expect(dto.members).toHaveLength(9);
         expect(dto.skills).toHaveLength(33);
         const expected = await bruteForce(dto, quarter ? quarterEnd(quarter) : new Date());
@@ -60,7 +53,7 @@ describeOnEachEngine(
 
     it("shows a past quarter as it stood: later ratings do not change it", async () => {
       const past = addQuarters(quarterOf(new Date()), -1);
-      const before = await getTeamHeatmap(alex, { teamId: demoTeamId("ml-platform"), quarter: past }, { locale: "en" });
+      const before = await getTeamHeatmap(demo.alex, { teamId: demoTeamId("ml-platform"), quarter: past }, { locale: "en" });
       await handle().db.insert(ratings).values({
         userId: demoUserId("hana.sato@acme.test"),
         raterId: demoUserId("hana.sato@acme.test"),
@@ -70,9 +63,9 @@ describeOnEachEngine(
         proficiency: 0,
         quarter: quarterOf(new Date()),
       });
-      const after = await getTeamHeatmap(alex, { teamId: demoTeamId("ml-platform"), quarter: past }, { locale: "en" });
+      const after = await getTeamHeatmap(demo.alex, { teamId: demoTeamId("ml-platform"), quarter: past }, { locale: "en" });
       expect(after.self).toBe(before.self);
-      const now = await getTeamHeatmap(alex, { teamId: demoTeamId("ml-platform") }, { locale: "en" });
+      const now = await getTeamHeatmap(demo.alex, { teamId: demoTeamId("ml-platform") }, { locale: "en" });
       expect(now.self).not.toBe(before.self);
     });
 
@@ -102,7 +95,7 @@ describeOnEachEngine(
       );
       const count = async (teamId: string) => {
         queries = 0;
-        const dto = await getTeamHeatmap(admin, { teamId }, { locale: "en" });
+        const dto = await getTeamHeatmap(demo.admin, { teamId }, { locale: "en" });
         return { queries, members: dto.members.length };
       };
       const small = await count(demoTeamId("ml-platform"));
@@ -114,7 +107,7 @@ describeOnEachEngine(
     });
 
     it("builds the org heatmap with every team's members, grouped by team", async () => {
-      const dto = (await getOrgHeatmap(admin, {}, { locale: "en" }))!;
+      const dto = (await getOrgHeatmap(demo.admin, {}, { locale: "en" }))!;
       expect(dto.scope).toMatchObject({ kind: "org" });
       const teamsSeen = [...new Set(dto.members.map((m) => m.teamName))];
       expect(teamsSeen).toEqual([...teamsSeen].sort());
@@ -126,7 +119,7 @@ describeOnEachEngine(
       const teamId = demoTeamId("ml-platform");
       const read = async () => {
         queries = 0;
-        const json = await getTeamHeatmapJson(alex, { teamId }, { locale: "en" });
+        const json = await getTeamHeatmapJson(demo.alex, { teamId }, { locale: "en" });
         return { data: JSON.parse(json) as HeatmapDto & { canEdit: boolean; coverage: { rated: number[] }; priorities: unknown[] }, queries };
       };
       const first = await read();
@@ -151,14 +144,14 @@ describeOnEachEngine(
       expect(third.queries).toBeGreaterThan(1);
       expect(decodeValue(third.data.self[cell])).toBe(next);
       // The org payload sees it too.
-      const org = JSON.parse(await getOrgHeatmapJson(admin, {}, { locale: "en" })) as HeatmapDto;
+      const org = JSON.parse(await getOrgHeatmapJson(demo.admin, {}, { locale: "en" })) as HeatmapDto;
       const row = org.members.findIndex((x) => x.id === member.id && x.teamId === teamId);
       expect(decodeValue(org.self[row * org.skills.length + org.skills.findIndex((x) => x.key === first.data.skills[s]!.key)])).toBe(next);
     });
 
     it("refuses a malformed quarter and unknown teams", async () => {
-      await expect(getTeamHeatmap(alex, { teamId: demoTeamId("ml-platform"), quarter: "2026-Q9" }, { locale: "en" })).rejects.toMatchObject({ code: "invalid" });
-      await expect(getTeamHeatmap(admin, { teamId: randomUUID() }, { locale: "en" })).rejects.toMatchObject({ code: "not_found" });
+      await expect(getTeamHeatmap(demo.alex, { teamId: demoTeamId("ml-platform"), quarter: "2026-Q9" }, { locale: "en" })).rejects.toMatchObject({ code: "invalid" });
+      await expect(getTeamHeatmap(demo.admin, { teamId: randomUUID() }, { locale: "en" })).rejects.toMatchObject({ code: "not_found" });
     });
   },
   { onQuery: () => queries++ },

@@ -1,27 +1,22 @@
-import { beforeAll, expect, it } from "vitest";
-import type { Viewer } from "@/lib/auth/viewer";
+import { expect, it } from "vitest";
 import { importRatings } from "@/lib/data/import";
 import { AppError } from "@/lib/errors";
 import { deflatedZeros, inlineRow, sheetXml, workbookEntries, writeZip, zipBombXlsx } from "../fixtures/zips";
-import { demoViewer, seedDemoOrg } from "./demo";
-import { describeOnEachEngine } from "./engines";
-import { tableFingerprint } from "./fingerprint";
+import { useDemoOrg } from "./support/demo";
+import { describeOnEachEngine } from "./support/engines";
+import { tableFingerprint } from "./support/fingerprint";
 
 const MB = 1024 * 1024;
 const GIT = "environments-and-version-control.uses-git-for-version-control";
 
 describeOnEachEngine("import size limits", ({ handle }) => {
-  let admin: Viewer;
-  beforeAll(async () => {
-    await seedDemoOrg(handle());
-    admin = await demoViewer("mei-ling.chen@acme.test");
-  });
+  const demo = useDemoOrg(handle, { admin: "mei-ling.chen@acme.test" });
 
   /** Applies the file and returns what was thrown, checking that nothing was written and memory stayed flat. */
   async function refusedApply(filename: string, bytes: Uint8Array): Promise<AppError> {
     const before = await tableFingerprint(handle().db);
     const rss = process.memoryUsage().rss;
-    const error = await importRatings(admin, { mode: "apply", filename, bytes }).catch((e: unknown) => e);
+    const error = await importRatings(demo.admin, { mode: "apply", filename, bytes }).catch((e: unknown) => e);
     expect(process.memoryUsage().rss - rss, "memory grew while refusing").toBeLessThan(100 * MB);
     expect(await tableFingerprint(handle().db)).toEqual(before);
     expect(error).toBeInstanceOf(AppError);
@@ -64,7 +59,7 @@ describeOnEachEngine("import size limits", ({ handle }) => {
 
   it("still imports a hand-built XLSX within the limits", async () => {
     const xml = sheetXml(inlineRow(1, ["email", GIT]) + inlineRow(2, ["sofia.rossi@acme.test", "n/a"]));
-    const result = await importRatings(admin, { mode: "dry-run", filename: "matrix.xlsx", bytes: writeZip(workbookEntries([{ name: "Matrix", xml }])) });
+    const result = await importRatings(demo.admin, { mode: "dry-run", filename: "matrix.xlsx", bytes: writeZip(workbookEntries([{ name: "Matrix", xml }])) });
     expect(result).toMatchObject({ applied: false, unknownColumns: [], summary: { people: 1, invalidRows: 0 } });
     expect(result.summary.changes + result.summary.unchanged).toBe(1);
   });

@@ -7,9 +7,9 @@ import { viewerFromSessionToken } from "@/lib/auth/viewer";
 import { getChosenLocale, setMyLocale } from "@/lib/data/locale-preference";
 import { AppError } from "@/lib/errors";
 import { type AppLocale, chooseLocale } from "@/lib/i18n/locales";
-import { seedDemoOrg } from "./demo";
-import { describeOnEachEngine } from "./engines";
-import { configureAuthEnv, sessionTokenFor, TEST_ISSUER } from "./session";
+import { seedDemoOrg } from "./support/demo";
+import { describeOnEachEngine } from "./support/engines";
+import { configureAuthEnv, sessionTokenFor, TEST_ISSUER } from "./support/session";
 
 /*
  * The language of a request (lib/i18n/request.ts): the locale cookie, else the language the signed-in person chose

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as metricsRoute } from "@/app/api/metrics/route";
 import { GET as ready } from "@/app/api/ready/route";
 import { demoTeamId } from "@/db/seed/demo";
-import type { Viewer } from "@/lib/auth/viewer";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { getDraft, createDraft, updateDraftSkill } from "@/lib/data/framework-admin";
 import { saveSelfRating } from "@/lib/data/ratings";
@@ -13,9 +12,9 @@ import { updateTeam } from "@/lib/data/team-admin";
 import { stableUuid } from "@/db/seed/ids";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
 import { resetEnvCache } from "@/lib/env";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf } from "./fingerprint";
-import { demoViewer, seedDemoOrg } from "./demo";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf } from "./support/fingerprint";
+import { demoViewer, useDemoOrg } from "./support/demo";
 
 describe("liveness and metrics (no database needed)", () => {
   it("answers liveness", async () => {
@@ -41,13 +40,7 @@ describe("liveness and metrics (no database needed)", () => {
 });
 
 describeOnEachEngine("readiness, audit viewer and concurrency", ({ handle }) => {
-  let admin: Viewer;
-  let alex: Viewer;
-  beforeAll(async () => {
-    await seedDemoOrg(handle());
-    admin = await demoViewer("mei-ling.chen@acme.test");
-    alex = await demoViewer("alex.wang@acme.test");
-  });
+  const demo = useDemoOrg(handle, { admin: "mei-ling.chen@acme.test", alex: "alex.wang@acme.test" });
 
   it("is ready when the database answers and every migration is applied", async () => {
     const res = await ready();
@@ -60,7 +53,7 @@ describeOnEachEngine("readiness, audit viewer and concurrency", ({ handle }) => 
   it("of 50 concurrent edits of a team from the same version, exactly one wins; the rest are told it changed", async () => {
     const teamId = demoTeamId("ml-platform");
     const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) => updateTeam(alex, { teamId, name: `ML Platform ${i}`, description: "", lockVersion: 1 })),
+      Array.from({ length: 50 }, (_, i) => updateTeam(demo.alex, { teamId, name: `ML Platform ${i}`, description: "", lockVersion: 1 })),
     );
     const won = results.filter((r) => r.status === "fulfilled");
     expect(won).toHaveLength(1);
@@ -74,11 +67,11 @@ describeOnEachEngine("readiness, audit viewer and concurrency", ({ handle }) => 
 
   it("of 50 concurrent edits of a framework draft from the same version, exactly one wins", async () => {
     const frameworkId = stableUuid("framework", DEFAULT_FRAMEWORK_KEY);
-    await createDraft(admin, { frameworkId });
-    const { lockVersion } = (await getDraft(admin, { frameworkId }))!;
+    await createDraft(demo.admin, { frameworkId });
+    const { lockVersion } = (await getDraft(demo.admin, { frameworkId }))!;
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
-        updateDraftSkill(admin, {
+        updateDraftSkill(demo.admin, {
           frameworkId,
           lockVersion,
           skillKey: "environments-and-version-control.uses-git-for-version-control",
@@ -113,15 +106,15 @@ describeOnEachEngine("readiness, audit viewer and concurrency", ({ handle }) => 
   });
 
   it("lets admins filter the audit trail by actor, action, entity and date", async () => {
-    const all = await listAuditEvents(admin, { action: "team.updated" });
+    const all = await listAuditEvents(demo.admin, { action: "team.updated" });
     expect(all.rows.length).toBe(1);
     expect(all.rows[0]).toMatchObject({ action: "team.updated", entityType: "team", actor: "Alex Wang <alex.wang@acme.test>" });
     expect(all.rows[0]!.before).toMatchObject({ name: "ML Platform" });
-    expect((await listAuditEvents(admin, { actor: "alex.wang", entityType: "team" })).rows.every((r) => r.actor.includes("alex.wang"))).toBe(true);
+    expect((await listAuditEvents(demo.admin, { actor: "alex.wang", entityType: "team" })).rows.every((r) => r.actor.includes("alex.wang"))).toBe(true);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await listAuditEvents(admin, { from: today, to: today })).rows.length).toBeGreaterThan(0);
-    expect((await listAuditEvents(admin, { from: "2001-01-01", to: "2001-01-02" })).rows).toEqual([]);
-    await expect(listAuditEvents(admin, { action: "'; drop table audit_events; --" })).rejects.toMatchObject({ code: "invalid" });
-    await expect(listAuditEvents(alex, {})).rejects.toMatchObject({ code: "forbidden" });
+    expect((await listAuditEvents(demo.admin, { from: today, to: today })).rows.length).toBeGreaterThan(0);
+    expect((await listAuditEvents(demo.admin, { from: "2001-01-01", to: "2001-01-02" })).rows).toEqual([]);
+    await expect(listAuditEvents(demo.admin, { action: "'; drop table audit_events; --" })).rejects.toMatchObject({ code: "invalid" });
+    await expect(listAuditEvents(demo.alex, {})).rejects.toMatchObject({ code: "forbidden" });
   });
 });

@@ -12,10 +12,10 @@ import { ratings } from "@/db/schema";
 import { demoUserId } from "@/db/seed/demo";
 import { toActionResult } from "@/lib/actions/result";
 import { loadViewer } from "@/lib/auth/viewer";
-import { storageState } from "@/lib/data/ops";
+import { storageState } from "@/lib/server/ops";
 import { getMyRatingSheet } from "@/lib/data/rating-sheet";
 import { saveSelfRating } from "@/lib/data/ratings";
-import { seedDemoOrg } from "./demo";
+import { seedDemoOrg } from "./support/demo";
 
 // The embedded database on a real, small file system (tmpfs, mounted as
 // root): the disk fills up under it, and Skillgrid must refuse writes with a

@@ -12,7 +12,7 @@ import { DEMO_PEOPLE } from "@/db/seed/demo-people";
 import { toActionResult } from "@/lib/actions/result";
 import { loadViewer } from "@/lib/auth/viewer";
 import { saveSelfRating } from "@/lib/data/ratings";
-import { tableFingerprint } from "./fingerprint";
+import { tableFingerprint } from "./support/fingerprint";
 
 // The embedded engine's disk turns read-only: Skillgrid must refuse with a
 // clear error and leave the data as it was. Root ignores file modes, so as

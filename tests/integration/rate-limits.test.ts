@@ -1,19 +1,17 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, expect, it, vi } from "vitest";
 import { errorResponse } from "@/lib/actions/http";
-import { setDbHandle } from "@/db/client";
-import { seedDatabase } from "@/db/seed";
 import { demoTeamId } from "@/db/seed/demo";
 import { admitSignIn } from "@/lib/auth/admit";
 import type { Viewer } from "@/lib/auth/viewer";
 import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { getPlanningDataset } from "@/lib/data/exports";
-import { consumeRateLimit, LIMITS } from "@/lib/data/rate-limit";
+import { consumeRateLimit, LIMITS } from "@/lib/server/rate-limit";
 import { AppError } from "@/lib/errors";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf } from "./fingerprint";
-import { configureAuthEnv, TEST_ISSUER } from "./session";
-import { demoViewer } from "./demo";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf } from "./support/fingerprint";
+import { configureAuthEnv, TEST_ISSUER } from "./support/session";
+import { seedDemoOrgAs } from "./support/demo";
 
 // A minute boundary, far from the real clock so these counters meet no others.
 const T0 = Date.UTC(2031, 0, 1, 0, 0, 0);
@@ -63,12 +61,12 @@ describeOnEachEngine("abuse limits", ({ handle }) => {
     rowsOf(await handle().db.execute(sql`select window_start, count from rate_limits where key = ${key} order by window_start`));
 
   beforeAll(async () => {
-    setDbHandle(handle());
     configureAuthEnv();
-    await seedDatabase(handle().db, { demo: true });
-    alex = await demoViewer("alex.wang@acme.test");
-    priya = await demoViewer("priya.nair@acme.test");
-    admin = await demoViewer("mei-ling.chen@acme.test");
+    ({ alex, priya, admin } = await seedDemoOrgAs(handle(), {
+      alex: "alex.wang@acme.test",
+      priya: "priya.nair@acme.test",
+      admin: "mei-ling.chen@acme.test",
+    }));
   });
   afterEach(() => vi.useRealTimers());
   /** Stops the clock just inside the current minute, so a minute boundary cannot fall mid-test. */

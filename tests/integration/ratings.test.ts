@@ -6,9 +6,9 @@ import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { getMemberRatingSheet, getMyRatingSheet } from "@/lib/data/rating-sheet";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
 import { AppError } from "@/lib/errors";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf, tableFingerprint } from "./fingerprint";
-import { seedDemoOrg } from "./demo";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf, tableFingerprint } from "./support/fingerprint";
+import { seedDemoOrg } from "./support/demo";
 
 const GIT = "environments-and-version-control.uses-git-for-version-control";
 const CURVES = "experiment-tracking-and-observation.can-read-loss-accuracy-curves";

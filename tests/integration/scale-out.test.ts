@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import { MIGRATIONS_FOLDER } from "@/db/migrate";
 import { startUpDatabase } from "@/db/prepare";
-import { createTestDatabase, OWNER_ROLE, RUNTIME_ROLE, testServerUrl } from "./engines";
-import { rowsOf } from "./fingerprint";
+import { createTestDatabase, OWNER_ROLE, RUNTIME_ROLE, testServerUrl } from "./support/engines";
+import { rowsOf } from "./support/fingerprint";
 
 // Replicas start together on one fresh PostgreSQL (a rolling deploy, or
 // `docker compose up` with replicas): each migrates and seeds at start-up.

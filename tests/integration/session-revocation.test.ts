@@ -3,14 +3,14 @@ import { encode, type JWT } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setDbHandle } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
 import { getAuthOptions } from "@/lib/auth/options";
 import { SESSION_ABSOLUTE_SECONDS, withinAbsoluteLifetime } from "@/lib/auth/session-cookie";
 import { viewerFromSessionToken } from "@/lib/auth/viewer";
 import { revokeUserSessions, setUserDisabled, setUserRole, signOutEverywhere } from "@/lib/data/users";
-import { describeOnEachEngine } from "./engines";
-import { configureAuthEnv, sessionTokenFor, TEST_SECRET } from "./session";
+import { describeOnEachEngine } from "./support/engines";
+import { configureAuthEnv, sessionTokenFor, TEST_SECRET } from "./support/session";
+import { seedDemoOrg } from "./support/demo";
 
 // A session cookie is a bearer credential: copying it must not outlive a
 // sign-out, a disable (even after re-enabling) or the absolute lifetime.
@@ -35,9 +35,8 @@ describeOnEachEngine("session revocation", ({ handle }) => {
   const tokenAt = async (uid: string) => sessionTokenFor(uid, { gen: await generationOf(handle().db, uid) });
 
   beforeAll(async () => {
-    setDbHandle(handle());
     configureAuthEnv();
-    await seedDatabase(handle().db, { demo: true });
+    await seedDemoOrg(handle());
   });
 
   it("refuses a token replayed after its owner signed out (next-auth's sign-out event)", async () => {

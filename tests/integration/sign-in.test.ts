@@ -1,14 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { setDbHandle } from "@/db/client";
 import { users } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
 import { admitSignIn } from "@/lib/auth/admit";
 import { viewerFromSessionToken } from "@/lib/auth/viewer";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf } from "./fingerprint";
-import { configureAuthEnv, sessionTokenFor, TEST_ISSUER } from "./session";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf } from "./support/fingerprint";
+import { configureAuthEnv, sessionTokenFor, TEST_ISSUER } from "./support/session";
+import { seedDemoOrg } from "./support/demo";
 
 const claims = (email: string, subject: string, extra: Partial<Parameters<typeof admitSignIn>[0]> = {}) => ({
   issuer: TEST_ISSUER,
@@ -25,9 +24,8 @@ describeOnEachEngine("sign-in admission", ({ handle }) => {
   const userCount = async () => rowsOf(await handle().db.execute(sql`select count(*)::int as n from users`))[0]!.n as number;
 
   beforeAll(async () => {
-    setDbHandle(handle());
     configureAuthEnv();
-    await seedDatabase(handle().db, { demo: true });
+    await seedDemoOrg(handle());
   });
 
   it("creates a member for a verified email in an allowed domain, keyed by issuer + subject", async () => {
@@ -93,9 +91,8 @@ describeOnEachEngine("sign-in admission", ({ handle }) => {
 
 describeOnEachEngine("session → viewer", ({ handle }) => {
   beforeAll(async () => {
-    setDbHandle(handle());
     configureAuthEnv();
-    await seedDatabase(handle().db, { demo: true });
+    await seedDemoOrg(handle());
   });
 
   it("reads role, teams and the disabled flag from the database on every request, not from the token", async () => {

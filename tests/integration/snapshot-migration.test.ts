@@ -9,8 +9,8 @@ import { seedDatabase } from "@/db/seed";
 import { loadViewer } from "@/lib/auth/viewer";
 import { getPlanningDataset } from "@/lib/data/exports";
 import { getTeamVision } from "@/lib/data/vision";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf } from "./fingerprint";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf } from "./support/fingerprint";
 
 // Migrations 0011 and 0012 on a database that already has a history: every
 // membership and target gets a history starting at its creation (an archived

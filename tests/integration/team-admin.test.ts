@@ -1,16 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { setDbHandle } from "@/db/client";
 import { teamMembers, users } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { admitSignIn } from "@/lib/auth/admit";
 import type { Viewer } from "@/lib/auth/viewer";
 import { addTeamMember, createTeam, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf, tableFingerprint } from "./fingerprint";
-import { configureAuthEnv, TEST_ISSUER } from "./session";
-import { demoViewer } from "./demo";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf, tableFingerprint } from "./support/fingerprint";
+import { configureAuthEnv, TEST_ISSUER } from "./support/session";
+import { seedDemoOrgAs } from "./support/demo";
 
 describeOnEachEngine("team administration", ({ handle }) => {
   let chihHao: Viewer; // leads Data Engineering
@@ -18,11 +16,8 @@ describeOnEachEngine("team administration", ({ handle }) => {
   const lastAudit = async () => rowsOf(await handle().db.execute(sql`select action, actor_id, entity_id from audit_events order by id desc limit 1`))[0];
 
   beforeAll(async () => {
-    setDbHandle(handle());
     configureAuthEnv();
-    await seedDatabase(handle().db, { demo: true });
-    chihHao = await demoViewer("chih-hao.lee@acme.test");
-    priya = await demoViewer("priya.nair@acme.test");
+    ({ chihHao, priya } = await seedDemoOrgAs(handle(), { chihHao: "chih-hao.lee@acme.test", priya: "priya.nair@acme.test" }));
   });
 
   it("a manager creates a team and leads it", async () => {

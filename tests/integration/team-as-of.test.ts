@@ -5,8 +5,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { addTeamMember, createTeam, removeTeamMember, updateTeamMember } from "@/lib/data/team-admin";
 import { acceptPlanItem, archiveTarget, createTarget, getTeamVision } from "@/lib/data/vision";
 import { addQuarters, quarterOf } from "@/lib/quarters";
-import { describeOnEachEngine } from "./engines";
-import { demoViewer, seedDemoOrg } from "./demo";
+import { describeOnEachEngine } from "./support/engines";
+import { demoViewer, seedDemoOrg } from "./support/demo";
 
 // "The team as of T" against a hand-built expectation: a small scripted
 // history (people join, change level, lead, leave and come back; targets come

@@ -9,9 +9,9 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { createDraft, moveDraftSkill, publishDraft, switchTeamVersion } from "@/lib/data/framework-admin";
 import { getTeamSettings } from "@/lib/data/team-admin";
 import { listTeamsOnOlderVersions, moveTeamsToLatestVersion } from "@/lib/data/team-versions";
-import { describeOnEachEngine } from "./engines";
-import { tableFingerprint } from "./fingerprint";
-import { demoViewer, seedDemoOrg } from "./demo";
+import { describeOnEachEngine } from "./support/engines";
+import { tableFingerprint } from "./support/fingerprint";
+import { demoViewer, seedDemoOrg } from "./support/demo";
 
 // After a new version of a roadmap is published, teams stay on the retired
 // one until they are moved: the team's settings say so, and a team (its

@@ -1,18 +1,16 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { setDbHandle } from "@/db/client";
 import { planItems, ratings, teamMembers, teamTargets, teams, users } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
 import { demoTeamId } from "@/db/seed/demo";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { acceptPlanItem, createTarget, getTeamVision } from "@/lib/data/vision";
 import { getTeamHeatmapData } from "@/lib/data/heatmap";
 import { updateOrgSetting } from "@/lib/data/settings";
 import { addQuarters, quarterOf } from "@/lib/quarters";
-import { describeOnEachEngine } from "./engines";
-import { rowsOf } from "./fingerprint";
+import { describeOnEachEngine } from "./support/engines";
+import { rowsOf } from "./support/fingerprint";
 import { sql } from "drizzle-orm";
-import { demoViewer } from "./demo";
+import { seedDemoOrgAs } from "./support/demo";
 
 const GOV_RBAC = "automated-governance-and-auditing.provides-access-control-for-data-and";
 const GOV_RECORDS = "automated-governance-and-auditing.designs-record-keeping-for-data-and";
@@ -23,10 +21,8 @@ describeOnEachEngine("vision and gaps", ({ handle }) => {
   const now = quarterOf(new Date());
 
   beforeAll(async () => {
-    setDbHandle(handle());
     const db = handle().db;
-    await seedDatabase(db, { demo: true });
-    admin = await demoViewer("mei-ling.chen@acme.test");
+    ({ admin } = await seedDemoOrgAs(handle(), { admin: "mei-ling.chen@acme.test" }));
     // A small team with ratings chosen by hand.
     const [ml] = await db.select().from(teams).where(eq(teams.id, demoTeamId("ml-platform")));
     const [team] = await db.insert(teams).values({ name: "Governance guild", frameworkId: ml!.frameworkId, frameworkVersionId: ml!.frameworkVersionId }).returning();

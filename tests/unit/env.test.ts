@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getEnv, resetEnvCache } from "@/lib/env";
+import { restoreEnvAfterEach } from "../support/env";
 
 describe("environment", () => {
-  const saved = { ...process.env };
-  afterEach(() => {
-    process.env = { ...saved };
-    resetEnvCache();
-  });
+  restoreEnvAfterEach();
 
   it("treats empty variables as unset (compose files pass VAR= for optional settings)", () => {
     Object.assign(process.env, { OIDC_ISSUER: "", METRICS_TOKEN: "", DATABASE_URL: "", ALLOWED_EMAIL_DOMAINS: "" });

@@ -45,16 +45,20 @@ describe("framework files round-trip", () => {
 
 describe("malformed framework files get errors naming the line", () => {
   const json = frameworkToJson(mlops);
+  /** The FrameworkFileError that parsing this text throws. */
+  const refusal = (text: string): FrameworkFileError => {
+    try {
+      parseFrameworkData(text);
+    } catch (err) {
+      if (err instanceof FrameworkFileError) return err;
+      throw err;
+    }
+    throw new Error("expected the file to be refused");
+  };
 
   it("reports JSON syntax errors with their line", () => {
     const broken = json.replace('"format": "skillgrid.framework",', '"format": "skillgrid.framework"');
-    const e = (() => {
-      try {
-        parseFrameworkData(broken);
-      } catch (err) {
-        return err;
-      }
-    })() as FrameworkFileError;
+    const e = refusal(broken);
     expect(e).toBeInstanceOf(FrameworkFileError);
     expect(e.errors[0]!.line).toBeGreaterThanOrEqual(2);
   });
@@ -63,13 +67,7 @@ describe("malformed framework files get errors naming the line", () => {
     const doc = structuredClone(mlops);
     doc.levels[1]!.categories[0]!.skills[0]!.key = doc.levels[0]!.categories[0]!.skills[0]!.key;
     const text = stringify(doc);
-    const e = (() => {
-      try {
-        parseFrameworkData(text);
-      } catch (err) {
-        return err;
-      }
-    })() as FrameworkFileError;
+    const e = refusal(text);
     const dup = e.errors.find((x) => /is used twice/.test(x.message))!;
     expect(dup.path).toBe("levels.1.categories.0.skills.0.key");
     const line = text.split("\n")[dup.line! - 1]!;
@@ -81,13 +79,7 @@ describe("malformed framework files get errors naming the line", () => {
     const [first, second] = doc.levels[0]!.categories;
     second!.name = { zh: first!.name.zh, en: ` ${first!.name.en.toUpperCase()} ` };
     const text = stringify(doc);
-    const e = (() => {
-      try {
-        parseFrameworkData(text);
-      } catch (err) {
-        return err;
-      }
-    })() as FrameworkFileError;
+    const e = refusal(text);
     expect(e).toBeInstanceOf(FrameworkFileError);
     const dup = e.errors.find((x) => /same name/.test(x.message))!;
     expect(dup.path).toBe("levels.0.categories.1.name");

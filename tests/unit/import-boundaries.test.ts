@@ -11,7 +11,9 @@ async function restricted(filePath: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
 }
 
-describe("import boundaries between the layers", () => {
+// The first lintText loads the whole ESLint config (typescript-eslint, Next's
+// plugins): seconds on a busy machine, so these tests get a minute each.
+describe("import boundaries between the layers", { timeout: 60_000 }, () => {
   it("keeps components away from app/ (server actions live in lib/actions) and from the database", async () => {
     expect(await restricted("components/x/bad.tsx", 'import { a } from "@/app/(app)/me/actions";\nexport const b = a;\n')).toEqual([
       "'@/app/(app)/me/actions' import is restricted from being used by a pattern. components/ may not import app/: server actions live in lib/actions/.",

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { asOfFor, quartersToPick } from "@/lib/data/moment";
+import { asOfFor, quartersToPick } from "@/lib/analytics/moment";
 import { quarterEnd } from "@/lib/quarters";
 
-// The one moment a quarter's numbers are read at (lib/data/moment.ts).
+// The one moment a quarter's numbers are read at (db/queries/moment.ts reads it, lib/analytics/moment.ts decides it).
 describe("the moment a quarter is read at", () => {
   const now = new Date("2026-11-30T08:00:00Z");
   const closedAt = new Date("2026-10-03T09:30:00Z");

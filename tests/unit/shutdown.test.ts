@@ -1,9 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getEnv, resetEnvCache } from "@/lib/env";
 import { trackRequests } from "@/lib/server/drain";
 import { createShutdown } from "@/lib/server/shutdown";
+import { restoreEnvAfterEach } from "../support/env";
 
 type Reply = { status: number; connection: string | undefined };
 
@@ -176,11 +177,7 @@ describe("the shutdown sequence", () => {
 });
 
 describe("SHUTDOWN_TIMEOUT_SECONDS", () => {
-  const saved = { ...process.env };
-  afterEach(() => {
-    process.env = { ...saved };
-    resetEnvCache();
-  });
+  restoreEnvAfterEach();
 
   it("defaults to 10 seconds and accepts fractions", () => {
     delete process.env.SHUTDOWN_TIMEOUT_SECONDS;

@@ -1,4 +1,4 @@
-import { storageState } from "@/lib/data/ops";
+import { storageState } from "@/lib/server/ops";
 
 // Liveness: the process is up and can serve. Public on purpose (load
 // balancers, supervisors). 503 only when it cannot serve at all: the embedded

@@ -1,4 +1,4 @@
-import { readiness } from "@/lib/data/ops";
+import { readiness } from "@/lib/server/ops";
 
 // Readiness: database reachable and migrations current. Public on purpose
 // (orchestrators); it reveals no data, only counts of migrations.

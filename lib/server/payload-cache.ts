@@ -19,7 +19,10 @@ const MAX_BYTES = 64 * 1024 * 1024;
 export async function dataStamp(db: DbOrTx): Promise<string> {
   const [row] = await execRows<{ stamp: string }>(
     db,
-    sql`select concat_ws(':', (select max(id) from audit_events), (select max(id) from ratings), (select extract(epoch from max(updated_at)) from users)) as stamp`,
+    sql`select concat_ws(':',
+      (select max(id) from audit_events),
+      (select max(id) from ratings),
+      (select extract(epoch from max(updated_at)) from users)) as stamp`,
   );
   return row?.stamp ?? "";
 }

@@ -1,6 +1,5 @@
-import "server-only";
-import type { DbOrTx } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import type { DbOrTx } from "../client";
+import { auditEvents } from "../schema";
 
 export type AuditInput = {
   actor: { id: string; email: string } | null;

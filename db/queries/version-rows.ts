@@ -1,40 +1,9 @@
-import "server-only";
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { type DbOrTx, getDb } from "@/db/client";
-import { categories, frameworkVersions, levels, skills, teamMembers, teams } from "@/db/schema";
-
-/**
- * The framework version a member rates against: the one of their first active
- * team (by name), else the newest published version of any framework.
- */
-export async function resolveMemberFramework(
-  db: DbOrTx,
-  userId: string,
-): Promise<{ frameworkId: string; versionId: string; currentLevelKey: string | null; targetLevelKey: string | null } | null> {
-  const [membership] = await db
-    .select({
-      frameworkId: teams.frameworkId,
-      versionId: teams.frameworkVersionId,
-      currentLevelKey: teamMembers.currentLevelKey,
-      targetLevelKey: teamMembers.targetLevelKey,
-    })
-    .from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .where(and(eq(teamMembers.userId, userId), isNull(teams.archivedAt)))
-    .orderBy(asc(teams.name))
-    .limit(1);
-  if (membership) return membership;
-  const [latest] = await db
-    .select({ frameworkId: frameworkVersions.frameworkId, versionId: frameworkVersions.id })
-    .from(frameworkVersions)
-    .where(eq(frameworkVersions.status, "published"))
-    .orderBy(desc(frameworkVersions.publishedAt))
-    .limit(1);
-  return latest ? { ...latest, currentLevelKey: null, targetLevelKey: null } : null;
-}
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { type DbOrTx, getDb } from "../client";
+import { categories, levels, skills } from "../schema";
 
 /** A version's levels, categories and live skills (retired ones excluded), in roadmap order. */
-type VersionRows = Awaited<ReturnType<typeof queryVersionRows>>;
+export type VersionRows = Awaited<ReturnType<typeof queryVersionRows>>;
 // Published (and retired) versions never change: only drafts are edited, and
 // publishing flips a draft's status in place. So the rows of a version a team
 // uses can be kept per database handle. Callers must not mutate them.
@@ -46,7 +15,11 @@ const CACHE_LIMIT = 64;
  * (the caller knows the version is not a draft, e.g. a team's version) the
  * result is cached for this database handle.
  */
-export function readVersionRows(db: DbOrTx, versionId: string, { published = false }: { published?: boolean } = {}): Promise<VersionRows> {
+export function readVersionRows(
+  db: DbOrTx,
+  versionId: string,
+  { published = false }: { published?: boolean } = {},
+): Promise<VersionRows> {
   if (!published) return queryVersionRows(db, versionId);
   let cache = publishedCache.get(db);
   if (!cache) publishedCache.set(db, (cache = new Map()));
@@ -73,7 +46,8 @@ async function queryVersionRows(db: DbOrTx, versionId: string) {
   ]);
   // Category positions restart in every level: order by level first.
   const levelPos = new Map(levelRows.map((l) => [l.id, l.position]));
-  categoryRows.sort((a, b) => (levelPos.get(a.levelId) ?? 0) - (levelPos.get(b.levelId) ?? 0) || a.position - b.position);
+  const levelOf = (c: { levelId: string }) => levelPos.get(c.levelId) ?? 0;
+  categoryRows.sort((a, b) => levelOf(a) - levelOf(b) || a.position - b.position);
   return { levelRows, categoryRows, skillRows };
 }
 

@@ -1,4 +1,6 @@
 import { encode } from "next-auth/jwt";
+import { demoUserId } from "@/db/seed/demo";
+import { type Viewer, viewerFromSessionToken } from "@/lib/auth/viewer";
 import { resetEnvCache } from "@/lib/env";
 
 export const TEST_SECRET = "integration-test-secret-0123456789abcdef";
@@ -31,4 +33,20 @@ export function sessionTokenFor(
   { secret = TEST_SECRET, gen = 0, signedInAt = Date.now() }: { secret?: string; gen?: number; signedInAt?: number } = {},
 ): Promise<string> {
   return encode({ token: uid ? { uid, gen, auth: Math.floor(signedInAt / 1000) } : {}, secret, maxAge: 3600 });
+}
+
+/** A demo person as a request carrying their session cookie sees them: through the token, as the app does. */
+export async function demoSessionViewer(email: string): Promise<Viewer> {
+  const viewer = await viewerFromSessionToken(await sessionTokenFor(demoUserId(email)));
+  if (!viewer) throw new Error(`no session for demo person ${email}`);
+  return viewer;
+}
+
+/** The demo organisation's admin, a member (Sofia) and a team lead (Alex), each through their session cookie. */
+export async function demoSessionRoles(): Promise<{ admin: Viewer; member: Viewer; lead: Viewer }> {
+  return {
+    admin: await demoSessionViewer("mei-ling.chen@acme.test"),
+    member: await demoSessionViewer("sofia.rossi@acme.test"),
+    lead: await demoSessionViewer("alex.wang@acme.test"),
+  };
 }

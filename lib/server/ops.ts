@@ -19,27 +19,37 @@ export function storageState(): StorageState {
     health = getDbHandle().storage?.();
   } catch (e) {
     const code = (e as { code?: unknown }).code;
-    return { problem: code === "53100" ? "disk_nearly_full" : code === "DATA_DIR_READ_ONLY" ? "data_dir_read_only" : "unavailable", serving: false };
+    const problem: StorageProblem =
+      code === "53100" ? "disk_nearly_full" : code === "DATA_DIR_READ_ONLY" ? "data_dir_read_only" : "unavailable";
+    return { problem, serving: false };
   }
   if (!health) return { problem: null, serving: true };
-  const sizes = { freeMb: Math.floor(health.freeBytes / 2 ** 20), minFreeMb: Math.round(health.minFreeBytes / 2 ** 20) };
-  return { problem: !health.alive ? "database_failed" : health.reason ? "disk_nearly_full" : null, serving: health.alive, ...sizes };
+  const mb = (bytes: number) => bytes / 2 ** 20;
+  const sizes = { freeMb: Math.floor(mb(health.freeBytes)), minFreeMb: Math.round(mb(health.minFreeBytes)) };
+  const problem: StorageProblem | null = !health.alive ? "database_failed" : health.reason ? "disk_nearly_full" : null;
+  return { problem, serving: health.alive, ...sizes };
 }
 
-/** Readiness: the database answers, every committed migration is applied, and (embedded) its disk has room. No personal data. */
+/**
+ * Readiness: the database answers, every committed migration is applied, and
+ * (embedded) its disk has room. No personal data.
+ */
 export async function readiness(): Promise<{
   ready: boolean;
   database: boolean;
   migrations: { applied: number; expected: number } | null;
   storage: StorageState;
 }> {
-  const expected = (JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
+  const journal = readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8");
+  const expected = (JSON.parse(journal) as { entries: unknown[] }).entries.length;
   const storage = storageState();
   if (!storage.serving) return { ready: false, database: false, migrations: null, storage };
   try {
-    const [row] = await execRows<{ n: number }>(getDb(), sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const count = sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
+    const [row] = await execRows<{ n: number }>(getDb(), count);
     const applied = row?.n ?? 0;
-    return { ready: applied >= expected && !storage.problem, database: true, migrations: { applied, expected }, storage };
+    const ready = applied >= expected && !storage.problem;
+    return { ready, database: true, migrations: { applied, expected }, storage };
   } catch {
     return { ready: false, database: false, migrations: null, storage };
   }

@@ -20,7 +20,11 @@ export type RateLimit = { limit: number; windowSeconds: number };
  * allows it: the upsert's WHERE sees the latest count under the row lock, so
  * concurrent requests cannot both take the last slot. `now` is for tests.
  */
-export async function consumeRateLimit(key: string, { limit, windowSeconds }: RateLimit, { now = Date.now() }: { now?: number } = {}): Promise<void> {
+export async function consumeRateLimit(
+  key: string,
+  { limit, windowSeconds }: RateLimit,
+  { now = Date.now() }: { now?: number } = {},
+): Promise<void> {
   const windowMs = windowSeconds * 1000;
   const at = Math.floor(now);
   const elapsed = at % windowMs;
@@ -32,9 +36,11 @@ export async function consumeRateLimit(key: string, { limit, windowSeconds }: Ra
   const cap = sql`${limit}::bigint * ${w}`;
   const [row] = await execRows<Counts>(getDb(), sql`
     with prev as (
-      select coalesce((select count from ${rateLimits} where key = ${key}::text and window_start = ${previous}::timestamptz), 0)::bigint as n),
+      select coalesce((select count from ${rateLimits}
+        where key = ${key}::text and window_start = ${previous}::timestamptz), 0)::bigint as n),
     cur as (
-      select coalesce((select count from ${rateLimits} where key = ${key}::text and window_start = ${current}::timestamptz), 0) as n),
+      select coalesce((select count from ${rateLimits}
+        where key = ${key}::text and window_start = ${current}::timestamptz), 0) as n),
     bumped as (
       insert into ${rateLimits} (key, window_start, count)
       select ${key}::text, ${current}::timestamptz, 1 from prev where prev.n * ${remaining} + ${w} <= ${cap}
@@ -43,9 +49,12 @@ export async function consumeRateLimit(key: string, { limit, windowSeconds }: Ra
       returning count),
     -- Housekeeping: only the previous window is still needed.
     pruned as (delete from ${rateLimits} where key = ${key}::text and window_start < ${previous}::timestamptz)
-    select (select count(*) from bumped)::int as admitted, (select n from prev)::int as prev, (select n from cur)::int as cur`);
+    select (select count(*) from bumped)::int as admitted,
+      (select n from prev)::int as prev,
+      (select n from cur)::int as cur`);
   if (row!.admitted > 0) return;
-  throw rateLimited(Math.max(1, Math.ceil(msUntilAdmitted({ limit, windowMs, elapsed, prev: row!.prev, cur: row!.cur }) / 1000)));
+  const waitMs = msUntilAdmitted({ limit, windowMs, elapsed, prev: row!.prev, cur: row!.cur });
+  throw rateLimited(Math.max(1, Math.ceil(waitMs / 1000)));
 }
 
 type Counts = { admitted: number; prev: number; cur: number };
@@ -55,7 +64,8 @@ type Counts = { admitted: number; prev: number; cur: number };
  * request comes meanwhile. `cur` is the current window's count as read before
  * the refused request (which is not counted).
  */
-function msUntilAdmitted({ limit, windowMs, elapsed, prev, cur }: { limit: number; windowMs: number; elapsed: number; prev: number; cur: number }): number {
+type Window = { limit: number; windowMs: number; elapsed: number; prev: number; cur: number };
+function msUntilAdmitted({ limit, windowMs, elapsed, prev, cur }: Window): number {
   const cap = limit * windowMs;
   if ((cur + 1) * windowMs <= cap) {
     // Later in this window, once enough of the previous one has slid out:
