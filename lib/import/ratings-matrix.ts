@@ -33,14 +33,15 @@ export const tooManyRows = () => new ImportFileError(`The file has more than ${c
 export const tooManyColumns = (where: string) => new ImportFileError(`${where} has more than ${count(MAX_COLUMNS)} columns; the import reads at most ${count(MAX_COLUMNS)}.`);
 
 export function readCsvMatrix(text: string): MatrixFile {
-  checkCsvShape(text);
+  const startLines = checkCsvShape(text);
   let rows: string[][];
   try {
     rows = parseCsv(text);
   } catch (e) {
     throw new ImportFileError(e instanceof CsvError ? `The CSV file is malformed (${e.message}).` : "The CSV file could not be read.");
   }
-  return toMatrix(rows.map((cells, i) => ({ line: i + 1, cells })));
+  // parseCsv drops blank records and a quoted cell may span lines, so a row's index is not its line.
+  return toMatrix(rows.map((cells, i) => ({ line: startLines[i]!, cells })));
 }
 
 /** White space as String.prototype.trim sees it (so a record of blanks is dropped by parseCsv, not counted here). */
@@ -51,8 +52,11 @@ const isBlank = (c: number) =>
  * Counts the CSV's records and fields the way parseCsv will split them,
  * without building any, so an oversized file is refused before parsing:
  * 9 MB of one-character lines took 1.5 GB and half a minute to parse.
+ * Returns the line each record parseCsv keeps (one with a value) starts on.
  */
-export function checkCsvShape(text: string): void {
+export function checkCsvShape(text: string): number[] {
+  const startLines: number[] = [];
+  let recordStart = 1;
   let records = 0;
   let dataRecords = 0;
   let fields = 1;
@@ -60,7 +64,9 @@ export function checkCsvShape(text: string): void {
   let quoted = false;
   let hasValue = false;
   const endRecord = () => {
-    if (hasValue && ++dataRecords > MAX_DATA_ROWS + 1) throw tooManyRows();
+    if (!hasValue) return;
+    if (++dataRecords > MAX_DATA_ROWS + 1) throw tooManyRows();
+    startLines.push(recordStart);
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -82,10 +88,11 @@ export function checkCsvShape(text: string): void {
       endRecord();
       fields = 1;
       hasValue = false;
-      line++;
+      recordStart = ++line;
     } else if (!isBlank(c)) hasValue = true;
   }
   endRecord();
+  return startLines;
 }
 
 export function toMatrix(rows: { line: number; cells: string[] }[]): MatrixFile {
@@ -101,7 +108,31 @@ export function toMatrix(rows: { line: number; cells: string[] }[]): MatrixFile 
   if (body.length > MAX_DATA_ROWS) throw tooManyRows();
   const wide = rows.find((r) => r.cells.length > MAX_COLUMNS);
   if (wide) throw tooManyColumns(`Line ${wide.line}`);
+  refuseRepeatedColumns(header);
   return { header, rows: body.map((r) => ({ line: r.line, cells: r.cells.map((c) => unescapeText(c.trim())) })) };
+}
+
+/**
+ * Refuses two named columns whose names differ only in case or spacing ("git"
+ * and "Git"): both would be read as the same skill (or email), so one cell
+ * would be imported twice and the later column would silently win. Ignored
+ * columns (team, person, name, level) are never read, so they may repeat.
+ */
+function refuseRepeatedColumns(header: string[]): void {
+  const seen = new Map<string, number>();
+  const shown = (name: string) => `"${name.length > 60 ? `${name.slice(0, 60)}…` : name}"`;
+  header.forEach((name, i) => {
+    const folded = name.replace(/\s+/g, " ").toLowerCase();
+    if (name === "" || IGNORED.has(folded)) return;
+    const first = seen.get(folded);
+    if (first === undefined) return void seen.set(folded, i);
+    const other = header[first]!;
+    throw new ImportFileError(
+      other === name
+        ? `Columns ${first + 1} and ${i + 1} are both ${shown(name)}; keep one of them.`
+        : `Columns ${first + 1} (${shown(other)}) and ${i + 1} (${shown(name)}) differ only in case or spacing; keep one of them.`,
+    );
+  });
 }
 
 /** 0–4, n/a, or empty (no change); anything else is an error. */

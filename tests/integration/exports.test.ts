@@ -299,6 +299,11 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     const cases: [string, string, RegExp][] = [
       ["bad.csv", 'email,x\n"unterminated', /malformed \(line 2: a quoted field is not closed\)/],
       ["noemail.csv", "name,skill\nA,1\n", /one called "email"/],
+      [
+        "twice.csv",
+        "email,Can read loss/accuracy curves,can read  loss/accuracy curves\n",
+        /^Columns 2 \(.+\) and 3 \(.+\) differ only in case or spacing/,
+      ],
       ["data.txt", "email\n", /\.csv or \.xlsx/],
       ["broken.xlsx", "not a zip", /could not be read/],
     ];

@@ -20,7 +20,8 @@ describe("the CSV import's size limits", () => {
   });
 
   it("refuses a row with more than 500 columns, naming the line", () => {
-    expect(readCsvMatrix(`email${",x".repeat(MAX_COLUMNS - 1)}\n`).header).toHaveLength(MAX_COLUMNS);
+    const widest = ["email", ...Array.from({ length: MAX_COLUMNS - 1 }, (_, i) => `skill ${i + 1}`)];
+    expect(readCsvMatrix(`${widest.join(",")}\n`).header).toHaveLength(MAX_COLUMNS);
     expect(() => readCsvMatrix(`email,git\na@example.com,1\n${",".repeat(MAX_COLUMNS)}\n`)).toThrow(/Line 3 has more than 500 columns/);
   });
 

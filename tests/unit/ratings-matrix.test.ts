@@ -39,6 +39,20 @@ describe("finding the header of a ratings matrix", () => {
     expect(toMatrix(lines(["email", "emoji"], ["ann@example.com", "😀"])).rows[0]!.cells).toEqual(["ann@example.com", "😀"]);
   });
 
+  it("refuses two columns whose names differ only in case or spacing, naming both", () => {
+    const header = ["email", "git", "Docker", " GIT "];
+    expect(refusal(() => toMatrix(lines(header, ["ann@example.com", "1", "2", "3"])))).toBe(
+      'Columns 2 ("git") and 4 ("GIT") differ only in case or spacing; keep one of them.',
+    );
+    expect(refusal(() => toMatrix(lines(["email", "Data  SQL", "data sql"])))).toMatch(/^Columns 2 \("Data {2}SQL"\) and 3 /);
+    expect(refusal(() => toMatrix(lines(["Email", "email"])))).toMatch(/^Columns 1 \("Email"\) and 2 \("email"\)/);
+    expect(refusal(() => readCsvMatrix("email,git,git\n"))).toBe('Columns 2 and 3 are both "git"; keep one of them.');
+  });
+
+  it("allows repeated unnamed columns and repeated team, person, name or level columns", () => {
+    expect(toMatrix(lines(["email", "", "Name", "name", "", "git"])).header).toEqual(["email", "", "Name", "name", "", "git"]);
+  });
+
   it("trims cells and undoes the export's formula neutralisation, in the header and the rows", () => {
     const file = toMatrix(lines(["email", "'=sum"], [" ann@example.com ", " '-"]));
     expect(file).toEqual({ header: ["email", "=sum"], rows: [{ line: 2, cells: ["ann@example.com", "-"] }] });
@@ -49,6 +63,27 @@ describe("reading a CSV ratings matrix", () => {
   it("reads quoted fields, CRLF line ends and a byte-order mark", () => {
     const file = readCsvMatrix('\uFEFFemail,"Data, SQL",docker\r\nann@example.com,"4",n/a\r\n');
     expect(file).toEqual({ header: ["email", "Data, SQL", "docker"], rows: [{ line: 2, cells: ["ann@example.com", "4", "n/a"] }] });
+  });
+
+  it("numbers each row by the file line it starts on, past blank lines and line breaks inside quoted cells", () => {
+    const csv = [
+      "", // 1
+      "email,git,notes", // 2
+      'ann@example.com,3,"first line', // 3
+      'second line"', // 4
+      "bob@example.com,2,", // 5
+      "", // 6
+      " , ", // 7
+      'cy@example.com,1,"a\r\nb\nc"', // 8-10
+      "dee@example.com,0,", // 11
+    ].join("\n");
+    const file = readCsvMatrix(csv);
+    expect(file.rows.map((r) => [r.line, r.cells[0]])).toEqual([
+      [3, "ann@example.com"],
+      [5, "bob@example.com"],
+      [8, "cy@example.com"],
+      [11, "dee@example.com"],
+    ]);
   });
 
   it("refuses malformed CSV as an import error naming the line", () => {
