@@ -1,5 +1,5 @@
 import { interpolateBrBG, scaleDiverging } from "d3";
-import { textColorOn, UNRATED_FILL } from "@/lib/charts/colors";
+import { palette, textColorOn, UNRATED_FILL } from "@/lib/charts/colors";
 
 // A members × categories grid of changes (−2 … +2), on a diverging scale
 // centred on zero; each cell also says its value (colour is never the only
@@ -68,7 +68,7 @@ function DeltaCell({ row, column, value, x }: { row: string; column: string; val
         height={CELL_H - 2}
         rx={3}
         fill={fill}
-        stroke={value === null ? "#e5e7eb" : "none"}
+        stroke={value === null ? palette.noValueBorder : "none"}
       />
       {value !== null && value !== 0 && (
         <text

@@ -2,8 +2,8 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-
-const select = "h-8 rounded-md border border-border bg-card px-2 text-sm text-foreground";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 
 /**
  * Picks the quarter a page shows (`?quarter=`, shareable and back-button
@@ -14,15 +14,19 @@ export function QuarterSelect({ quarter, quarters, currentQuarter, label }: { qu
   const router = useRouter();
   const pathname = usePathname();
   return (
-    <label className="space-y-1 text-xs text-muted-foreground">
-      <span className="block">{label}</span>
-      <select aria-label={label} className={select} value={quarter} onChange={(e) => router.push(`${pathname}?quarter=${e.target.value}`)}>
+    <Field label={label}>
+      <Select
+        size="sm"
+        aria-label={label}
+        value={quarter}
+        onChange={(e) => router.push(`${pathname}?quarter=${e.target.value}`)}
+      >
         {quarters.map((q) => (
           <option key={q} value={q}>
             {q === currentQuarter ? t("quarterCurrent", { quarter: q }) : t("quarterPast", { quarter: q })}
           </option>
         ))}
-      </select>
-    </label>
+      </Select>
+    </Field>
   );
 }

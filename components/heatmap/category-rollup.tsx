@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import { estimateTextWidth, fitText, labelColumnWidth } from "@/lib/charts/text-width";
-import { meanColor, textColorOn } from "@/lib/charts/colors";
+import { meanColor, palette, textColorOn } from "@/lib/charts/colors";
 import { type Model, personName } from "./model";
+import { Section } from "@/components/ui/section";
 
 /** Members × categories, mean proficiency: the team at a glance. */
 export function CategoryRollup({ dto, model }: { dto: HeatmapDto; model: Model }) {
@@ -21,9 +22,7 @@ export function CategoryRollup({ dto, model }: { dto: HeatmapDto; model: Model }
   const header = Math.ceil(Math.max(40, ...headWidths.map((w) => w * sin + 10 * cos)) + 8);
   const width = Math.ceil(Math.max(labelWidth + dto.categories.length * cw, ...headWidths.map((w, i) => labelWidth + i * cw + cw / 2 + w * cos + 10 * sin)) + 4);
   return (
-    <section aria-labelledby="rollup-title" className="rounded-lg border border-border bg-card p-4 shadow-sm">
-      <h2 id="rollup-title" className="font-semibold">{t("rollup")}</h2>
-      <p className="text-xs text-muted-foreground">{t("rollupHint")}</p>
+    <Section titleId="rollup-title" title={t("rollup")} description={t("rollupHint")}>
       <div className="mt-2 max-h-[70vh] overflow-auto">
         <svg width={width} height={header + rows.length * ch} role="img" aria-label={t("rollup")}>
           {dto.categories.map((c, i) => (
@@ -41,7 +40,9 @@ export function CategoryRollup({ dto, model }: { dto: HeatmapDto; model: Model }
                 return (
                   <g key={c.key} transform={`translate(${labelWidth + i * cw},0)`}>
                     <title>{`${names[r]!} · ${c.name}: ${mean === null ? "—" : mean.toFixed(1)}`}</title>
-                    <rect x={1} y={1} width={cw - 2} height={ch - 2} rx={2} fill={fill} stroke={mean === null ? "#c5c9d3" : "none"} strokeDasharray={mean === null ? "2 2" : undefined} />
+                    <rect x={1} y={1} width={cw - 2} height={ch - 2} rx={2} fill={fill}
+                      stroke={mean === null ? palette.emptyBorder : "none"}
+                      strokeDasharray={mean === null ? "2 2" : undefined} />
                     {mean !== null && (
                       <text x={cw / 2} y={ch / 2 + 1} textAnchor="middle" dominantBaseline="middle" fill={textColorOn(fill)} className="text-[9px] tabular-nums">
                         {mean.toFixed(1)}
@@ -54,7 +55,7 @@ export function CategoryRollup({ dto, model }: { dto: HeatmapDto; model: Model }
           ))}
         </svg>
       </div>
-    </section>
+    </Section>
   );
 }
 

@@ -2,9 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { coverageRisk } from "@/lib/analytics/matrix";
+import { palette } from "@/lib/charts/colors";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import type { Geometry } from "./geometry";
 import type { Model } from "./model";
+import { Section } from "@/components/ui/section";
+
+const RISK_COLORS = {
+  missing: { box: { fill: palette.missingFill, stroke: palette.missingStroke }, ink: palette.missingInk },
+  single: { box: { fill: palette.singleFill, stroke: palette.singleStroke }, ink: palette.singleInk },
+} as const;
 
 /** Under the grid, aligned with its columns: people at ≥ 3 and ≥ 4 per skill. */
 export function CoverageStrip({ dto, model, geometry: g }: { dto: HeatmapDto; model: Model; geometry: Geometry }) {
@@ -28,8 +35,10 @@ export function CoverageStrip({ dto, model, geometry: g }: { dto: HeatmapDto; mo
           return (
             <g key={i}>
               <title>{`${dto.skills[col.skill]!.name}: ≥3 ${c.atLeast3}, ≥4 ${c.atLeast4}`}</title>
-              {risk && <rect x={x + 1} y={1} width={g.cw - 2} height={20} rx={3} fill={risk === "missing" ? "#fde2e1" : "#fef3c7"} stroke={risk === "missing" ? "#b91c1c" : "#b45309"} />}
-              <text x={x + g.cw / 2} y={14} textAnchor="middle" className={`${size} tabular-nums ${risk ? "font-bold" : ""}`} fill={risk === "missing" ? "#991b1b" : risk === "single" ? "#92400e" : "currentColor"}>
+              {risk && <rect x={x + 1} y={1} width={g.cw - 2} height={20} rx={3} {...RISK_COLORS[risk].box} />}
+              <text x={x + g.cw / 2} y={14} textAnchor="middle"
+                className={`${size} tabular-nums ${risk ? "font-bold" : ""}`}
+                fill={risk ? RISK_COLORS[risk].ink : "currentColor"}>
                 {risk === "missing" ? "✕" : shown(c.atLeast3)}
               </text>
               <text x={x + g.cw / 2} y={34} textAnchor="middle" className={`fill-current ${size} tabular-nums text-muted-foreground`}>
@@ -50,8 +59,7 @@ export function CoverageRisks({ dto, model }: { dto: HeatmapDto; model: Model })
   const missing = skills.filter((s) => coverageRisk(model.coverage[s]!) === "missing");
   const single = skills.filter((s) => coverageRisk(model.coverage[s]!) === "single");
   return (
-    <section aria-labelledby="risks-title" className="rounded-lg border border-border bg-card p-4 shadow-sm">
-      <h2 id="risks-title" className="font-semibold">{t(dto.scope.kind === "org" ? "risksOrg" : "risks")}</h2>
+    <Section titleId="risks-title" title={t(dto.scope.kind === "org" ? "risksOrg" : "risks")}>
       {missing.length + single.length === 0 ? (
         <p className="mt-2 text-sm text-muted-foreground">{t("noRisks")}</p>
       ) : (
@@ -83,6 +91,6 @@ export function CoverageRisks({ dto, model }: { dto: HeatmapDto; model: Model })
           </div>
         </div>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { HeatmapDto } from "@/lib/data/heatmap";
+import { Section } from "@/components/ui/section";
 
 /** For leads: each member's self-ratings made this quarter, people who have not started first. */
 export async function CycleProgress({ dto }: { dto: HeatmapDto }) {
@@ -10,8 +11,7 @@ export async function CycleProgress({ dto }: { dto: HeatmapDto }) {
     .sort((a, b) => a.rated - b.rated || a.name.localeCompare(b.name));
   const notStarted = rows.filter((r) => r.rated === 0);
   return (
-    <section aria-labelledby="cycle-title" className="rounded-lg border border-border bg-card p-4 shadow-sm">
-      <h2 id="cycle-title" className="font-semibold">{t("progressTitle", { quarter: dto.currentQuarter })}</h2>
+    <Section titleId="cycle-title" title={t("progressTitle", { quarter: dto.currentQuarter })}>
       {notStarted.length > 0 ? (
         <p className="mt-1 text-sm">
           <span className="font-medium text-amber-800">{t("notRated")}</span>
@@ -27,6 +27,6 @@ export async function CycleProgress({ dto }: { dto: HeatmapDto }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import { fitText } from "@/lib/charts/text-width";
-import { cellGlyph, meanColor, NA_FILL, proficiencyColor, textColorOn } from "@/lib/charts/colors";
+import { cellGlyph, meanColor, NA_FILL, NA_GLYPH, palette, proficiencyColor, textColorOn } from "@/lib/charts/colors";
 import { type Geometry, headerHeight, rowLabelFont } from "./geometry";
 import { type Column, type Model, personHref, rowLabel } from "./model";
 
@@ -61,7 +61,7 @@ export function HeatmapSvgBody({ dto, model, geometry: g, headerRows, focus, onP
       <defs>
         <pattern id="hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="5" height="5" fill={NA_FILL} />
-          <line x1="0" y1="0" x2="0" y2="5" stroke="#9aa0ad" strokeWidth="1.5" />
+          <line x1="0" y1="0" x2="0" y2="5" stroke={palette.naHatch} strokeWidth="1.5" />
         </pattern>
       </defs>
       {model.rows.map((row, r) => (
@@ -69,22 +69,16 @@ export function HeatmapSvgBody({ dto, model, geometry: g, headerRows, focus, onP
           <SvgRowHeader dto={dto} row={row} geometry={g} />
           {model.columns.map((col, c) => {
             const { fill, glyph } = cellValue(dto, model, row, col);
-            const na = col.kind === "skill" && glyph === "–";
+            const na = col.kind === "skill" && glyph === NA_GLYPH;
             const unrated = col.kind === "skill" && glyph === "";
             return (
               <g key={c} role="gridcell" aria-colindex={c + 2} transform={`translate(${g.labelWidth + c * g.cw},0)`} onMouseEnter={() => onPointer({ r, c })}>
-                <rect
-                  width={g.cw - 2}
-                  height={g.ch - 2}
-                  x={1}
-                  y={1}
-                  rx={3}
-                  fill={na ? "url(#hatch)" : fill}
-                  stroke={unrated ? "#b8bcc8" : "none"}
-                  strokeDasharray={unrated ? "2 2" : undefined}
-                />
+                <rect width={g.cw - 2} height={g.ch - 2} x={1} y={1} rx={3} fill={na ? "url(#hatch)" : fill}
+                  stroke={unrated ? palette.unratedBorder : "none"} strokeDasharray={unrated ? "2 2" : undefined} />
                 {g.glyphs && glyph && (
-                  <text x={g.cw / 2} y={g.ch / 2 + 1} textAnchor="middle" dominantBaseline="middle" fill={na ? "#374151" : textColorOn(fill)} className="pointer-events-none text-[11px] font-medium tabular-nums">
+                  <text x={g.cw / 2} y={g.ch / 2 + 1} textAnchor="middle" dominantBaseline="middle"
+                    fill={na ? palette.naInk : textColorOn(fill)}
+                    className="pointer-events-none text-[11px] font-medium tabular-nums">
                     {glyph}
                   </text>
                 )}
@@ -94,17 +88,8 @@ export function HeatmapSvgBody({ dto, model, geometry: g, headerRows, focus, onP
         </g>
       ))}
       {focus && (
-        <rect
-          x={g.labelWidth + focus.c * g.cw}
-          y={focus.r * g.ch}
-          width={g.cw}
-          height={g.ch}
-          fill="none"
-          stroke="#e11d48"
-          strokeWidth={2.5}
-          rx={4}
-          className="pointer-events-none"
-        />
+        <rect x={g.labelWidth + focus.c * g.cw} y={focus.r * g.ch} width={g.cw} height={g.ch} fill="none"
+          stroke={palette.focusRing} strokeWidth={2.5} rx={4} className="pointer-events-none" />
       )}
     </svg>
   );
@@ -135,20 +120,20 @@ export function HeatmapCanvasBody({ dto, model, geometry: g, headerRows, focus, 
       const y = r * g.ch - scrollTop;
       const member = dto.members[row]!;
       if (member.teamId !== lastTeam) {
-        ctx.fillStyle = "#6b7280";
+        ctx.fillStyle = palette.teamRule;
         ctx.fillRect(0, y, width, 1);
         lastTeam = member.teamId;
       }
       model.columns.forEach((col, c) => {
         const { fill, glyph } = cellValue(dto, model, row, col);
-        ctx.fillStyle = glyph === "–" ? NA_FILL : fill;
+        ctx.fillStyle = glyph === NA_GLYPH ? NA_FILL : fill;
         ctx.fillRect(g.labelWidth + c * g.cw + 1, y + 1, g.cw - 2, g.ch - 2);
         if (glyph === "" && col.kind === "skill") {
-          ctx.strokeStyle = "#c5c9d3";
+          ctx.strokeStyle = palette.emptyBorder;
           ctx.strokeRect(g.labelWidth + c * g.cw + 1.5, y + 1.5, g.cw - 3, g.ch - 3);
         }
-        if (glyph === "–") {
-          ctx.strokeStyle = "#9aa0ad";
+        if (glyph === NA_GLYPH) {
+          ctx.strokeStyle = palette.naHatch;
           ctx.beginPath();
           ctx.moveTo(g.labelWidth + c * g.cw + 2, y + g.ch - 2);
           ctx.lineTo(g.labelWidth + (c + 1) * g.cw - 2, y + 2);
@@ -157,7 +142,7 @@ export function HeatmapCanvasBody({ dto, model, geometry: g, headerRows, focus, 
       });
     }
     if (focus && focus.r >= first && focus.r < last) {
-      ctx.strokeStyle = "#e11d48";
+      ctx.strokeStyle = palette.focusRing;
       ctx.lineWidth = 2;
       ctx.strokeRect(g.labelWidth + focus.c * g.cw, focus.r * g.ch - scrollTop, g.cw, g.ch);
       ctx.lineWidth = 1;

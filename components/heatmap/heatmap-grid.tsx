@@ -2,12 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useRef, useState, type KeyboardEvent } from "react";
+import { UNRATED } from "@/lib/analytics/matrix";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import { cellInfo, describeValue } from "./cell-info";
 import { type Geometry, headerHeight } from "./geometry";
 import { HeatmapCanvasBody, HeatmapSvgBody } from "./heatmap-body";
 import { HeatmapHeader } from "./heatmap-header";
 import type { Model } from "./model";
+import { Card } from "@/components/ui/card";
 
 const VIEW_HEIGHT = 640;
 
@@ -76,7 +78,8 @@ export function HeatmapGrid({
   const summary = info
     ? info.mean !== undefined
       ? `${info.member} · ${info.skill}: ${info.mean === null ? labels.none : info.mean.toFixed(1)}`
-      : `${info.member} · ${info.skill}: ${t("tipSelf")} ${valueText(info.self)}, ${t("tipValidated")} ${info.validated === -1 ? t("tipNone") : valueText(info.validated)}`
+      : `${info.member} · ${info.skill}: ${t("tipSelf")} ${valueText(info.self)}, ` +
+        `${t("tipValidated")} ${info.validated === UNRATED ? t("tipNone") : valueText(info.validated)}`
     : "";
   // Beside the cell: to its right in the left half of the grid, to its left otherwise.
   const cellLeft = active ? g.labelWidth + active.c * g.cw - scroll.left : 0;
@@ -85,7 +88,7 @@ export function HeatmapGrid({
 
   return (
     <div className="relative">
-      <div
+      <Card
         ref={scroller}
         tabIndex={0}
         role="grid"
@@ -98,7 +101,7 @@ export function HeatmapGrid({
         // The grid itself, not a person's link inside it, takes the cell cursor.
         onFocus={(e) => e.target === e.currentTarget && setFocus((f) => f ?? { r: 0, c: 0 })}
         onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, left: e.currentTarget.scrollLeft })}
-        className="overflow-auto rounded-lg border border-border bg-card focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring"
+        className="overflow-auto focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring"
         style={large ? { maxHeight: VIEW_HEIGHT + headerHeight(g) } : { maxHeight: "80vh" }}
       >
         <div className="sticky top-0 z-10 bg-card">
@@ -119,7 +122,7 @@ export function HeatmapGrid({
         ) : (
           <HeatmapSvgBody dto={dto} model={model} geometry={g} headerRows={headerRows} focus={focus} onPointer={setHover} />
         )}
-      </div>
+      </Card>
       <p id="heatmap-focus" className="sr-only" aria-live="polite">
         {focus ? summary : ""}
       </p>
@@ -135,7 +138,7 @@ export function HeatmapGrid({
               <dt className="text-muted-foreground">{t("tipSelf")}</dt>
               <dd>{valueText(info.self)}</dd>
               <dt className="text-muted-foreground">{t("tipValidated")}</dt>
-              <dd>{info.validated === -1 ? t("tipNone") : valueText(info.validated)}</dd>
+              <dd>{info.validated === UNRATED ? t("tipNone") : valueText(info.validated)}</dd>
               <dt className="text-muted-foreground">{t("tipInterest")}</dt>
               <dd>{info.interest === null ? t("tipNone") : ti(String(info.interest) as "0")}</dd>
               <dt className="text-muted-foreground">{t("tipRated")}</dt>

@@ -14,6 +14,8 @@ import {
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import { cellGlyph } from "@/lib/charts/colors";
 import { type Model, personName } from "./model";
@@ -81,8 +83,9 @@ export function HeatmapTable({ dto, model }: { dto: HeatmapDto; model: Model }) 
           <h2 id="table-title" className="font-semibold">{t("viewTable")}</h2>
           <p className="text-xs text-muted-foreground">{t("tableHint")}</p>
         </div>
-        <input
-          className="h-8 w-56 rounded-md border border-border bg-card px-2 text-sm"
+        <Input
+          size="sm"
+          className="w-56"
           placeholder={t("memberPlaceholder")}
           aria-label={t("memberPlaceholder")}
           value={globalFilter}
@@ -102,7 +105,7 @@ export function HeatmapTable({ dto, model }: { dto: HeatmapDto; model: Model }) 
           );
         })}
       </fieldset>
-      <div className="max-h-[70vh] overflow-auto rounded-lg border border-border bg-card">
+      <Card className="max-h-[70vh] overflow-auto">
         <table className="border-separate border-spacing-0 text-xs">
           <thead className="sticky top-0 z-20 bg-muted">
             {table.getHeaderGroups().map((hg) => (
@@ -145,7 +148,7 @@ export function HeatmapTable({ dto, model }: { dto: HeatmapDto; model: Model }) 
           </tbody>
         </table>
         {table.getRowModel().rows.length === 0 && <p className="p-4 text-sm text-muted-foreground">{t("noRows")}</p>}
-      </div>
+      </Card>
       {table.getPageCount() > 1 && (
         <div className="flex items-center gap-2 text-xs">
           <Button size="sm" variant="outline" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>

@@ -1,9 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { type ComponentProps, useMemo, useState } from "react";
 import { QuarterSelect } from "@/components/cycles/quarter-select";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import type { MemberSort, SkillSort, Source } from "@/lib/analytics/matrix";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import { CategoryRollup } from "./category-rollup";
@@ -14,7 +18,20 @@ import { HeatmapTable } from "./heatmap-table";
 import { HeatmapLegend } from "./legend";
 import { buildModel, rowLabel } from "./model";
 
-const select = "h-8 rounded-md border border-border bg-card px-2 text-sm text-foreground";
+
+/** A drop-down of the toolbar: small, and named by its visible label. */
+type ToolbarSelectProps = Omit<ComponentProps<typeof Select>, "onChange"> & {
+  label: string;
+  onPick: (value: string) => void;
+};
+
+function ToolbarSelect({ label, onPick, ...props }: ToolbarSelectProps) {
+  return (
+    <Field label={label}>
+      <Select size="sm" aria-label={label} onChange={(e) => onPick(e.target.value)} {...props} />
+    </Field>
+  );
+}
 
 export function HeatmapView({ dto }: { dto: HeatmapDto }) {
   const t = useTranslations("heatmap");
@@ -44,7 +61,7 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
 
   return (
     <div className="space-y-5">
-      <div className="flex flex-wrap items-end gap-x-5 gap-y-3 rounded-lg border border-border bg-card p-4 shadow-sm">
+      <Card className="flex flex-wrap items-end gap-x-5 gap-y-3 p-4">
         <div role="group" aria-label={t("source")} className="space-y-1">
           <p className="text-xs text-muted-foreground">{t("source")}</p>
           <div className="flex gap-1">
@@ -56,49 +73,48 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
           </div>
         </div>
         <QuarterSelect quarter={dto.quarter} quarters={dto.quarters} currentQuarter={dto.currentQuarter} label={t("quarter")} />
-        <label className="space-y-1 text-xs text-muted-foreground">
-          <span className="block">{t("sortMembers")}</span>
-          <select aria-label={t("sortMembers")} className={select} value={memberSort} onChange={(e) => setMemberSort(e.target.value as MemberSort)}>
-            <option value="name">{t("sortByName")}</option>
-            <option value="level">{t("sortByLevel")}</option>
-            <option value="total">{t("sortByTotal")}</option>
-          </select>
-        </label>
-        <label className="space-y-1 text-xs text-muted-foreground">
-          <span className="block">{t("sortSkills")}</span>
-          <select aria-label={t("sortSkills")} className={select} value={skillSort} onChange={(e) => setSkillSort(e.target.value as SkillSort)}>
-            <option value="category">{t("sortByCategory")}</option>
-            <option value="coverage">{t("sortByCoverage")}</option>
-          </select>
-        </label>
-        <label className="space-y-1 text-xs text-muted-foreground">
-          <span className="block">{t("level")}</span>
-          <select aria-label={t("level")} className={select} value={String(level)} onChange={(e) => setLevel(e.target.value === "all" ? "all" : Number(e.target.value))}>
-            <option value="all">{t("all")}</option>
-            {dto.levels.map((l) => (
-              <option key={l.key} value={l.position}>
-                {l.name}
+        <ToolbarSelect label={t("sortMembers")} value={memberSort} onPick={(v) => setMemberSort(v as MemberSort)}>
+          <option value="name">{t("sortByName")}</option>
+          <option value="level">{t("sortByLevel")}</option>
+          <option value="total">{t("sortByTotal")}</option>
+        </ToolbarSelect>
+        <ToolbarSelect label={t("sortSkills")} value={skillSort} onPick={(v) => setSkillSort(v as SkillSort)}>
+          <option value="category">{t("sortByCategory")}</option>
+          <option value="coverage">{t("sortByCoverage")}</option>
+        </ToolbarSelect>
+        <ToolbarSelect label={t("level")} value={String(level)} onPick={(v) => setLevel(v === "all" ? "all" : +v)}>
+          <option value="all">{t("all")}</option>
+          {dto.levels.map((l) => (
+            <option key={l.key} value={l.position}>
+              {l.name}
+            </option>
+          ))}
+        </ToolbarSelect>
+        <ToolbarSelect
+          label={t("category")}
+          className="max-w-56"
+          value={String(category)}
+          onPick={(v) => setCategory(v === "all" ? "all" : +v)}
+        >
+          <option value="all">{t("all")}</option>
+          {dto.categories.map((c, i) =>
+            level === "all" || c.levelPosition === level ? (
+              <option key={c.key} value={i}>
+                {c.name}
               </option>
-            ))}
-          </select>
-        </label>
-        <label className="space-y-1 text-xs text-muted-foreground">
-          <span className="block">{t("category")}</span>
-          <select aria-label={t("category")} className={`${select} max-w-56`} value={String(category)} onChange={(e) => setCategory(e.target.value === "all" ? "all" : Number(e.target.value))}>
-            <option value="all">{t("all")}</option>
-            {dto.categories.map((c, i) =>
-              level === "all" || c.levelPosition === level ? (
-                <option key={c.key} value={i}>
-                  {c.name}
-                </option>
-              ) : null,
-            )}
-          </select>
-        </label>
-        <label className="space-y-1 text-xs text-muted-foreground">
-          <span className="block">{t("member")}</span>
-          <input aria-label={t("member")} className={`${select} w-44`} placeholder={t("memberPlaceholder")} value={memberQuery} onChange={(e) => setMemberQuery(e.target.value)} />
-        </label>
+            ) : null,
+          )}
+        </ToolbarSelect>
+        <Field label={t("member")}>
+          <Input
+            size="sm"
+            aria-label={t("member")}
+            className="w-44"
+            placeholder={t("memberPlaceholder")}
+            value={memberQuery}
+            onChange={(e) => setMemberQuery(e.target.value)}
+          />
+        </Field>
         <div role="group" aria-label={t("view")} className="ml-auto space-y-1">
           <p className="text-xs text-muted-foreground">{t("view")}</p>
           <div className="flex gap-1">
@@ -109,7 +125,7 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
             ))}
           </div>
         </div>
-      </div>
+      </Card>
 
       {view === "chart" ? (
         <>

@@ -2,7 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import type { LegendCounts } from "@/lib/analytics/matrix";
-import { NA_FILL, proficiencyColor, textColorOn } from "@/lib/charts/colors";
+import { NA_FILL, palette, proficiencyColor, textColorOn } from "@/lib/charts/colors";
+
+// The same diagonal hatch the grid draws over not-applicable cells.
+const NA_HATCH =
+  `repeating-linear-gradient(45deg, ${NA_FILL}, ${NA_FILL} 3px, ${palette.naHatch} 3px, ${palette.naHatch} 4px)`;
 
 export function HeatmapLegend({ counts }: { counts: LegendCounts }) {
   const t = useTranslations();
@@ -18,13 +22,16 @@ export function HeatmapLegend({ counts }: { counts: LegendCounts }) {
         </span>
       ))}
       <span className="flex items-center gap-1.5">
-        <span className="h-5 w-5 rounded border border-dashed border-[#b8bcc8] bg-white" />
+        <span
+          className="h-5 w-5 rounded border border-dashed bg-white"
+          style={{ borderColor: palette.unratedBorder }}
+        />
         {t("heatmap.unrated")} <span className="tabular-nums text-muted-foreground">({counts.unrated})</span>
       </span>
       <span className="flex items-center gap-1.5">
         <span
           className="grid h-5 w-5 place-items-center rounded text-[11px]"
-          style={{ background: `repeating-linear-gradient(45deg, ${NA_FILL}, ${NA_FILL} 3px, #9aa0ad 3px, #9aa0ad 4px)` }}
+          style={{ background: NA_HATCH }}
         >
           –
         </span>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import { HeatmapView } from "./heatmap-view";
+import { Card } from "@/components/ui/card";
 
 /**
  * The org heatmap (thousands of rows) is fetched as compact JSON from
@@ -30,9 +31,9 @@ export function OrgHeatmapLoader({ quarter }: { quarter: string }) {
 
   if (!state || state.quarter !== quarter) {
     return (
-      <p role="status" className="rounded-lg border border-border bg-card p-6 text-sm text-muted-foreground">
+      <Card as="p" className="p-6 text-sm text-muted-foreground" role="status">
         {t("loading")}
-      </p>
+      </Card>
     );
   }
   if (state.failed) return <p role="alert" className="text-sm text-danger">{t("loadFailed")}</p>;

@@ -7,10 +7,13 @@ import { closeCycleAction, openCycleAction, reopenCycleAction } from "@/lib/acti
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { Input } from "@/components/ui/input";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { useActionMessage } from "@/components/ui/use-action-message";
 import type { CycleDto } from "@/lib/data/cycles";
 import { addQuarters, quarterEnd, quarterStart } from "@/lib/quarters";
-
-const field = "h-9 rounded-md border border-border bg-card px-2 text-sm";
 
 type Pending = { kind: "close" | "reopen"; cycle: CycleDto };
 
@@ -18,15 +21,15 @@ export function CyclesAdmin({ cycles, suggested, currentQuarter }: { cycles: Cyc
   const t = useTranslations("cycles");
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { message, show } = useActionMessage();
   const [quarter, setQuarter] = useState(suggested);
   const [confirming, setConfirming] = useState<Pending | null>(null);
   const day = (d: Date) => d.toISOString().slice(0, 10);
-  const run = (fn: () => Promise<{ ok: boolean; error?: string }>, ok: string) =>
+  const run = (fn: () => Promise<{ ok: true } | { ok: false; error: string }>, ok: string) =>
     start(async () => {
       const r = await fn();
       setConfirming(null);
-      setMessage(r.ok ? { ok: true, text: ok } : { ok: false, text: r.error ?? "" });
+      show(r, ok);
       if (r.ok) router.refresh();
     });
   // Only the most recent closed quarter may be reopened, and only while no cycle is open.
@@ -36,30 +39,28 @@ export function CyclesAdmin({ cycles, suggested, currentQuarter }: { cycles: Cyc
   const countsToward = (q: string) => (q >= currentQuarter ? addQuarters(q, 1) : currentQuarter);
   return (
     <div className="space-y-4">
-      <p role="status" aria-live="polite" className={`min-h-5 text-sm ${message?.ok === false ? "text-danger" : "text-muted-foreground"}`}>
-        {message?.text}
-      </p>
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs text-muted-foreground">
+      <FormStatus message={message} className="min-h-5" />
+      <Table>
+        <THead plain>
           <tr>
-            <th scope="col">{t("quarter")}</th>
-            <th scope="col">{t("dates")}</th>
-            <th scope="col">{t("status")}</th>
-            <th scope="col" />
+            <Th plain>{t("quarter")}</Th>
+            <Th plain>{t("dates")}</Th>
+            <Th plain>{t("status")}</Th>
+            <Th plain />
           </tr>
-        </thead>
-        <tbody>
+        </THead>
+        <TBody>
           {cycles.map((c) => (
-            <tr key={c.id} className="border-t border-border">
-              <th scope="row" className="py-2 font-medium">{c.quarter}</th>
-              <td>
+            <Tr key={c.id}>
+              <Th plain scope="row" className="py-2">{c.quarter}</Th>
+              <Td plain>
                 {c.startsOn} → {c.endsOn}
-              </td>
-              <td>
+              </Td>
+              <Td plain>
                 <Badge variant={c.status === "open" ? "strong" : "outline"}>{t(`state.${c.status}`)}</Badge>
                 {c.closedAt && <span className="ml-2 text-xs text-muted-foreground">{t("frozenAt", { at: c.closedAt.slice(0, 16).replace("T", " ") })}</span>}
-              </td>
-              <td className="text-right">
+              </Td>
+              <Td plain className="pe-0 text-right">
                 {c.status === "open" && (
                   <Button size="sm" variant="outline" disabled={pending} onClick={() => setConfirming({ kind: "close", cycle: c })}>
                     {t("close", { quarter: c.quarter })}
@@ -70,11 +71,11 @@ export function CyclesAdmin({ cycles, suggested, currentQuarter }: { cycles: Cyc
                     {t("reopen", { quarter: c.quarter })}
                   </Button>
                 )}
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
       {confirming && (
         <ConfirmDialog
           title={t(`${confirming.kind}Confirm.title`, { quarter: confirming.cycle.quarter })}
@@ -99,10 +100,9 @@ export function CyclesAdmin({ cycles, suggested, currentQuarter }: { cycles: Cyc
           run(() => openCycleAction({ quarter, startsOn: day(quarterStart(quarter)), endsOn: day(quarterEnd(quarter)) }), t("opened"));
         }}
       >
-        <label className="space-y-1 text-xs text-muted-foreground">
-          <span className="block">{t("newCycle")}</span>
-          <input className={field} value={quarter} onChange={(e) => setQuarter(e.target.value)} pattern="\d{4}-Q[1-4]" required />
-        </label>
+        <Field label={t("newCycle")}>
+          <Input value={quarter} onChange={(e) => setQuarter(e.target.value)} pattern="\d{4}-Q[1-4]" required />
+        </Field>
         <Button type="submit" disabled={pending}>
           {t("open")}
         </Button>

@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ImportResult } from "@/lib/data/import";
 
 type State = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "done"; result: ImportResult } | { kind: "error"; message: string };
@@ -47,10 +49,9 @@ export function RatingsImportForm() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
-        <label className="space-y-1 text-xs text-muted-foreground">
-          <span className="block">{t("file")}</span>
+        <Field label={t("file")}>
           <input type="file" accept=".csv,.xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="text-sm text-foreground" />
-        </label>
+        </Field>
         <Button variant="outline" disabled={!file || state.kind === "uploading"} onClick={() => void run("dry-run")}>
           {t("dryRun")}
         </Button>
@@ -70,30 +71,30 @@ export function RatingsImportForm() {
             <p className="text-sm font-medium">
               {result.applied ? t("applied", result.summary) : t("summary", result.summary)} {result.unknownColumns.length > 0 && t("unknownColumns", { columns: result.unknownColumns.join(", ") })}
             </p>
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs text-muted-foreground">
+            <Table>
+              <THead plain>
                 <tr>
-                  <th scope="col">{t("line")}</th>
-                  <th scope="col">{t("email")}</th>
-                  <th scope="col">{t("outcome")}</th>
+                  <Th plain>{t("line")}</Th>
+                  <Th plain>{t("email")}</Th>
+                  <Th plain>{t("outcome")}</Th>
                 </tr>
-              </thead>
-              <tbody>
+              </THead>
+              <TBody>
                 {result.rows.map((r) => (
-                  <tr key={r.line} className={`border-t border-border ${r.status !== "ok" ? "bg-amber-50" : ""}`}>
-                    <td className="tabular-nums">{r.line}</td>
-                    <td>{r.email || "—"}</td>
-                    <td>
+                  <Tr key={r.line} className={r.status !== "ok" ? "bg-amber-50" : undefined}>
+                    <Td plain className="tabular-nums">{r.line}</Td>
+                    <Td plain>{r.email || "—"}</Td>
+                    <Td plain>
                       {r.status === "unknown_person"
                         ? t("unknownPerson")
                         : r.status === "invalid"
                           ? r.errors.map((e) => t("invalidCell", { column: e.column, value: e.value, message: e.message })).join(" · ")
                           : t("rowOk", { changes: r.changes.length, unchanged: r.unchanged })}
-                    </td>
-                  </tr>
+                    </Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </TBody>
+            </Table>
           </div>
         )}
       </div>

@@ -2,10 +2,14 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { changeUserRoleAction, revokeSessionsAction, setUserAccessAction } from "@/lib/actions/org";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { Select } from "@/components/ui/select";
+import { Table, TableCard, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { useActionMessage } from "@/components/ui/use-action-message";
 import type { UserDto } from "@/lib/data/users";
 import { cn } from "@/lib/utils";
 
@@ -14,37 +18,32 @@ const ROLES = ["admin", "manager", "member"] as const;
 export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId: string }) {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const { message, show } = useActionMessage();
 
-  const run = (fn: () => Promise<{ ok: boolean; error?: string }>, done = t("people.saved")) =>
-    startTransition(async () => {
-      const result = await fn();
-      setMessage(result.ok ? { kind: "ok", text: done } : { kind: "error", text: result.error ?? "" });
-    });
+  const run = (fn: () => Promise<{ ok: true } | { ok: false; error: string }>, done = t("people.saved")) =>
+    startTransition(async () => show(await fn(), done));
 
   return (
     <div className="space-y-3">
-      <p role="status" aria-live="polite" className={cn("min-h-5 text-sm", message?.kind === "error" ? "text-danger" : "text-muted-foreground")}>
-        {message?.text}
-      </p>
-      <div className="overflow-x-auto rounded-lg border border-border bg-card shadow-sm">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-muted text-muted-foreground">
+      <FormStatus message={message} className="min-h-5" />
+      <TableCard>
+        <Table>
+          <THead>
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">{t("people.name")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("people.teams")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("people.role")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("people.status")}</th>
+              <Th>{t("people.name")}</Th>
+              <Th>{t("people.teams")}</Th>
+              <Th>{t("people.role")}</Th>
+              <Th>{t("people.status")}</Th>
             </tr>
-          </thead>
-          <tbody>
+          </THead>
+          <TBody>
             {people.map((p) => {
               const self = p.id === viewerId;
               // Their ratings and validation page, through the first team of theirs the viewer may review.
               const team = p.teams.find((x) => x.reviewable);
               return (
-                <tr key={p.id} className={cn("border-t border-border", p.disabled && "bg-muted/60 text-muted-foreground")}>
-                  <th scope="row" className="px-4 py-2 font-normal">
+                <Tr key={p.id} className={cn(p.disabled && "bg-muted/60 text-muted-foreground")}>
+                  <Th scope="row" className="font-normal">
                     {team ? (
                       <Link
                         href={`/teams/${team.id}/members/${p.id}`}
@@ -60,8 +59,8 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
                     <span className="block text-xs text-muted-foreground">
                       {p.email} · {p.lastSignInAt ? `${t("people.lastSignIn")} ${p.lastSignInAt.slice(0, 10)}` : t("people.neverSignedIn")}
                     </span>
-                  </th>
-                  <td className="px-4 py-2">
+                  </Th>
+                  <Td>
                     <div className="flex flex-wrap gap-1">
                       {p.teams.map((team) => (
                         <Badge key={team.id} variant={team.isLead ? "strong" : "outline"}>
@@ -70,11 +69,11 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
                         </Badge>
                       ))}
                     </div>
-                  </td>
-                  <td className="px-4 py-2">
-                    <select
+                  </Td>
+                  <Td>
+                    <Select
+                      size="sm"
                       aria-label={t("people.roleFor", { name: p.name })}
-                      className="h-8 rounded-md border border-border bg-card px-2"
                       value={p.role}
                       disabled={pending || self}
                       onChange={(e) => run(() => changeUserRoleAction({ userId: p.id, role: e.target.value as (typeof ROLES)[number] }))}
@@ -84,9 +83,9 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
                           {t(`roles.${r}`)}
                         </option>
                       ))}
-                    </select>
-                  </td>
-                  <td className="px-4 py-2">
+                    </Select>
+                  </Td>
+                  <Td>
                     <div className="flex flex-wrap items-center gap-2">
                       <span>{p.disabled ? t("people.disabled") : t("people.active")}</span>
                       {!self && (
@@ -112,13 +111,13 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
                         </Button>
                       )}
                     </div>
-                  </td>
-                </tr>
+                  </Td>
+                </Tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+          </TBody>
+        </Table>
+      </TableCard>
     </div>
   );
 }

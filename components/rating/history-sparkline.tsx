@@ -1,4 +1,5 @@
 import { scaleLinear } from "d3";
+import { palette } from "@/lib/charts/colors";
 import type { HistoryPoint } from "@/lib/data/rating-sheet";
 
 export type SparklineTerms = { self: string; lead: string; imported: string; na: string };
@@ -25,15 +26,17 @@ export function HistorySparkline({ points, label, terms }: { points: HistoryPoin
     <svg width={width} height={height} role="img" aria-label={`${label}: ${described || "—"}`} className="shrink-0 overflow-visible">
       <title>{described}</title>
       <line x1={0} x2={width} y1={y(3)} y2={y(3)} stroke="currentColor" strokeOpacity={0.15} strokeDasharray="2 2" />
-      {selfPath && <path d={selfPath} fill="none" stroke="#31688e" strokeWidth={1.5} />}
+      {selfPath && <path d={selfPath} fill="none" stroke={palette.series} strokeWidth={1.5} />}
       {self.map((p, i) =>
         p.proficiency === null ? null : (
-          <circle key={`s${i}`} cx={x(index.get(p)!)} cy={y(p.proficiency)} r={2} fill={p.imported ? "white" : "#31688e"} stroke="#31688e" strokeWidth={p.imported ? 1 : 0} />
+          <circle key={`s${i}`} cx={x(index.get(p)!)} cy={y(p.proficiency)} r={2}
+            fill={p.imported ? "white" : palette.series} stroke={palette.series} strokeWidth={p.imported ? 1 : 0} />
         ),
       )}
       {manager.map((p, i) =>
         p.proficiency === null ? null : (
-          <rect key={`m${i}`} x={x(index.get(p)!) - 2.5} y={y(p.proficiency) - 2.5} width={5} height={5} fill="#b5de2b" stroke="#440154" strokeWidth={1} />
+          <rect key={`m${i}`} x={x(index.get(p)!) - 2.5} y={y(p.proficiency) - 2.5} width={5} height={5}
+            fill={palette.leadMarkerFill} stroke={palette.leadMarkerStroke} strokeWidth={1} />
         ),
       )}
     </svg>

@@ -5,6 +5,9 @@ import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState, useTransition } from "react";
 import { confirmStaleRatingsAction } from "@/lib/actions/ratings";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Select } from "@/components/ui/select";
+import { palette } from "@/lib/charts/colors";
 import type { RatingSheetDto, SkillRatingDto } from "@/lib/data/rating-sheet";
 import { SkillRatingRow } from "./skill-rating-row";
 
@@ -45,7 +48,7 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
 
   return (
     <div className="space-y-6">
-      <div className="rounded-lg border border-border bg-card p-4 shadow-sm">
+      <Card className="p-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div className="min-w-64 flex-1">
             <p className="text-sm font-medium" id="progress-label">
@@ -59,7 +62,10 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
               aria-valuenow={rated}
               className="mt-2 h-2 overflow-hidden rounded-full bg-muted"
             >
-              <div className="h-full rounded-full bg-[#21918c] transition-all" style={{ width: `${all.length ? (rated / all.length) * 100 : 0}%` }} />
+              <div
+                className="h-full rounded-full transition-all"
+                style={{ backgroundColor: palette.ready, width: `${all.length ? (rated / all.length) * 100 : 0}%` }}
+              />
             </div>
             <p className="mt-1 text-xs text-muted-foreground">{t("me.progressDetail", { stale: staleKeys.length, unrated })}</p>
           </div>
@@ -98,17 +104,17 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
           </div>
           <label className="flex items-center gap-2 text-sm text-muted-foreground">
             {t("me.level")}
-            <select className="h-8 rounded-md border border-border bg-card px-2 text-sm text-foreground" value={level} onChange={(e) => setLevel(e.target.value)}>
+            <Select size="sm" value={level} onChange={(e) => setLevel(e.target.value)}>
               <option value="all">{t("me.allLevels")}</option>
               {sheet.levels.map((l) => (
                 <option key={l.key} value={l.key}>
                   {l.name}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
         </div>
-      </div>
+      </Card>
 
       {shown.length === 0 && <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{t("me.empty")}</p>}
       {levels.map((l) => {
@@ -120,7 +126,7 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
               {l.name}
             </h2>
             {categories.map((c) => (
-              <div key={c.key} className="overflow-hidden rounded-lg border border-border bg-card shadow-sm">
+              <Card key={c.key} className="overflow-hidden">
                 <h3 className="border-b border-border bg-muted px-4 py-2 text-sm font-medium">{c.name}</h3>
                 <ul>
                   {c.skills.map((s) => (
@@ -133,7 +139,7 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
                     />
                   ))}
                 </ul>
-              </div>
+              </Card>
             ))}
           </section>
         );

@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import { confirmStaleRatingsAction, saveMyRatingAction } from "@/lib/actions/ratings";
 import { Badge } from "@/components/ui/badge";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import type { SkillRatingDto } from "@/lib/data/rating-sheet";
 import type { SelfRatingSaveDto } from "@/lib/data/ratings";
 import type { NoteProblem } from "@/lib/validations/text";
@@ -140,8 +142,9 @@ export function SkillRatingRow({
         <div className="flex flex-wrap items-center gap-2">
           <label className="flex items-center gap-1 text-xs text-muted-foreground">
             {t("interest")}
-            <select
-              className="h-7 rounded-md border border-border bg-card px-1 text-xs text-foreground disabled:opacity-50"
+            <Select
+              size="xs"
+              className="px-1"
               value={interest ?? ""}
               disabled={value === null}
               aria-label={`${t("interest")}: ${skill.name}`}
@@ -157,11 +160,12 @@ export function SkillRatingRow({
                   {t(`interestLevels.${i}`)}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
-          <input
+          <Input
             type="text"
-            className="h-7 min-w-48 flex-1 rounded-md border border-border bg-card px-2 text-xs disabled:opacity-50"
+            size="xs"
+            className="min-w-48 flex-1"
             placeholder={t("evidencePlaceholder")}
             aria-label={`${t("evidence")}: ${skill.name}`}
             aria-invalid={noteProblem ? true : undefined}

@@ -6,8 +6,11 @@ import { useState, useTransition } from "react";
 import { validateRatingAction } from "@/lib/actions/ratings";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { useActionMessage } from "@/components/ui/use-action-message";
 import type { SkillRatingDto } from "@/lib/data/rating-sheet";
-import { cn } from "@/lib/utils";
 import { noteProblem } from "@/lib/validations/text";
 import { HistorySparkline } from "./history-sparkline";
 import { ImportedBadge } from "./imported-notice";
@@ -19,7 +22,7 @@ export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto
   const router = useRouter();
   const [value, setValue] = useState<string>(skill.validated?.proficiency?.toString() ?? skill.self?.proficiency?.toString() ?? "");
   const [comment, setComment] = useState("");
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { message, setMessage, show } = useActionMessage();
   const [pending, start] = useTransition();
   const selfText = skill.self ? (skill.self.notApplicable ? t("me.na") : String(skill.self.proficiency)) : t("validate.none");
   const id = `v-${skill.key}`;
@@ -63,7 +66,7 @@ export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto
               requestId: crypto.randomUUID(),
             });
             // A refused comment says what is wrong with it, not "Some fields are not valid."
-            setMessage(result.ok ? { ok: true, text: t("validate.saved") } : { ok: false, text: result.fieldErrors?.comment?.[0] ?? result.error });
+            show(result, t("validate.saved"), (e) => e.fieldErrors?.comment?.[0] ?? e.error);
             if (result.ok) {
               setComment("");
               router.refresh();
@@ -73,10 +76,11 @@ export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto
       >
         <label className="flex items-center gap-1 text-xs text-muted-foreground">
           {t("validate.yourValue")}
-          <select
+          <Select
             required
+            size="sm"
             aria-label={`${t("validate.yourValue")}: ${skill.name}`}
-            className="h-8 rounded-md border border-border bg-card px-1 text-sm text-foreground"
+            className="px-1"
             value={value}
             onChange={(e) => setValue(e.target.value)}
           >
@@ -88,10 +92,11 @@ export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto
                 {n} {t(`proficiency.${n as 0}`)}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
-        <input
-          className="h-8 min-w-0 flex-1 rounded-md border border-border bg-card px-2 text-xs"
+        <Input
+          size="sm"
+          className="min-w-0 flex-1 text-xs"
           placeholder={t("validate.comment")}
           aria-label={`${t("validate.comment")}: ${skill.name}`}
           maxLength={COMMENT_MAX}
@@ -102,9 +107,7 @@ export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto
         <Button size="sm" type="submit" disabled={pending || value === ""} aria-label={`${t("validate.save")}: ${skill.name}`}>
           {t("validate.save")}
         </Button>
-        <span role="status" aria-live="polite" className={cn("text-xs", message?.ok === false ? "text-danger" : "text-muted-foreground")}>
-          {message?.text}
-        </span>
+        <FormStatus as="span" message={message} className="text-xs" />
       </form>
     </li>
   );

@@ -1,5 +1,5 @@
-import { cellGlyph, NA_FILL, proficiencyColor, textColorOn } from "@/lib/charts/colors";
-import { valuesFor } from "@/lib/analytics/matrix";
+import { cellGlyph, NA_FILL, palette, proficiencyColor, textColorOn } from "@/lib/charts/colors";
+import { NOT_APPLICABLE, UNRATED, valuesFor } from "@/lib/analytics/matrix";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 
 /** A print-friendly heatmap: numbered skill columns (names listed below), values printed in cells. */
@@ -24,11 +24,14 @@ export function StaticHeatmap({ dto, label: caption }: { dto: HeatmapDto; label:
             </text>
             {dto.skills.map((s, j) => {
               const v = values[i * dto.skills.length + j]!;
-              const fill = v === -2 ? NA_FILL : proficiencyColor(v);
+              const fill = v === NOT_APPLICABLE ? NA_FILL : proficiencyColor(v);
               return (
                 <g key={s.key} transform={`translate(${label + j * cw},0)`}>
-                  <rect x={0.5} y={0.5} width={cw - 1} height={ch - 1} fill={fill} stroke={v === -1 ? "#c5c9d3" : "none"} strokeDasharray={v === -1 ? "2 2" : undefined} />
-                  <text x={cw / 2} y={ch / 2 + 3} textAnchor="middle" fill={v === -2 ? "#374151" : textColorOn(fill)} className="text-[8px]">
+                  <rect x={0.5} y={0.5} width={cw - 1} height={ch - 1} fill={fill}
+                    stroke={v === UNRATED ? palette.emptyBorder : "none"}
+                    strokeDasharray={v === UNRATED ? "2 2" : undefined} />
+                  <text x={cw / 2} y={ch / 2 + 3} textAnchor="middle"
+                    fill={v === NOT_APPLICABLE ? palette.naInk : textColorOn(fill)} className="text-[8px]">
                     {cellGlyph(v)}
                   </text>
                 </g>

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import type { DraftDto } from "@/lib/data/framework-admin";
 import { countChanges, type FrameworkDiff } from "@/lib/roadmap/diff";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { ActionMessage } from "@/components/ui/use-action-message";
 
 const KINDS = ["added", "retired", "renamed", "moved", "redescribed", "reordered", "other"] as const satisfies readonly (keyof FrameworkDiff)[];
 
@@ -21,7 +22,7 @@ function useDiffSummary(diff: FrameworkDiff | null): string {
 }
 
 /** Publish (after a confirmation that shows what changes) and Discard (after one that says what is lost). */
-export function DraftActions({ draft, onMessage }: { draft: DraftDto; onMessage: (m: { ok: boolean; text: string }) => void }) {
+export function DraftActions({ draft, onMessage }: { draft: DraftDto; onMessage: (m: ActionMessage) => void }) {
   const t = useTranslations("frameworkAdmin");
   const router = useRouter();
   const [open, setOpen] = useState<"publish" | "discard" | null>(null);

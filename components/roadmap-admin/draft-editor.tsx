@@ -6,14 +6,28 @@ import { useState, useTransition } from "react";
 import { moveDraftSkillAction, updateDraftSkillAction } from "@/lib/actions/frameworks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FormStatus } from "@/components/ui/form-status";
+import { Input } from "@/components/ui/input";
+import { Section } from "@/components/ui/section";
+import { Select } from "@/components/ui/select";
+import { useActionMessage } from "@/components/ui/use-action-message";
+import type { ActionMessage } from "@/components/ui/use-action-message";
 import type { DraftDto } from "@/lib/data/framework-admin";
 import { isEmptyDiff } from "@/lib/roadmap/diff";
 import { DraftActions } from "./draft-actions";
 
 type Skill = DraftDto["doc"]["levels"][number]["categories"][number]["skills"][number];
-const input = "h-8 w-full rounded-md border border-border bg-card px-2 text-xs";
 
-function SkillEditor({ draft, skill, categoryKey, retired, onMessage }: { draft: DraftDto; skill: Skill; categoryKey: string; retired: boolean; onMessage: (m: { ok: boolean; text: string }) => void }) {
+type SkillEditorProps = {
+  draft: DraftDto;
+  skill: Skill;
+  categoryKey: string;
+  retired: boolean;
+  onMessage: (m: ActionMessage) => void;
+};
+
+function SkillEditor({ draft, skill, categoryKey, retired, onMessage }: SkillEditorProps) {
   const t = useTranslations("frameworkAdmin");
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -32,23 +46,40 @@ function SkillEditor({ draft, skill, categoryKey, retired, onMessage }: { draft:
       onMessage(r.ok ? { ok: true, text: t("saved") } : { ok: false, text: r.error ?? "" });
       if (r.ok) router.refresh();
     });
+  // The four bilingual text fields; the descriptions, which start empty, say what they are inside the box too.
+  const textBox = (field: "nameEn" | "nameZh" | "descriptionEn" | "descriptionZh", placeholder = false) => (
+    <Input
+      size="sm"
+      className="w-full text-xs"
+      placeholder={placeholder ? t(field) : undefined}
+      aria-label={`${t(field)}: ${skill.key}`}
+      value={form[field]}
+      onChange={(e) => setForm({ ...form, [field]: e.target.value })}
+    />
+  );
   return (
     <li className={`grid gap-2 border-t border-border p-3 lg:grid-cols-[1fr_1fr_auto] ${form.retired ? "opacity-60" : ""}`} aria-label={skill.name.en}>
       <div className="space-y-1">
         <code className="text-[10px] text-muted-foreground">{skill.key}</code>
-        <input className={input} aria-label={`${t("nameEn")}: ${skill.key}`} value={form.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.target.value })} />
-        <input className={input} aria-label={`${t("nameZh")}: ${skill.key}`} value={form.nameZh} onChange={(e) => setForm({ ...form, nameZh: e.target.value })} />
+        {textBox("nameEn")}
+        {textBox("nameZh")}
       </div>
       <div className="space-y-1 pt-4">
-        <input className={input} placeholder={t("descriptionEn")} aria-label={`${t("descriptionEn")}: ${skill.key}`} value={form.descriptionEn} onChange={(e) => setForm({ ...form, descriptionEn: e.target.value })} />
-        <input className={input} placeholder={t("descriptionZh")} aria-label={`${t("descriptionZh")}: ${skill.key}`} value={form.descriptionZh} onChange={(e) => setForm({ ...form, descriptionZh: e.target.value })} />
-        <select className={input} aria-label={`${t("category")}: ${skill.key}`} value={form.categoryKey} onChange={(e) => setForm({ ...form, categoryKey: e.target.value })}>
+        {textBox("descriptionEn", true)}
+        {textBox("descriptionZh", true)}
+        <Select
+          size="sm"
+          className="w-full text-xs"
+          aria-label={`${t("category")}: ${skill.key}`}
+          value={form.categoryKey}
+          onChange={(e) => setForm({ ...form, categoryKey: e.target.value })}
+        >
           {categories.map((c) => (
             <option key={c.key} value={c.key}>
               {c.name}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <div className="flex flex-wrap items-start gap-1 pt-4">
         <label className="flex items-center gap-1 text-xs">
@@ -72,16 +103,20 @@ function SkillEditor({ draft, skill, categoryKey, retired, onMessage }: { draft:
 export function DraftEditor({ draft }: { draft: DraftDto }) {
   const t = useTranslations("frameworkAdmin");
   const locale = useLocale();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { message, setMessage } = useActionMessage();
   const retired = new Set(draft.retired);
   const diff = draft.diff;
   return (
     <div className="space-y-6">
-      <p role="status" aria-live="polite" className={`min-h-5 text-sm ${message?.ok === false ? "text-danger" : "text-muted-foreground"}`}>
-        {message?.text}
-      </p>
-      <section aria-labelledby="diff-title" className="rounded-lg border border-border bg-card p-4 shadow-sm">
-        <h2 id="diff-title" className="font-semibold">{draft.published ? t("diffTitle", { from: draft.published, to: draft.version }) : t("firstVersion", { version: draft.version })}</h2>
+      <FormStatus message={message} className="min-h-5" />
+      <Section
+        titleId="diff-title"
+        title={
+          draft.published
+            ? t("diffTitle", { from: draft.published, to: draft.version })
+            : t("firstVersion", { version: draft.version })
+        }
+      >
         {diff && (
           <ul className="mt-2 space-y-1 text-sm">
             {diff.added.map((d) => <li key={`a${d.key}`}>＋ {t("added", { name: d.name })}</li>)}
@@ -95,12 +130,12 @@ export function DraftEditor({ draft }: { draft: DraftDto }) {
           </ul>
         )}
         <DraftActions draft={draft} onMessage={setMessage} />
-      </section>
+      </Section>
       {draft.doc.levels.map((l) => (
         <section key={l.key} aria-labelledby={`lvl-${l.key}`} className="space-y-3">
           <h2 id={`lvl-${l.key}`} className="text-lg font-semibold">{l.name.en} <span className="text-muted-foreground">/ {l.name.zh}</span></h2>
           {l.categories.map((c) => (
-            <div key={c.key} className="overflow-hidden rounded-lg border border-border bg-card shadow-sm">
+            <Card key={c.key} className="overflow-hidden">
               <h3 className="flex items-center gap-2 bg-muted px-3 py-2 text-sm font-medium">
                 {c.name.en} <span className="text-muted-foreground">/ {c.name.zh}</span> <Badge variant="outline">{c.skills.length}</Badge>
               </h3>
@@ -109,7 +144,7 @@ export function DraftEditor({ draft }: { draft: DraftDto }) {
                   <SkillEditor key={`${s.key}:${s.name.en}:${c.key}:${retired.has(s.key)}`} draft={draft} skill={s} categoryKey={c.key} retired={retired.has(s.key)} onMessage={setMessage} />
                 ))}
               </ul>
-            </div>
+            </Card>
           ))}
         </section>
       ))}

@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 import type { PublishedDocDto } from "@/lib/data/framework-admin";
 import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -21,7 +22,7 @@ export function PublishedPreview({ published }: { published: PublishedDocDto }) 
           <h3 className="font-semibold">{name(l.name)}</h3>
           <div className="grid gap-3 md:grid-cols-2">
             {l.categories.map((c) => (
-              <div key={c.key} className="overflow-hidden rounded-lg border border-border bg-card shadow-sm">
+              <Card key={c.key} className="overflow-hidden">
                 <h4 className="flex items-center justify-between gap-2 bg-muted px-3 py-2 text-sm font-medium">
                   {name(c.name)} <Badge variant="outline">{c.skills.length}</Badge>
                 </h4>
@@ -33,7 +34,7 @@ export function PublishedPreview({ published }: { published: PublishedDocDto }) 
                     </li>
                   ))}
                 </ul>
-              </div>
+              </Card>
             ))}
           </div>
         </section>

@@ -5,6 +5,9 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { importFrameworkAction } from "@/lib/actions/frameworks";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import type { ImportPreview } from "@/lib/data/framework-admin";
 
 const formatOf = (name: string): "markdown" | "json" | "yaml" => (/\.json$/i.test(name) ? "json" : /\.ya?ml$/i.test(name) ? "yaml" : "markdown");
@@ -34,8 +37,7 @@ export function RoadmapImportForm() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
-        <label className="space-y-1 text-xs text-muted-foreground">
-          <span className="block">{t("file")}</span>
+        <Field label={t("file")}>
           <input
             type="file"
             accept=".md,.markdown,.json,.yaml,.yml"
@@ -46,20 +48,22 @@ export function RoadmapImportForm() {
               edit({ format: formatOf(f.name), content: await f.text() });
             }}
           />
-        </label>
-        <label className="space-y-1 text-xs text-muted-foreground">
-          <span className="block">{t("format")}</span>
-          <select className="h-9 rounded-md border border-border bg-card px-2 text-sm text-foreground" value={format} onChange={(e) => edit({ format: e.target.value as typeof format })}>
+        </Field>
+        <Field label={t("format")}>
+          <Select value={format} onChange={(e) => edit({ format: e.target.value as typeof format })}>
             <option value="markdown">Markdown</option>
             <option value="json">JSON</option>
             <option value="yaml">YAML</option>
-          </select>
-        </label>
+          </Select>
+        </Field>
       </div>
-      <label className="block space-y-1 text-xs text-muted-foreground">
-        <span className="block">{t("content")}</span>
-        <textarea className="h-56 w-full rounded-md border border-border bg-card p-2 font-mono text-xs text-foreground" value={content} onChange={(e) => edit({ content: e.target.value })} />
-      </label>
+      <Field label={t("content")}>
+        <Textarea
+          className="h-56 font-mono text-xs"
+          value={content}
+          onChange={(e) => edit({ content: e.target.value })}
+        />
+      </Field>
       <div className="flex gap-2">
         <Button variant="outline" disabled={pending || !content} onClick={() => run(false)}>
           {t("preview")}

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { FrameworkTreeDto } from "@/lib/data/frameworks";
 import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 import { levelAccent } from "./level-accent";
 
 type Level = FrameworkTreeDto["levels"][number];
@@ -11,7 +12,7 @@ export async function LevelSection({ level, count }: { level: Level; count: numb
   const skillCount = level.categories.reduce((n, c) => n + c.skills.length, 0);
   return (
     <section id={`level-${level.key}`} aria-labelledby={`level-${level.key}-title`} className="scroll-mt-20">
-      <div className="overflow-hidden rounded-lg border border-border bg-card shadow-sm">
+      <Card className="overflow-hidden">
         <div className="border-b border-border p-5" style={{ borderTop: `4px solid ${accent}` }}>
           <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
             <Badge variant="outline">{t("level", { n: level.position + 1 })}</Badge>
@@ -56,7 +57,7 @@ export async function LevelSection({ level, count }: { level: Level; count: numb
             </figure>
           )}
         </div>
-      </div>
+      </Card>
     </section>
   );
 }

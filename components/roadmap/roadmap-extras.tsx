@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { FrameworkTreeDto } from "@/lib/data/frameworks";
 import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { Table, TableCard, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export async function CapabilityList({ capabilities }: { capabilities: FrameworkTreeDto["capabilities"] }) {
   const t = await getTranslations();
@@ -13,7 +15,7 @@ export async function CapabilityList({ capabilities }: { capabilities: Framework
       <p className="mt-1 text-sm text-muted-foreground">{t("framework.capabilitiesHint")}</p>
       <ul className="mt-4 grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         {capabilities.map((c) => (
-          <li key={c.key} className="rounded-lg border border-border bg-card p-4 shadow-sm">
+          <Card as="li" key={c.key} className="p-4">
             <div className="flex items-start justify-between gap-2">
               <h3 className="font-medium">{c.name}</h3>
               <Badge variant={c.importance >= 3 ? "strong" : "default"}>
@@ -33,7 +35,7 @@ export async function CapabilityList({ capabilities }: { capabilities: Framework
                 </li>
               ))}
             </ul>
-          </li>
+          </Card>
         ))}
       </ul>
     </section>
@@ -48,24 +50,24 @@ export async function GrowthTable({ rows }: { rows: FrameworkTreeDto["growthTabl
       <h2 id="growth-title" className="text-xl font-semibold tracking-tight">
         {t("growthTable")}
       </h2>
-      <div className="mt-4 overflow-x-auto rounded-lg border border-border bg-card shadow-sm">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-muted text-muted-foreground">
+      <TableCard className="mt-4">
+        <Table>
+          <THead>
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">{t("stage")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("focus")}</th>
+              <Th>{t("stage")}</Th>
+              <Th>{t("focus")}</Th>
             </tr>
-          </thead>
-          <tbody>
+          </THead>
+          <TBody>
             {rows.map((r) => (
-              <tr key={r.stage} className="border-t border-border align-top">
-                <th scope="row" className="whitespace-nowrap px-4 py-3 font-medium">{r.stage}</th>
-                <td className="px-4 py-3">{r.focus}</td>
-              </tr>
+              <Tr key={r.stage} className="align-top">
+                <Th scope="row" className="whitespace-nowrap py-3">{r.stage}</Th>
+                <Td className="py-3">{r.focus}</Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </TBody>
+        </Table>
+      </TableCard>
     </section>
   );
 }
@@ -81,12 +83,12 @@ export async function TransitionPath({ path }: { path: FrameworkTreeDto["transit
       {path.intro && <p className="mt-1 text-sm text-muted-foreground">{path.intro}</p>}
       <ol className="mt-4 grid gap-3 md:grid-cols-2">
         {path.steps.map((step, i) => (
-          <li key={i} className="flex gap-3 rounded-lg border border-border bg-card p-3 shadow-sm">
+          <Card as="li" key={i} className="flex gap-3 p-3">
             <span className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-primary text-sm font-semibold text-primary-foreground">
               {i + 1}
             </span>
             <span className="text-sm">{step}</span>
-          </li>
+          </Card>
         ))}
       </ol>
     </section>

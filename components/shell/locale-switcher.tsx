@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { type AppLocale, LOCALE_LABELS, LOCALES } from "@/lib/i18n/locales";
 import { setLocaleCookie } from "@/lib/i18n/set-locale-cookie";
+import { Select } from "@/components/ui/select";
 
 // The language is a preference cookie read on the server; changing it only
 // needs a re-render of the current route, no server action.
@@ -13,8 +14,8 @@ export function LocaleSwitcher({ current, label }: { current: AppLocale; label: 
   return (
     <label className="flex items-center gap-2 text-sm text-muted-foreground">
       <span className="sr-only sm:not-sr-only">{label}</span>
-      <select
-        className="h-8 rounded-md border border-border bg-card px-2 text-sm text-foreground"
+      <Select
+        size="sm"
         value={current}
         disabled={pending}
         onChange={(e) => {
@@ -27,7 +28,7 @@ export function LocaleSwitcher({ current, label }: { current: AppLocale; label: 
             {LOCALE_LABELS[l]}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

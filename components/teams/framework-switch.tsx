@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { switchTeamVersionAction } from "@/lib/actions/frameworks";
 import { Button } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
+import { Select } from "@/components/ui/select";
 import type { PublishedVersionDto } from "@/lib/data/frameworks";
 import type { TeamRoadmapDto } from "@/lib/data/team-versions";
 import { VersionMoveExplainer } from "./version-move-explainer";
@@ -23,11 +25,7 @@ export function FrameworkSwitch({ teamId, roadmap, versions }: { teamId: string;
       if (r.ok) router.refresh();
     });
   return (
-    <section aria-labelledby="fw-title" className="space-y-3 rounded-lg border border-border bg-card p-4 shadow-sm">
-      <div>
-        <h2 id="fw-title" className="font-semibold">{t("switchTitle")}</h2>
-        <p className="text-xs text-muted-foreground">{t("switchHint")}</p>
-      </div>
+    <Section titleId="fw-title" title={t("switchTitle")} description={t("switchHint")} className="space-y-3">
       {roadmap.latest && (
         <div className="space-y-2 rounded-md border border-primary/30 bg-accent p-3 text-sm text-accent-foreground" data-testid="retired-version">
           <p className="font-medium">{t("onRetired", { name: roadmap.name, version: roadmap.version, latest: roadmap.latest.version })}</p>
@@ -38,7 +36,12 @@ export function FrameworkSwitch({ teamId, roadmap, versions }: { teamId: string;
         </div>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <select aria-label={t("switchTitle")} className="h-9 max-w-full rounded-md border border-border bg-card px-2 text-sm" value={versionId} onChange={(e) => setVersionId(e.target.value)}>
+        <Select
+          aria-label={t("switchTitle")}
+          className="max-w-full"
+          value={versionId}
+          onChange={(e) => setVersionId(e.target.value)}
+        >
           {!versions.some((v) => v.id === current) && (
             <option value={current}>{t("versionLabel", { name: roadmap.name, version: roadmap.version, status: roadmap.status })}</option>
           )}
@@ -47,7 +50,7 @@ export function FrameworkSwitch({ teamId, roadmap, versions }: { teamId: string;
               {t("versionLabel", { name: v.name, version: v.version, status: "published" })}
             </option>
           ))}
-        </select>
+        </Select>
         <Button disabled={pending || versionId === current} onClick={() => switchTo(versionId)}>
           {t("switch")}
         </Button>
@@ -55,6 +58,6 @@ export function FrameworkSwitch({ teamId, roadmap, versions }: { teamId: string;
           {message}
         </span>
       </div>
-    </section>
+    </Section>
   );
 }

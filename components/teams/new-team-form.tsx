@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { createTeamAction } from "@/lib/actions/teams";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 
 export function NewTeamForm() {
   const t = useTranslations("teamAdmin");
@@ -24,10 +26,9 @@ export function NewTeamForm() {
         });
       }}
     >
-      <label className="space-y-1 text-xs text-muted-foreground">
-        <span className="block">{t("newTeam")}</span>
-        <input className="h-9 w-56 rounded-md border border-border bg-card px-2 text-sm text-foreground" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
-      </label>
+      <Field label={t("newTeam")}>
+        <Input className="w-56" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+      </Field>
       <Button type="submit" disabled={pending}>
         {t("create")}
       </Button>

@@ -6,16 +6,25 @@ import { useState, useTransition } from "react";
 import { addTeamMemberAction, archiveTeamAction, removeTeamMemberAction, updateTeamAction, updateTeamMemberAction } from "@/lib/actions/teams";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { useActionMessage } from "@/components/ui/use-action-message";
 import type { TeamSettingsDto } from "@/lib/data/team-admin";
 
 type Result = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
-const input = "h-9 rounded-md border border-border bg-card px-2 text-sm";
+// The first field error says more than "Some fields are not valid."
+const failText = (r: { error: string; fieldErrors?: Record<string, string[]> }) =>
+  Object.values(r.fieldErrors ?? {})[0]?.[0] ?? r.error;
 
 export function TeamSettings({ team }: { team: TeamSettingsDto }) {
   const t = useTranslations("teamAdmin");
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { message, setMessage, show } = useActionMessage();
   const [name, setName] = useState(team.name);
   const [description, setDescription] = useState(team.description);
   const [email, setEmail] = useState("");
@@ -23,7 +32,7 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
   const run = (fn: () => Promise<Result & { data?: unknown }>, okText: string, after?: (r: Result & { data?: unknown }) => void) =>
     start(async () => {
       const r = await fn();
-      setMessage(r.ok ? { ok: true, text: okText } : { ok: false, text: Object.values(r.fieldErrors ?? {})[0]?.[0] ?? r.error });
+      show(r, okText, failText);
       if (r.ok) {
         after?.(r);
         router.refresh();
@@ -32,24 +41,26 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
 
   return (
     <div className="space-y-6">
-      <p role="status" aria-live="polite" className={`min-h-5 text-sm ${message?.ok === false ? "text-danger" : "text-muted-foreground"}`}>
-        {message?.text}
-      </p>
-      <form
-        className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-4 shadow-sm"
+      <FormStatus message={message} className="min-h-5" />
+      <Card
+        as="form"
+        className="flex flex-wrap items-end gap-3 p-4"
         onSubmit={(e) => {
           e.preventDefault();
           run(() => updateTeamAction({ teamId: team.id, name, description, lockVersion: team.lockVersion }), t("saved"));
         }}
       >
-        <label className="space-y-1 text-xs text-muted-foreground">
-          <span className="block">{t("name")}</span>
-          <input className={`${input} w-56 text-foreground`} value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required />
-        </label>
-        <label className="min-w-64 flex-1 space-y-1 text-xs text-muted-foreground">
-          <span className="block">{t("description")}</span>
-          <input className={`${input} w-full text-foreground`} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={300} />
-        </label>
+        <Field label={t("name")}>
+          <Input className="w-56" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required />
+        </Field>
+        <Field label={t("description")} className="min-w-64 flex-1">
+          <Input
+            className="w-full"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            maxLength={300}
+          />
+        </Field>
         <Button type="submit" disabled={pending}>
           {t("save")}
         </Button>
@@ -61,9 +72,9 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
         >
           {t("archive")}
         </Button>
-      </form>
+      </Card>
 
-      <section aria-labelledby="members-title" className="rounded-lg border border-border bg-card shadow-sm">
+      <Card as="section" aria-labelledby="members-title">
         <div className="flex flex-wrap items-end justify-between gap-3 border-b border-border p-4">
           <h2 id="members-title" className="font-semibold">
             {t("members")} ({team.members.length})
@@ -83,33 +94,38 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
               );
             }}
           >
-            <label className="space-y-1 text-xs text-muted-foreground">
-              <span className="block">{t("addMember")}</span>
-              <input type="email" className={`${input} w-64 text-foreground`} value={email} onChange={(e) => setEmail(e.target.value)} required />
-            </label>
+            <Field label={t("addMember")}>
+              <Input
+                type="email"
+                className="w-64"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                required
+              />
+            </Field>
             <Button type="submit" disabled={pending}>
               {t("add")}
             </Button>
           </form>
         </div>
-        <table className="w-full text-left text-sm">
-          <thead className="bg-muted text-xs text-muted-foreground">
+        <Table>
+          <THead className="text-xs">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">{t("name")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("lead")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("currentLevel")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t("targetLevel")}</th>
-              <th scope="col" className="px-4 py-2"><span className="sr-only">{t("remove")}</span></th>
+              <Th>{t("name")}</Th>
+              <Th>{t("lead")}</Th>
+              <Th>{t("currentLevel")}</Th>
+              <Th>{t("targetLevel")}</Th>
+              <Th><span className="sr-only">{t("remove")}</span></Th>
             </tr>
-          </thead>
-          <tbody>
+          </THead>
+          <TBody>
             {team.members.map((m) => (
-              <tr key={m.id} className="border-t border-border">
-                <th scope="row" className="px-4 py-2 font-normal">
+              <Tr key={m.id}>
+                <Th scope="row" className="font-normal">
                   <span className="font-medium">{m.name}</span> {!m.signedIn && <Badge variant="outline">invited</Badge>}
                   <span className="block text-xs text-muted-foreground">{m.email}</span>
-                </th>
-                <td className="px-4 py-2">
+                </Th>
+                <Td>
                   <input
                     type="checkbox"
                     aria-label={t("leadFor", { name: m.name })}
@@ -117,11 +133,11 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
                     disabled={pending}
                     onChange={(e) => run(() => updateTeamMemberAction({ teamId: team.id, userId: m.id, isLead: e.target.checked }), t("saved"))}
                   />
-                </td>
+                </Td>
                 {(["currentLevelKey", "targetLevelKey"] as const).map((field) => (
-                  <td key={field} className="px-4 py-2">
-                    <select
-                      className={`${input} h-8`}
+                  <Td key={field}>
+                    <Select
+                      size="sm"
                       aria-label={t("levelFor", { kind: field === "currentLevelKey" ? t("currentLevel") : t("targetLevel"), name: m.name })}
                       value={m[field] ?? ""}
                       disabled={pending}
@@ -133,19 +149,25 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
                           {l.name}
                         </option>
                       ))}
-                    </select>
-                  </td>
+                    </Select>
+                  </Td>
                 ))}
-                <td className="px-4 py-2 text-right">
-                  <Button size="sm" variant="ghost" aria-label={t("removeFor", { name: m.name })} disabled={pending} onClick={() => run(() => removeTeamMemberAction({ teamId: team.id, userId: m.id }), t("saved"))}>
+                <Td className="text-right">
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={t("removeFor", { name: m.name })}
+                    disabled={pending}
+                    onClick={() => run(() => removeTeamMemberAction({ teamId: team.id, userId: m.id }), t("saved"))}
+                  >
                     {t("remove")}
                   </Button>
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
-      </section>
+          </TBody>
+        </Table>
+      </Card>
     </div>
   );
 }

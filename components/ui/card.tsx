@@ -1,8 +1,13 @@
-import type { ComponentProps } from "react";
+import type { ComponentProps, ElementType } from "react";
 import { cn } from "@/lib/utils";
 
-export function Card({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("rounded-lg border border-border bg-card shadow-sm", className)} {...props} />;
+type CardElement = "div" | "section" | "form" | "li" | "p";
+
+/** A bordered card; `as` renders it as another element (a section, a form, a list item…). */
+export function Card<T extends CardElement = "div">({ as, className, ...props }: { as?: T } & ComponentProps<T>) {
+  // Each element takes its own props (a form's method…): too wide a union for TypeScript to check here.
+  const Comp = (as ?? "div") as ElementType;
+  return <Comp className={cn("rounded-lg border border-border bg-card shadow-sm", className)} {...(props as object)} />;
 }
 
 export function CardHeader({ className, ...props }: ComponentProps<"div">) {

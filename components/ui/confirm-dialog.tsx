@@ -2,6 +2,7 @@
 
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 type Props = {
   title: string;
@@ -48,14 +49,14 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, pend
   };
   return (
     <div className="fixed inset-0 z-50 flex items-end justify-center bg-black/40 p-4 sm:items-center" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
-      <div
+      <Card
         ref={panel}
         role="alertdialog"
         aria-modal="true"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-body`}
         onKeyDown={onKeyDown}
-        className="w-full max-w-lg space-y-4 rounded-lg border border-border bg-card p-5 shadow-lg"
+        className="w-full max-w-lg space-y-4 p-5 shadow-lg"
       >
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {title}
@@ -71,7 +72,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, pend
             {confirmLabel}
           </Button>
         </div>
-      </div>
+      </Card>
     </div>
   );
 }

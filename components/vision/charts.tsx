@@ -2,6 +2,7 @@ import { line, scaleLinear, scalePoint } from "d3";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { TargetDto } from "@/lib/data/vision";
+import { palette, UNRATED_FILL } from "@/lib/charts/colors";
 import { textColorOn } from "@/lib/charts/contrast";
 import { gapColor } from "@/lib/charts/gap-scale";
 import { estimateTextWidth, fitText, labelColumnWidth } from "@/lib/charts/text-width";
@@ -51,7 +52,8 @@ export async function ReadinessBars({ targets }: { targets: TargetDto[] }) {
 
 const BAR_WIDTH = 360;
 const BAR_FONT = 12;
-const barFill = (readiness: number) => (readiness >= 1 ? "#21918c" : readiness >= 0.5 ? "#5ec962" : "#fdae61");
+const barFill = (readiness: number) =>
+  readiness >= 1 ? palette.ready : readiness >= 0.5 ? palette.halfReady : palette.farOff;
 
 function BarsSvg({ targets, label, stacked, className }: { targets: TargetDto[]; label: string; stacked: boolean; className: string }) {
   // Beside the bars the name column is as wide as the longest name (within
@@ -121,11 +123,12 @@ export async function GapHeatmap({ targets }: { targets: TargetDto[] }) {
                 </text>
                 {targets.map((target, c) => {
                   const v = value(target, key);
-                  const fill = v === null ? "#ffffff" : gapColor(v);
+                  const fill = v === null ? UNRATED_FILL : gapColor(v);
                   return (
                     <g key={target.id} transform={`translate(${labelWidth + c * cw},0)`}>
                       <title>{v === null ? t("notNeeded") : `${name} · ${target.name}: ${v > 0 ? "+" : ""}${v}`}</title>
-                      <rect x={1} y={1} width={cw - 2} height={ch - 2} rx={3} fill={fill} stroke={v === null ? "#e5e7eb" : "none"} />
+                      <rect x={1} y={1} width={cw - 2} height={ch - 2} rx={3} fill={fill}
+                        stroke={v === null ? palette.noValueBorder : "none"} />
                       {v !== null && (
                         <text x={cw / 2} y={ch / 2 + 1} textAnchor="middle" dominantBaseline="middle" fill={textColorOn(fill)} className="text-[11px] font-medium tabular-nums">
                           {v > 0 ? `+${v}` : v === 0 ? "0 ✓" : v}
@@ -198,10 +201,10 @@ export async function ReadinessTrend({ targets }: { targets: TargetDto[] }) {
               <p className="truncate text-xs font-medium" title={target.name}>{target.name}</p>
               <svg viewBox={`0 0 ${w} ${h}`} className="w-full" role="img" aria-label={`${target.name}: ${target.trend.map((p) => `${p.quarter} ${pct(p.readiness)}`).join(", ")}`}>
                 <line x1={0} x2={w} y1={y(1)} y2={y(1)} stroke="currentColor" strokeOpacity={0.2} strokeDasharray="3 3" />
-                <path d={path ?? ""} fill="none" stroke="#31688e" strokeWidth={2} />
+                <path d={path ?? ""} fill="none" stroke={palette.series} strokeWidth={2} />
                 {target.trend.map((p) => (
                   <g key={p.quarter}>
-                    <circle cx={x(p.quarter)} cy={y(p.readiness)} r={3} fill="#31688e" />
+                    <circle cx={x(p.quarter)} cy={y(p.readiness)} r={3} fill={palette.series} />
                     <text x={x(p.quarter)} y={y(p.readiness) - 6} textAnchor="middle" className="fill-current text-[9px] tabular-nums">
                       {pct(p.readiness)}
                     </text>

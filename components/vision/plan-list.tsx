@@ -1,10 +1,13 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { badgeColors, palette } from "@/lib/charts/colors";
 import type { PlanItemDto } from "@/lib/data/vision";
 import { candidateList, reasonWithNeed } from "@/lib/i18n/reason-sentences";
 import { RecommendationBadge } from "./recommendation-badge";
 
-const STATUS_STYLE = { resolved: "border-[#1b5e20] bg-[#d9f0d3] text-[#1b5e20]", target_removed: "border-border bg-muted text-muted-foreground" } as const;
+// Resolved reads like "train": the gap closed by growing. A removed target is greyed out.
+const STATUS_CLASS = { resolved: "", target_removed: "border-border bg-muted text-muted-foreground" } as const;
+const STATUS_STYLE = { resolved: badgeColors(palette.trainFill, palette.trainInk), target_removed: undefined } as const;
 
 /**
  * The team plan: accepted items with their reasons in the viewer's language
@@ -24,7 +27,11 @@ export function PlanList({ plan }: { plan: PlanItemDto[] }) {
             <span className="font-medium">{p.skillName}</span>
             {p.targetName && <Badge variant="outline">{p.targetName}</Badge>}
             {p.status !== "open" && (
-              <Badge className={STATUS_STYLE[p.status]} title={t(`status.${p.status}Hint`)}>
+              <Badge
+                className={STATUS_CLASS[p.status]}
+                style={STATUS_STYLE[p.status]}
+                title={t(`status.${p.status}Hint`)}
+              >
                 {t(`status.${p.status}`)}
                 <span className="sr-only">: {t(`status.${p.status}Hint`)}</span>
               </Badge>

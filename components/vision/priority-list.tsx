@@ -6,6 +6,9 @@ import { useState, useTransition } from "react";
 import { acceptPlanItemAction, archiveTargetAction } from "@/lib/actions/vision";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionMessage } from "@/components/ui/use-action-message";
 import { reasonFactsOf } from "@/lib/analytics/explain";
 import type { VisionDto } from "@/lib/data/vision";
 import { actionErrorText } from "./action-error";
@@ -16,7 +19,7 @@ export function PriorityList({ vision }: { vision: VisionDto }) {
   const t = useTranslations("vision");
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { message, show } = useActionMessage();
   const planned = new Set(vision.plan.filter((p) => p.quarter === vision.currentQuarter).map((p) => `${p.targetId}|${p.skillKey}`));
 
   if (vision.priorities.length === 0) {
@@ -26,19 +29,20 @@ export function PriorityList({ vision }: { vision: VisionDto }) {
   }
   return (
     <div className="space-y-3">
-      <p role="status" aria-live="polite" className={`min-h-5 text-sm ${message?.ok === false ? "text-danger" : "text-muted-foreground"}`}>
-        {message?.text}
-      </p>
+      <FormStatus message={message} className="min-h-5" />
       <ol className="space-y-3">
         {vision.priorities.map((item, rank) => {
           const key = `${item.targetId}|${item.skillKey}`;
           return (
-            <li key={key} className="rounded-lg border border-border bg-card p-4 shadow-sm" aria-label={`${rank + 1}. ${item.skillName}`}>
+            <Card as="li" key={key} className="p-4" aria-label={`${rank + 1}. ${item.skillName}`}>
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div className="min-w-0 space-y-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="grid h-6 w-6 place-items-center rounded-full bg-primary text-xs font-semibold text-primary-foreground">{rank + 1}</span>
-                    <RecommendationBadge recommendation={item.recommendation} label={t(`rec.${item.recommendation}`)} />
+                    <RecommendationBadge
+                      recommendation={item.recommendation}
+                      label={t(`rec.${item.recommendation}`)}
+                    />
                     <span className="font-medium">{item.skillName}</span>
                     <Badge variant="outline">{item.targetName}</Badge>
                     {item.risk && <Badge className="border-amber-700 bg-amber-100 text-amber-900">⚠ {item.risk === "missing" ? t("riskMissing") : t("riskSingle")}</Badge>}
@@ -71,7 +75,7 @@ export function PriorityList({ vision }: { vision: VisionDto }) {
                       onClick={() =>
                         start(async () => {
                           const r = await acceptPlanItemAction({ teamId: vision.team.id, targetId: item.targetId, skillKey: item.skillKey });
-                          setMessage(r.ok ? { ok: true, text: t("accepted") } : { ok: false, text: actionErrorText(t, r) });
+                          show(r, t("accepted"), (e) => actionErrorText(t, e));
                           // A conflict means the plan or the gap changed meanwhile: show the latest.
                           if (r.ok || r.code === "conflict") router.refresh();
                         })
@@ -81,7 +85,7 @@ export function PriorityList({ vision }: { vision: VisionDto }) {
                     </Button>
                   ))}
               </div>
-            </li>
+            </Card>
           );
         })}
       </ol>

@@ -5,11 +5,14 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { createTargetAction } from "@/lib/actions/vision";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { useActionMessage } from "@/components/ui/use-action-message";
 import type { VisionDto } from "@/lib/data/vision";
 import { addQuarters } from "@/lib/quarters";
 import { actionErrorText } from "./action-error";
-
-const field = "h-9 rounded-md border border-border bg-card px-2 text-sm text-foreground";
 
 export function TargetForm({ vision }: { vision: VisionDto }) {
   const t = useTranslations("vision");
@@ -20,7 +23,7 @@ export function TargetForm({ vision }: { vision: VisionDto }) {
   const [headcount, setHeadcount] = useState(2);
   const quarters = Array.from({ length: 8 }, (_, i) => addQuarters(vision.currentQuarter, i));
   const [quarter, setQuarter] = useState<string>(quarters[2]!);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { message, show } = useActionMessage();
   const [pending, start] = useTransition();
   const options = kind === "capability" ? vision.options.capabilities : vision.options.skills;
 
@@ -32,15 +35,13 @@ export function TargetForm({ vision }: { vision: VisionDto }) {
         e.preventDefault();
         start(async () => {
           const r = await createTargetAction({ teamId: vision.team.id, kind, key, level, headcount, targetQuarter: quarter });
-          setMessage(r.ok ? { ok: true, text: t("added") } : { ok: false, text: actionErrorText(t, r) });
+          show(r, t("added"), (e) => actionErrorText(t, e));
           if (r.ok) router.refresh();
         });
       }}
     >
-      <label className="space-y-1 text-xs text-muted-foreground">
-        <span className="block">{t("kind")}</span>
-        <select
-          className={field}
+      <Field label={t("kind")}>
+        <Select
           value={kind}
           onChange={(e) => {
             const k = e.target.value as "capability" | "skill";
@@ -50,12 +51,11 @@ export function TargetForm({ vision }: { vision: VisionDto }) {
         >
           <option value="capability">{t("kindCapability")}</option>
           <option value="skill">{t("kindSkill")}</option>
-        </select>
-      </label>
-      <label className="min-w-0 space-y-1 text-xs text-muted-foreground">
-        <span className="block">{t("what")}</span>
-        <select
-          className={`${field} w-full`}
+        </Select>
+      </Field>
+      <Field label={t("what")} className="min-w-0">
+        <Select
+          className="w-full"
           value={key}
           onChange={(e) => {
             setKey(e.target.value);
@@ -68,40 +68,42 @@ export function TargetForm({ vision }: { vision: VisionDto }) {
               {o.name}
             </option>
           ))}
-        </select>
-      </label>
-      <label className="space-y-1 text-xs text-muted-foreground">
-        <span className="block">{t("level")}</span>
-        <select className={field} value={level} onChange={(e) => setLevel(Number(e.target.value))}>
+        </Select>
+      </Field>
+      <Field label={t("level")}>
+        <Select value={level} onChange={(e) => setLevel(Number(e.target.value))}>
           {[1, 2, 3, 4].map((l) => (
             <option key={l} value={l}>
               ≥ {l}
             </option>
           ))}
-        </select>
-      </label>
-      <label className="space-y-1 text-xs text-muted-foreground">
-        <span className="block">{t("headcount")}</span>
-        <input className={`${field} w-20`} type="number" min={1} max={50} value={headcount} onChange={(e) => setHeadcount(Number(e.target.value))} />
-      </label>
-      <label className="space-y-1 text-xs text-muted-foreground">
-        <span className="block">{t("quarter")}</span>
-        <select className={field} value={quarter} onChange={(e) => setQuarter(e.target.value)}>
+        </Select>
+      </Field>
+      <Field label={t("headcount")}>
+        <Input
+          className="w-20"
+          type="number"
+          min={1}
+          max={50}
+          value={headcount}
+          onChange={(e) => setHeadcount(Number(e.target.value))}
+        />
+      </Field>
+      <Field label={t("quarter")}>
+        <Select value={quarter} onChange={(e) => setQuarter(e.target.value)}>
           {quarters.map((q) => (
             <option key={q} value={q}>
               {q}
             </option>
           ))}
-        </select>
-      </label>
+        </Select>
+      </Field>
       <div className="flex items-end">
         <Button type="submit" disabled={pending || !key}>
           {t("add")}
         </Button>
       </div>
-      <p role="status" aria-live="polite" className={`text-sm sm:col-span-2 lg:col-span-6 ${message?.ok === false ? "text-danger" : "text-muted-foreground"}`}>
-        {message?.text}
-      </p>
+      <FormStatus message={message} className="sm:col-span-2 lg:col-span-6" />
     </form>
   );
 }

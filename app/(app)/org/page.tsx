@@ -6,6 +6,7 @@ import { ExportButtons } from "@/components/export/export-buttons";
 import { OrgHeatmapLoader } from "@/components/heatmap/org-heatmap-loader";
 import { buttonVariants } from "@/components/ui/button";
 import { SettingToggle } from "@/components/org/setting-toggle";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerWithCapability } from "@/lib/auth/page";
 import { getOrgHeatmapSummary } from "@/lib/data/heatmap";
@@ -60,10 +61,10 @@ export default async function OrgPage({ searchParams }: Props) {
       </PageHeader>
       {dto && can(viewer, "export:org") && <ExportButtons query={`scope=org&quarter=${dto.quarter}`} />}
       {can(viewer, "user:manage") && (
-        <section aria-label={t("settings")} className="space-y-2 rounded-lg border border-border bg-card p-4 shadow-sm">
+        <Card as="section" className="space-y-2 p-4" aria-label={t("settings")}>
           <SettingToggle settingKey="membersSeeTeamHeatmap" label={t("membersSeeHeatmap")} initial={settings.membersSeeTeamHeatmap} />
           <SettingToggle settingKey="membersSeeTeamVision" label={t("membersSeeVision")} initial={settings.membersSeeTeamVision} />
-        </section>
+        </Card>
       )}
       {dto && dto.excludedTeams.length > 0 && (
         <p data-testid="org-excluded-teams" className="rounded-lg border border-border bg-muted px-4 py-2 text-sm">

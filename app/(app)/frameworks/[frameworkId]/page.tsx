@@ -8,6 +8,7 @@ import { CapabilityList, GrowthTable, TransitionPath } from "@/components/roadma
 import { OlderVersionTeams } from "@/components/roadmap-admin/older-version-teams";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 import { can } from "@/lib/permissions";
 import { getFrameworkTree } from "@/lib/data/frameworks";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
@@ -88,10 +89,9 @@ export default async function FrameworkPage({ params }: Props) {
       <GrowthTable rows={tree.growthTable} />
       <TransitionPath path={tree.transitionPath} />
       {tree.conclusion && (
-        <section aria-labelledby="conclusion-title" className="rounded-lg border border-border bg-card p-5 shadow-sm">
-          <h2 id="conclusion-title" className="text-lg font-semibold">{t("conclusion")}</h2>
+        <Section titleId="conclusion-title" title={t("conclusion")} titleClassName="text-lg" className="p-5">
           <p className="mt-2 whitespace-pre-line text-sm text-muted-foreground">{tree.conclusion}</p>
-        </section>
+        </Section>
       )}
     </div>
   );

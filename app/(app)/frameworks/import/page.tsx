@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RoadmapImportForm } from "@/components/roadmap-admin/roadmap-import-form";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerWithCapability } from "@/lib/auth/page";
 
@@ -12,9 +13,9 @@ export default async function FrameworkImportPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("importTitle")} description={t("importIntro")} />
-      <section className="rounded-lg border border-border bg-card p-5 shadow-sm">
+      <Card as="section" className="p-5">
         <RoadmapImportForm />
-      </section>
+      </Card>
     </div>
   );
 }

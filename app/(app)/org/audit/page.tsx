@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonVariants } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableCard, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { viewerWithCapability } from "@/lib/auth/page";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { AppError } from "@/lib/errors";
@@ -10,7 +14,6 @@ import { AppError } from "@/lib/errors";
 export const metadata: Metadata = { title: "Audit log" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const FIELDS = ["actor", "action", "entityType", "from", "to"] as const;
-const input = "h-9 rounded-md border border-border bg-card px-2 text-sm";
 
 export default async function AuditPage({ searchParams }: Props) {
   const viewer = await viewerWithCapability("/org/audit", "audit:read");
@@ -29,40 +32,39 @@ export default async function AuditPage({ searchParams }: Props) {
           {t("export")}
         </a>
       </PageHeader>
-      <form className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-4 shadow-sm" method="get">
+      <Card as="form" className="flex flex-wrap items-end gap-3 p-4" method="get">
         {FIELDS.map((f) => (
-          <label key={f} className="space-y-1 text-xs text-muted-foreground">
-            <span className="block">{t(`fields.${f}`)}</span>
-            <input name={f} type={f === "from" || f === "to" ? "date" : "text"} defaultValue={query[f] ?? ""} className={input} />
-          </label>
+          <Field key={f} label={t(`fields.${f}`)}>
+            <Input name={f} type={f === "from" || f === "to" ? "date" : "text"} defaultValue={query[f] ?? ""} />
+          </Field>
         ))}
         <button type="submit" className={buttonVariants({})}>
           {t("filter")}
         </button>
-      </form>
+      </Card>
       {"error" in result && <p className="text-sm text-danger">{String(result.error)}</p>}
-      <div className="overflow-x-auto rounded-lg border border-border bg-card shadow-sm">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-muted text-xs text-muted-foreground">
+      <TableCard>
+        <Table>
+          <THead className="text-xs">
             <tr>
-              <th scope="col" className="px-3 py-2">{t("fields.at")}</th>
-              <th scope="col" className="px-3 py-2">{t("fields.actor")}</th>
-              <th scope="col" className="px-3 py-2">{t("fields.action")}</th>
-              <th scope="col" className="px-3 py-2">{t("fields.entityType")}</th>
-              <th scope="col" className="px-3 py-2">{t("change")}</th>
+              <Th className="px-3">{t("fields.at")}</Th>
+              <Th className="px-3">{t("fields.actor")}</Th>
+              <Th className="px-3">{t("fields.action")}</Th>
+              <Th className="px-3">{t("fields.entityType")}</Th>
+              <Th className="px-3">{t("change")}</Th>
             </tr>
-          </thead>
-          <tbody>
+          </THead>
+          <TBody>
             {result.rows.map((r) => (
-              <tr key={r.id} className="border-t border-border align-top">
-                <td className="whitespace-nowrap px-3 py-2 text-xs tabular-nums">{r.at.slice(0, 19).replace("T", " ")}</td>
-                <td className="px-3 py-2 text-xs">{r.actor}</td>
-                <td className="px-3 py-2"><code className="text-xs">{r.action}</code></td>
-                <td className="px-3 py-2 text-xs">
+              <Tr key={r.id} className="align-top">
+                <Td className="whitespace-nowrap px-3 text-xs tabular-nums">{r.at.slice(0, 19).replace("T", " ")}</Td>
+                <Td className="px-3 text-xs">{r.actor}</Td>
+                <Td className="px-3"><code className="text-xs">{r.action}</code></Td>
+                <Td className="px-3 text-xs">
                   {r.entityType}
                   {r.entityId && <span className="block max-w-48 truncate text-muted-foreground" title={r.entityId}>{r.entityId}</span>}
-                </td>
-                <td className="px-3 py-2">
+                </Td>
+                <Td className="px-3">
                   {(r.before !== null || r.after !== null) && (
                     <details>
                       <summary className="cursor-pointer text-xs text-primary">{t("beforeAfter")}</summary>
@@ -72,13 +74,13 @@ export default async function AuditPage({ searchParams }: Props) {
                       </div>
                     </details>
                   )}
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </TBody>
+        </Table>
         {result.rows.length === 0 && <p className="p-4 text-sm text-muted-foreground">{t("none")}</p>}
-      </div>
+      </TableCard>
       <div className="flex gap-3 text-sm">
         {result.page > 1 && <Link href={`/org/audit?${qs({ page: String(result.page - 1) })}`} className="text-primary hover:underline">← {t("newer")}</Link>}
         {result.more && <Link href={`/org/audit?${qs({ page: String(result.page + 1) })}`} className="text-primary hover:underline">{t("older")} →</Link>}

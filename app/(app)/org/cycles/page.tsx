@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CyclesAdmin } from "@/components/org/cycles-admin";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerWithCapability } from "@/lib/auth/page";
 import { listCycles } from "@/lib/data/cycles";
@@ -17,9 +18,9 @@ export default async function CyclesPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("intro")} />
-      <section className="rounded-lg border border-border bg-card p-5 shadow-sm">
+      <Card as="section" className="p-5">
         <CyclesAdmin cycles={cycles} suggested={suggested} currentQuarter={current} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { viewerWithCapability } from "@/lib/auth/page";
 import { getOrgGaps } from "@/lib/data/vision";
 import { getAppLocale } from "@/lib/i18n/app-locale";
 
 export const metadata: Metadata = { title: "Gaps across teams" };
-const card = "rounded-lg border border-border bg-card p-5 shadow-sm";
 
 export default async function OrgGapsPage() {
   const viewer = await viewerWithCapability("/org/gaps", "team:read-any");
@@ -19,39 +20,37 @@ export default async function OrgGapsPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("intro")} />
-      <section aria-labelledby="teams-title" className={card}>
-        <h2 id="teams-title" className="mb-2 font-semibold">{t("team")}</h2>
+      <Section titleId="teams-title" title={t("team")} titleClassName="mb-2" className="p-5">
         {gaps.teams.length === 0 ? (
           <p className="text-sm text-muted-foreground">{t("noTeams")}</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-muted-foreground">
+          <Table>
+            <THead plain>
               <tr>
-                <th scope="col" className="py-1">{t("team")}</th>
-                <th scope="col">{t("targets")}</th>
-                <th scope="col">{t("readiness")}</th>
-                <th scope="col">{t("gaps")}</th>
-                <th scope="col">{t("hires")}</th>
+                <Th plain>{t("team")}</Th>
+                <Th plain>{t("targets")}</Th>
+                <Th plain>{t("readiness")}</Th>
+                <Th plain>{t("gaps")}</Th>
+                <Th plain>{t("hires")}</Th>
               </tr>
-            </thead>
-            <tbody>
+            </THead>
+            <TBody className="tabular-nums">
               {gaps.teams.map((team) => (
-                <tr key={team.id} className="border-t border-border">
-                  <th scope="row" className="py-1.5 font-normal">
+                <Tr key={team.id}>
+                  <Th plain scope="row" className="font-normal">
                     <Link href={`/teams/${team.id}/vision`} className="text-primary hover:underline">{team.name}</Link>
-                  </th>
-                  <td className="tabular-nums">{team.targets}</td>
-                  <td className="tabular-nums">{team.readiness === null ? "—" : `${Math.round(team.readiness * 100)}%`}</td>
-                  <td className="tabular-nums">{team.gaps}</td>
-                  <td className="tabular-nums">{team.hires}</td>
-                </tr>
+                  </Th>
+                  <Td plain>{team.targets}</Td>
+                  <Td plain>{team.readiness === null ? "—" : `${Math.round(team.readiness * 100)}%`}</Td>
+                  <Td plain>{team.gaps}</Td>
+                  <Td plain>{team.hires}</Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         )}
-      </section>
-      <section aria-labelledby="top-title" className={card}>
-        <h2 id="top-title" className="mb-2 font-semibold">{t("top")}</h2>
+      </Section>
+      <Section titleId="top-title" title={t("top")} titleClassName="mb-2" className="p-5">
         {gaps.top.length === 0 ? (
           <p className="text-sm text-muted-foreground">{t("none")}</p>
         ) : (
@@ -68,9 +67,8 @@ export default async function OrgGapsPage() {
             ))}
           </ol>
         )}
-      </section>
-      <section aria-labelledby="mobility-title" className={card}>
-        <h2 id="mobility-title" className="mb-2 font-semibold">{t("mobility")}</h2>
+      </Section>
+      <Section titleId="mobility-title" title={t("mobility")} titleClassName="mb-2" className="p-5">
         {gaps.mobility.length === 0 ? (
           <p className="text-sm text-muted-foreground">{t("none")}</p>
         ) : (
@@ -82,7 +80,7 @@ export default async function OrgGapsPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

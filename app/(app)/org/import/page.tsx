@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RatingsImportForm } from "@/components/org/ratings-import-form";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerWithCapability } from "@/lib/auth/page";
 
@@ -12,9 +13,9 @@ export default async function ImportPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("intro")} />
-      <section className="rounded-lg border border-border bg-card p-5 shadow-sm">
+      <Card as="section" className="p-5">
         <RatingsImportForm />
-      </section>
+      </Card>
     </div>
   );
 }

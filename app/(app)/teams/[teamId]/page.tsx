@@ -7,6 +7,7 @@ import { ClosedQuarterNotice } from "@/components/cycles/closed-quarter-notice";
 import { CycleProgress } from "@/components/heatmap/cycle-progress";
 import { HeatmapView } from "@/components/heatmap/heatmap-view";
 import { buttonVariants } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { getClosedQuarterNotice } from "@/lib/data/cycles";
@@ -63,12 +64,12 @@ export default async function TeamPage({ params, searchParams }: Props) {
         )}
       </PageHeader>
       {dto.scope.canEdit && (
-        <div className="flex flex-wrap items-center gap-4 rounded-lg border border-border bg-card px-4 py-2 shadow-sm">
+        <Card className="flex flex-wrap items-center gap-4 px-4 py-2">
           <ExportButtons query={`scope=team&teamId=${dto.scope.id}&quarter=${dto.quarter}`} />
           <Link href={`/teams/${dto.scope.id}/report?quarter=${dto.quarter}`} className="text-sm text-primary hover:underline">
             {te("report")} →
           </Link>
-        </div>
+        </Card>
       )}
       <ClosedQuarterNotice notice={closedQuarter} />
       {!dto.live && <PastTeamNote asOf={dto.asOf} left={dto.members.filter((m) => m.left).length} />}

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { DraftEditor } from "@/components/roadmap-admin/draft-editor";
 import { PublishedPreview } from "@/components/roadmap-admin/published-preview";
 import { StartDraftButton } from "@/components/roadmap-admin/start-draft-button";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, viewerWithCapability } from "@/lib/auth/page";
 import { getFrameworkEditor } from "@/lib/data/framework-admin";
@@ -42,10 +43,14 @@ export default async function FrameworkEditPage({ params }: Props) {
       ) : (
         <>
           <PageHeader title={tf("drafts.noDraftTitle", { title, version: editor.published.version })} />
-          <section aria-label={tf("drafts.start")} className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-border bg-card p-4 shadow-sm">
+          <Card
+            as="section"
+            aria-label={tf("drafts.start")}
+            className="flex flex-wrap items-center justify-between gap-4 p-4"
+          >
             <p className="max-w-2xl text-sm text-muted-foreground">{tf("drafts.noDraftIntro")}</p>
             <StartDraftButton frameworkId={frameworkId} />
-          </section>
+          </Card>
           <PublishedPreview published={editor.published} />
         </>
       )}

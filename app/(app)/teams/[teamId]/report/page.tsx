@@ -12,6 +12,7 @@ import { getTeamHeatmap } from "@/lib/data/heatmap";
 import { getTeamVision } from "@/lib/data/vision";
 import { canOnTeam } from "@/lib/permissions";
 import { getAppLocale } from "@/lib/i18n/app-locale";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("report"))("pageTitle") };
@@ -62,28 +63,28 @@ export default async function ReportPage({ params, searchParams }: Props) {
       </section>
       <section className="break-inside-avoid">
         <h2 className="mb-2 text-lg font-semibold">{t("targets")}</h2>
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs text-muted-foreground">
+        <Table>
+          <THead plain>
             <tr>
-              <th scope="col">{tv("target")}</th>
-              <th scope="col">{tv("level")}</th>
-              <th scope="col">{tv("headcount")}</th>
-              <th scope="col">{tv("quarter")}</th>
-              <th scope="col">{tv("readiness")}</th>
+              <Th plain>{tv("target")}</Th>
+              <Th plain>{tv("level")}</Th>
+              <Th plain>{tv("headcount")}</Th>
+              <Th plain>{tv("quarter")}</Th>
+              <Th plain>{tv("readiness")}</Th>
             </tr>
-          </thead>
-          <tbody>
+          </THead>
+          <TBody>
             {vision.targets.map((target) => (
-              <tr key={target.id} className="border-t border-border">
-                <th scope="row" className="font-normal">{target.name}</th>
-                <td>≥ {target.level}</td>
-                <td>{target.headcount}</td>
-                <td>{target.targetQuarter}</td>
-                <td className="tabular-nums">{Math.round(target.readiness * 100)}%</td>
-              </tr>
+              <Tr key={target.id}>
+                <Th plain scope="row" className="font-normal">{target.name}</Th>
+                <Td plain>≥ {target.level}</Td>
+                <Td plain>{target.headcount}</Td>
+                <Td plain>{target.targetQuarter}</Td>
+                <Td plain className="tabular-nums">{Math.round(target.readiness * 100)}%</Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </TBody>
+        </Table>
       </section>
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t("priorities")}</h2>

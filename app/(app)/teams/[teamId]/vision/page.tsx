@@ -7,6 +7,7 @@ import { PriorityList, TargetList } from "@/components/vision/priority-list";
 import { TargetForm } from "@/components/vision/target-form";
 import { QuarterSelect } from "@/components/cycles/quarter-select";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { getTeamVision } from "@/lib/data/vision";
 import { getAppLocale } from "@/lib/i18n/app-locale";
@@ -17,7 +18,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ teamId: string }>; searchParams: Promise<{ quarter?: string }> };
 
-const card = "rounded-lg border border-border bg-card p-5 shadow-sm";
 
 export default async function VisionPage({ params, searchParams }: Props) {
   const { teamId } = await params;
@@ -43,8 +43,7 @@ export default async function VisionPage({ params, searchParams }: Props) {
           </Link>
         </p>
       )}
-      <section aria-labelledby="targets-title" className={card}>
-        <h2 id="targets-title" className="font-semibold">{t("targets")}</h2>
+      <Section titleId="targets-title" title={t("targets")} className="p-5">
         <TargetList vision={vision} />
         {vision.team.canPlan && (
           <div className="mt-4 border-t border-border pt-4">
@@ -52,7 +51,7 @@ export default async function VisionPage({ params, searchParams }: Props) {
             <TargetForm vision={vision} />
           </div>
         )}
-      </section>
+      </Section>
       {vision.targets.length > 0 && (
         <>
           <section aria-labelledby="prio-title" className="space-y-2">
@@ -61,28 +60,24 @@ export default async function VisionPage({ params, searchParams }: Props) {
             <PriorityList vision={vision} />
           </section>
           <div className="grid gap-6 xl:grid-cols-2">
-            <section aria-labelledby="ready-title" className={card}>
-              <h2 id="ready-title" className="font-semibold">{t("readiness")}</h2>
+            <Section titleId="ready-title" title={t("readiness")} className="p-5">
               <p className="mb-2 text-xs text-muted-foreground" title={t("readinessFormula")}>
                 {t("readinessHint")}
               </p>
               <ReadinessBars targets={vision.targets} />
-            </section>
-            <section aria-labelledby="trend-title" className={card}>
-              <h2 id="trend-title" className="mb-2 font-semibold">{t("trend")}</h2>
+            </Section>
+            <Section titleId="trend-title" title={t("trend")} titleClassName="mb-2" className="p-5">
               <ReadinessTrend targets={vision.targets} />
-            </section>
+            </Section>
           </div>
-          <section aria-labelledby="gap-title" className={card}>
-            <h2 id="gap-title" className="mb-2 font-semibold">{t("gapHeatmap")}</h2>
+          <Section titleId="gap-title" title={t("gapHeatmap")} titleClassName="mb-2" className="p-5">
             <GapHeatmap targets={vision.targets} />
-          </section>
+          </Section>
         </>
       )}
-      <section aria-labelledby="plan-title" className={card}>
-        <h2 id="plan-title" className="font-semibold">{t("plan")}</h2>
+      <Section titleId="plan-title" title={t("plan")} className="p-5">
         <PlanList plan={vision.plan} />
-      </section>
+      </Section>
     </div>
   );
 }

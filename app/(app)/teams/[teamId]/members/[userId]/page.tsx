@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { matchesValidationFilter, parseValidationFilter } from "@/components/rating/validation-filter";
 import { ValidationFilters } from "@/components/rating/validation-filters";
 import { ValidationRow } from "@/components/rating/validation-row";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { getMemberRatingSheet } from "@/lib/data/rating-sheet";
@@ -41,14 +42,14 @@ export default async function MemberValidationPage({ params, searchParams }: Pro
         <section key={l.key} aria-labelledby={`lvl-${l.key}`} className="space-y-3">
           <h2 id={`lvl-${l.key}`} className="text-lg font-semibold tracking-tight">{l.name}</h2>
           {l.categories.map((c) => (
-            <div key={c.key} className="overflow-hidden rounded-lg border border-border bg-card shadow-sm">
+            <Card key={c.key} className="overflow-hidden">
               <h3 className="border-b border-border bg-muted px-4 py-2 text-sm font-medium">{c.name}</h3>
               <ul>
                 {c.skills.map((s) => (
                   <ValidationRow key={`${s.key}:${s.validated?.ratedAt ?? ""}`} skill={s} teamId={teamId} userId={userId} />
                 ))}
               </ul>
-            </div>
+            </Card>
           ))}
         </section>
       ))}
