@@ -1,11 +1,18 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-const APP = { group: ["@/app/*", "@/app/**"], message: "components/ may not import app/: server actions live in lib/actions/." };
-const COMPONENTS = { group: ["@/components/*", "@/components/**"], message: "lib/ may not import components/: move what both need into lib/." };
+const APP = {
+  group: ["@/app/*", "@/app/**"],
+  message: "components/ may not import app/: server actions live in lib/actions/.",
+};
+const COMPONENTS = {
+  group: ["@/components/*", "@/components/**"],
+  message: "lib/ may not import components/: move what both need into lib/.",
+};
 const DATABASE = {
   group: ["@/db/*", "@/db/**", "**/db/client", "**/db/queries/*", "**/db/schema"],
-  message: "Only the data layer (lib/data), lib/auth, lib/server and db/ touch the database: read and write through lib/data.",
+  message:
+    "Only the data layer (lib/data), lib/auth, lib/server and db/ touch the database: read and write through lib/data.",
 };
 const boundary = (files, patterns) => ({ files, rules: { "no-restricted-imports": ["error", { patterns }] } });
 
@@ -13,7 +20,15 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".next-*/**", "node_modules/**", ".data/**", "next-env.d.ts", "playwright-report/**", "test-results/**"],
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      ".data/**",
+      "next-env.d.ts",
+      "playwright-report/**",
+      "test-results/**",
+    ],
   },
   {
     rules: {

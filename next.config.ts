@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+
 import { ACTION_BODY_LIMIT } from "./lib/http/limits";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");

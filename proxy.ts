@@ -1,8 +1,9 @@
-import { type NextRequest, NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
+
 import { badRequestPage } from "@/lib/http/bad-request-page";
 import { ACTION_BODY_LIMIT } from "@/lib/http/limits";
-import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { CROSS_SITE_MESSAGE, crossOriginReason } from "@/lib/http/request-guards";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 
 // Runs before every page request and server action. Three jobs only:
 // 1. server actions: refuse a cross-site caller (403) and a body that is not
@@ -32,7 +33,8 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-const refuse = (status: number, code: string, error: string) => NextResponse.json({ ok: false, code, error }, { status });
+const refuse = (status: number, code: string, error: string) =>
+  NextResponse.json({ ok: false, code, error }, { status });
 
 function guardServerAction(request: NextRequest): NextResponse {
   if (crossOriginReason(request)) return refuse(403, "forbidden", CROSS_SITE_MESSAGE);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+
 import { Button } from "@/components/ui/button";
 
 // Never shows the error's message: it may carry database details.

@@ -1,5 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { MainLandmark } from "@/components/shell/main-landmark";
 
 export default async function NotFound() {

@@ -1,5 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { formatError } from "@/lib/observability/describe-error";
+
 import { backupPglite, backupPostgres, restorePglite, restorePostgres } from "./backup";
 import { openDb } from "./client";
 import { grantRuntimeRole, roleSplitFromEnv } from "./roles";
@@ -11,7 +12,8 @@ import { grantRuntimeRole, roleSplitFromEnv } from "./roles";
 // reads drizzle's journal whole; the runtime role is re-granted afterwards.
 async function main() {
   const [command, file, target] = process.argv.slice(2);
-  if (!file || (command !== "backup" && command !== "restore")) throw new Error("usage: db:backup -- <file> | db:restore -- <file> [<pglite dir>]");
+  if (!file || (command !== "backup" && command !== "restore"))
+    throw new Error("usage: db:backup -- <file> | db:restore -- <file> [<pglite dir>]");
   const env = getEnv();
   const split = roleSplitFromEnv();
   const databaseUrl = split?.migrationUrl ?? env.DATABASE_URL;
@@ -23,7 +25,9 @@ async function main() {
     }
   } else if (command === "backup") await backupPglite(env.PGLITE_DIR, file);
   else await restorePglite(file, target ?? env.PGLITE_DIR);
-  console.log(`${command === "backup" ? "Backed up to" : "Restored from"} ${file} (${databaseUrl ? "PostgreSQL" : "PGlite"}).`);
+  console.log(
+    `${command === "backup" ? "Backed up to" : "Restored from"} ${file} (${databaseUrl ? "PostgreSQL" : "PGlite"}).`,
+  );
 }
 
 async function regrant(ownerUrl: string, runtimeRole: string): Promise<void> {

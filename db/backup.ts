@@ -17,7 +17,10 @@ function pgTool(name: "pg_dump" | "pg_restore"): string {
 
 function run(cmd: string, args: string[]): void {
   const result = spawnSync(cmd, args, { encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`${cmd.split("/").pop()} failed: ${(result.stderr || result.stdout).trim().split("\n").slice(-3).join(" ")}`);
+  if (result.status !== 0)
+    throw new Error(
+      `${cmd.split("/").pop()} failed: ${(result.stderr || result.stdout).trim().split("\n").slice(-3).join(" ")}`,
+    );
 }
 
 export function backupPostgres(databaseUrl: string, file: string): void {
@@ -26,7 +29,15 @@ export function backupPostgres(databaseUrl: string, file: string): void {
 
 /** Restores into an existing database, replacing what the dump contains. */
 export function restorePostgres(databaseUrl: string, file: string): void {
-  run(pgTool("pg_restore"), ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", databaseUrl, file]);
+  run(pgTool("pg_restore"), [
+    "--clean",
+    "--if-exists",
+    "--no-owner",
+    "--single-transaction",
+    "--dbname",
+    databaseUrl,
+    file,
+  ]);
 }
 
 export async function backupPglite(dataDir: string, file: string): Promise<void> {
@@ -43,7 +54,8 @@ export async function backupPglite(dataDir: string, file: string): Promise<void>
 
 /** Restores a tarball into a new (empty) data directory. */
 export async function restorePglite(file: string, dataDir: string): Promise<void> {
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new Error(`${dataDir} is not empty: restore into a new directory`);
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0)
+    throw new Error(`${dataDir} is not empty: restore into a new directory`);
   const raw = readFileSync(file);
   const tar = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
   const db = new PGlite(dataDir, { loadDataDir: new Blob([tar]) });

@@ -6,9 +6,11 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
-import { freeBytesOf, guardPglite, type StorageHealth, StorageFullError } from "./pglite-guard";
+
+import { freeBytesOf, guardPglite, StorageFullError, type StorageHealth } from "./pglite-guard";
 import * as schema from "./schema";
 
 /** One Drizzle type for both engines: code never needs to know which it has. */
@@ -106,7 +108,9 @@ export function openDb(target: DbTarget, options: OpenOptions = {}): DbHandle {
   // of existing directories; appended to PGlite's own start parameters,
   // which it replaces when given any.
   const client = new PGlite(dir, { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"] });
-  const guard = onDisk ? guardPglite(client, { dir, minFreeBytes, deadlineMs: options.deadlineMs ?? 30_000, onDead: databaseFailed }) : undefined;
+  const guard = onDisk
+    ? guardPglite(client, { dir, minFreeBytes, deadlineMs: options.deadlineMs ?? 30_000, onDead: databaseFailed })
+    : undefined;
   const db = drizzlePglite({ client, schema, casing: "snake_case", logger }) as unknown as Db;
   // One process owns a PGlite directory; nothing to coordinate with.
   return { db, engine: "pglite", close: () => client.close(), exclusive: (fn) => fn(), storage: guard?.health };
@@ -119,7 +123,10 @@ export function openDb(target: DbTarget, options: OpenOptions = {}): DbHandle {
  */
 function databaseFailed(reason: string): void {
   const exit = getEnv().EXIT_ON_DATABASE_FAILURE;
-  getLogger().fatal({ reason, action: exit ? "exiting (EXIT_ON_DATABASE_FAILURE)" : "restart the process" }, "embedded database failed");
+  getLogger().fatal(
+    { reason, action: exit ? "exiting (EXIT_ON_DATABASE_FAILURE)" : "restart the process" },
+    "embedded database failed",
+  );
   if (exit) setTimeout(() => process.exit(70), 500).unref();
 }
 

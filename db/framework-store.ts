@@ -1,8 +1,10 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "./client";
-import { capabilitySkills, categories, frameworkVersions, levels, platformCapabilities, skills } from "./schema";
+
 import type { FrameworkDocument } from "@/lib/roadmap/document";
 import { levelTexts, nestVersionRows } from "@/lib/roadmap/version-tree";
+
+import type { DbOrTx } from "./client";
+import { capabilitySkills, categories, frameworkVersions, levels, platformCapabilities, skills } from "./schema";
 
 // Framework versions to and from the interchange document, for the seed and
 // the data layer (no permission checks here: callers check).
@@ -162,7 +164,8 @@ export async function readVersion(
         }),
 
         category: (c, skills) => ({ key: c.key, name: bi(c.nameZh, c.nameEn), skills }),
-        level: (l, categories) => ({ key: l.key, ...levelTexts(l, bi), categories }),      },
+        level: (l, categories) => ({ key: l.key, ...levelTexts(l, bi), categories }),
+      },
     ),
     capabilities: capRows.map((c) => ({
       key: c.key,

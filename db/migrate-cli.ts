@@ -1,4 +1,5 @@
 import { formatError } from "@/lib/observability/describe-error";
+
 import { openDb, targetFromEnv } from "./client";
 import { migrateAndGrant, roleSplitFromEnv } from "./roles";
 

@@ -1,8 +1,9 @@
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
-import { type DbHandle, getDbHandle, openDb } from "./client";
+
+import { getDbHandle, openDb, type DbHandle } from "./client";
 import { migrateAndGrant, roleSplitFromEnv } from "./roles";
-import { type SeedResult, seedDatabase } from "./seed";
+import { seedDatabase, type SeedResult } from "./seed";
 
 /**
  * Start-up on open handles, under the start-up lock: migrate as the owner
@@ -10,7 +11,12 @@ import { type SeedResult, seedDatabase } from "./seed";
  * runtime role, the role the application writes with. Without an owner
  * handle the runtime handle does both (one role, or PGlite).
  */
-export async function startUpDatabase(options: { runtime: DbHandle; owner?: DbHandle; runtimeRole?: string; demo: boolean }): Promise<SeedResult> {
+export async function startUpDatabase(options: {
+  runtime: DbHandle;
+  owner?: DbHandle;
+  runtimeRole?: string;
+  demo: boolean;
+}): Promise<SeedResult> {
   const { runtime, owner, runtimeRole, demo } = options;
   const migrator = owner ?? runtime;
   return migrator.exclusive(async () => {
@@ -27,9 +33,20 @@ export async function prepareDatabase(): Promise<void> {
   const owner = split ? openDb({ databaseUrl: split.migrationUrl }) : undefined;
   const started = Date.now();
   try {
-    const result = await startUpDatabase({ runtime: handle, owner, runtimeRole: split?.runtimeRole, demo: getEnv().SEED_DEMO });
+    const result = await startUpDatabase({
+      runtime: handle,
+      owner,
+      runtimeRole: split?.runtimeRole,
+      demo: getEnv().SEED_DEMO,
+    });
     getLogger().info(
-      { engine: handle.engine, roles: split ? 2 : 1, frameworkInstalled: result.frameworkInserted, demoRowsInserted: result.demoRowsInserted, ms: Date.now() - started },
+      {
+        engine: handle.engine,
+        roles: split ? 2 : 1,
+        frameworkInstalled: result.frameworkInserted,
+        demoRowsInserted: result.demoRowsInserted,
+        ms: Date.now() - started,
+      },
       "database ready",
     );
   } finally {

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
+
 import { getEnv } from "@/lib/env";
+
 import type { DbHandle } from "./client";
 import { migrateDatabase } from "./migrate";
 
@@ -11,7 +13,14 @@ import { migrateDatabase } from "./migrate";
 // triggers. The embedded database has a single role and needs none of this.
 
 /** Tables whose rows are never changed or removed: the runtime role may only read and append. */
-export const APPEND_ONLY_TABLES = ["ratings", "audit_events", "team_framework_history", "team_member_history", "team_target_history", "plan_items"] as const;
+export const APPEND_ONLY_TABLES = [
+  "ratings",
+  "audit_events",
+  "team_framework_history",
+  "team_member_history",
+  "team_target_history",
+  "plan_items",
+] as const;
 
 /**
  * Everything the runtime role may do, and nothing else. Revoked then granted
@@ -24,7 +33,10 @@ export const APPEND_ONLY_TABLES = ["ratings", "audit_events", "team_framework_hi
  */
 function grantStatements(role: string) {
   const to = sql.identifier(role);
-  const appendOnly = sql.join(APPEND_ONLY_TABLES.map((t) => sql.identifier(t)), sql`, `);
+  const appendOnly = sql.join(
+    APPEND_ONLY_TABLES.map((t) => sql.identifier(t)),
+    sql`, `,
+  );
   return [
     sql`revoke all on all tables in schema public from ${to}`,
     sql`revoke all on all sequences in schema public from ${to}`,
@@ -63,7 +75,8 @@ export async function migrateAndGrant(owner: DbHandle, runtimeRole?: string): Pr
 /** The role a connection URL logs in as. */
 export function roleOfUrl(databaseUrl: string): string {
   const role = decodeURIComponent(new URL(databaseUrl).username);
-  if (!role) throw new Error("DATABASE_URL must name its user when MIGRATION_DATABASE_URL is set (postgres://user@host/db)");
+  if (!role)
+    throw new Error("DATABASE_URL must name its user when MIGRATION_DATABASE_URL is set (postgres://user@host/db)");
   return role;
 }
 
@@ -73,6 +86,9 @@ export type RoleSplit = { migrationUrl: string; runtimeRole: string };
 export function roleSplitFromEnv(): RoleSplit | null {
   const env = getEnv();
   if (!env.MIGRATION_DATABASE_URL) return null;
-  if (!env.DATABASE_URL) throw new Error("MIGRATION_DATABASE_URL is set but DATABASE_URL is not: two roles need PostgreSQL (the embedded database has one role)");
+  if (!env.DATABASE_URL)
+    throw new Error(
+      "MIGRATION_DATABASE_URL is set but DATABASE_URL is not: two roles need PostgreSQL (the embedded database has one role)",
+    );
   return { migrationUrl: env.MIGRATION_DATABASE_URL, runtimeRole: roleOfUrl(env.DATABASE_URL) };
 }

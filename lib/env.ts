@@ -13,10 +13,18 @@ const csv = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   // PostgreSQL only: the role that owns the tables and runs migrations, when
   // DATABASE_URL's role should only read and write (README "Two database roles").
-  MIGRATION_DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default("./.data/pglite"),
   // The embedded database refuses writes below this much free space in
   // PGLITE_DIR (two 16 MB WAL segments and headroom), and refuses to start.

@@ -3,7 +3,8 @@
 
 export class AppError extends Error {
   constructor(
-    readonly code: "unauthenticated" | "forbidden" | "invalid" | "not_found" | "conflict" | "rate_limited" | "too_large",
+    readonly code:
+      "unauthenticated" | "forbidden" | "invalid" | "not_found" | "conflict" | "rate_limited" | "too_large",
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
     /** Seconds after which the same request may succeed (rate limits). */
@@ -20,7 +21,12 @@ export const notFound = (message = "Not found.") => new AppError("not_found", me
 export const conflict = (message: string) => new AppError("conflict", message);
 export const tooLarge = (message: string) => new AppError("too_large", message);
 export const rateLimited = (retryAfter: number) =>
-  new AppError("rate_limited", `Too many requests. Please wait ${retryAfter} s and try again.`, undefined, Math.max(1, Math.ceil(retryAfter)));
+  new AppError(
+    "rate_limited",
+    `Too many requests. Please wait ${retryAfter} s and try again.`,
+    undefined,
+    Math.max(1, Math.ceil(retryAfter)),
+  );
 export const invalid = (message: string, fieldErrors?: Record<string, string[]>) =>
   new AppError("invalid", message, fieldErrors);
 
@@ -53,10 +59,13 @@ export type DbErrorClass = {
 };
 
 export const STORAGE_FULL_MESSAGE = "The server's disk is full, so nothing was saved. Please retry in a few minutes.";
-export const UNAVAILABLE_MESSAGE = "The database is briefly unavailable, so nothing was saved. Please retry in a moment.";
+export const UNAVAILABLE_MESSAGE =
+  "The database is briefly unavailable, so nothing was saved. Please retry in a moment.";
 export const TIMEOUT_MESSAGE = "The database took too long to answer, so nothing was saved. Please retry in a moment.";
-export const CONTENTION_MESSAGE = "Another change was being saved at the same moment, so nothing was saved. Please retry.";
-export const CONFLICT_MESSAGE = "This clashes with a change saved at the same moment, so nothing was saved. Reload the page and try again.";
+export const CONTENTION_MESSAGE =
+  "Another change was being saved at the same moment, so nothing was saved. Please retry.";
+export const CONFLICT_MESSAGE =
+  "This clashes with a change saved at the same moment, so nothing was saved. Reload the page and try again.";
 export const REFUSED_MESSAGE = "The database refused this value, so nothing was saved.";
 export const INTERNAL_MESSAGE = "Something went wrong. Please try again.";
 
@@ -67,8 +76,18 @@ export const RETRYABLE_ACTION_CODES = ["unavailable", "storage_full"] as const;
 // node's EPIPE is five capitals too.
 const SQLSTATE = /^(?:[0-9][0-9A-Z]|HV|P0|XX|F0)[0-9A-Z]{3}$/;
 const UNAVAILABLE_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN",
-  "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "DATA_DIR_READ_ONLY",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "DATA_DIR_READ_ONLY",
 ]);
 
 export const isSqlstate = (code: unknown): code is string => typeof code === "string" && SQLSTATE.test(code);
@@ -76,7 +95,11 @@ export const isSqlstate = (code: unknown): code is string => typeof code === "st
 /** One layer of an error's cause chain at a time, outermost first (cycles end the walk). */
 export function* causeChain(e: unknown): Generator<object> {
   const seen = new Set<unknown>();
-  for (let cur: unknown = e; cur && typeof cur === "object" && !seen.has(cur); cur = (cur as { cause?: unknown }).cause) {
+  for (
+    let cur: unknown = e;
+    cur && typeof cur === "object" && !seen.has(cur);
+    cur = (cur as { cause?: unknown }).cause
+  ) {
     seen.add(cur);
     yield cur;
   }
@@ -96,7 +119,8 @@ export function databaseLayer(e: unknown): (object & { code: string }) | undefin
 
 function kindOf(code: string): DbErrorKind {
   if (code === "53100" || code === "ENOSPC") return "storage_full";
-  if (UNAVAILABLE_CODES.has(code) || /^(08|53|57P)/.test(code) || ["57014", "25006", "25P03"].includes(code)) return "unavailable";
+  if (UNAVAILABLE_CODES.has(code) || /^(08|53|57P)/.test(code) || ["57014", "25006", "25P03"].includes(code))
+    return "unavailable";
   if (["40001", "40P01", "55P03"].includes(code)) return "contention";
   if (["23505", "23503", "23P01"].includes(code)) return "conflict";
   if (/^(22|23)/.test(code)) return "invalid";

@@ -84,7 +84,11 @@ export const HOME_BY_ROLE: Record<Role, string> = {
  * may act only where this is empty (they lead every other team of the
  * person too); admins everywhere.
  */
-export function teamsBeyondReach(viewer: PermissionSubject, personTeamIds: readonly string[], teamId: string): string[] {
+export function teamsBeyondReach(
+  viewer: PermissionSubject,
+  personTeamIds: readonly string[],
+  teamId: string,
+): string[] {
   if (can(viewer, "team:manage-any")) return [];
   return personTeamIds.filter((t) => t !== teamId && !viewer.leadTeamIds.includes(t));
 }

@@ -1,7 +1,14 @@
 export type NpmLsNode = { version?: string; deprecated?: string; dependencies?: Record<string, NpmLsNode> };
 export type Allowlist = {
   deprecated: { name: string; versions: string; notice: string }[];
-  accepted: { name: string; version: string; scope?: "production" | "development"; runtime?: string; via?: string[]; reason?: string }[];
+  accepted: {
+    name: string;
+    version: string;
+    scope?: "production" | "development";
+    runtime?: string;
+    via?: string[];
+    reason?: string;
+  }[];
 };
 export type CheckResult = {
   ok: boolean;
@@ -11,5 +18,11 @@ export type CheckResult = {
 };
 export const RUNTIME: { production: string[]; development: string[] };
 export function satisfies(version: string, range: string): boolean;
-export function readTree(tree: NpmLsNode): { packages: Map<string, { key: string; name: string; version: string; children: Set<string>; deprecated: string | undefined }>; roots: { name: string; key: string }[] };
+export function readTree(tree: NpmLsNode): {
+  packages: Map<
+    string,
+    { key: string; name: string; version: string; children: Set<string>; deprecated: string | undefined }
+  >;
+  roots: { name: string; key: string }[];
+};
 export function checkDeps(input: { tree: NpmLsNode; devDependencies?: string[]; allowlist: Allowlist }): CheckResult;

@@ -27,7 +27,8 @@ export function readTree(tree) {
     if (!node?.version) return null;
     const key = `${name}@${node.version}`;
     let pkg = packages.get(key);
-    if (!pkg) packages.set(key, (pkg = { key, name, version: node.version, children: new Set(), deprecated: undefined }));
+    if (!pkg)
+      packages.set(key, (pkg = { key, name, version: node.version, children: new Set(), deprecated: undefined }));
     if (typeof node.deprecated === "string") pkg.deprecated = node.deprecated;
     for (const [childName, child] of Object.entries(node.dependencies ?? {})) {
       const childKey = visit(childName, child);
@@ -49,14 +50,20 @@ function pathsFrom(graph, roots) {
   for (const [key, trail] of queue) {
     if (paths.has(key)) continue;
     paths.set(key, trail);
-    for (const child of graph.packages.get(key)?.children ?? []) queue.push([child, `${trail} > ${graph.packages.get(child).name}`]);
+    for (const child of graph.packages.get(key)?.children ?? [])
+      queue.push([child, `${trail} > ${graph.packages.get(child).name}`]);
   }
   return paths;
 }
 
 /** `version` against a range of space-separated comparators on x.y.z ("*", "1.0.6", "<9", ">=1 <2"). */
 export function satisfies(version, range) {
-  const parse = (v) => v.replace(/^v/, "").split(/[-+]/)[0].split(".").map((n) => Number(n) || 0);
+  const parse = (v) =>
+    v
+      .replace(/^v/, "")
+      .split(/[-+]/)[0]
+      .split(".")
+      .map((n) => Number(n) || 0);
   const compare = (a, b) => {
     for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
     return 0;
@@ -77,7 +84,10 @@ export function satisfies(version, range) {
 function isRealPath(graph, via) {
   const names = via.split(">").map((s) => s.trim());
   let frontier = graph.roots.filter((r) => r.name === names[0]).map((r) => r.key);
-  for (const name of names.slice(1)) frontier = frontier.flatMap((k) => [...graph.packages.get(k).children].filter((c) => graph.packages.get(c).name === name));
+  for (const name of names.slice(1))
+    frontier = frontier.flatMap((k) =>
+      [...graph.packages.get(k).children].filter((c) => graph.packages.get(c).name === name),
+    );
   return frontier.length > 0;
 }
 
@@ -85,7 +95,10 @@ function isRealPath(graph, via) {
 export function checkDeps({ tree, devDependencies = [], allowlist }) {
   const graph = readTree(tree);
   const dev = new Set(devDependencies);
-  const production = pathsFrom(graph, graph.roots.filter((r) => !dev.has(r.name)));
+  const production = pathsFrom(
+    graph,
+    graph.roots.filter((r) => !dev.has(r.name)),
+  );
   const anywhere = pathsFrom(graph, graph.roots);
   const accepted = new Map(allowlist.accepted.map((a) => [`${a.name}@${a.version}`, a]));
   const failures = [];
@@ -98,15 +111,23 @@ export function checkDeps({ tree, devDependencies = [], allowlist }) {
     const via = production.get(pkg.key) ?? anywhere.get(pkg.key);
     const entry = accepted.get(pkg.key);
     if (!entry) {
-      failures.push(`${pkg.key} is deprecated upstream ("${notice}") and not accepted in scripts/deps-allowlist.json; installed via ${via} (${scope}).`);
+      failures.push(
+        `${pkg.key} is deprecated upstream ("${notice}") and not accepted in scripts/deps-allowlist.json; installed via ${via} (${scope}).`,
+      );
       continue;
     }
     failures.push(...checkEntry(graph, entry, scope));
     findings.push({ key: pkg.key, scope, runtime: entry.runtime, via });
   }
   for (const [key, entry] of accepted) {
-    if (!graph.packages.has(key)) failures.push(`${key} is accepted in scripts/deps-allowlist.json but no longer installed: remove its entry (stale allowlist).`);
-    else if (!findings.some((f) => f.key === key)) failures.push(`${key} is accepted in scripts/deps-allowlist.json but matches no deprecation: remove its entry, or add the package to "deprecated".`);
+    if (!graph.packages.has(key))
+      failures.push(
+        `${key} is accepted in scripts/deps-allowlist.json but no longer installed: remove its entry (stale allowlist).`,
+      );
+    else if (!findings.some((f) => f.key === key))
+      failures.push(
+        `${key} is accepted in scripts/deps-allowlist.json but matches no deprecation: remove its entry, or add the package to "deprecated".`,
+      );
     else if (!entry.reason?.trim()) failures.push(`${key}: its allowlist entry needs a reason.`);
   }
   return { ok: failures.length === 0, failures, findings, installed: graph.packages.size };
@@ -116,9 +137,16 @@ export function checkDeps({ tree, devDependencies = [], allowlist }) {
 function checkEntry(graph, entry, scope) {
   const key = `${entry.name}@${entry.version}`;
   const out = [];
-  if (entry.scope !== scope) out.push(`${key}: the allowlist says ${entry.scope ?? "no scope"}, but it is now installed for ${scope}; review the entry.`);
-  if (!RUNTIME[scope].includes(entry.runtime)) out.push(`${key}: runtime must be one of ${RUNTIME[scope].map((r) => `"${r}"`).join(", ")} for a ${scope} package.`);
-  for (const via of entry.via ?? []) if (!isRealPath(graph, via)) out.push(`${key}: the recorded path "${via}" no longer exists; update the entry.`);
+  if (entry.scope !== scope)
+    out.push(
+      `${key}: the allowlist says ${entry.scope ?? "no scope"}, but it is now installed for ${scope}; review the entry.`,
+    );
+  if (!RUNTIME[scope].includes(entry.runtime))
+    out.push(
+      `${key}: runtime must be one of ${RUNTIME[scope].map((r) => `"${r}"`).join(", ")} for a ${scope} package.`,
+    );
+  for (const via of entry.via ?? [])
+    if (!isRealPath(graph, via)) out.push(`${key}: the recorded path "${via}" no longer exists; update the entry.`);
   return out;
 }
 
@@ -127,7 +155,12 @@ function main() {
   let stdout;
   try {
     // Reads node_modules only; --offline keeps npm from asking the registry anything.
-    stdout = execFileSync("npm", ["ls", "--all", "--json", "--long", "--offline"], { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
+    stdout = execFileSync("npm", ["ls", "--all", "--json", "--long", "--offline"], {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
   } catch (e) {
     // npm ls exits 1 when the tree has problems (an unmet peer range, say), and still prints it.
     if (!e.stdout) throw e;
@@ -137,7 +170,9 @@ function main() {
   const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
   const allowlist = JSON.parse(readFileSync(path.join(root, "scripts/deps-allowlist.json"), "utf8"));
   const result = checkDeps({ tree, devDependencies: Object.keys(pkg.devDependencies ?? {}), allowlist });
-  console.log(`check:deps: ${result.installed} installed packages (npm ls, offline); ${result.findings.length} deprecated upstream and accepted:`);
+  console.log(
+    `check:deps: ${result.installed} installed packages (npm ls, offline); ${result.findings.length} deprecated upstream and accepted:`,
+  );
   for (const f of result.findings) console.log(`  ${f.key} (${f.scope}; ${f.runtime}) via ${f.via}`);
   for (const problem of tree.problems ?? []) console.log(`  note: npm ls reports "${problem}" (not checked here)`);
   if (!result.ok) {

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
 import { buildIfStale } from "./lib/build.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -37,28 +38,37 @@ const idp = spawn("npx", ["tsx", "scripts/dev-idp.ts"], {
 console.log(`Starting Skillgrid with demo data on ${appUrl} (sign in through the dev IdP as anyone in the demo org)`);
 // Started directly, not through npx: npx's shell does not pass SIGTERM on,
 // and the server needs it to drain requests and close the embedded database.
-const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
-  cwd: root,
-  env: {
-    ...env,
-    SEED_DEMO: "1",
-    NEXTAUTH_URL: appUrl,
-    NEXTAUTH_SECRET: readFileSync(secretFile, "utf8").trim(),
-    OIDC_ISSUER: `http://127.0.0.1:${idpPort}`,
-    OIDC_CLIENT_ID: "skillgrid",
-    OIDC_CLIENT_SECRET: clientSecret,
-    OIDC_NAME: "Acme SSO (development IdP)",
-    OIDC_PROMPT: "login",
-    ALLOWED_EMAIL_DOMAINS: "acme.test",
-    ADMIN_EMAILS: "mei-ling.chen@acme.test",
+const server = spawn(
+  process.execPath,
+  [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port],
+  {
+    cwd: root,
+    env: {
+      ...env,
+      SEED_DEMO: "1",
+      NEXTAUTH_URL: appUrl,
+      NEXTAUTH_SECRET: readFileSync(secretFile, "utf8").trim(),
+      OIDC_ISSUER: `http://127.0.0.1:${idpPort}`,
+      OIDC_CLIENT_ID: "skillgrid",
+      OIDC_CLIENT_SECRET: clientSecret,
+      OIDC_NAME: "Acme SSO (development IdP)",
+      OIDC_PROMPT: "login",
+      ALLOWED_EMAIL_DOMAINS: "acme.test",
+      ADMIN_EMAILS: "mei-ling.chen@acme.test",
+    },
+    stdio: "inherit",
   },
-  stdio: "inherit",
-});
+);
 
-console.log("[2/3] Starting the server: migrating and seeding the embedded database (the first start takes a minute or two)…");
+console.log(
+  "[2/3] Starting the server: migrating and seeding the embedded database (the first start takes a minute or two)…",
+);
 // Progress until the app answers ready, then where to go.
 const poll = setInterval(async () => {
-  const ready = await fetch(`http://127.0.0.1:${port}/api/ready`).then((r) => r.ok, () => false);
+  const ready = await fetch(`http://127.0.0.1:${port}/api/ready`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (!ready) return;
   clearInterval(poll);
   console.log(`[3/3] Ready after ${seconds()}: open ${appUrl} and sign in with Acme SSO. Ctrl+C stops it.`);
@@ -74,7 +84,8 @@ process.on("SIGTERM", () => stop("SIGTERM"));
 // When one stops, stop the other; exit once both have (the server may take
 // a moment to finish its requests and close the database).
 let running = children.length;
-for (const child of children) child.on("exit", () => {
-  stop("SIGTERM");
-  if (--running === 0) process.exit(server.exitCode ?? 0);
-});
+for (const child of children)
+  child.on("exit", () => {
+    stop("SIGTERM");
+    if (--running === 0) process.exit(server.exitCode ?? 0);
+  });

@@ -12,6 +12,7 @@
 import { createHash, generateKeyPairSync } from "node:crypto";
 import http from "node:http";
 import Provider from "oidc-provider";
+
 import { DEMO_DOMAIN, DEMO_PEOPLE } from "../db/seed/demo-people";
 
 if (process.env.NODE_ENV === "production" && process.env.DEV_IDP_ALLOW_PRODUCTION !== "1") {
@@ -21,11 +22,21 @@ if (process.env.NODE_ENV === "production" && process.env.DEV_IDP_ALLOW_PRODUCTIO
 
 const port = Number(process.env.DEV_IDP_PORT ?? 4400);
 const issuer = `http://127.0.0.1:${port}`;
-const appUrls = (process.env.DEV_IDP_APP_URLS ?? "http://localhost:3000,http://127.0.0.1:3000").split(",").map((u) => u.trim().replace(/\/+$/, ""));
+const appUrls = (process.env.DEV_IDP_APP_URLS ?? "http://localhost:3000,http://127.0.0.1:3000")
+  .split(",")
+  .map((u) => u.trim().replace(/\/+$/, ""));
 const DEV_CLIENT_ID = "skillgrid";
 const clientSecret = process.env.DEV_IDP_CLIENT_SECRET ?? "skillgrid-dev-secret";
 
-type Account = { id: string; email: string; name: string; emailVerified: boolean; locale: string; group: "org" | "outside"; note: string };
+type Account = {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+  locale: string;
+  group: "org" | "outside";
+  note: string;
+};
 const accountId = (email: string) => `acct-${createHash("sha256").update(email).digest("hex").slice(0, 16)}`;
 const ACCOUNTS: Account[] = [
   ...DEMO_PEOPLE.map((p) => ({
@@ -37,7 +48,15 @@ const ACCOUNTS: Account[] = [
     group: "org" as const,
     note: p.lead ? `${p.role} · lead` : p.role,
   })),
-  { id: accountId("eve@evil.test"), email: "eve@evil.test", name: "Eve Outsider", emailVerified: true, locale: "en", group: "outside", note: "domain not allowed" },
+  {
+    id: accountId("eve@evil.test"),
+    email: "eve@evil.test",
+    name: "Eve Outsider",
+    emailVerified: true,
+    locale: "en",
+    group: "outside",
+    note: "domain not allowed",
+  },
   {
     id: accountId(`unverified@${DEMO_DOMAIN}`),
     email: `unverified@${DEMO_DOMAIN}`,
@@ -78,7 +97,13 @@ const provider = new Provider(issuer, {
     if (!account) return undefined;
     return {
       accountId: id,
-      claims: async () => ({ sub: id, email: account.email, email_verified: account.emailVerified, name: account.name, locale: account.locale }),
+      claims: async () => ({
+        sub: id,
+        email: account.email,
+        email_verified: account.emailVerified,
+        name: account.name,
+        locale: account.locale,
+      }),
     };
   },
   // First-party client: consent is implied, never asked.
@@ -132,15 +157,24 @@ const server = http.createServer(async (req, res) => {
     }
     const account = (await readForm(req)).get("account") ?? "";
     if (match[2] && byId.has(account)) {
-      return provider.interactionFinished(req, res, { login: { accountId: account } }, { mergeWithLastSubmission: false });
+      return provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: account } },
+        { mergeWithLastSubmission: false },
+      );
     }
     res.writeHead(400).end("Unknown account");
   } catch (e) {
-    res.writeHead(400, { "content-type": "text/plain" }).end(`Interaction failed: ${e instanceof Error ? e.message : String(e)}`);
+    res
+      .writeHead(400, { "content-type": "text/plain" })
+      .end(`Interaction failed: ${e instanceof Error ? e.message : String(e)}`);
   }
 });
 
 server.listen(port, "127.0.0.1", () => {
-  console.log(`dev-idp: OpenID Connect issuer ${issuer} (client "${DEV_CLIENT_ID}", redirect URIs for ${appUrls.join(", ")})`);
+  console.log(
+    `dev-idp: OpenID Connect issuer ${issuer} (client "${DEV_CLIENT_ID}", redirect URIs for ${appUrls.join(", ")})`,
+  );
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));

@@ -9,15 +9,35 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { openDb, targetFromEnv, setDbHandle } from "@/db/client";
-import { exportFramework, getFrameworkEditor, importFramework, publishDraft } from "@/lib/data/framework-admin";
+
+import { openDb, setDbHandle, targetFromEnv } from "@/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
-import { diffFrameworks, type FrameworkDiff, isEmptyDiff } from "@/lib/roadmap/diff";
-import { type FrameworkDocument, frameworkDocumentSchema, frameworkToJson, parseFrameworkData, readMarkdownFramework } from "@/lib/roadmap/document";
-import { CliError, describeFailure, diffLines, diffSummary, findFramework, type FrameworkRef, listFrameworkRefs, operator, plural, warningLine } from "./framework-cli/support";
+import { exportFramework, getFrameworkEditor, importFramework, publishDraft } from "@/lib/data/framework-admin";
+import { diffFrameworks, isEmptyDiff, type FrameworkDiff } from "@/lib/roadmap/diff";
+import {
+  frameworkDocumentSchema,
+  frameworkToJson,
+  parseFrameworkData,
+  readMarkdownFramework,
+  type FrameworkDocument,
+} from "@/lib/roadmap/document";
+
+import {
+  CliError,
+  describeFailure,
+  diffLines,
+  diffSummary,
+  findFramework,
+  listFrameworkRefs,
+  operator,
+  plural,
+  warningLine,
+  type FrameworkRef,
+} from "./framework-cli/support";
 
 type Format = "markdown" | "json" | "yaml";
-const formatOf = (file: string): Format => (/\.json$/i.test(file) ? "json" : /\.ya?ml$/i.test(file) ? "yaml" : "markdown");
+const formatOf = (file: string): Format =>
+  /\.json$/i.test(file) ? "json" : /\.ya?ml$/i.test(file) ? "yaml" : "markdown";
 
 // The same text the data layer refuses an import with (importFramework), said before anything is written.
 const HAS_DRAFT = "This framework already has a draft. Publish or discard it first.";
@@ -35,7 +55,15 @@ function readDocument(format: Format, content: string, key: string) {
  */
 const canonical = (doc: FrameworkDocument): FrameworkDocument => frameworkDocumentSchema.parse(doc);
 
-type ImportPlan = { format: Format; content: string; key: string; doc: FrameworkDocument; diff: FrameworkDiff | null; published: number | null; summary: string };
+type ImportPlan = {
+  format: Format;
+  content: string;
+  key: string;
+  doc: FrameworkDocument;
+  diff: FrameworkDiff | null;
+  published: number | null;
+  summary: string;
+};
 
 /** What importing the file would do, checked by the import itself (nothing is written); refuses as the UI does. */
 async function planImport(viewer: Viewer, file: string, framework: string | undefined): Promise<ImportPlan> {
@@ -47,11 +75,17 @@ async function planImport(viewer: Viewer, file: string, framework: string | unde
   }
   const format = formatOf(file);
   const preview = await importFramework(viewer, { format, content, apply: false });
-  if (!preview.ok) throw new CliError(`${file} has errors; nothing was imported.`, preview.errors.map((e) => (e.line ? `line ${e.line}: ${e.message}` : e.message)));
+  if (!preview.ok)
+    throw new CliError(
+      `${file} has errors; nothing was imported.`,
+      preview.errors.map((e) => (e.line ? `line ${e.line}: ${e.message}` : e.message)),
+    );
   for (const w of preview.warnings) console.error(`warning: ${warningLine(w)}`);
   const refs = await listFrameworkRefs(viewer);
   // Without --framework the file's key decides, as in the UI; with it, the file becomes that framework's next draft.
-  const target: FrameworkRef | null = framework ? findFramework(refs, framework) : (refs.find((r) => r.key === preview.key) ?? null);
+  const target: FrameworkRef | null = framework
+    ? findFramework(refs, framework)
+    : (refs.find((r) => r.key === preview.key) ?? null);
   const key = target?.key ?? preview.key!;
   const doc = readDocument(format, content, key);
   const current = target ? await getFrameworkEditor(viewer, { frameworkId: target.id }) : null;
@@ -59,15 +93,24 @@ async function planImport(viewer: Viewer, file: string, framework: string | unde
   const published = current && !current.draft ? current.published : null;
   const diff = published ? diffFrameworks(canonical(published.doc), doc, { before: new Set(published.retired) }) : null;
   const c = preview.counts!;
-  const counts = [plural(c.levels, "level"), plural(c.categories, "category", "categories"), plural(c.skills, "skill"), plural(c.capabilities, "capability", "capabilities")].join(", ");
-  const against = published && diff ? `against published v${published.version}: ${diffSummary(diff)}` : "a new framework";
+  const counts = [
+    plural(c.levels, "level"),
+    plural(c.categories, "category", "categories"),
+    plural(c.skills, "skill"),
+    plural(c.capabilities, "capability", "capabilities"),
+  ].join(", ");
+  const against =
+    published && diff ? `against published v${published.version}: ${diffSummary(diff)}` : "a new framework";
   // The data layer takes the file's own key; a file imported into another framework goes in as its framework
   // document under that framework's key (the document the parser made, so it reads back identically).
   const apply = key === preview.key ? { format, content } : { format: "json" as const, content: frameworkToJson(doc) };
   return { ...apply, key, doc, diff, published: published?.version ?? null, summary: `${counts}; ${against}` };
 }
 
-async function importCommand(file: string, opts: { framework?: string; publish: boolean; dryRun: boolean }): Promise<void> {
+async function importCommand(
+  file: string,
+  opts: { framework?: string; publish: boolean; dryRun: boolean },
+): Promise<void> {
   const viewer = operator();
   const plan = await planImport(viewer, file, opts.framework);
   if (opts.dryRun) {
@@ -77,7 +120,9 @@ async function importCommand(file: string, opts: { framework?: string; publish: 
     return;
   }
   if (opts.publish && plan.diff && isEmptyDiff(plan.diff)) {
-    throw new CliError(`${plan.key}: the file has no changes against the published version v${plan.published}; there is nothing to publish. Nothing was imported.`);
+    throw new CliError(
+      `${plan.key}: the file has no changes against the published version v${plan.published}; there is nothing to publish. Nothing was imported.`,
+    );
   }
   const { created } = await importFramework(viewer, { format: plan.format, content: plan.content, apply: true });
   if (!opts.publish) {
@@ -87,7 +132,9 @@ async function importCommand(file: string, opts: { framework?: string; publish: 
   try {
     await publishDraft(viewer, { frameworkId: created!.frameworkId });
   } catch (e) {
-    throw new CliError(`Imported ${plan.key} v${created!.version} as a draft, but publishing it failed: ${describeFailure(e).join(" ")}`);
+    throw new CliError(
+      `Imported ${plan.key} v${created!.version} as a draft, but publishing it failed: ${describeFailure(e).join(" ")}`,
+    );
   }
   console.log(`Imported and published ${plan.key} v${created!.version} (${plan.summary}).`);
 }
@@ -95,13 +142,17 @@ async function importCommand(file: string, opts: { framework?: string; publish: 
 const EXPORT_FORMATS = { md: "markdown", markdown: "markdown", json: "json", yaml: "yaml", yml: "yaml" } as const;
 
 async function exportCommand(name: string, opts: { format?: string; lang: string; out?: string }): Promise<void> {
-  const requested = opts.format ?? (opts.out ? /\.(md|markdown|json|ya?ml)$/i.exec(opts.out)?.[1]?.toLowerCase() : undefined) ?? "json";
+  const requested =
+    opts.format ?? (opts.out ? /\.(md|markdown|json|ya?ml)$/i.exec(opts.out)?.[1]?.toLowerCase() : undefined) ?? "json";
   const format = EXPORT_FORMATS[requested as keyof typeof EXPORT_FORMATS];
   if (!format) throw new CliError(`--format is md, json or yaml (not ${requested}).`);
   if (opts.lang !== "en" && opts.lang !== "zh-TW") throw new CliError(`--lang is en or zh-TW (not ${opts.lang}).`);
   const viewer = operator();
   const ref = findFramework(await listFrameworkRefs(viewer), name);
-  const file = await exportFramework(viewer, { frameworkId: ref.id, format: format === "markdown" ? (opts.lang === "zh-TW" ? "markdown-zh" : "markdown-en") : format });
+  const file = await exportFramework(viewer, {
+    frameworkId: ref.id,
+    format: format === "markdown" ? (opts.lang === "zh-TW" ? "markdown-zh" : "markdown-en") : format,
+  });
   if (!opts.out) {
     process.stdout.write(file.body);
     console.error(`Exported ${file.filename} to standard output.`);
@@ -138,11 +189,17 @@ function parseCommandLine(args: string[]) {
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const { values, positionals } = parseCommandLine(rest);
-  if (positionals.length !== 1 || (command !== "import" && command !== "export")) throw new CliError("Expected one file or framework.", USAGE);
+  if (positionals.length !== 1 || (command !== "import" && command !== "export"))
+    throw new CliError("Expected one file or framework.", USAGE);
   const handle = openDb(targetFromEnv());
   setDbHandle(handle);
   try {
-    if (command === "import") await importCommand(positionals[0]!, { framework: values.framework, publish: values.publish, dryRun: values["dry-run"] });
+    if (command === "import")
+      await importCommand(positionals[0]!, {
+        framework: values.framework,
+        publish: values.publish,
+        dryRun: values["dry-run"],
+      });
     else await exportCommand(positionals[0]!, { format: values.format, lang: values.lang, out: values.out });
   } finally {
     await handle.close();

@@ -9,14 +9,15 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
+
 import { openDb, targetFromEnv } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { ratings, teamMembers, teams, users } from "../db/schema";
 import { installFramework } from "../db/seed/framework";
 import { stableUuid } from "../db/seed/ids";
-import type { RoadmapDocument } from "../lib/roadmap/types";
 import { formatError } from "../lib/observability/describe-error";
 import { lastQuarters, quarterOf, quarterStart } from "../lib/quarters";
+import type { RoadmapDocument } from "../lib/roadmap/types";
 import { ORG_SIZE_OPTIONS } from "./synthetic/options";
 import { rate as defaultRate, type RatingContext, type SyntheticRating } from "./synthetic/rating";
 
@@ -127,7 +128,10 @@ async function seedTeam(db: Db, org: Org, t: number): Promise<number> {
     .values({ id: teamId, name, frameworkId: fw.frameworkId, frameworkVersionId: fw.versionId, createdAt: since })
     .onConflictDoNothing();
   const people = teamPeople(key, t);
-  await db.insert(users).values(people.map(({ level: _l, ...p }) => p)).onConflictDoNothing();
+  await db
+    .insert(users)
+    .values(people.map(({ level: _l, ...p }) => p))
+    .onConflictDoNothing();
   const members = people.map((p, m) => ({
     teamId,
     userId: p.id,

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+
 import { viewerOrSignIn } from "@/lib/auth/page";
 import { HOME_BY_ROLE } from "@/lib/permissions";
 

@@ -2,9 +2,18 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+
 import { Button } from "@/components/ui/button";
 
-export function SignInButton({ providerId, label, callbackUrl }: { providerId: string; label: string; callbackUrl: string }) {
+export function SignInButton({
+  providerId,
+  label,
+  callbackUrl,
+}: {
+  providerId: string;
+  label: string;
+  callbackUrl: string;
+}) {
   const [pending, setPending] = useState(false);
   return (
     <Button

@@ -1,4 +1,5 @@
 import { interpolateBrBG, scaleDiverging } from "d3";
+
 import { palette, textColorOn, UNRATED_FILL } from "@/lib/charts/colors";
 
 // A members × categories grid of changes (−2 … +2), on a diverging scale

@@ -1,4 +1,5 @@
 import { lineRadial, scaleLinear } from "d3";
+
 import { estimateTextWidth, wrapText } from "@/lib/charts/text-width";
 
 const FONT = 12;
@@ -26,13 +27,30 @@ export type RadarSeries = { key: string; label: string; color: string; dash?: st
  * React draws it. Series differ in colour and in line style (dashes), so
  * colour is never the only cue; a table of the same numbers sits beside it.
  */
-export function RadarChart({ axes, series, size = 400, label }: { axes: string[]; series: RadarSeries[]; size?: number; label: string }) {
+export function RadarChart({
+  axes,
+  series,
+  size = 400,
+  label,
+}: {
+  axes: string[];
+  series: RadarSeries[];
+  size?: number;
+  label: string;
+}) {
   // Phones show numbers at the axes and the names in a numbered list below:
   // names around the circle would shrink with it to an unreadable size.
   return (
     <figure className="space-y-2">
       <RadarSvg axes={axes} series={series} size={size} label={label} className="hidden sm:block" />
-      <RadarSvg axes={axes.map((_, i) => String(i + 1))} titles={axes} series={series} size={size} label={label} className="sm:hidden" />
+      <RadarSvg
+        axes={axes.map((_, i) => String(i + 1))}
+        titles={axes}
+        series={series}
+        size={size}
+        label={label}
+        className="sm:hidden"
+      />
       <ol className="grid list-inside list-decimal gap-x-4 text-xs text-muted-foreground sm:hidden">
         {axes.map((axis) => (
           <li key={axis}>{axis}</li>
@@ -43,7 +61,21 @@ export function RadarChart({ axes, series, size = 400, label }: { axes: string[]
   );
 }
 
-function RadarSvg({ axes, titles = axes, series, size, label, className }: { axes: string[]; titles?: string[]; series: RadarSeries[]; size: number; label: string; className: string }) {
+function RadarSvg({
+  axes,
+  titles = axes,
+  series,
+  size,
+  label,
+  className,
+}: {
+  axes: string[];
+  titles?: string[];
+  series: RadarSeries[];
+  size: number;
+  label: string;
+  className: string;
+}) {
   const radius = size / 2 - 40;
   const r = scaleLinear().domain([0, 4]).range([0, radius]);
   const angle = (i: number) => (i / axes.length) * 2 * Math.PI;
@@ -59,7 +91,13 @@ function RadarSvg({ axes, titles = axes, series, size, label, className }: { axe
   const bottom = Math.max(radius, ...labels.map((l) => l.box.y1)) + PAD;
 
   return (
-    <svg viewBox={`${left} ${top} ${right - left} ${bottom - top}`} className={`mx-auto w-full ${className}`} style={{ maxWidth: right - left }} role="img" aria-label={label}>
+    <svg
+      viewBox={`${left} ${top} ${right - left} ${bottom - top}`}
+      className={`mx-auto w-full ${className}`}
+      style={{ maxWidth: right - left }}
+      role="img"
+      aria-label={label}
+    >
       <g>
         {[1, 2, 3, 4].map((ring) => (
           <circle key={ring} r={r(ring)} fill="none" stroke="currentColor" strokeOpacity={ring === 3 ? 0.35 : 0.12} />
@@ -69,7 +107,11 @@ function RadarSvg({ axes, titles = axes, series, size, label, className }: { axe
           return (
             <g key={l.axis}>
               <line x1={0} y1={0} x2={x} y2={y} stroke="currentColor" strokeOpacity={0.12} />
-              <text textAnchor={l.anchor} dominantBaseline="central" className="fill-current text-[12px] text-muted-foreground">
+              <text
+                textAnchor={l.anchor}
+                dominantBaseline="central"
+                className="fill-current text-[12px] text-muted-foreground"
+              >
                 {l.title !== l.lines.join(" ") && <title>{l.title}</title>}
                 {l.lines.map((text, k) => (
                   <tspan key={k} x={l.x} y={l.box.y0 + LINE * (k + 0.5)}>
@@ -92,21 +134,32 @@ function RadarSvg({ axes, titles = axes, series, size, label, className }: { axe
           const complete = s.values.every((v) => v !== null);
           return (
             <g key={s.key}>
-              {complete && <path
-                d={`${line(values) ?? ""}Z`}
-                fill={s.color}
-                fillOpacity={s.dash ? 0 : 0.12}
-                stroke={s.color}
-                strokeWidth={2}
-                strokeDasharray={s.dash}
-              />}
+              {complete && (
+                <path
+                  d={`${line(values) ?? ""}Z`}
+                  fill={s.color}
+                  fillOpacity={s.dash ? 0 : 0.12}
+                  stroke={s.color}
+                  strokeWidth={2}
+                  strokeDasharray={s.dash}
+                />
+              )}
               {s.values.map((v, i) => {
                 if (v === null) return null;
                 const [x, y] = point(i, v);
                 return complete ? (
                   <circle key={i} cx={x} cy={y} r={2.5} fill={s.color} />
                 ) : (
-                  <rect key={i} x={x - 3.5} y={y - 3.5} width={7} height={7} fill={s.color} stroke="white" strokeWidth={1} />
+                  <rect
+                    key={i}
+                    x={x - 3.5}
+                    y={y - 3.5}
+                    width={7}
+                    height={7}
+                    fill={s.color}
+                    stroke="white"
+                    strokeWidth={1}
+                  />
                 );
               })}
             </g>

@@ -1,7 +1,8 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { usePathname, useRouter } from "next/navigation";
+
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 
@@ -9,7 +10,17 @@ import { Select } from "@/components/ui/select";
  * Picks the quarter a page shows (`?quarter=`, shareable and back-button
  * safe): the current one, read now, or a past one, read as of its moment.
  */
-export function QuarterSelect({ quarter, quarters, currentQuarter, label }: { quarter: string; quarters: string[]; currentQuarter: string; label: string }) {
+export function QuarterSelect({
+  quarter,
+  quarters,
+  currentQuarter,
+  label,
+}: {
+  quarter: string;
+  quarters: string[];
+  currentQuarter: string;
+  label: string;
+}) {
   const t = useTranslations("heatmap");
   const router = useRouter();
   const pathname = usePathname();

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+
 import { Button } from "@/components/ui/button";
 
 const FORMATS = ["xlsx", "csv", "json"] as const;
@@ -32,8 +33,11 @@ export function ExportButtons({ query }: { query: string }) {
         received += value.length;
         setStatus(t("downloading", { kb: Math.round(received / 1024) }));
       }
-      const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `skillgrid.${format}`;
-      const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: response.headers.get("content-type") ?? undefined }));
+      const name =
+        /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `skillgrid.${format}`;
+      const url = URL.createObjectURL(
+        new Blob(chunks as BlobPart[], { type: response.headers.get("content-type") ?? undefined }),
+      );
       const a = document.createElement("a");
       a.href = url;
       a.download = name;

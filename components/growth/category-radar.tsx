@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+
 import { RadarChart } from "@/components/charts/radar-chart";
 import type { GrowthView } from "@/lib/analytics/growth";
 
@@ -34,16 +35,26 @@ export async function CategoryRadar({ view }: { view: Pick<GrowthView, "categori
         <table className="mt-2 w-full text-left text-xs">
           <thead className="text-muted-foreground">
             <tr>
-              <th scope="col" className="py-1 pr-2 font-medium">{t("category")}</th>
-              <th scope="col" className="py-1 pr-2 font-medium">{t("selfMean")}</th>
-              <th scope="col" className="py-1 pr-2 font-medium">{t("validatedMean")}</th>
-              <th scope="col" className="py-1 font-medium">{targetLabel}</th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                {t("category")}
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                {t("selfMean")}
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                {t("validatedMean")}
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                {targetLabel}
+              </th>
             </tr>
           </thead>
           <tbody>
             {profile.map((p, i) => (
               <tr key={p.categoryKey} className="border-t border-border">
-                <th scope="row" className="py-1 pr-2 font-normal">{categories[i]!.name}</th>
+                <th scope="row" className="py-1 pr-2 font-normal">
+                  {categories[i]!.name}
+                </th>
                 <td className="py-1 pr-2 tabular-nums">{fmt(p.self)}</td>
                 <td className="py-1 pr-2 tabular-nums">{fmt(p.validated)}</td>
                 <td className="py-1 tabular-nums">{p.target}</td>

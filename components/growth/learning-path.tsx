@@ -1,5 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { Badge } from "@/components/ui/badge";
 import type { GrowthView } from "@/lib/analytics/growth";
 
@@ -33,9 +34,7 @@ export async function LearningPath({ view }: { view: Pick<GrowthView, "path" | "
         <ol className="mt-4 space-y-3">
           {path.map((step, i) => (
             <li key={step.key} className="flex gap-3">
-              <span className={STEP_NUMBER}>
-                {i + 1}
-              </span>
+              <span className={STEP_NUMBER}>{i + 1}</span>
               <div className="min-w-0">
                 <p className="text-sm">{step.name}</p>
                 <div className="mt-1 flex flex-wrap gap-1">

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+
 import type { GrowthView } from "@/lib/analytics/growth";
 
 /** Readiness for the next level as a share and a bar, or "at the top" on the last level. */

@@ -1,5 +1,6 @@
 import { decodeValue, NOT_APPLICABLE, UNRATED } from "@/lib/analytics/matrix";
 import type { HeatmapDto } from "@/lib/data/heatmap";
+
 import type { Column } from "./model";
 
 export type CellInfo = {

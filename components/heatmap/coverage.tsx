@@ -1,12 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+
+import { Section } from "@/components/ui/section";
 import { coverageRisk } from "@/lib/analytics/matrix";
 import { palette } from "@/lib/charts/colors";
 import type { HeatmapDto } from "@/lib/data/heatmap";
+
 import type { Geometry } from "./geometry";
 import type { Model } from "./model";
-import { Section } from "@/components/ui/section";
 
 const RISK_COLORS = {
   missing: { box: { fill: palette.missingFill, stroke: palette.missingStroke }, ink: palette.missingInk },
@@ -25,8 +27,12 @@ export function CoverageStrip({ dto, model, geometry: g }: { dto: HeatmapDto; mo
     <div className="overflow-x-auto" aria-label={t("coverage")} role="group">
       {percent && <p className="mb-1 text-xs text-muted-foreground">{t("coveragePercent", { people })}</p>}
       <svg width={g.labelWidth + model.columns.length * g.cw + 10} height={46} className="block">
-        <text x={g.labelWidth - 8} y={14} textAnchor="end" className="fill-current text-[11px]">{t("atLeast3")}</text>
-        <text x={g.labelWidth - 8} y={34} textAnchor="end" className="fill-current text-[11px]">{t("atLeast4")}</text>
+        <text x={g.labelWidth - 8} y={14} textAnchor="end" className="fill-current text-[11px]">
+          {t("atLeast3")}
+        </text>
+        <text x={g.labelWidth - 8} y={34} textAnchor="end" className="fill-current text-[11px]">
+          {t("atLeast4")}
+        </text>
         {model.columns.map((col, i) => {
           if (col.kind !== "skill") return null;
           const c = model.coverage[col.skill]!;
@@ -36,12 +42,21 @@ export function CoverageStrip({ dto, model, geometry: g }: { dto: HeatmapDto; mo
             <g key={i}>
               <title>{`${dto.skills[col.skill]!.name}: ≥3 ${c.atLeast3}, ≥4 ${c.atLeast4}`}</title>
               {risk && <rect x={x + 1} y={1} width={g.cw - 2} height={20} rx={3} {...RISK_COLORS[risk].box} />}
-              <text x={x + g.cw / 2} y={14} textAnchor="middle"
+              <text
+                x={x + g.cw / 2}
+                y={14}
+                textAnchor="middle"
                 className={`${size} tabular-nums ${risk ? "font-bold" : ""}`}
-                fill={risk ? RISK_COLORS[risk].ink : "currentColor"}>
+                fill={risk ? RISK_COLORS[risk].ink : "currentColor"}
+              >
                 {risk === "missing" ? "✕" : shown(c.atLeast3)}
               </text>
-              <text x={x + g.cw / 2} y={34} textAnchor="middle" className={`fill-current ${size} tabular-nums text-muted-foreground`}>
+              <text
+                x={x + g.cw / 2}
+                y={34}
+                textAnchor="middle"
+                className={`fill-current ${size} text-muted-foreground tabular-nums`}
+              >
                 {shown(c.atLeast4)}
               </text>
             </g>
@@ -66,7 +81,12 @@ export function CoverageRisks({ dto, model }: { dto: HeatmapDto; model: Model })
         <div className="mt-3 grid gap-4 md:grid-cols-2">
           <div>
             <h3 className="flex items-center gap-2 text-sm font-medium text-red-800">
-              <span aria-hidden className="grid h-5 w-5 place-items-center rounded border border-red-700 bg-red-50 text-xs">✕</span>
+              <span
+                aria-hidden
+                className="grid h-5 w-5 place-items-center rounded border border-red-700 bg-red-50 text-xs"
+              >
+                ✕
+              </span>
               {t("missing")} ({missing.length})
             </h3>
             <ul className="mt-2 space-y-1 text-sm">
@@ -77,14 +97,21 @@ export function CoverageRisks({ dto, model }: { dto: HeatmapDto; model: Model })
           </div>
           <div>
             <h3 className="flex items-center gap-2 text-sm font-medium text-amber-800">
-              <span aria-hidden className="grid h-5 w-5 place-items-center rounded border border-amber-700 bg-amber-50 text-xs">1</span>
+              <span
+                aria-hidden
+                className="grid h-5 w-5 place-items-center rounded border border-amber-700 bg-amber-50 text-xs"
+              >
+                1
+              </span>
               {t("single")} ({single.length})
             </h3>
             <ul className="mt-2 space-y-1 text-sm">
               {single.map((s) => (
                 <li key={s}>
                   {dto.skills[s]!.name}{" "}
-                  <span className="text-muted-foreground">— {t("heldBy", { name: dto.members[model.coverage[s]!.holders[0]!]!.name })}</span>
+                  <span className="text-muted-foreground">
+                    — {t("heldBy", { name: dto.members[model.coverage[s]!.holders[0]!]!.name })}
+                  </span>
                 </li>
               ))}
             </ul>

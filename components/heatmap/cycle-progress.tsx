@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import type { HeatmapDto } from "@/lib/data/heatmap";
+
 import { Section } from "@/components/ui/section";
+import type { HeatmapDto } from "@/lib/data/heatmap";
 
 /** For leads: each member's self-ratings made this quarter, people who have not started first. */
 export async function CycleProgress({ dto }: { dto: HeatmapDto }) {
@@ -23,7 +24,8 @@ export async function CycleProgress({ dto }: { dto: HeatmapDto }) {
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
         {rows.map((r) => (
           <li key={r.name}>
-            {r.name}: <span className="tabular-nums">{t("progressLine", { rated: r.rated, total: dto.skills.length })}</span>
+            {r.name}:{" "}
+            <span className="tabular-nums">{t("progressLine", { rated: r.rated, total: dto.skills.length })}</span>
           </li>
         ))}
       </ul>

@@ -4,7 +4,15 @@ import { labelColumnWidth } from "@/lib/charts/text-width";
 // ones (the org view) get compact cells and a canvas.
 export const CANVAS_THRESHOLD = 4000;
 
-export type Geometry = { cw: number; ch: number; labelWidth: number; levelBand: number; categoryBand: number; skillLabels: number; glyphs: boolean };
+export type Geometry = {
+  cw: number;
+  ch: number;
+  labelWidth: number;
+  levelBand: number;
+  categoryBand: number;
+  skillLabels: number;
+  glyphs: boolean;
+};
 
 /** Font size (px) of the row labels: the SVG grid's, and the canvas grid's (smaller rows). */
 export const rowLabelFont = (g: Pick<Geometry, "glyphs">) => (g.glyphs ? 12 : 11);

@@ -1,13 +1,15 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useEffect, useRef } from "react";
-import type { HeatmapDto } from "@/lib/data/heatmap";
-import { fitText } from "@/lib/charts/text-width";
+
 import { cellGlyph, meanColor, NA_FILL, NA_GLYPH, palette, proficiencyColor, textColorOn } from "@/lib/charts/colors";
-import { type Geometry, headerHeight, rowLabelFont } from "./geometry";
-import { type Column, type Model, personHref, rowLabel } from "./model";
+import { fitText } from "@/lib/charts/text-width";
+import type { HeatmapDto } from "@/lib/data/heatmap";
+
+import { headerHeight, rowLabelFont, type Geometry } from "./geometry";
+import { personHref, rowLabel, type Column, type Model } from "./model";
 
 type BodyProps = {
   dto: HeatmapDto;
@@ -35,7 +37,13 @@ function SvgRowHeader({ dto, row, geometry: g }: { dto: HeatmapDto; row: number;
   const shown = fitText(full, g.labelWidth - 14, rowLabelFont(g));
   const href = personHref(dto, row);
   const text = (
-    <text x={g.labelWidth - 8} y={g.ch / 2} textAnchor="end" dominantBaseline="middle" className={`text-[12px] ${href ? "fill-primary" : "fill-current"}`}>
+    <text
+      x={g.labelWidth - 8}
+      y={g.ch / 2}
+      textAnchor="end"
+      dominantBaseline="middle"
+      className={`text-[12px] ${href ? "fill-primary" : "fill-current"}`}
+    >
       {shown.truncated && <title>{full}</title>}
       {shown.text}
     </text>
@@ -43,7 +51,10 @@ function SvgRowHeader({ dto, row, geometry: g }: { dto: HeatmapDto; row: number;
   return (
     <g role="rowheader">
       {href ? (
-        <Link href={href} className="outline-none hover:underline focus-visible:underline [&:focus-visible>text]:font-semibold">
+        <Link
+          href={href}
+          className="outline-none hover:underline focus-visible:underline [&:focus-visible>text]:font-semibold"
+        >
           {text}
         </Link>
       ) : (
@@ -57,7 +68,13 @@ function SvgRowHeader({ dto, row, geometry: g }: { dto: HeatmapDto; row: number;
 export function HeatmapSvgBody({ dto, model, geometry: g, headerRows, focus, onPointer }: BodyProps) {
   const width = g.labelWidth + model.columns.length * g.cw;
   return (
-    <svg width={width} height={model.rows.length * g.ch} className="block" role="none" onMouseLeave={() => onPointer(null)}>
+    <svg
+      width={width}
+      height={model.rows.length * g.ch}
+      className="block"
+      role="none"
+      onMouseLeave={() => onPointer(null)}
+    >
       <defs>
         <pattern id="hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="5" height="5" fill={NA_FILL} />
@@ -72,13 +89,32 @@ export function HeatmapSvgBody({ dto, model, geometry: g, headerRows, focus, onP
             const na = col.kind === "skill" && glyph === NA_GLYPH;
             const unrated = col.kind === "skill" && glyph === "";
             return (
-              <g key={c} role="gridcell" aria-colindex={c + 2} transform={`translate(${g.labelWidth + c * g.cw},0)`} onMouseEnter={() => onPointer({ r, c })}>
-                <rect width={g.cw - 2} height={g.ch - 2} x={1} y={1} rx={3} fill={na ? "url(#hatch)" : fill}
-                  stroke={unrated ? palette.unratedBorder : "none"} strokeDasharray={unrated ? "2 2" : undefined} />
+              <g
+                key={c}
+                role="gridcell"
+                aria-colindex={c + 2}
+                transform={`translate(${g.labelWidth + c * g.cw},0)`}
+                onMouseEnter={() => onPointer({ r, c })}
+              >
+                <rect
+                  width={g.cw - 2}
+                  height={g.ch - 2}
+                  x={1}
+                  y={1}
+                  rx={3}
+                  fill={na ? "url(#hatch)" : fill}
+                  stroke={unrated ? palette.unratedBorder : "none"}
+                  strokeDasharray={unrated ? "2 2" : undefined}
+                />
                 {g.glyphs && glyph && (
-                  <text x={g.cw / 2} y={g.ch / 2 + 1} textAnchor="middle" dominantBaseline="middle"
+                  <text
+                    x={g.cw / 2}
+                    y={g.ch / 2 + 1}
+                    textAnchor="middle"
+                    dominantBaseline="middle"
                     fill={na ? palette.naInk : textColorOn(fill)}
-                    className="pointer-events-none text-[11px] font-medium tabular-nums">
+                    className="pointer-events-none text-[11px] font-medium tabular-nums"
+                  >
                     {glyph}
                   </text>
                 )}
@@ -88,8 +124,17 @@ export function HeatmapSvgBody({ dto, model, geometry: g, headerRows, focus, onP
         </g>
       ))}
       {focus && (
-        <rect x={g.labelWidth + focus.c * g.cw} y={focus.r * g.ch} width={g.cw} height={g.ch} fill="none"
-          stroke={palette.focusRing} strokeWidth={2.5} rx={4} className="pointer-events-none" />
+        <rect
+          x={g.labelWidth + focus.c * g.cw}
+          y={focus.r * g.ch}
+          width={g.cw}
+          height={g.ch}
+          fill="none"
+          stroke={palette.focusRing}
+          strokeWidth={2.5}
+          rx={4}
+          className="pointer-events-none"
+        />
       )}
     </svg>
   );
@@ -99,7 +144,16 @@ export function HeatmapSvgBody({ dto, model, geometry: g, headerRows, focus, onP
  * Canvas cells for large grids (the org view): only the rows in view are
  * drawn, so 2,000 × 60 scrolls smoothly. Same geometry and interaction as SVG.
  */
-export function HeatmapCanvasBody({ dto, model, geometry: g, headerRows, focus, onPointer, scrollTop, viewHeight }: BodyProps & { scrollTop: number; viewHeight: number }) {
+export function HeatmapCanvasBody({
+  dto,
+  model,
+  geometry: g,
+  headerRows,
+  focus,
+  onPointer,
+  scrollTop,
+  viewHeight,
+}: BodyProps & { scrollTop: number; viewHeight: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const width = g.labelWidth + model.columns.length * g.cw;
   useEffect(() => {
@@ -151,7 +205,12 @@ export function HeatmapCanvasBody({ dto, model, geometry: g, headerRows, focus, 
     const measure = performance.measure("heatmap:draw", "heatmap:draw:start", "heatmap:draw:end");
     // Kept for benchmarks (data arrival → drawn), independent of the page's performance buffer.
     // For benchmarks: draw times, and when the first draw finished (ms since navigation).
-    const w = window as unknown as { __heatmapDraws?: number[]; __heatmapDrawnAt?: number[]; __heatmapRenders?: number[]; __heatmapDataAt?: number };
+    const w = window as unknown as {
+      __heatmapDraws?: number[];
+      __heatmapDrawnAt?: number[];
+      __heatmapRenders?: number[];
+      __heatmapDataAt?: number;
+    };
     (w.__heatmapDraws ??= []).push(measure.duration);
     (w.__heatmapDrawnAt ??= []).push(performance.now());
     // Data arrival (set by the loader when the JSON is parsed) → first draw.
@@ -168,31 +227,55 @@ export function HeatmapCanvasBody({ dto, model, geometry: g, headerRows, focus, 
   return (
     <>
       <canvas
-      ref={ref}
-      aria-hidden="true"
-      // Sticks right under the sticky column header while the rows scroll past.
-      style={{ width, height: viewHeight, position: "sticky", top: headerHeight(g), display: "block" }}
-      onMouseMove={(e) => {
-        const rect = e.currentTarget.getBoundingClientRect();
-        const c = Math.floor((e.clientX - rect.left - g.labelWidth) / g.cw);
-        const r = Math.floor((e.clientY - rect.top + scrollTop) / g.ch);
-        onPointer(c >= 0 && c < model.columns.length && r >= 0 && r < model.rows.length ? { r, c } : null);
-      }}
-      onMouseLeave={() => onPointer(null)}
+        ref={ref}
+        aria-hidden="true"
+        // Sticks right under the sticky column header while the rows scroll past.
+        style={{ width, height: viewHeight, position: "sticky", top: headerHeight(g), display: "block" }}
+        onMouseMove={(e) => {
+          const rect = e.currentTarget.getBoundingClientRect();
+          const c = Math.floor((e.clientX - rect.left - g.labelWidth) / g.cw);
+          const r = Math.floor((e.clientY - rect.top + scrollTop) / g.ch);
+          onPointer(c >= 0 && c < model.columns.length && r >= 0 && r < model.rows.length ? { r, c } : null);
+        }}
+        onMouseLeave={() => onPointer(null)}
       />
       {model.rows.slice(first, last).map((row, i) => (
-        <CanvasRowHeader key={`${row}-${first + i}`} dto={dto} row={row} geometry={g} top={(first + i) * g.ch} rowIndex={headerRows + first + i + 1} />
+        <CanvasRowHeader
+          key={`${row}-${first + i}`}
+          dto={dto}
+          row={row}
+          geometry={g}
+          top={(first + i) * g.ch}
+          rowIndex={headerRows + first + i + 1}
+        />
       ))}
     </>
   );
 }
 
-function CanvasRowHeader({ dto, row, geometry: g, top, rowIndex }: { dto: HeatmapDto; row: number; geometry: Geometry; top: number; rowIndex: number }) {
+function CanvasRowHeader({
+  dto,
+  row,
+  geometry: g,
+  top,
+  rowIndex,
+}: {
+  dto: HeatmapDto;
+  row: number;
+  geometry: Geometry;
+  top: number;
+  rowIndex: number;
+}) {
   const t = useTranslations("heatmap");
   const label = rowLabel(dto, row, t("leftSuffix"));
   const href = personHref(dto, row);
   return (
-    <div role="row" aria-rowindex={rowIndex} className="absolute left-0 flex items-center justify-end pr-1.5 text-[11px]" style={{ top, height: g.ch, width: g.labelWidth }}>
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      className="absolute left-0 flex items-center justify-end pr-1.5 text-[11px]"
+      style={{ top, height: g.ch, width: g.labelWidth }}
+    >
       <div role="rowheader" className="min-w-0 truncate" title={label}>
         {href ? (
           <Link href={href} className="text-primary hover:underline">

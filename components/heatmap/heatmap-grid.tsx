@@ -2,14 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { useRef, useState, type KeyboardEvent } from "react";
+
+import { Card } from "@/components/ui/card";
 import { UNRATED } from "@/lib/analytics/matrix";
 import type { HeatmapDto } from "@/lib/data/heatmap";
+
 import { cellInfo, describeValue } from "./cell-info";
-import { type Geometry, headerHeight } from "./geometry";
+import { headerHeight, type Geometry } from "./geometry";
 import { HeatmapCanvasBody, HeatmapSvgBody } from "./heatmap-body";
 import { HeatmapHeader } from "./heatmap-header";
 import type { Model } from "./model";
-import { Card } from "@/components/ui/card";
 
 const VIEW_HEIGHT = 640;
 
@@ -48,7 +50,14 @@ export function HeatmapGrid({
   const headerRows = grouped ? 2 : 1;
 
   const move = (e: KeyboardEvent<HTMLDivElement>) => {
-    const keys: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], PageUp: [-10, 0], PageDown: [10, 0] };
+    const keys: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      PageUp: [-10, 0],
+      PageDown: [10, 0],
+    };
     const cur = focus ?? { r: 0, c: 0 };
     let next = cur;
     if (keys[e.key]) next = { r: cur.r + keys[e.key]![0], c: cur.c + keys[e.key]![1] };
@@ -57,7 +66,10 @@ export function HeatmapGrid({
     else if (e.key === "Escape") return setFocus(null);
     else return;
     e.preventDefault();
-    next = { r: Math.max(0, Math.min(model.rows.length - 1, next.r)), c: Math.max(0, Math.min(model.columns.length - 1, next.c)) };
+    next = {
+      r: Math.max(0, Math.min(model.rows.length - 1, next.r)),
+      c: Math.max(0, Math.min(model.columns.length - 1, next.c)),
+    };
     setHover(null);
     setFocus(next);
     const el = scroller.current;
@@ -66,13 +78,18 @@ export function HeatmapGrid({
       if (large) {
         if (next.r * g.ch < el.scrollTop) el.scrollTop = next.r * g.ch;
         else if ((next.r + 1) * g.ch > el.scrollTop + VIEW_HEIGHT) el.scrollTop = (next.r + 1) * g.ch - VIEW_HEIGHT;
-      } else if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - g.ch) el.scrollTop = top - el.clientHeight / 2;
+      } else if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - g.ch)
+        el.scrollTop = top - el.clientHeight / 2;
       const left = g.labelWidth + next.c * g.cw;
-      if (left + g.cw > el.scrollLeft + el.clientWidth || left < el.scrollLeft + g.labelWidth) el.scrollLeft = Math.max(0, left - el.clientWidth / 2);
+      if (left + g.cw > el.scrollLeft + el.clientWidth || left < el.scrollLeft + g.labelWidth)
+        el.scrollLeft = Math.max(0, left - el.clientWidth / 2);
     }
   };
 
-  const info = active && model.rows[active.r] !== undefined && model.columns[active.c] ? cellInfo(dto, model.rows[active.r]!, model.columns[active.c]!, model.rollup) : null;
+  const info =
+    active && model.rows[active.r] !== undefined && model.columns[active.c]
+      ? cellInfo(dto, model.rows[active.r]!, model.columns[active.c]!, model.rollup)
+      : null;
   const labels = { na: t("na"), none: t("tipNotYet") };
   const valueText = (v: number) => (v >= 0 ? `${v} ${tp(String(v) as "0")}` : describeValue(v, labels));
   const summary = info
@@ -112,22 +129,46 @@ export function HeatmapGrid({
             grouped={grouped}
             collapsed={collapsed}
             onToggle={onToggleCategory}
-            labels={{ collapse: (name) => t("collapse", { name }), expand: (name) => t("expand", { name }), mean: (name) => t("categoryMean", { name }) }}
+            labels={{
+              collapse: (name) => t("collapse", { name }),
+              expand: (name) => t("expand", { name }),
+              mean: (name) => t("categoryMean", { name }),
+            }}
           />
         </div>
         {large ? (
           <div style={{ height: model.rows.length * g.ch, position: "relative" }}>
-            <HeatmapCanvasBody dto={dto} model={model} geometry={g} headerRows={headerRows} focus={focus} onPointer={setHover} scrollTop={scrollTop} viewHeight={Math.min(VIEW_HEIGHT, model.rows.length * g.ch)} />
+            <HeatmapCanvasBody
+              dto={dto}
+              model={model}
+              geometry={g}
+              headerRows={headerRows}
+              focus={focus}
+              onPointer={setHover}
+              scrollTop={scrollTop}
+              viewHeight={Math.min(VIEW_HEIGHT, model.rows.length * g.ch)}
+            />
           </div>
         ) : (
-          <HeatmapSvgBody dto={dto} model={model} geometry={g} headerRows={headerRows} focus={focus} onPointer={setHover} />
+          <HeatmapSvgBody
+            dto={dto}
+            model={model}
+            geometry={g}
+            headerRows={headerRows}
+            focus={focus}
+            onPointer={setHover}
+          />
         )}
       </Card>
       <p id="heatmap-focus" className="sr-only" aria-live="polite">
         {focus ? summary : ""}
       </p>
       {info && (
-        <div role="tooltip" className="pointer-events-none absolute z-20 w-64 rounded-md border border-border bg-card p-3 text-xs shadow-lg" style={{ left: Math.max(0, tipX), top: Math.max(0, tipY) }}>
+        <div
+          role="tooltip"
+          className="pointer-events-none absolute z-20 w-64 rounded-md border border-border bg-card p-3 text-xs shadow-lg"
+          style={{ left: Math.max(0, tipX), top: Math.max(0, tipY) }}
+        >
           <p className="font-semibold">{info.member}</p>
           {dto.scope.kind === "org" && <p className="text-muted-foreground">{info.team}</p>}
           <p className="mt-1">{info.skill}</p>

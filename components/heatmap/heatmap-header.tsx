@@ -1,10 +1,10 @@
 "use client";
 
-import type { HeatmapDto } from "@/lib/data/heatmap";
 import { levelAccent } from "@/components/roadmap/level-accent";
-import type { Geometry } from "./geometry";
-import { headerHeight } from "./geometry";
 import { textColorOn } from "@/lib/charts/colors";
+import type { HeatmapDto } from "@/lib/data/heatmap";
+
+import { headerHeight, type Geometry } from "./geometry";
 import { bands, type Column } from "./model";
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -29,7 +29,8 @@ export function HeatmapHeader({
 }) {
   const width = g.labelWidth + columns.length * g.cw + 120;
   const categoryOf = (c: Column) => (c.kind === "skill" ? dto.skills[c.skill]!.categoryIndex : c.category);
-  const levelOf = (c: Column) => (c.kind === "skill" ? dto.skills[c.skill]!.levelPosition : dto.categories[c.category]!.levelPosition);
+  const levelOf = (c: Column) =>
+    c.kind === "skill" ? dto.skills[c.skill]!.levelPosition : dto.categories[c.category]!.levelPosition;
   const x = (i: number) => g.labelWidth + i * g.cw;
   // Grid rows of column headers (the grid's first column, people's names, has none):
   // categories (buttons that collapse them) when grouped, then skills. Level bands are decoration.
@@ -38,9 +39,24 @@ export function HeatmapHeader({
       <g aria-hidden="true">
         {bands(columns, levelOf).map((b) => (
           <g key={`l${b.start}`}>
-            <rect x={x(b.start)} y={0} width={(b.end - b.start) * g.cw - 1} height={g.levelBand - 3} fill={levelAccent(b.key, dto.levels.length)} rx={3} />
-            <text x={x(b.start) + 4} y={g.levelBand - 7} fill={textColorOn(levelAccent(b.key, dto.levels.length))} className="text-[11px] font-medium">
-              {truncate(dto.levels.find((l) => l.position === b.key)?.name ?? "", Math.max(2, Math.floor(((b.end - b.start) * g.cw) / 7)))}
+            <rect
+              x={x(b.start)}
+              y={0}
+              width={(b.end - b.start) * g.cw - 1}
+              height={g.levelBand - 3}
+              fill={levelAccent(b.key, dto.levels.length)}
+              rx={3}
+            />
+            <text
+              x={x(b.start) + 4}
+              y={g.levelBand - 7}
+              fill={textColorOn(levelAccent(b.key, dto.levels.length))}
+              className="text-[11px] font-medium"
+            >
+              {truncate(
+                dto.levels.find((l) => l.position === b.key)?.name ?? "",
+                Math.max(2, Math.floor(((b.end - b.start) * g.cw) / 7)),
+              )}
             </text>
           </g>
         ))}
@@ -68,9 +84,17 @@ export function HeatmapHeader({
                   }}
                 >
                   <title>{name}</title>
-                  <rect x={x(b.start)} y={g.levelBand} width={(b.end - b.start) * g.cw - 1} height={g.categoryBand - 4} className="fill-muted stroke-border" rx={3} />
+                  <rect
+                    x={x(b.start)}
+                    y={g.levelBand}
+                    width={(b.end - b.start) * g.cw - 1}
+                    height={g.categoryBand - 4}
+                    className="fill-muted stroke-border"
+                    rx={3}
+                  />
                   <text x={x(b.start) + 3} y={g.levelBand + g.categoryBand - 9} className="fill-current text-[10px]">
-                    {isCollapsed ? "▸" : "▾"} {truncate(name, Math.max(0, Math.floor(((b.end - b.start) * g.cw - 14) / 6)))}
+                    {isCollapsed ? "▸" : "▾"}{" "}
+                    {truncate(name, Math.max(0, Math.floor(((b.end - b.start) * g.cw - 14) / 6)))}
                   </text>
                 </g>
               </g>
@@ -84,7 +108,14 @@ export function HeatmapHeader({
           const cx = x(i) + g.cw / 2;
           const y = headerHeight(g) - 4;
           return (
-            <text key={i} role="columnheader" aria-colindex={i + 2} aria-label={name} transform={`translate(${cx},${y}) rotate(-55)`} className={`fill-current text-[10px] ${c.kind === "category" ? "italic" : ""}`}>
+            <text
+              key={i}
+              role="columnheader"
+              aria-colindex={i + 2}
+              aria-label={name}
+              transform={`translate(${cx},${y}) rotate(-55)`}
+              className={`fill-current text-[10px] ${c.kind === "category" ? "italic" : ""}`}
+            >
               <title>{name}</title>
               {truncate(name, 30)}
             </text>

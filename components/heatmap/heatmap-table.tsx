@@ -1,24 +1,26 @@
 "use client";
 
 import {
-  type ColumnDef,
   flexRender,
   getCoreRowModel,
   getFilteredRowModel,
   getPaginationRowModel,
   getSortedRowModel,
-  type SortingState,
   useReactTable,
+  type ColumnDef,
+  type SortingState,
   type VisibilityState,
 } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import type { HeatmapDto } from "@/lib/data/heatmap";
 import { cellGlyph } from "@/lib/charts/colors";
-import { type Model, personName } from "./model";
+import type { HeatmapDto } from "@/lib/data/heatmap";
+
+import { personName, type Model } from "./model";
 
 type Row = { row: number; name: string; team: string; values: number[] };
 
@@ -40,16 +42,14 @@ export function HeatmapTable({ dto, model }: { dto: HeatmapDto; model: Model }) 
     () => [
       { id: "name", accessorKey: "name", header: t("person"), enableHiding: false },
       ...(dto.scope.kind === "org" ? [{ id: "team", accessorKey: "team", header: t("team") } as ColumnDef<Row>] : []),
-      ...skills.map(
-        (s, i): ColumnDef<Row> => ({
-          id: dto.skills[s]!.key,
-          accessorFn: (r) => r.values[i],
-          header: dto.skills[s]!.name,
-          meta: { category: dto.skills[s]!.categoryIndex },
-          sortDescFirst: true,
-          cell: (ctx) => cellGlyph(ctx.getValue() as number) || "·",
-        }),
-      ),
+      ...skills.map((s, i): ColumnDef<Row> => ({
+        id: dto.skills[s]!.key,
+        accessorFn: (r) => r.values[i],
+        header: dto.skills[s]!.name,
+        meta: { category: dto.skills[s]!.categoryIndex },
+        sortDescFirst: true,
+        cell: (ctx) => cellGlyph(ctx.getValue() as number) || "·",
+      })),
     ],
     [dto, skills, t],
   );
@@ -65,7 +65,8 @@ export function HeatmapTable({ dto, model }: { dto: HeatmapDto; model: Model }) 
     onSortingChange: setSorting,
     onGlobalFilterChange: setGlobalFilter,
     onColumnVisibilityChange: setVisibility,
-    globalFilterFn: (row, _id, value: string) => `${row.original.name} ${row.original.team}`.toLowerCase().includes(value.toLowerCase()),
+    globalFilterFn: (row, _id, value: string) =>
+      `${row.original.name} ${row.original.team}`.toLowerCase().includes(value.toLowerCase()),
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
@@ -74,13 +75,20 @@ export function HeatmapTable({ dto, model }: { dto: HeatmapDto; model: Model }) 
   });
   const categoriesShown = [...new Set(skills.map((s) => dto.skills[s]!.categoryIndex))];
   const setCategory = (category: number, visible: boolean) =>
-    setVisibility((v) => ({ ...v, ...Object.fromEntries(skills.filter((s) => dto.skills[s]!.categoryIndex === category).map((s) => [dto.skills[s]!.key, visible])) }));
+    setVisibility((v) => ({
+      ...v,
+      ...Object.fromEntries(
+        skills.filter((s) => dto.skills[s]!.categoryIndex === category).map((s) => [dto.skills[s]!.key, visible]),
+      ),
+    }));
 
   return (
     <section aria-labelledby="table-title" className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h2 id="table-title" className="font-semibold">{t("viewTable")}</h2>
+          <h2 id="table-title" className="font-semibold">
+            {t("viewTable")}
+          </h2>
           <p className="text-xs text-muted-foreground">{t("tableHint")}</p>
         </div>
         <Input
@@ -117,9 +125,14 @@ export function HeatmapTable({ dto, model }: { dto: HeatmapDto; model: Model }) 
                       key={h.id}
                       scope="col"
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-                      className={`border-b border-border px-2 py-2 text-left align-bottom font-medium ${i === 0 ? "sticky left-0 z-10 min-w-40 bg-muted" : "min-w-16 max-w-28"}`}
+                      className={`border-b border-border px-2 py-2 text-left align-bottom font-medium ${i === 0 ? "sticky left-0 z-10 min-w-40 bg-muted" : "max-w-28 min-w-16"}`}
                     >
-                      <button type="button" className="line-clamp-3 text-left hover:underline" title={String(h.column.columnDef.header)} onClick={h.column.getToggleSortingHandler()}>
+                      <button
+                        type="button"
+                        className="line-clamp-3 text-left hover:underline"
+                        title={String(h.column.columnDef.header)}
+                        onClick={h.column.getToggleSortingHandler()}
+                      >
                         {flexRender(h.column.columnDef.header, h.getContext())}
                         {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
                       </button>
@@ -134,7 +147,11 @@ export function HeatmapTable({ dto, model }: { dto: HeatmapDto; model: Model }) 
               <tr key={r.id} className="hover:bg-muted/50">
                 {r.getVisibleCells().map((c, i) =>
                   i === 0 ? (
-                    <th key={c.id} scope="row" className="sticky left-0 z-10 border-b border-border bg-card px-2 py-1.5 text-left font-normal">
+                    <th
+                      key={c.id}
+                      scope="row"
+                      className="sticky left-0 z-10 border-b border-border bg-card px-2 py-1.5 text-left font-normal"
+                    >
                       {flexRender(c.column.columnDef.cell, c.getContext())}
                     </th>
                   ) : (
@@ -151,7 +168,12 @@ export function HeatmapTable({ dto, model }: { dto: HeatmapDto; model: Model }) 
       </Card>
       {table.getPageCount() > 1 && (
         <div className="flex items-center gap-2 text-xs">
-          <Button size="sm" variant="outline" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
+          <Button
+            size="sm"
+            variant="outline"
+            onClick={() => table.previousPage()}
+            disabled={!table.getCanPreviousPage()}
+          >
             ←
           </Button>
           <span className="tabular-nums">

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ComponentProps, useMemo, useState } from "react";
+import { useMemo, useState, type ComponentProps } from "react";
+
 import { QuarterSelect } from "@/components/cycles/quarter-select";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -10,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { MemberSort, SkillSort, Source } from "@/lib/analytics/matrix";
 import type { HeatmapDto } from "@/lib/data/heatmap";
+
 import { CategoryRollup } from "./category-rollup";
 import { CoverageRisks, CoverageStrip } from "./coverage";
 import { geometryFor } from "./geometry";
@@ -17,7 +19,6 @@ import { HeatmapGrid } from "./heatmap-grid";
 import { HeatmapTable } from "./heatmap-table";
 import { HeatmapLegend } from "./legend";
 import { buildModel, rowLabel } from "./model";
-
 
 /** A drop-down of the toolbar: small, and named by its visible label. */
 type ToolbarSelectProps = Omit<ComponentProps<typeof Select>, "onChange"> & {
@@ -66,13 +67,24 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
           <p className="text-xs text-muted-foreground">{t("source")}</p>
           <div className="flex gap-1">
             {(["self", "validated", "effective"] as const).map((s) => (
-              <Button key={s} size="sm" variant={source === s ? "default" : "outline"} aria-pressed={source === s} onClick={() => setSource(s)}>
+              <Button
+                key={s}
+                size="sm"
+                variant={source === s ? "default" : "outline"}
+                aria-pressed={source === s}
+                onClick={() => setSource(s)}
+              >
                 {t(`source${s[0]!.toUpperCase()}${s.slice(1)}` as "sourceSelf")}
               </Button>
             ))}
           </div>
         </div>
-        <QuarterSelect quarter={dto.quarter} quarters={dto.quarters} currentQuarter={dto.currentQuarter} label={t("quarter")} />
+        <QuarterSelect
+          quarter={dto.quarter}
+          quarters={dto.quarters}
+          currentQuarter={dto.currentQuarter}
+          label={t("quarter")}
+        />
         <ToolbarSelect label={t("sortMembers")} value={memberSort} onPick={(v) => setMemberSort(v as MemberSort)}>
           <option value="name">{t("sortByName")}</option>
           <option value="level">{t("sortByLevel")}</option>
@@ -119,7 +131,13 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
           <p className="text-xs text-muted-foreground">{t("view")}</p>
           <div className="flex gap-1">
             {(["chart", "table"] as const).map((v) => (
-              <Button key={v} size="sm" variant={view === v ? "default" : "outline"} aria-pressed={view === v} onClick={() => setView(v)}>
+              <Button
+                key={v}
+                size="sm"
+                variant={view === v ? "default" : "outline"}
+                aria-pressed={view === v}
+                onClick={() => setView(v)}
+              >
                 {v === "chart" ? t("viewChart") : t("viewTable")}
               </Button>
             ))}
@@ -130,8 +148,19 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
       {view === "chart" ? (
         <>
           <HeatmapLegend counts={model.legend} />
-          {!geometry.glyphs && <p className="text-xs text-muted-foreground">{t("canvasNote", { cells: model.rows.length * model.columns.length })}</p>}
-          <HeatmapGrid dto={dto} model={model} geometry={geometry} grouped={skillSort === "category"} collapsed={collapsed} onToggleCategory={toggle} />
+          {!geometry.glyphs && (
+            <p className="text-xs text-muted-foreground">
+              {t("canvasNote", { cells: model.rows.length * model.columns.length })}
+            </p>
+          )}
+          <HeatmapGrid
+            dto={dto}
+            model={model}
+            geometry={geometry}
+            grouped={skillSort === "category"}
+            collapsed={collapsed}
+            onToggleCategory={toggle}
+          />
           <div>
             <h2 className="text-sm font-semibold">{t("coverage")}</h2>
             <p className="mb-1 text-xs text-muted-foreground">{t("coverageHint")}</p>

@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+
 import type { LegendCounts } from "@/lib/analytics/matrix";
 import { NA_FILL, palette, proficiencyColor, textColorOn } from "@/lib/charts/colors";
 
 // The same diagonal hatch the grid draws over not-applicable cells.
-const NA_HATCH =
-  `repeating-linear-gradient(45deg, ${NA_FILL}, ${NA_FILL} 3px, ${palette.naHatch} 3px, ${palette.naHatch} 4px)`;
+const NA_HATCH = `repeating-linear-gradient(45deg, ${NA_FILL}, ${NA_FILL} 3px, ${palette.naHatch} 3px, ${palette.naHatch} 4px)`;
 
 export function HeatmapLegend({ counts }: { counts: LegendCounts }) {
   const t = useTranslations();
@@ -15,10 +15,13 @@ export function HeatmapLegend({ counts }: { counts: LegendCounts }) {
       <figcaption className="font-medium text-muted-foreground">{t("heatmap.legend")}</figcaption>
       {[0, 1, 2, 3, 4].map((v) => (
         <span key={v} className="flex items-center gap-1.5">
-          <span className="grid h-5 w-5 place-items-center rounded text-[11px] font-medium" style={{ background: proficiencyColor(v), color: textColorOn(proficiencyColor(v)) }}>
+          <span
+            className="grid h-5 w-5 place-items-center rounded text-[11px] font-medium"
+            style={{ background: proficiencyColor(v), color: textColorOn(proficiencyColor(v)) }}
+          >
             {v}
           </span>
-          {t(`proficiency.${v as 0}`)} <span className="tabular-nums text-muted-foreground">({counts.byValue[v]})</span>
+          {t(`proficiency.${v as 0}`)} <span className="text-muted-foreground tabular-nums">({counts.byValue[v]})</span>
         </span>
       ))}
       <span className="flex items-center gap-1.5">
@@ -26,16 +29,13 @@ export function HeatmapLegend({ counts }: { counts: LegendCounts }) {
           className="h-5 w-5 rounded border border-dashed bg-white"
           style={{ borderColor: palette.unratedBorder }}
         />
-        {t("heatmap.unrated")} <span className="tabular-nums text-muted-foreground">({counts.unrated})</span>
+        {t("heatmap.unrated")} <span className="text-muted-foreground tabular-nums">({counts.unrated})</span>
       </span>
       <span className="flex items-center gap-1.5">
-        <span
-          className="grid h-5 w-5 place-items-center rounded text-[11px]"
-          style={{ background: NA_HATCH }}
-        >
+        <span className="grid h-5 w-5 place-items-center rounded text-[11px]" style={{ background: NA_HATCH }}>
           –
         </span>
-        {t("heatmap.na")} <span className="tabular-nums text-muted-foreground">({counts.notApplicable})</span>
+        {t("heatmap.na")} <span className="text-muted-foreground tabular-nums">({counts.notApplicable})</span>
       </span>
     </figure>
   );

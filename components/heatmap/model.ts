@@ -2,13 +2,13 @@ import {
   categoryRollup,
   coverageBySkill,
   legendCounts,
+  sortMembers,
+  sortSkills,
+  valuesFor,
   type MemberSort,
   type SkillCoverage,
   type SkillSort,
   type Source,
-  sortMembers,
-  sortSkills,
-  valuesFor,
 } from "@/lib/analytics/matrix";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 
@@ -43,11 +43,15 @@ export function buildModel(dto: HeatmapDto, state: ViewState): Model {
   const skillCategory = dto.skills.map((s) => s.categoryIndex);
   const query = state.memberQuery.trim().toLowerCase();
   const rows = sortMembers(dto.members, values, skillCount, state.memberSort).filter(
-    (m) => !query || dto.members[m]!.name.toLowerCase().includes(query) || dto.members[m]!.teamName.toLowerCase().includes(query),
+    (m) =>
+      !query ||
+      dto.members[m]!.name.toLowerCase().includes(query) ||
+      dto.members[m]!.teamName.toLowerCase().includes(query),
   );
   const coverage = coverageBySkill(values, dto.members.length, skillCount, rows);
   const visibleSkill = (s: number) =>
-    (state.level === "all" || dto.skills[s]!.levelPosition === state.level) && (state.category === "all" || dto.skills[s]!.categoryIndex === state.category);
+    (state.level === "all" || dto.skills[s]!.levelPosition === state.level) &&
+    (state.category === "all" || dto.skills[s]!.categoryIndex === state.category);
   const ordered = sortSkills(dto.skills, coverage, state.skillSort).filter(visibleSkill);
 
   const columns: Column[] = [];

@@ -2,9 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import type { HeatmapDto } from "@/lib/data/heatmap";
-import { HeatmapView } from "./heatmap-view";
+
 import { Card } from "@/components/ui/card";
+import type { HeatmapDto } from "@/lib/data/heatmap";
+
+import { HeatmapView } from "./heatmap-view";
 
 /**
  * The org heatmap (thousands of rows) is fetched as compact JSON from
@@ -36,6 +38,11 @@ export function OrgHeatmapLoader({ quarter }: { quarter: string }) {
       </Card>
     );
   }
-  if (state.failed) return <p role="alert" className="text-sm text-danger">{t("loadFailed")}</p>;
+  if (state.failed)
+    return (
+      <p role="alert" className="text-sm text-danger">
+        {t("loadFailed")}
+      </p>
+    );
   return state.dto ? <HeatmapView dto={state.dto} /> : <p className="text-muted-foreground">{t("none")}</p>;
 }

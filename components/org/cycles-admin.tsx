@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { closeCycleAction, openCycleAction, reopenCycleAction } from "@/lib/actions/cycles";
+
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -12,12 +12,21 @@ import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useActionMessage } from "@/components/ui/use-action-message";
+import { closeCycleAction, openCycleAction, reopenCycleAction } from "@/lib/actions/cycles";
 import type { CycleDto } from "@/lib/data/cycles";
 import { addQuarters, quarterEnd, quarterStart } from "@/lib/quarters";
 
 type Pending = { kind: "close" | "reopen"; cycle: CycleDto };
 
-export function CyclesAdmin({ cycles, suggested, currentQuarter }: { cycles: CycleDto[]; suggested: string; currentQuarter: string }) {
+export function CyclesAdmin({
+  cycles,
+  suggested,
+  currentQuarter,
+}: {
+  cycles: CycleDto[];
+  suggested: string;
+  currentQuarter: string;
+}) {
   const t = useTranslations("cycles");
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -52,22 +61,38 @@ export function CyclesAdmin({ cycles, suggested, currentQuarter }: { cycles: Cyc
         <TBody>
           {cycles.map((c) => (
             <Tr key={c.id}>
-              <Th plain scope="row" className="py-2">{c.quarter}</Th>
+              <Th plain scope="row" className="py-2">
+                {c.quarter}
+              </Th>
               <Td plain>
                 {c.startsOn} → {c.endsOn}
               </Td>
               <Td plain>
                 <Badge variant={c.status === "open" ? "strong" : "outline"}>{t(`state.${c.status}`)}</Badge>
-                {c.closedAt && <span className="ml-2 text-xs text-muted-foreground">{t("frozenAt", { at: c.closedAt.slice(0, 16).replace("T", " ") })}</span>}
+                {c.closedAt && (
+                  <span className="ml-2 text-xs text-muted-foreground">
+                    {t("frozenAt", { at: c.closedAt.slice(0, 16).replace("T", " ") })}
+                  </span>
+                )}
               </Td>
               <Td plain className="pe-0 text-right">
                 {c.status === "open" && (
-                  <Button size="sm" variant="outline" disabled={pending} onClick={() => setConfirming({ kind: "close", cycle: c })}>
+                  <Button
+                    size="sm"
+                    variant="outline"
+                    disabled={pending}
+                    onClick={() => setConfirming({ kind: "close", cycle: c })}
+                  >
                     {t("close", { quarter: c.quarter })}
                   </Button>
                 )}
                 {c.id === latestClosed?.id && !anyOpen && (
-                  <Button size="sm" variant="outline" disabled={pending} onClick={() => setConfirming({ kind: "reopen", cycle: c })}>
+                  <Button
+                    size="sm"
+                    variant="outline"
+                    disabled={pending}
+                    onClick={() => setConfirming({ kind: "reopen", cycle: c })}
+                  >
                     {t("reopen", { quarter: c.quarter })}
                   </Button>
                 )}
@@ -87,17 +112,28 @@ export function CyclesAdmin({ cycles, suggested, currentQuarter }: { cycles: Cyc
           onConfirm={() =>
             confirming.kind === "close"
               ? run(() => closeCycleAction({ cycleId: confirming.cycle.id }), t("closed"))
-              : run(() => reopenCycleAction({ cycleId: confirming.cycle.id }), t("reopened", { quarter: confirming.cycle.quarter }))
+              : run(
+                  () => reopenCycleAction({ cycleId: confirming.cycle.id }),
+                  t("reopened", { quarter: confirming.cycle.quarter }),
+                )
           }
         >
-          <p>{t(`${confirming.kind}Confirm.body`, { quarter: confirming.cycle.quarter, next: countsToward(confirming.cycle.quarter) })}</p>
+          <p>
+            {t(`${confirming.kind}Confirm.body`, {
+              quarter: confirming.cycle.quarter,
+              next: countsToward(confirming.cycle.quarter),
+            })}
+          </p>
         </ConfirmDialog>
       )}
       <form
         className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          run(() => openCycleAction({ quarter, startsOn: day(quarterStart(quarter)), endsOn: day(quarterEnd(quarter)) }), t("opened"));
+          run(
+            () => openCycleAction({ quarter, startsOn: day(quarterStart(quarter)), endsOn: day(quarterEnd(quarter)) }),
+            t("opened"),
+          );
         }}
       >
         <Field label={t("newCycle")}>

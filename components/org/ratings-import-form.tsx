@@ -2,15 +2,24 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ImportResult } from "@/lib/data/import";
 
-type State = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "done"; result: ImportResult } | { kind: "error"; message: string };
+type State =
+  | { kind: "idle" }
+  | { kind: "uploading"; percent: number }
+  | { kind: "done"; result: ImportResult }
+  | { kind: "error"; message: string };
 
 /** Uploads with XMLHttpRequest so large files show upload progress. */
-function send(file: File, mode: "dry-run" | "apply", onProgress: (p: number) => void): Promise<{ status: number; body: unknown }> {
+function send(
+  file: File,
+  mode: "dry-run" | "apply",
+  onProgress: (p: number) => void,
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/import");
@@ -50,17 +59,32 @@ export function RatingsImportForm() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
         <Field label={t("file")}>
-          <input type="file" accept=".csv,.xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="text-sm text-foreground" />
+          <input
+            type="file"
+            accept=".csv,.xlsx"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            className="text-sm text-foreground"
+          />
         </Field>
         <Button variant="outline" disabled={!file || state.kind === "uploading"} onClick={() => void run("dry-run")}>
           {t("dryRun")}
         </Button>
-        <Button disabled={!file || state.kind === "uploading" || !result || result.applied || result.summary.changes === 0} onClick={() => void run("apply")}>
+        <Button
+          disabled={!file || state.kind === "uploading" || !result || result.applied || result.summary.changes === 0}
+          onClick={() => void run("apply")}
+        >
           {t("apply")}
         </Button>
       </div>
       {state.kind === "uploading" && (
-        <div role="progressbar" aria-label={t("uploading")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={state.percent} className="h-2 max-w-md overflow-hidden rounded-full bg-muted">
+        <div
+          role="progressbar"
+          aria-label={t("uploading")}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={state.percent}
+          className="h-2 max-w-md overflow-hidden rounded-full bg-muted"
+        >
           <div className="h-full bg-primary transition-all" style={{ width: `${state.percent}%` }} />
         </div>
       )}
@@ -69,7 +93,8 @@ export function RatingsImportForm() {
         {result && (
           <div className="space-y-3">
             <p className="text-sm font-medium">
-              {result.applied ? t("applied", result.summary) : t("summary", result.summary)} {result.unknownColumns.length > 0 && t("unknownColumns", { columns: result.unknownColumns.join(", ") })}
+              {result.applied ? t("applied", result.summary) : t("summary", result.summary)}{" "}
+              {result.unknownColumns.length > 0 && t("unknownColumns", { columns: result.unknownColumns.join(", ") })}
             </p>
             <Table>
               <THead plain>
@@ -82,13 +107,17 @@ export function RatingsImportForm() {
               <TBody>
                 {result.rows.map((r) => (
                   <Tr key={r.line} className={r.status !== "ok" ? "bg-amber-50" : undefined}>
-                    <Td plain className="tabular-nums">{r.line}</Td>
+                    <Td plain className="tabular-nums">
+                      {r.line}
+                    </Td>
                     <Td plain>{r.email || "—"}</Td>
                     <Td plain>
                       {r.status === "unknown_person"
                         ? t("unknownPerson")
                         : r.status === "invalid"
-                          ? r.errors.map((e) => t("invalidCell", { column: e.column, value: e.value, message: e.message })).join(" · ")
+                          ? r.errors
+                              .map((e) => t("invalidCell", { column: e.column, value: e.value, message: e.message }))
+                              .join(" · ")
                           : t("rowOk", { changes: r.changes.length, unchanged: r.unchanged })}
                     </Td>
                   </Tr>

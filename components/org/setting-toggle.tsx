@@ -2,10 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+
 import { updateOrgSettingAction } from "@/lib/actions/org";
 import type { SettingKey } from "@/lib/data/settings";
 
-export function SettingToggle({ settingKey, label, initial }: { settingKey: SettingKey; label: string; initial: boolean }) {
+export function SettingToggle({
+  settingKey,
+  label,
+  initial,
+}: {
+  settingKey: SettingKey;
+  label: string;
+  initial: boolean;
+}) {
   const t = useTranslations("org");
   const [checked, setChecked] = useState(initial);
   const [message, setMessage] = useState<string | null>(null);

@@ -1,15 +1,16 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useTransition } from "react";
-import { changeUserRoleAction, revokeSessionsAction, setUserAccessAction } from "@/lib/actions/org";
+
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Select } from "@/components/ui/select";
 import { Table, TableCard, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useActionMessage } from "@/components/ui/use-action-message";
+import { changeUserRoleAction, revokeSessionsAction, setUserAccessAction } from "@/lib/actions/org";
 import type { UserDto } from "@/lib/data/users";
 import { cn } from "@/lib/utils";
 
@@ -57,7 +58,10 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
                     )}
                     {self && <span className="ml-1 text-xs text-muted-foreground">({t("people.you")})</span>}
                     <span className="block text-xs text-muted-foreground">
-                      {p.email} · {p.lastSignInAt ? `${t("people.lastSignIn")} ${p.lastSignInAt.slice(0, 10)}` : t("people.neverSignedIn")}
+                      {p.email} ·{" "}
+                      {p.lastSignInAt
+                        ? `${t("people.lastSignIn")} ${p.lastSignInAt.slice(0, 10)}`
+                        : t("people.neverSignedIn")}
                     </span>
                   </Th>
                   <Td>
@@ -76,7 +80,11 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
                       aria-label={t("people.roleFor", { name: p.name })}
                       value={p.role}
                       disabled={pending || self}
-                      onChange={(e) => run(() => changeUserRoleAction({ userId: p.id, role: e.target.value as (typeof ROLES)[number] }))}
+                      onChange={(e) =>
+                        run(() =>
+                          changeUserRoleAction({ userId: p.id, role: e.target.value as (typeof ROLES)[number] }),
+                        )
+                      }
                     >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>
@@ -105,7 +113,12 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
                           variant="outline"
                           disabled={pending}
                           aria-label={t("people.signOutEverywhereFor", { name: p.name })}
-                          onClick={() => run(() => revokeSessionsAction({ userId: p.id }), t("people.signedOutEverywhere", { name: p.name }))}
+                          onClick={() =>
+                            run(
+                              () => revokeSessionsAction({ userId: p.id }),
+                              t("people.signedOutEverywhere", { name: p.name }),
+                            )
+                          }
                         >
                           {t("people.signOutEverywhere")}
                         </Button>

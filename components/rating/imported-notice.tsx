@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ImportedBy } from "@/lib/data/rating-sheet";
@@ -22,7 +23,13 @@ export function ImportedBadge({ imported }: { imported: NonNullable<ImportedBy> 
  * On the member's own sheet, under the imported badge: why the value does
  * not count yet, and a way to keep it as their own (changing it works too).
  */
-export function ImportedNotice({ skillName, onConfirm }: { skillName: string; onConfirm: () => Promise<string | null> }) {
+export function ImportedNotice({
+  skillName,
+  onConfirm,
+}: {
+  skillName: string;
+  onConfirm: () => Promise<string | null>;
+}) {
   const t = useTranslations("me");
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);

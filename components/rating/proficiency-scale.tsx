@@ -40,7 +40,14 @@ export function ProficiencyScale({
                 checked ? "border-primary bg-primary text-primary-foreground" : "border-border bg-card hover:bg-muted",
               )}
             >
-              <input type="radio" className="sr-only" name={name} value={String(v)} checked={checked} onChange={() => onChange(v)} />
+              <input
+                type="radio"
+                className="sr-only"
+                name={name}
+                value={String(v)}
+                checked={checked}
+                onChange={() => onChange(v)}
+              />
               {typeof v === "number" && <span className="font-semibold tabular-nums">{v}</span>}
               <span className={cn(typeof v === "number" && "hidden md:inline")}>{labels[String(v)]}</span>
             </label>

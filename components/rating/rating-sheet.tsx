@@ -1,14 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, useTransition } from "react";
-import { confirmStaleRatingsAction } from "@/lib/actions/ratings";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
+import { confirmStaleRatingsAction } from "@/lib/actions/ratings";
 import { palette } from "@/lib/charts/colors";
 import type { RatingSheetDto, SkillRatingDto } from "@/lib/data/rating-sheet";
+
 import { SkillRatingRow } from "./skill-rating-row";
 
 type Filter = "all" | "unrated" | "stale" | "discuss";
@@ -25,11 +27,15 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
   const all = useMemo(() => sheet.levels.flatMap((l) => l.categories.flatMap((c) => c.skills)), [sheet]);
   const selfOf = useCallback((s: SkillRatingDto) => (s.key in selfByKey ? selfByKey[s.key]! : s.self), [selfByKey]);
   // Rated this quarter by the member; an imported value waits for them to confirm it, like a stale one.
-  const toConfirm = (self: SkillRatingDto["self"]) => !!self && (!!self.imported || self.quarter !== sheet.currentQuarter);
+  const toConfirm = (self: SkillRatingDto["self"]) =>
+    !!self && (!!self.imported || self.quarter !== sheet.currentQuarter);
   const rated = all.filter((s) => selfOf(s) && !toConfirm(selfOf(s))).length;
   const staleKeys = all.filter((s) => toConfirm(selfOf(s)));
   const unrated = all.filter((s) => !selfOf(s)).length;
-  const onSelfChange = useCallback((key: string, self: NonNullable<SkillRatingDto["self"]>) => setSelfByKey((m) => ({ ...m, [key]: self })), []);
+  const onSelfChange = useCallback(
+    (key: string, self: NonNullable<SkillRatingDto["self"]>) => setSelfByKey((m) => ({ ...m, [key]: self })),
+    [],
+  );
 
   const visible = (s: SkillRatingDto) => {
     const self = selfOf(s);
@@ -67,7 +73,9 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
                 style={{ backgroundColor: palette.ready, width: `${all.length ? (rated / all.length) * 100 : 0}%` }}
               />
             </div>
-            <p className="mt-1 text-xs text-muted-foreground">{t("me.progressDetail", { stale: staleKeys.length, unrated })}</p>
+            <p className="mt-1 text-xs text-muted-foreground">
+              {t("me.progressDetail", { stale: staleKeys.length, unrated })}
+            </p>
           </div>
           {staleKeys.length > 0 && (
             <div className="text-right">
@@ -97,7 +105,13 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <div role="group" aria-label={t("me.filter")} className="flex flex-wrap gap-1">
             {(["all", "unrated", "stale", "discuss"] as const).map((f) => (
-              <Button key={f} size="sm" variant={filter === f ? "default" : "outline"} aria-pressed={filter === f} onClick={() => setFilter(f)}>
+              <Button
+                key={f}
+                size="sm"
+                variant={filter === f ? "default" : "outline"}
+                aria-pressed={filter === f}
+                onClick={() => setFilter(f)}
+              >
                 {t(`me.filter${f[0]!.toUpperCase()}${f.slice(1)}` as "me.filterAll")}
               </Button>
             ))}
@@ -116,9 +130,15 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
         </div>
       </Card>
 
-      {shown.length === 0 && <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{t("me.empty")}</p>}
+      {shown.length === 0 && (
+        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">
+          {t("me.empty")}
+        </p>
+      )}
       {levels.map((l) => {
-        const categories = l.categories.map((c) => ({ ...c, skills: c.skills.filter(visible) })).filter((c) => c.skills.length > 0);
+        const categories = l.categories
+          .map((c) => ({ ...c, skills: c.skills.filter(visible) }))
+          .filter((c) => c.skills.length > 0);
         if (categories.length === 0) return null;
         return (
           <section key={l.key} aria-labelledby={`lvl-${l.key}`} className="space-y-3">

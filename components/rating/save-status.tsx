@@ -1,8 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
+
 import type { RetryReason, SaveStatus } from "./use-autosave";
 
 const tone: Record<SaveStatus, string> = {
@@ -37,7 +39,13 @@ export function SaveStatusLine({
     status === "saving" || status === "pending"
       ? t("saving")
       : status === "retrying"
-        ? t(reason === "storage_full" ? "retryingStorageFull" : reason === "unavailable" ? "retryingUnavailable" : "retryingOffline")
+        ? t(
+            reason === "storage_full"
+              ? "retryingStorageFull"
+              : reason === "unavailable"
+                ? "retryingUnavailable"
+                : "retryingOffline",
+          )
         : status === "saved"
           ? t("saved")
           : status === "error"

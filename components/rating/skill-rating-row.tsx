@@ -2,14 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
-import { confirmStaleRatingsAction, saveMyRatingAction } from "@/lib/actions/ratings";
+
 import { Badge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { confirmStaleRatingsAction, saveMyRatingAction } from "@/lib/actions/ratings";
+import { hasDiscrepancy } from "@/lib/analytics/ratings";
 import type { SkillRatingDto } from "@/lib/data/rating-sheet";
 import type { SelfRatingSaveDto } from "@/lib/data/ratings";
 import type { NoteProblem } from "@/lib/validations/text";
-import { hasDiscrepancy } from "@/lib/analytics/ratings";
+
 import { HistorySparkline } from "./history-sparkline";
 import { ImportedBadge, ImportedNotice } from "./imported-notice";
 import { ProficiencyScale, type ScaleValue } from "./proficiency-scale";
@@ -56,7 +58,10 @@ export function SkillRatingRow({
     [keep],
   );
   const { status, error, code, reason, schedule, retry } = useAutosave(saveMyRatingAction, onSaved);
-  const save = (next: { value?: ScaleValue | null; interest?: number | null; evidence?: string }, immediate = false) => {
+  const save = (
+    next: { value?: ScaleValue | null; interest?: number | null; evidence?: string },
+    immediate = false,
+  ) => {
     const v = next.value !== undefined ? next.value : value;
     if (v === null) return;
     sentNote.current = next.evidence ?? evidence;
@@ -85,13 +90,17 @@ export function SkillRatingRow({
 
   const imported = saved?.imported ?? null;
   const stale = !!saved && !imported && saved.quarter !== currentQuarter;
-  const selfForFlag = value === null ? null : { proficiency: value === "na" ? null : value, notApplicable: value === "na" };
+  const selfForFlag =
+    value === null ? null : { proficiency: value === "na" ? null : value, notApplicable: value === "na" };
   const discrepancy = hasDiscrepancy(selfForFlag, skill.validated);
   const headingId = `skill-${skill.key}`;
   const noteMessageId = `note-${skill.key}`;
 
   return (
-    <li className="grid gap-3 border-t border-border px-4 py-3 first:border-t-0 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1.5fr)]" aria-labelledby={headingId}>
+    <li
+      className="grid gap-3 border-t border-border px-4 py-3 first:border-t-0 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1.5fr)]"
+      aria-labelledby={headingId}
+    >
       <div className="min-w-0 space-y-1">
         <p id={headingId} className="text-sm font-medium">
           {skill.name}
@@ -100,7 +109,11 @@ export function SkillRatingRow({
         <div className="flex flex-wrap items-center gap-1.5 text-xs">
           {!saved && <Badge variant="outline">{t("unrated")}</Badge>}
           {imported && <ImportedBadge imported={imported} />}
-          {stale && <Badge variant="outline" className="border-amber-600/40 text-amber-800">↻ {t("stale", { quarter: saved!.quarter })}</Badge>}
+          {stale && (
+            <Badge variant="outline" className="border-amber-600/40 text-amber-800">
+              ↻ {t("stale", { quarter: saved!.quarter })}
+            </Badge>
+          )}
           {saved && !stale && !imported && <span className="text-muted-foreground">✓ {t("ratedThisQuarter")}</span>}
           {skill.validated && (
             <Badge title={skill.validated.comment ?? undefined}>
@@ -109,7 +122,11 @@ export function SkillRatingRow({
           )}
           {discrepancy && (
             <Badge className="border-amber-700 bg-amber-100 text-amber-900" data-testid="discrepancy">
-              ⚑ {t("discuss", { self: value === "na" ? t("na") : String(value), validated: String(skill.validated!.proficiency) })}
+              ⚑{" "}
+              {t("discuss", {
+                self: value === "na" ? t("na") : String(value),
+                validated: String(skill.validated!.proficiency),
+              })}
             </Badge>
           )}
           {skill.history.length > 0 && (
@@ -123,7 +140,8 @@ export function SkillRatingRow({
         {imported && <ImportedNotice skillName={skill.name} onConfirm={confirmImported} />}
         {skill.validated?.comment && (
           <p className="text-xs text-muted-foreground">
-            “{skill.validated.comment}” — {t("validatedBy", { name: skill.validated.raterName, quarter: skill.validated.quarter })}
+            “{skill.validated.comment}” —{" "}
+            {t("validatedBy", { name: skill.validated.raterName, quarter: skill.validated.quarter })}
           </p>
         )}
       </div>

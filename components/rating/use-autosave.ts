@@ -1,12 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+
 import { RETRYABLE_ACTION_CODES } from "@/lib/errors";
 
 export type SaveStatus = "idle" | "pending" | "saving" | "retrying" | "saved" | "error";
 /** Why a change is waiting to be retried: no answer from the server, or its typed, retryable refusal. */
 export type RetryReason = "network" | (typeof RETRYABLE_ACTION_CODES)[number];
-type Result<T> = { ok: true; data: T } | { ok: false; error: string; code?: string; fieldErrors?: Record<string, string[]> };
+type Result<T> =
+  { ok: true; data: T } | { ok: false; error: string; code?: string; fieldErrors?: Record<string, string[]> };
 
 // Unsaved work across the whole page, for the "leave page?" warning.
 let unsaved = 0;
@@ -16,7 +18,8 @@ if (typeof window !== "undefined") {
   });
 }
 
-const isRetryable = (code: string): code is RetryReason => code === "network" || (RETRYABLE_ACTION_CODES as readonly string[]).includes(code);
+const isRetryable = (code: string): code is RetryReason =>
+  code === "network" || (RETRYABLE_ACTION_CODES as readonly string[]).includes(code);
 
 /**
  * How long to wait before the next attempt: doubling from 1 s up to 30 s; a
@@ -36,7 +39,11 @@ export function retryDelay(reason: RetryReason, attempt: number): number {
  * saved with one request id until it succeeds, so a retry after a lost
  * response never writes twice; a new payload gets a new id.
  */
-export function useAutosave<Sent extends { requestId: string }, T>(save: (payload: Sent) => Promise<Result<T>>, onSaved: (data: T) => void, delay = 500) {
+export function useAutosave<Sent extends { requestId: string }, T>(
+  save: (payload: Sent) => Promise<Result<T>>,
+  onSaved: (data: T) => void,
+  delay = 500,
+) {
   type P = Omit<Sent, "requestId">;
   const [status, setStatus] = useState<SaveStatus>("idle");
   const [error, setError] = useState<string | null>(null);

@@ -12,7 +12,10 @@ export function parseValidationFilter(show: string | string[] | undefined): Vali
 }
 
 /** "Not validated": the lead has not recorded a value yet. "Discuss": self and validated are two or more apart. */
-export function matchesValidationFilter(skill: Pick<SkillRatingDto, "validated" | "discrepancy">, filter: ValidationFilter): boolean {
+export function matchesValidationFilter(
+  skill: Pick<SkillRatingDto, "validated" | "discrepancy">,
+  filter: ValidationFilter,
+): boolean {
   if (filter === "unvalidated") return !skill.validated;
   if (filter === "discuss") return skill.discrepancy;
   return true;

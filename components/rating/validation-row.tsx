@@ -1,17 +1,19 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { validateRatingAction } from "@/lib/actions/ratings";
+
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useActionMessage } from "@/components/ui/use-action-message";
+import { validateRatingAction } from "@/lib/actions/ratings";
 import type { SkillRatingDto } from "@/lib/data/rating-sheet";
 import { noteProblem } from "@/lib/validations/text";
+
 import { HistorySparkline } from "./history-sparkline";
 import { ImportedBadge } from "./imported-notice";
 
@@ -20,17 +22,28 @@ const COMMENT_MAX = 500;
 export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto; teamId: string; userId: string }) {
   const t = useTranslations();
   const router = useRouter();
-  const [value, setValue] = useState<string>(skill.validated?.proficiency?.toString() ?? skill.self?.proficiency?.toString() ?? "");
+  const [value, setValue] = useState<string>(
+    skill.validated?.proficiency?.toString() ?? skill.self?.proficiency?.toString() ?? "",
+  );
   const [comment, setComment] = useState("");
   const { message, setMessage, show } = useActionMessage();
   const [pending, start] = useTransition();
-  const selfText = skill.self ? (skill.self.notApplicable ? t("me.na") : String(skill.self.proficiency)) : t("validate.none");
+  const selfText = skill.self
+    ? skill.self.notApplicable
+      ? t("me.na")
+      : String(skill.self.proficiency)
+    : t("validate.none");
   const id = `v-${skill.key}`;
 
   return (
-    <li className="grid gap-2 border-t border-border px-4 py-3 first:border-t-0 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1.4fr)]" aria-labelledby={id}>
+    <li
+      className="grid gap-2 border-t border-border px-4 py-3 first:border-t-0 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1.4fr)]"
+      aria-labelledby={id}
+    >
       <div className="min-w-0 space-y-1">
-        <p id={id} className="text-sm font-medium">{skill.name}</p>
+        <p id={id} className="text-sm font-medium">
+          {skill.name}
+        </p>
         <div className="flex flex-wrap items-center gap-1.5 text-xs">
           <Badge variant="outline">{t("validate.selfValue", { value: selfText })}</Badge>
           {skill.self?.imported && <ImportedBadge imported={skill.self.imported} />}
@@ -48,7 +61,7 @@ export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto
             />
           )}
         </div>
-        {skill.self?.evidence && <p className="break-words text-xs text-muted-foreground">{skill.self.evidence}</p>}
+        {skill.self?.evidence && <p className="text-xs break-words text-muted-foreground">{skill.self.evidence}</p>}
       </div>
       <form
         className="flex flex-wrap items-center gap-2"
@@ -104,7 +117,12 @@ export function ValidationRow({ skill, teamId, userId }: { skill: SkillRatingDto
           value={comment}
           onChange={(e) => setComment(e.target.value)}
         />
-        <Button size="sm" type="submit" disabled={pending || value === ""} aria-label={`${t("validate.save")}: ${skill.name}`}>
+        <Button
+          size="sm"
+          type="submit"
+          disabled={pending || value === ""}
+          aria-label={`${t("validate.save")}: ${skill.name}`}
+        >
           {t("validate.save")}
         </Button>
         <FormStatus as="span" message={message} className="text-xs" />

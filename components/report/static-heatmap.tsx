@@ -1,5 +1,5 @@
-import { cellGlyph, NA_FILL, palette, proficiencyColor, textColorOn } from "@/lib/charts/colors";
 import { NOT_APPLICABLE, UNRATED, valuesFor } from "@/lib/analytics/matrix";
+import { cellGlyph, NA_FILL, palette, proficiencyColor, textColorOn } from "@/lib/charts/colors";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 
 /** A print-friendly heatmap: numbered skill columns (names listed below), values printed in cells. */
@@ -11,7 +11,13 @@ export function StaticHeatmap({ dto, label: caption }: { dto: HeatmapDto; label:
   const header = 18;
   return (
     <figure className="space-y-2">
-      <svg width={label + dto.skills.length * cw} height={header + dto.members.length * ch} className="max-w-full" role="img" aria-label={caption}>
+      <svg
+        width={label + dto.skills.length * cw}
+        height={header + dto.members.length * ch}
+        className="max-w-full"
+        role="img"
+        aria-label={caption}
+      >
         {dto.skills.map((s, j) => (
           <text key={s.key} x={label + j * cw + cw / 2} y={12} textAnchor="middle" className="fill-current text-[8px]">
             {j + 1}
@@ -27,11 +33,22 @@ export function StaticHeatmap({ dto, label: caption }: { dto: HeatmapDto; label:
               const fill = v === NOT_APPLICABLE ? NA_FILL : proficiencyColor(v);
               return (
                 <g key={s.key} transform={`translate(${label + j * cw},0)`}>
-                  <rect x={0.5} y={0.5} width={cw - 1} height={ch - 1} fill={fill}
+                  <rect
+                    x={0.5}
+                    y={0.5}
+                    width={cw - 1}
+                    height={ch - 1}
+                    fill={fill}
                     stroke={v === UNRATED ? palette.emptyBorder : "none"}
-                    strokeDasharray={v === UNRATED ? "2 2" : undefined} />
-                  <text x={cw / 2} y={ch / 2 + 3} textAnchor="middle"
-                    fill={v === NOT_APPLICABLE ? palette.naInk : textColorOn(fill)} className="text-[8px]">
+                    strokeDasharray={v === UNRATED ? "2 2" : undefined}
+                  />
+                  <text
+                    x={cw / 2}
+                    y={ch / 2 + 3}
+                    textAnchor="middle"
+                    fill={v === NOT_APPLICABLE ? palette.naInk : textColorOn(fill)}
+                    className="text-[8px]"
+                  >
                     {cellGlyph(v)}
                   </text>
                 </g>

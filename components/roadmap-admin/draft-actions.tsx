@@ -1,16 +1,25 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { discardDraftAction, publishDraftAction } from "@/lib/actions/frameworks";
+
 import { Button } from "@/components/ui/button";
-import type { DraftDto } from "@/lib/data/framework-admin";
-import { countChanges, type FrameworkDiff } from "@/lib/roadmap/diff";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionMessage } from "@/components/ui/use-action-message";
+import { discardDraftAction, publishDraftAction } from "@/lib/actions/frameworks";
+import type { DraftDto } from "@/lib/data/framework-admin";
+import { countChanges, type FrameworkDiff } from "@/lib/roadmap/diff";
 
-const KINDS = ["added", "retired", "renamed", "moved", "redescribed", "reordered", "other"] as const satisfies readonly (keyof FrameworkDiff)[];
+const KINDS = [
+  "added",
+  "retired",
+  "renamed",
+  "moved",
+  "redescribed",
+  "reordered",
+  "other",
+] as const satisfies readonly (keyof FrameworkDiff)[];
 
 /** "3 renamed, 1 retired" — the diff in a sentence, for the publish confirmation. */
 function useDiffSummary(diff: FrameworkDiff | null): string {
@@ -51,7 +60,11 @@ export function DraftActions({ draft, onMessage }: { draft: DraftDto; onMessage:
     });
   return (
     <div className="mt-3 flex flex-wrap items-center gap-2">
-      <Button disabled={pending || unchanged} aria-describedby={unchanged ? "publish-unchanged" : undefined} onClick={() => setOpen("publish")}>
+      <Button
+        disabled={pending || unchanged}
+        aria-describedby={unchanged ? "publish-unchanged" : undefined}
+        onClick={() => setOpen("publish")}
+      >
         {t("publish", { version: draft.version })}
       </Button>
       <Button variant="outline" disabled={pending} onClick={() => setOpen("discard")}>
@@ -63,7 +76,14 @@ export function DraftActions({ draft, onMessage }: { draft: DraftDto; onMessage:
         </p>
       )}
       {open === "publish" && (
-        <ConfirmDialog title={t("publishConfirm.title", { version: draft.version })} confirmLabel={t("publish", { version: draft.version })} cancelLabel={t("cancel")} pending={pending} onConfirm={publish} onCancel={() => setOpen(null)}>
+        <ConfirmDialog
+          title={t("publishConfirm.title", { version: draft.version })}
+          confirmLabel={t("publish", { version: draft.version })}
+          cancelLabel={t("cancel")}
+          pending={pending}
+          onConfirm={publish}
+          onCancel={() => setOpen(null)}
+        >
           {draft.published === null ? (
             <p>{t("publishConfirm.first", { skills, categories })}</p>
           ) : (
@@ -75,8 +95,20 @@ export function DraftActions({ draft, onMessage }: { draft: DraftDto; onMessage:
         </ConfirmDialog>
       )}
       {open === "discard" && (
-        <ConfirmDialog title={t("discardConfirm.title", { version: draft.version })} confirmLabel={t("discard")} cancelLabel={t("cancel")} pending={pending} danger onConfirm={discard} onCancel={() => setOpen(null)}>
-          <p>{draft.published === null ? t("discardConfirm.neverPublished") : t("discardConfirm.body", { published: draft.published })}</p>
+        <ConfirmDialog
+          title={t("discardConfirm.title", { version: draft.version })}
+          confirmLabel={t("discard")}
+          cancelLabel={t("cancel")}
+          pending={pending}
+          danger
+          onConfirm={discard}
+          onCancel={() => setOpen(null)}
+        >
+          <p>
+            {draft.published === null
+              ? t("discardConfirm.neverPublished")
+              : t("discardConfirm.body", { published: draft.published })}
+          </p>
         </ConfirmDialog>
       )}
     </div>

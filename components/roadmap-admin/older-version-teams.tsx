@@ -1,13 +1,18 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { moveTeamsToLatestVersionAction } from "@/lib/actions/frameworks";
+
 import { VersionMoveExplainer } from "@/components/teams/version-move-explainer";
 import { Button } from "@/components/ui/button";
+import { moveTeamsToLatestVersionAction } from "@/lib/actions/frameworks";
 
-type Props = { frameworkId: string; latest: { id: string; version: number }; teams: { id: string; name: string; version: number }[] };
+type Props = {
+  frameworkId: string;
+  latest: { id: string; version: number };
+  teams: { id: string; name: string; version: number }[];
+};
 
 /** Admins: the teams still on a retired version of this roadmap, and one action that moves them all (then what it did). */
 export function OlderVersionTeams({ frameworkId, latest, teams }: Props) {
@@ -24,8 +29,13 @@ export function OlderVersionTeams({ frameworkId, latest, teams }: Props) {
     ) : null;
   }
   return (
-    <section aria-labelledby="older-teams" className="space-y-2 rounded-lg border border-primary/30 bg-accent p-4 text-sm text-accent-foreground">
-      <h2 id="older-teams" className="font-semibold">{t("title")}</h2>
+    <section
+      aria-labelledby="older-teams"
+      className="space-y-2 rounded-lg border border-primary/30 bg-accent p-4 text-sm text-accent-foreground"
+    >
+      <h2 id="older-teams" className="font-semibold">
+        {t("title")}
+      </h2>
       <p>{t("intro", { count: teams.length })}</p>
       <ul className="flex flex-wrap gap-x-4 gap-y-1">
         {teams.map((team) => (
@@ -40,7 +50,9 @@ export function OlderVersionTeams({ frameworkId, latest, teams }: Props) {
           onClick={() =>
             start(async () => {
               const r = await moveTeamsToLatestVersionAction({ frameworkId });
-              setMessage(r.ok ? t("moved", { count: r.data.moved, version: r.data.version ?? latest.version }) : r.error);
+              setMessage(
+                r.ok ? t("moved", { count: r.data.moved, version: r.data.version ?? latest.version }) : r.error,
+              );
               if (r.ok) router.refresh();
             })
           }

@@ -1,9 +1,10 @@
 import { useLocale, useTranslations } from "next-intl";
+
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { PublishedDocDto } from "@/lib/data/framework-admin";
-import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/pick";
 
 /** The published version, read-only: what a new draft will start from. */
 export function PublishedPreview({ published }: { published: PublishedDocDto }) {
@@ -28,7 +29,10 @@ export function PublishedPreview({ published }: { published: PublishedDocDto }) 
                 </h4>
                 <ul className="divide-y divide-border">
                   {c.skills.map((s) => (
-                    <li key={s.key} className={`flex items-start justify-between gap-2 px-3 py-2 text-sm ${retired.has(s.key) ? "text-muted-foreground" : ""}`}>
+                    <li
+                      key={s.key}
+                      className={`flex items-start justify-between gap-2 px-3 py-2 text-sm ${retired.has(s.key) ? "text-muted-foreground" : ""}`}
+                    >
                       <span>{name(s.name)}</span>
                       {retired.has(s.key) && <Badge variant="outline">{ta("retired")}</Badge>}
                     </li>

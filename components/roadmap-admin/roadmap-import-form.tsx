@@ -1,16 +1,18 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useState, useTransition } from "react";
-import { importFrameworkAction } from "@/lib/actions/frameworks";
+
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { importFrameworkAction } from "@/lib/actions/frameworks";
 import type { ImportPreview } from "@/lib/data/framework-admin";
 
-const formatOf = (name: string): "markdown" | "json" | "yaml" => (/\.json$/i.test(name) ? "json" : /\.ya?ml$/i.test(name) ? "yaml" : "markdown");
+const formatOf = (name: string): "markdown" | "json" | "yaml" =>
+  /\.json$/i.test(name) ? "json" : /\.ya?ml$/i.test(name) ? "yaml" : "markdown";
 
 export function RoadmapImportForm() {
   const t = useTranslations("frameworkAdmin");
@@ -83,13 +85,22 @@ export function RoadmapImportForm() {
         )}
         {preview?.ok && (
           <p>
-            {t("previewLine", { title: preview.title ?? "", key: preview.key ?? "", ...preview.counts! })} {preview.existing && t("existing")}
+            {t("previewLine", { title: preview.title ?? "", key: preview.key ?? "", ...preview.counts! })}{" "}
+            {preview.existing && t("existing")}
           </p>
         )}
         {preview?.ok && preview.warnings.length > 0 && (
-          <ul aria-label={t("warnings")} className="space-y-1 rounded-md border border-border bg-muted p-2 text-foreground">
+          <ul
+            aria-label={t("warnings")}
+            className="space-y-1 rounded-md border border-border bg-muted p-2 text-foreground"
+          >
             {preview.warnings.map((w, i) => {
-              const message = t("repeatedCategory", { name: w.name, level: w.level, firstLevel: w.firstLevel, key: w.key });
+              const message = t("repeatedCategory", {
+                name: w.name,
+                level: w.level,
+                firstLevel: w.firstLevel,
+                key: w.key,
+              });
               return <li key={i}>⚠ {w.line ? t("warningLine", { line: w.line, message }) : message}</li>;
             })}
           </ul>

@@ -1,10 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createDraftAction } from "@/lib/actions/frameworks";
+
 import { Button } from "@/components/ui/button";
+import { createDraftAction } from "@/lib/actions/frameworks";
 
 /** Starts a draft on purpose (a POST), then shows the editor on it. */
 export function StartDraftButton({ frameworkId }: { frameworkId: string }) {

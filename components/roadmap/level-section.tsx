@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import type { FrameworkTreeDto } from "@/lib/data/frameworks";
+
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import type { FrameworkTreeDto } from "@/lib/data/frameworks";
+
 import { levelAccent } from "./level-accent";
 
 type Level = FrameworkTreeDto["levels"][number];
@@ -30,13 +32,17 @@ export async function LevelSection({ level, count }: { level: Level; count: numb
             {level.categories.map((category, i) => (
               <li key={category.key} className="rounded-md border border-border bg-background p-4">
                 <h4 className="flex items-baseline gap-2 font-medium">
-                  <span className="text-sm tabular-nums text-muted-foreground">{i + 1}.</span>
+                  <span className="text-sm text-muted-foreground tabular-nums">{i + 1}.</span>
                   {category.name}
                 </h4>
                 <ul className="mt-2 space-y-1.5 text-sm">
                   {category.skills.map((skill) => (
                     <li key={skill.key} className="flex gap-2">
-                      <span aria-hidden className="mt-1.5 h-1.5 w-1.5 shrink-0 rounded-full" style={{ background: accent }} />
+                      <span
+                        aria-hidden
+                        className="mt-1.5 h-1.5 w-1.5 shrink-0 rounded-full"
+                        style={{ background: accent }}
+                      />
                       <span>
                         {skill.name}
                         {skill.description && <span className="block text-muted-foreground">{skill.description}</span>}
@@ -49,7 +55,7 @@ export async function LevelSection({ level, count }: { level: Level; count: numb
           </ol>
           {level.workStyle && (
             <figure className="mt-5 rounded-md bg-muted p-4">
-              <figcaption className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+              <figcaption className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
                 {t("workStyle")}
               </figcaption>
               <blockquote className="mt-1 text-base italic">{level.workStyle}</blockquote>

@@ -1,8 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import type { FrameworkTreeDto } from "@/lib/data/frameworks";
+
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, TableCard, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import type { FrameworkTreeDto } from "@/lib/data/frameworks";
 
 export async function CapabilityList({ capabilities }: { capabilities: FrameworkTreeDto["capabilities"] }) {
   const t = await getTranslations();
@@ -26,7 +27,9 @@ export async function CapabilityList({ capabilities }: { capabilities: Framework
             <ul className="mt-3 space-y-1 text-sm">
               {c.skills.map((s) => (
                 <li key={s.key} className="flex justify-between gap-3">
-                  <span className="line-clamp-2" title={s.name}>{s.name}</span>
+                  <span className="line-clamp-2" title={s.name}>
+                    {s.name}
+                  </span>
                   <span className="shrink-0 text-xs text-muted-foreground">
                     {t("framework.needsAt", {
                       level: `${s.requiredProficiency} ${t(`proficiency.${String(s.requiredProficiency) as "0" | "1" | "2" | "3" | "4"}`)}`,
@@ -61,7 +64,9 @@ export async function GrowthTable({ rows }: { rows: FrameworkTreeDto["growthTabl
           <TBody>
             {rows.map((r) => (
               <Tr key={r.stage} className="align-top">
-                <Th scope="row" className="whitespace-nowrap py-3">{r.stage}</Th>
+                <Th scope="row" className="py-3 whitespace-nowrap">
+                  {r.stage}
+                </Th>
                 <Td className="py-3">{r.focus}</Td>
               </Tr>
             ))}

@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { type AppLocale, LOCALE_LABELS, LOCALES } from "@/lib/i18n/locales";
-import { setLocaleCookie } from "@/lib/i18n/set-locale-cookie";
+
 import { Select } from "@/components/ui/select";
+import { LOCALE_LABELS, LOCALES, type AppLocale } from "@/lib/i18n/locales";
+import { setLocaleCookie } from "@/lib/i18n/set-locale-cookie";
 
 // The language is a preference cookie read on the server; changing it only
 // needs a re-render of the current route, no server action.

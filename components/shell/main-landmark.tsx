@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, type ReactNode, useContext } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 
 // The signed-in shell owns the page's one <main>. A page that can render both
 // inside and outside it (the 404) asks for <MainLandmark> and gets a <main>

@@ -1,5 +1,5 @@
-import { can, type OrgPermission } from "@/lib/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { can, type OrgPermission } from "@/lib/permissions";
 
 // The navigation the signed-in shell shows. Later features add their entry
 // here with the permission that reveals it; the pages check for themselves.
@@ -14,7 +14,11 @@ const has = (permission: OrgPermission) => (viewer: Viewer) => can(viewer, permi
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/me", labelKey: "me", visible: has("self:rate") },
-  { href: "/teams", labelKey: "teams", visible: (v) => can(v, "team:read-any") || v.memberTeamIds.length > 0 || v.role === "manager" },
+  {
+    href: "/teams",
+    labelKey: "teams",
+    visible: (v) => can(v, "team:read-any") || v.memberTeamIds.length > 0 || v.role === "manager",
+  },
   { href: "/org", labelKey: "org", visible: has("team:read-any") },
   { href: "/org/people", labelKey: "people", visible: has("user:manage") },
   { href: "/frameworks", labelKey: "frameworks", visible: has("framework:read") },

@@ -2,14 +2,19 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+
 import { cn } from "@/lib/utils";
+
 import { activeHref } from "./nav-active";
 
 export type ShellNavItem = { href: string; label: string };
 
 /** The inline navigation of wide screens; phones get the same links from <MobileNav>. */
 export function NavLinks({ items, label, className }: { items: ShellNavItem[]; label: string; className?: string }) {
-  const active = activeHref(usePathname(), items.map((i) => i.href));
+  const active = activeHref(
+    usePathname(),
+    items.map((i) => i.href),
+  );
   return (
     <nav aria-label={label} className={cn("items-center gap-1", className)}>
       {items.map((item) => (
@@ -18,7 +23,7 @@ export function NavLinks({ items, label, className }: { items: ShellNavItem[]; l
           href={item.href}
           aria-current={item.href === active ? "page" : undefined}
           className={cn(
-            "whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground",
+            "rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-muted-foreground transition-colors hover:bg-muted hover:text-foreground",
             item.href === active && "bg-accent text-accent-foreground",
           )}
         >

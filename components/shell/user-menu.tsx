@@ -4,10 +4,10 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { type AppLocale, isLocale, LOCALE_LABELS, LOCALES } from "@/lib/i18n/locales";
+
+import { setMyLocaleAction, signOutEverywhereAction } from "@/lib/actions/account";
+import { isLocale, LOCALE_LABELS, LOCALES, type AppLocale } from "@/lib/i18n/locales";
 import { setLocaleCookie } from "@/lib/i18n/set-locale-cookie";
-import { signOutEverywhereAction } from "@/lib/actions/account";
-import { setMyLocaleAction } from "@/lib/actions/account";
 
 export function UserMenu({
   name,
@@ -34,9 +34,12 @@ export function UserMenu({
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
         aria-label={labels.menu}
-        className="flex items-center gap-2 rounded-full border border-border bg-card py-1 pl-1 pr-3 text-sm hover:bg-muted"
+        className="flex items-center gap-2 rounded-full border border-border bg-card py-1 pr-3 pl-1 text-sm hover:bg-muted"
       >
-        <span aria-hidden className="grid h-7 w-7 place-items-center rounded-full bg-primary text-xs font-semibold text-primary-foreground">
+        <span
+          aria-hidden
+          className="grid h-7 w-7 place-items-center rounded-full bg-primary text-xs font-semibold text-primary-foreground"
+        >
           {initials}
         </span>
         <span className="hidden max-w-40 truncate sm:inline">{name}</span>
@@ -46,16 +49,20 @@ export function UserMenu({
           align="end"
           sideOffset={6}
           collisionPadding={8}
-          className="z-50 min-w-60 max-w-[calc(100vw-1rem)] rounded-lg border border-border bg-card p-1 shadow-lg"
+          className="z-50 max-w-[calc(100vw-1rem)] min-w-60 rounded-lg border border-border bg-card p-1 shadow-lg"
         >
           <div className="px-3 py-2">
             <p className="text-xs text-muted-foreground">{labels.signedInAs}</p>
             <p className="truncate text-sm font-medium">{name}</p>
             <p className="truncate text-xs text-muted-foreground">{email}</p>
-            <p className="mt-1 inline-block rounded-full bg-accent px-2 py-0.5 text-xs text-accent-foreground">{roleLabel}</p>
+            <p className="mt-1 inline-block rounded-full bg-accent px-2 py-0.5 text-xs text-accent-foreground">
+              {roleLabel}
+            </p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Label className="px-3 pb-1 pt-2 text-xs text-muted-foreground">{labels.language}</DropdownMenu.Label>
+          <DropdownMenu.Label className="px-3 pt-2 pb-1 text-xs text-muted-foreground">
+            {labels.language}
+          </DropdownMenu.Label>
           <DropdownMenu.RadioGroup
             value={locale}
             onValueChange={(value) => {

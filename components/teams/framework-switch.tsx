@@ -1,17 +1,27 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { switchTeamVersionAction } from "@/lib/actions/frameworks";
+
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
 import { Select } from "@/components/ui/select";
+import { switchTeamVersionAction } from "@/lib/actions/frameworks";
 import type { PublishedVersionDto } from "@/lib/data/frameworks";
 import type { TeamRoadmapDto } from "@/lib/data/team-versions";
+
 import { VersionMoveExplainer } from "./version-move-explainer";
 
-export function FrameworkSwitch({ teamId, roadmap, versions }: { teamId: string; roadmap: TeamRoadmapDto; versions: PublishedVersionDto[] }) {
+export function FrameworkSwitch({
+  teamId,
+  roadmap,
+  versions,
+}: {
+  teamId: string;
+  roadmap: TeamRoadmapDto;
+  versions: PublishedVersionDto[];
+}) {
   const t = useTranslations("frameworkAdmin");
   const router = useRouter();
   const current = roadmap.versionId;
@@ -27,8 +37,13 @@ export function FrameworkSwitch({ teamId, roadmap, versions }: { teamId: string;
   return (
     <Section titleId="fw-title" title={t("switchTitle")} description={t("switchHint")} className="space-y-3">
       {roadmap.latest && (
-        <div className="space-y-2 rounded-md border border-primary/30 bg-accent p-3 text-sm text-accent-foreground" data-testid="retired-version">
-          <p className="font-medium">{t("onRetired", { name: roadmap.name, version: roadmap.version, latest: roadmap.latest.version })}</p>
+        <div
+          className="space-y-2 rounded-md border border-primary/30 bg-accent p-3 text-sm text-accent-foreground"
+          data-testid="retired-version"
+        >
+          <p className="font-medium">
+            {t("onRetired", { name: roadmap.name, version: roadmap.version, latest: roadmap.latest.version })}
+          </p>
           <VersionMoveExplainer />
           <Button size="sm" disabled={pending} onClick={() => switchTo(roadmap.latest!.id)}>
             {t("moveTo", { latest: roadmap.latest.version })}
@@ -43,7 +58,9 @@ export function FrameworkSwitch({ teamId, roadmap, versions }: { teamId: string;
           onChange={(e) => setVersionId(e.target.value)}
         >
           {!versions.some((v) => v.id === current) && (
-            <option value={current}>{t("versionLabel", { name: roadmap.name, version: roadmap.version, status: roadmap.status })}</option>
+            <option value={current}>
+              {t("versionLabel", { name: roadmap.name, version: roadmap.version, status: roadmap.status })}
+            </option>
           )}
           {versions.map((v) => (
             <option key={v.id} value={v.id}>

@@ -1,12 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createTeamAction } from "@/lib/actions/teams";
+
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { createTeamAction } from "@/lib/actions/teams";
 
 export function NewTeamForm() {
   const t = useTranslations("teamAdmin");

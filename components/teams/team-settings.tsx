@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { addTeamMemberAction, archiveTeamAction, removeTeamMemberAction, updateTeamAction, updateTeamMemberAction } from "@/lib/actions/teams";
+
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -13,6 +13,13 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useActionMessage } from "@/components/ui/use-action-message";
+import {
+  addTeamMemberAction,
+  archiveTeamAction,
+  removeTeamMemberAction,
+  updateTeamAction,
+  updateTeamMemberAction,
+} from "@/lib/actions/teams";
 import type { TeamSettingsDto } from "@/lib/data/team-admin";
 
 type Result = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
@@ -29,7 +36,11 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
   const [description, setDescription] = useState(team.description);
   const [email, setEmail] = useState("");
 
-  const run = (fn: () => Promise<Result & { data?: unknown }>, okText: string, after?: (r: Result & { data?: unknown }) => void) =>
+  const run = (
+    fn: () => Promise<Result & { data?: unknown }>,
+    okText: string,
+    after?: (r: Result & { data?: unknown }) => void,
+  ) =>
     start(async () => {
       const r = await fn();
       show(r, okText, failText);
@@ -47,7 +58,10 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
         className="flex flex-wrap items-end gap-3 p-4"
         onSubmit={(e) => {
           e.preventDefault();
-          run(() => updateTeamAction({ teamId: team.id, name, description, lockVersion: team.lockVersion }), t("saved"));
+          run(
+            () => updateTeamAction({ teamId: team.id, name, description, lockVersion: team.lockVersion }),
+            t("saved"),
+          );
         }}
       >
         <Field label={t("name")}>
@@ -68,7 +82,14 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
           type="button"
           variant="outline"
           disabled={pending}
-          onClick={() => window.confirm(t("archiveConfirm")) && run(() => archiveTeamAction({ teamId: team.id }), t("saved"), () => router.push("/teams"))}
+          onClick={() =>
+            window.confirm(t("archiveConfirm")) &&
+            run(
+              () => archiveTeamAction({ teamId: team.id }),
+              t("saved"),
+              () => router.push("/teams"),
+            )
+          }
         >
           {t("archive")}
         </Button>
@@ -95,13 +116,7 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
             }}
           >
             <Field label={t("addMember")}>
-              <Input
-                type="email"
-                className="w-64"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-                required
-              />
+              <Input type="email" className="w-64" value={email} onChange={(e) => setEmail(e.target.value)} required />
             </Field>
             <Button type="submit" disabled={pending}>
               {t("add")}
@@ -115,14 +130,17 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
               <Th>{t("lead")}</Th>
               <Th>{t("currentLevel")}</Th>
               <Th>{t("targetLevel")}</Th>
-              <Th><span className="sr-only">{t("remove")}</span></Th>
+              <Th>
+                <span className="sr-only">{t("remove")}</span>
+              </Th>
             </tr>
           </THead>
           <TBody>
             {team.members.map((m) => (
               <Tr key={m.id}>
                 <Th scope="row" className="font-normal">
-                  <span className="font-medium">{m.name}</span> {!m.signedIn && <Badge variant="outline">invited</Badge>}
+                  <span className="font-medium">{m.name}</span>{" "}
+                  {!m.signedIn && <Badge variant="outline">invited</Badge>}
                   <span className="block text-xs text-muted-foreground">{m.email}</span>
                 </Th>
                 <Td>
@@ -131,17 +149,31 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
                     aria-label={t("leadFor", { name: m.name })}
                     checked={m.isLead}
                     disabled={pending}
-                    onChange={(e) => run(() => updateTeamMemberAction({ teamId: team.id, userId: m.id, isLead: e.target.checked }), t("saved"))}
+                    onChange={(e) =>
+                      run(
+                        () => updateTeamMemberAction({ teamId: team.id, userId: m.id, isLead: e.target.checked }),
+                        t("saved"),
+                      )
+                    }
                   />
                 </Td>
                 {(["currentLevelKey", "targetLevelKey"] as const).map((field) => (
                   <Td key={field}>
                     <Select
                       size="sm"
-                      aria-label={t("levelFor", { kind: field === "currentLevelKey" ? t("currentLevel") : t("targetLevel"), name: m.name })}
+                      aria-label={t("levelFor", {
+                        kind: field === "currentLevelKey" ? t("currentLevel") : t("targetLevel"),
+                        name: m.name,
+                      })}
                       value={m[field] ?? ""}
                       disabled={pending}
-                      onChange={(e) => run(() => updateTeamMemberAction({ teamId: team.id, userId: m.id, [field]: e.target.value || null }), t("saved"))}
+                      onChange={(e) =>
+                        run(
+                          () =>
+                            updateTeamMemberAction({ teamId: team.id, userId: m.id, [field]: e.target.value || null }),
+                          t("saved"),
+                        )
+                      }
                     >
                       <option value="">{t("unset")}</option>
                       {team.levels.map((l) => (

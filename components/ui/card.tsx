@@ -1,4 +1,5 @@
 import type { ComponentProps, ElementType } from "react";
+
 import { cn } from "@/lib/utils";
 
 type CardElement = "div" | "section" | "form" | "li" | "p";
@@ -15,7 +16,7 @@ export function CardHeader({ className, ...props }: ComponentProps<"div">) {
 }
 
 export function CardTitle({ className, ...props }: ComponentProps<"h3">) {
-  return <h3 className={cn("text-base font-semibold leading-snug", className)} {...props} />;
+  return <h3 className={cn("text-base leading-snug font-semibold", className)} {...props} />;
 }
 
 export function CardDescription({ className, ...props }: ComponentProps<"p">) {

@@ -1,6 +1,7 @@
 "use client";
 
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
@@ -19,7 +20,16 @@ type Props = {
  * A modal confirmation (role=alertdialog): focus moves to Cancel (the safe choice) and stays inside while it is open,
  * Escape or a click outside cancels, and focus goes back to what opened it.
  */
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, pending = false, danger = false, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  pending = false,
+  danger = false,
+  onConfirm,
+  onCancel,
+}: Props) {
   const id = useId();
   const panel = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -35,7 +45,11 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, pend
       return;
     }
     if (e.key !== "Tab") return;
-    const focusable = [...(panel.current?.querySelectorAll<HTMLElement>("button:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])") ?? [])];
+    const focusable = [
+      ...(panel.current?.querySelectorAll<HTMLElement>(
+        "button:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])",
+      ) ?? []),
+    ];
     if (focusable.length === 0) return;
     const first = focusable[0]!;
     const last = focusable[focusable.length - 1]!;
@@ -48,7 +62,10 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, pend
     }
   };
   return (
-    <div className="fixed inset-0 z-50 flex items-end justify-center bg-black/40 p-4 sm:items-center" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
+    <div
+      className="fixed inset-0 z-50 flex items-end justify-center bg-black/40 p-4 sm:items-center"
+      onMouseDown={(e) => e.target === e.currentTarget && onCancel()}
+    >
       <Card
         ref={panel}
         role="alertdialog"
@@ -68,7 +85,11 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, pend
           <Button ref={cancel} variant="outline" onClick={onCancel}>
             {cancelLabel}
           </Button>
-          <Button disabled={pending} className={danger ? "bg-danger text-white hover:bg-danger/90" : undefined} onClick={onConfirm}>
+          <Button
+            disabled={pending}
+            className={danger ? "bg-danger text-white hover:bg-danger/90" : undefined}
+            onClick={onConfirm}
+          >
             {confirmLabel}
           </Button>
         </div>

@@ -1,12 +1,19 @@
 import type { ComponentProps } from "react";
+
 import { cn } from "@/lib/utils";
+
 import type { ActionMessage } from "./use-action-message";
 
 /**
  * Where a form's outcome is announced (a polite live region, so it is always
  * in the page): muted when it went through, red when it did not.
  */
-export function FormStatus({ message, className, as: Tag = "p", ...props }: ComponentProps<"p"> & {
+export function FormStatus({
+  message,
+  className,
+  as: Tag = "p",
+  ...props
+}: ComponentProps<"p"> & {
   message: ActionMessage | null;
   as?: "p" | "span";
 }) {

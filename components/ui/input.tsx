@@ -1,17 +1,15 @@
 import { cva, type VariantProps } from "class-variance-authority";
 import type { ComponentProps } from "react";
+
 import { cn } from "@/lib/utils";
 
 /** The look every text box and drop-down shares; `size` is the control's height. */
-export const controlVariants = cva(
-  "rounded-md border border-border bg-card px-2 text-foreground disabled:opacity-50",
-  {
-    variants: {
-      size: { default: "h-9 text-sm", sm: "h-8 text-sm", xs: "h-7 text-xs" },
-    },
-    defaultVariants: { size: "default" },
+export const controlVariants = cva("rounded-md border border-border bg-card px-2 text-foreground disabled:opacity-50", {
+  variants: {
+    size: { default: "h-9 text-sm", sm: "h-8 text-sm", xs: "h-7 text-xs" },
   },
-);
+  defaultVariants: { size: "default" },
+});
 
 export type ControlSize = VariantProps<typeof controlVariants>["size"];
 

@@ -1,5 +1,7 @@
 import type { ComponentProps, ReactNode } from "react";
+
 import { cn } from "@/lib/utils";
+
 import { Card } from "./card";
 
 /** A card section named by its heading (aria-labelledby `titleId`), with an optional line under the heading. */
@@ -11,7 +13,11 @@ type SectionProps = ComponentProps<"section"> & {
 };
 
 export function Section({ title, titleId, titleClassName, description, className, children, ...props }: SectionProps) {
-  const heading = <h2 id={titleId} className={cn("font-semibold", titleClassName)}>{title}</h2>;
+  const heading = (
+    <h2 id={titleId} className={cn("font-semibold", titleClassName)}>
+      {title}
+    </h2>
+  );
   return (
     <Card as="section" aria-labelledby={titleId} className={cn("p-4", className)} {...props}>
       {description ? (

@@ -1,5 +1,7 @@
 import type { ComponentProps } from "react";
+
 import { cn } from "@/lib/utils";
+
 import { Card } from "./card";
 
 /** The card a wide table scrolls inside, sideways on a phone. */

@@ -1,8 +1,10 @@
 import { useTranslations } from "next-intl";
+
 import { Badge } from "@/components/ui/badge";
 import { badgeColors, palette } from "@/lib/charts/colors";
 import type { PlanItemDto } from "@/lib/data/vision";
 import { candidateList, reasonWithNeed } from "@/lib/i18n/reason-sentences";
+
 import { RecommendationBadge } from "./recommendation-badge";
 
 // Resolved reads like "train": the gap closed by growing. A removed target is greyed out.
@@ -22,7 +24,7 @@ export function PlanList({ plan }: { plan: PlanItemDto[] }) {
       {plan.map((p) => (
         <li key={p.id} className="break-inside-avoid space-y-1 border-t border-border pt-3 first:border-t-0 first:pt-0">
           <div className="flex flex-wrap items-center gap-2">
-            <span className="text-xs tabular-nums text-muted-foreground">{p.quarter}</span>
+            <span className="text-xs text-muted-foreground tabular-nums">{p.quarter}</span>
             <RecommendationBadge recommendation={p.recommendation} label={t(`rec.${p.recommendation}`)} />
             <span className="font-medium">{p.skillName}</span>
             {p.targetName && <Badge variant="outline">{p.targetName}</Badge>}
@@ -55,7 +57,9 @@ export function PlanList({ plan }: { plan: PlanItemDto[] }) {
           ) : (
             <p>{p.reason}</p>
           )}
-          <p className="text-xs text-muted-foreground">{t("acceptedBy", { name: p.acceptedBy, date: p.acceptedAt.slice(0, 10) })}</p>
+          <p className="text-xs text-muted-foreground">
+            {t("acceptedBy", { name: p.acceptedBy, date: p.acceptedAt.slice(0, 10) })}
+          </p>
         </li>
       ))}
     </ul>

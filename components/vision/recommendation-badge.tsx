@@ -12,7 +12,7 @@ const REC_ICON = { train: "▲", hire: "＋", train_hire: "▲＋" } as const;
 export function RecommendationBadge({ recommendation, label }: { recommendation: Recommendation; label: string }) {
   return (
     <span
-      className="whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-semibold"
+      className="rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap"
       style={REC_STYLE[recommendation]}
     >
       {REC_ICON[recommendation]} {label}

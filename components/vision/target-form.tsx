@@ -1,17 +1,19 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createTargetAction } from "@/lib/actions/vision";
+
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useActionMessage } from "@/components/ui/use-action-message";
+import { createTargetAction } from "@/lib/actions/vision";
 import type { VisionDto } from "@/lib/data/vision";
 import { addQuarters } from "@/lib/quarters";
+
 import { actionErrorText } from "./action-error";
 
 export function TargetForm({ vision }: { vision: VisionDto }) {
@@ -34,7 +36,14 @@ export function TargetForm({ vision }: { vision: VisionDto }) {
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const r = await createTargetAction({ teamId: vision.team.id, kind, key, level, headcount, targetQuarter: quarter });
+          const r = await createTargetAction({
+            teamId: vision.team.id,
+            kind,
+            key,
+            level,
+            headcount,
+            targetQuarter: quarter,
+          });
           show(r, t("added"), (e) => actionErrorText(t, e));
           if (r.ok) router.refresh();
         });

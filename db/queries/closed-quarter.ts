@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
+
 import type { DbOrTx } from "../client";
 import { assessmentCycles, closedQuarterRatings } from "../schema";
 
@@ -26,7 +27,10 @@ export async function takeRatingsSnapshot(tx: DbOrTx, cycleId: string, closedAt:
       join ratings r on r.framework_id = c.framework_id and r.user_id = c.user_id and r.skill_key = c.skill_key and r.rater_kind = c.rater_kind
       where c.rated_at > ${at} and r.rated_at <= ${at}
       order by r.framework_id, r.user_id, r.skill_key, r.rater_kind, r.rated_at desc, r.id desc) rated_since`);
-  await tx.update(assessmentCycles).set({ ratingsSnapshotAt: sql`now()` }).where(eq(assessmentCycles.id, cycleId));
+  await tx
+    .update(assessmentCycles)
+    .set({ ratingsSnapshotAt: sql`now()` })
+    .where(eq(assessmentCycles.id, cycleId));
 }
 
 /** Drops a reopened cycle's snapshot (derived rows: the history they came from stays). */
@@ -40,7 +44,13 @@ export async function snapshotCycleAt(db: DbOrTx, asOf: Date): Promise<string | 
   const [row] = await db
     .select({ id: assessmentCycles.id })
     .from(assessmentCycles)
-    .where(and(eq(assessmentCycles.status, "closed"), eq(assessmentCycles.closedAt, asOf), isNotNull(assessmentCycles.ratingsSnapshotAt)))
+    .where(
+      and(
+        eq(assessmentCycles.status, "closed"),
+        eq(assessmentCycles.closedAt, asOf),
+        isNotNull(assessmentCycles.ratingsSnapshotAt),
+      ),
+    )
     .limit(1);
   return row?.id ?? null;
 }

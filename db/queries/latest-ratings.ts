@@ -1,5 +1,6 @@
-import { type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, execRows } from "../client";
+import { sql, type SQL } from "drizzle-orm";
+
+import { execRows, type DbOrTx } from "../client";
 import { snapshotCycleAt } from "./closed-quarter";
 
 export type LatestRating = {
@@ -23,9 +24,14 @@ export type LatestRating = {
  *   ON, served by ratings_latest_idx); history is never modified, so it is exact.
  * Raw rows without per-row ORM mapping: this is the hot read of every heatmap.
  */
-export async function latestRatings(db: DbOrTx, { frameworkId, asOf, members }: { frameworkId: string; asOf: Date | "now"; members: SQL }): Promise<LatestRating[]> {
+export async function latestRatings(
+  db: DbOrTx,
+  { frameworkId, asOf, members }: { frameworkId: string; asOf: Date | "now"; members: SQL },
+): Promise<LatestRating[]> {
   const columns = (t: string) =>
-    sql.raw(`${t}.user_id as "userId", ${t}.skill_key as "skillKey", ${t}.rater_kind as "raterKind", ${t}.proficiency, ${t}.not_applicable as "notApplicable", ${t}.interest, ${t}.quarter`);
+    sql.raw(
+      `${t}.user_id as "userId", ${t}.skill_key as "skillKey", ${t}.rater_kind as "raterKind", ${t}.proficiency, ${t}.not_applicable as "notApplicable", ${t}.interest, ${t}.quarter`,
+    );
   const snapshot = asOf === "now" ? null : await snapshotCycleAt(db, asOf);
   const query =
     asOf === "now"

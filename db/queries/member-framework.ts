@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
+
 import type { DbOrTx } from "../client";
 import { frameworkVersions, teamMembers, teams } from "../schema";
 
@@ -13,10 +14,7 @@ export type MemberFramework = {
  * The framework version a member rates against: the one of their first active
  * team (by name), else the newest published version of any framework.
  */
-export async function resolveMemberFramework(
-  db: DbOrTx,
-  userId: string,
-): Promise<MemberFramework | null> {
+export async function resolveMemberFramework(db: DbOrTx, userId: string): Promise<MemberFramework | null> {
   const [membership] = await db
     .select({
       frameworkId: teams.frameworkId,

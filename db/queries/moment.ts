@@ -1,6 +1,8 @@
 import { asc } from "drizzle-orm";
+
 import { asOfFor, type Moment } from "@/lib/analytics/moment";
 import { quarterOf } from "@/lib/quarters";
+
 import type { DbOrTx } from "../client";
 import { assessmentCycles } from "../schema";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { getDb } from "../client";
 import { orgSettings } from "../schema";
 

@@ -1,8 +1,10 @@
 import { asc, eq } from "drizzle-orm";
+
 import { analyseTeamRows, type LatestRating, type TeamAnalysisParts } from "@/lib/analytics/team-analysis";
-import type { AppLocale } from "@/lib/i18n/locales";
 import { notFound } from "@/lib/errors";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { lastQuarters, quarterEnd, quarterOf } from "@/lib/quarters";
+
 import type { DbOrTx } from "../client";
 import { capabilitySkills, platformCapabilities, teams } from "../schema";
 import { latestRatings } from "./latest-ratings";

@@ -1,6 +1,7 @@
-import { type AnyColumn, and, asc, desc, eq, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
+
 import type { DbOrTx } from "../client";
-import { planItems, teamMemberHistory, teamMembers, teamTargetHistory, teamTargets, teams, users } from "../schema";
+import { planItems, teamMemberHistory, teamMembers, teams, teamTargetHistory, teamTargets, users } from "../schema";
 import { teamVersionAt, type TeamVersion } from "./team-versions";
 
 // "The team as of T" (issue 23): every input of a quarter's analysis — who
@@ -55,7 +56,15 @@ export async function teamMembersAt(db: DbOrTx, asOf: Moment, teamIds: string[])
   if (teamIds.length === 0) return [];
   const m = membershipRowsAt(db, asOf, teamIds);
   return db
-    .select({ teamId: m.teamId, teamName: teams.name, userId: m.userId, name: users.name, isLead: m.isLead, currentLevelKey: m.currentLevelKey, targetLevelKey: m.targetLevelKey })
+    .select({
+      teamId: m.teamId,
+      teamName: teams.name,
+      userId: m.userId,
+      name: users.name,
+      isLead: m.isLead,
+      currentLevelKey: m.currentLevelKey,
+      targetLevelKey: m.targetLevelKey,
+    })
     .from(m)
     .innerJoin(teams, eq(teams.id, m.teamId))
     .innerJoin(users, eq(users.id, m.userId))
@@ -67,7 +76,10 @@ export async function teamMembersAt(db: DbOrTx, asOf: Moment, teamIds: string[])
 export function memberIdsAt(db: DbOrTx, asOf: Moment, teamIds: string[]): SQL {
   if (teamIds.length === 0) return sql`select null::uuid where false`;
   const m = membershipRowsAt(db, asOf, teamIds);
-  return sql`${db.select({ userId: m.userId }).from(m).where(sql`${m.present}`)}`;
+  return sql`${db
+    .select({ userId: m.userId })
+    .from(m)
+    .where(sql`${m.present}`)}`;
 }
 
 export type TargetAt = {
@@ -113,7 +125,12 @@ export async function teamTargetsAt(db: DbOrTx, teamId: string, asOf: Moment): P
   const rows = await db.select().from(latest).where(eq(latest.present, true));
   return rows
     .map(({ present: _present, ...t }) => t)
-    .sort((a, b) => a.targetQuarter.localeCompare(b.targetQuarter) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        a.targetQuarter.localeCompare(b.targetQuarter) ||
+        a.createdAt.getTime() - b.createdAt.getTime() ||
+        a.id.localeCompare(b.id),
+    );
 }
 
 /** The items accepted into a team's plan by the moment (plan items are append-only), newest first, with who accepted them. */

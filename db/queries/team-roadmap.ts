@@ -1,7 +1,9 @@
 import { eq, sql } from "drizzle-orm";
+
 import type { Viewer } from "@/lib/auth/viewer";
-import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/pick";
+
 import type { DbOrTx } from "../client";
 import { frameworkVersions, teams } from "../schema";
 import { writeAudit } from "./audit";

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+
 import type { DbOrTx } from "../client";
 import { frameworkVersions, teamFrameworkHistory, teams } from "../schema";
 
@@ -11,7 +12,11 @@ export type TeamVersion = { teamId: string; frameworkId: string; versionId: stri
  * recorded only after the moment (created later, or before history was kept
  * and never switched since) is read with its first recorded version.
  */
-export async function teamVersionsAt(db: DbOrTx, asOf: Date | "now", teamIds?: string[]): Promise<Map<string, TeamVersion>> {
+export async function teamVersionsAt(
+  db: DbOrTx,
+  asOf: Date | "now",
+  teamIds?: string[],
+): Promise<Map<string, TeamVersion>> {
   if (teamIds?.length === 0) return new Map();
   if (asOf === "now") {
     const rows = await db
@@ -27,9 +32,20 @@ export async function teamVersionsAt(db: DbOrTx, asOf: Date | "now", teamIds?: s
     .from(h)
     .innerJoin(teams, eq(teams.id, h.teamId))
     // A team archived after the moment was still there then.
-    .where(and(or(isNull(teams.archivedAt), sql`${teams.archivedAt} > ${asOf.toISOString()}::timestamptz`), teamIds ? inArray(h.teamId, teamIds) : undefined))
+    .where(
+      and(
+        or(isNull(teams.archivedAt), sql`${teams.archivedAt} > ${asOf.toISOString()}::timestamptz`),
+        teamIds ? inArray(h.teamId, teamIds) : undefined,
+      ),
+    )
     // Per team: the newest row at or before the moment, else the oldest row.
-    .orderBy(h.teamId, sql`${before} desc`, sql`case when ${before} then ${h.effectiveAt} end desc nulls last`, sql`case when ${before} then -${h.id} else ${h.id} end`, h.effectiveAt);
+    .orderBy(
+      h.teamId,
+      sql`${before} desc`,
+      sql`case when ${before} then ${h.effectiveAt} end desc nulls last`,
+      sql`case when ${before} then -${h.id} else ${h.id} end`,
+      h.effectiveAt,
+    );
   return new Map(rows.map((r) => [r.teamId, r]));
 }
 
@@ -39,7 +55,10 @@ export async function teamVersionAt(db: DbOrTx, teamId: string, asOf: Date | "no
 }
 
 /** A framework's published version (publishing retires the one before), if any. */
-export async function publishedVersionOf(db: DbOrTx, frameworkId: string): Promise<{ id: string; version: number } | null> {
+export async function publishedVersionOf(
+  db: DbOrTx,
+  frameworkId: string,
+): Promise<{ id: string; version: number } | null> {
   const [row] = await db
     .select({ id: frameworkVersions.id, version: frameworkVersions.version })
     .from(frameworkVersions)

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+
+import { getDb, type DbOrTx } from "../client";
 import { categories, levels, skills } from "../schema";
 
 /** A version's levels, categories and live skills (retired ones excluded), in roadmap order. */

@@ -1,4 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
 import { appendOnlyId } from "./columns";
 import { users } from "./users";
 

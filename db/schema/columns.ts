@@ -1,4 +1,4 @@
-import { type AnyPgColumn, bigint, integer, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, integer, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 // Shared column groups so every table carries the same bookkeeping. Each
 // group is a function: every table gets builders of its own.

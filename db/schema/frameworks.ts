@@ -1,5 +1,4 @@
 import {
-  type AnyPgColumn,
   index,
   integer,
   jsonb,
@@ -10,7 +9,9 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+
 import { bilingualText, bilingualTextOrEmpty, lockVersion, timestamps, uuidId, uuidRef } from "./columns";
 import { frameworkStatus } from "./enums";
 import { users } from "./users";
@@ -94,10 +95,7 @@ export const categories = pgTable(
     ...keyedByPosition(),
     ...timestamps,
   },
-  (t) => [
-    uniqueKeyInVersion("categories_version_key_key", t),
-    index("categories_level_idx").on(t.levelId, t.position),
-  ],
+  (t) => [uniqueKeyInVersion("categories_version_key_key", t), index("categories_level_idx").on(t.levelId, t.position)],
 );
 
 export const skills = pgTable(
@@ -115,10 +113,7 @@ export const skills = pgTable(
     retiredAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
-  (t) => [
-    uniqueKeyInVersion("skills_version_key_key", t),
-    index("skills_category_idx").on(t.categoryId, t.position),
-  ],
+  (t) => [uniqueKeyInVersion("skills_version_key_key", t), index("skills_category_idx").on(t.categoryId, t.position)],
 );
 
 // Named target capabilities ("model registry", "canary / shadow / A-B

@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
 import type { ReasonFacts } from "../../lib/analytics/explain";
 import { appendOnlyId, effectiveAt, lockVersion, timestamps, uuidId, uuidRef } from "./columns";
 import { cycleStatus, planRecommendation, targetKind } from "./enums";

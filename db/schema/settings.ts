@@ -1,4 +1,5 @@
 import { jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
 import { users } from "./users";
 
 // Organisation-wide settings, one row per key (absent = the default in

@@ -1,6 +1,7 @@
 import { boolean, index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
 import { appendOnlyId, effectiveAt, lockVersion, timestamps, uuidId, uuidRef } from "./columns";
-import { frameworkVersions, frameworks } from "./frameworks";
+import { frameworks, frameworkVersions } from "./frameworks";
 import { users } from "./users";
 
 export const teams = pgTable(

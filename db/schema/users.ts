@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
 import { timestamps, uuidId } from "./columns";
 import { userRole } from "./enums";
 

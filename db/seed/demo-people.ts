@@ -20,7 +20,11 @@ export type DemoTeamKey = "ml-platform" | "applied-ml" | "data-engineering";
 export const DEMO_TEAMS: { key: DemoTeamKey; name: string; description: string }[] = [
   { key: "ml-platform", name: "ML Platform", description: "Runs the shared training, registry and serving platform." },
   { key: "applied-ml", name: "Applied ML", description: "Builds and ships ranking, forecasting and NLP models." },
-  { key: "data-engineering", name: "Data Engineering", description: "Owns ingestion, feature pipelines and data quality." },
+  {
+    key: "data-engineering",
+    name: "Data Engineering",
+    description: "Owns ingestion, feature pipelines and data quality.",
+  },
 ];
 
 const p = (

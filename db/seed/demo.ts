@@ -1,20 +1,22 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
+
+import { lastQuarters, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
+
 import type { DbOrTx } from "../client";
 import { takeRatingsSnapshot } from "../queries/closed-quarter";
 import {
   assessmentCycles,
   auditEvents,
   levels,
-  type NewRating,
   ratings,
   skills,
   teamMembers,
-  teamTargets,
   teams,
+  teamTargets,
   users,
+  type NewRating,
 } from "../schema";
-import { lastQuarters, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
 import {
   DEMO_PEOPLE,
   DEMO_TEAMS,
@@ -141,7 +143,15 @@ async function seedTargets(db: DbOrTx, currentQuarter: string, since: Date): Pro
     const i = y * 4 + (q - 1) + n;
     return `${Math.floor(i / 4)}-Q${(i % 4) + 1}`;
   };
-  const t = (team: string, key: string, capabilityKey: string, prof: number, heads: number, inQuarters: number, importance = 2) => ({
+  const t = (
+    team: string,
+    key: string,
+    capabilityKey: string,
+    prof: number,
+    heads: number,
+    inQuarters: number,
+    importance = 2,
+  ) => ({
     id: stableUuid("target", team, key),
     teamId: demoTeamId(team),
     kind: "capability" as const,
@@ -175,7 +185,8 @@ function generateRatings(skillList: SkillInfo[], frameworkId: string, quarters: 
   const rows: NewRating[] = [];
   const leadOf = new Map(DEMO_PEOPLE.filter((p) => p.lead).map((p) => [p.team, demoUserId(p.email)]));
   const raters = DEMO_PEOPLE.filter((p) => p.team);
-  for (const person of raters) rows.push(...ratingsFor(person, skillList, frameworkId, quarters, now, leadOf.get(person.team)));
+  for (const person of raters)
+    rows.push(...ratingsFor(person, skillList, frameworkId, quarters, now, leadOf.get(person.team)));
   return rows;
 }
 

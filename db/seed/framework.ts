@@ -1,13 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../client";
-import { writeVersion } from "../framework-store";
-import { frameworkVersions, frameworks } from "../schema";
+
 import { fromRoadmap } from "@/lib/roadmap/document";
 import { parseBilingualRoadmap } from "@/lib/roadmap/pair";
 import type { RoadmapDocument } from "@/lib/roadmap/types";
-import { type CapabilitySeed, MLOPS_CAPABILITIES } from "./capabilities";
+
+import type { DbOrTx } from "../client";
+import { writeVersion } from "../framework-store";
+import { frameworks, frameworkVersions } from "../schema";
+import { MLOPS_CAPABILITIES, type CapabilitySeed } from "./capabilities";
 import { stableUuid } from "./ids";
 
 export const DEFAULT_FRAMEWORK_KEY = "mlops-engineer";
@@ -33,7 +35,10 @@ export async function installFramework(
 ): Promise<InstalledFramework> {
   const { key, version, doc } = input;
   const frameworkId = stableUuid("framework", key);
-  await db.insert(frameworks).values({ id: frameworkId, key, nameZh: doc.title.zh, nameEn: doc.title.en }).onConflictDoNothing();
+  await db
+    .insert(frameworks)
+    .values({ id: frameworkId, key, nameZh: doc.title.zh, nameEn: doc.title.en })
+    .onConflictDoNothing();
   const [existing] = await db
     .select({ id: frameworkVersions.id })
     .from(frameworkVersions)
@@ -46,7 +51,12 @@ export async function installFramework(
     importance: c.importance,
     skills: c.skills.map((s) => ({ key: s.key, level: s.proficiency })),
   }));
-  const versionId = await writeVersion(db, { frameworkId, version, status: "published", doc: fromRoadmap(doc, key, capabilities) });
+  const versionId = await writeVersion(db, {
+    frameworkId,
+    version,
+    status: "published",
+    doc: fromRoadmap(doc, key, capabilities),
+  });
   return { frameworkId, versionId, inserted: true };
 }
 

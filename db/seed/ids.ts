@@ -6,7 +6,9 @@ import { createHash } from "node:crypto";
  * seeding idempotent.
  */
 export function stableUuid(...parts: string[]): string {
-  const hash = createHash("sha1").update(`skillgrid:${parts.join("/")}`).digest();
+  const hash = createHash("sha1")
+    .update(`skillgrid:${parts.join("/")}`)
+    .digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString("hex");

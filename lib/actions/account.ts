@@ -1,9 +1,11 @@
 "use server";
 
 import { z } from "zod";
+
 import { setMyLocale } from "@/lib/data/locale-preference";
 import { signOutEverywhere } from "@/lib/data/users";
 import { localeChoiceSchema } from "@/lib/i18n/locale-choice";
+
 import { action } from "./action";
 
 export const signOutEverywhereAction = action(z.void(), (viewer) => signOutEverywhere(viewer), { reply: () => null });

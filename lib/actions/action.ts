@@ -1,8 +1,11 @@
 import "server-only";
+
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
+
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
-import { type ActionResult, toActionResult } from "./result";
+
+import { toActionResult, type ActionResult } from "./result";
 
 type Options<R, Out> = {
   /** What to re-render after a success: a path, and "layout" for everything under it. */

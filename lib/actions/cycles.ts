@@ -2,6 +2,7 @@
 
 import { closeCycle, openCycle, reopenCycle } from "@/lib/data/cycles";
 import { closeCycleSchema, openCycleSchema, reopenCycleSchema } from "@/lib/validations/cycles";
+
 import { action } from "./action";
 
 // A cycle changes what every page says about the quarter.

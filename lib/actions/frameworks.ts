@@ -1,8 +1,24 @@
 "use server";
 
-import { createDraft, discardDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
+import {
+  createDraft,
+  discardDraft,
+  importFramework,
+  moveDraftSkill,
+  publishDraft,
+  switchTeamVersion,
+  updateDraftSkill,
+} from "@/lib/data/framework-admin";
 import { moveTeamsToLatestVersion } from "@/lib/data/team-versions";
-import { discardDraftSchema, frameworkIdSchema, importFrameworkSchema, moveDraftSkillSchema, switchTeamVersionSchema, updateDraftSkillSchema } from "@/lib/validations/frameworks";
+import {
+  discardDraftSchema,
+  frameworkIdSchema,
+  importFrameworkSchema,
+  moveDraftSkillSchema,
+  switchTeamVersionSchema,
+  updateDraftSkillSchema,
+} from "@/lib/validations/frameworks";
+
 import { action } from "./action";
 
 // A roadmap change shows on every page that reads the roadmap.

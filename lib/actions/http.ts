@@ -1,8 +1,18 @@
 import "server-only";
+
 import { AppError, classifyDbError, type DbErrorClass } from "@/lib/errors";
+
 import { logFailure } from "./result";
 
-const STATUS: Record<AppError["code"], number> = { unauthenticated: 401, forbidden: 403, invalid: 400, not_found: 404, conflict: 409, rate_limited: 429, too_large: 413 };
+const STATUS: Record<AppError["code"], number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  too_large: 413,
+};
 
 // Database failures by kind (lib/errors.ts): status, the code clients see,
 // and for retryable ones how long to wait.
@@ -23,10 +33,16 @@ const DB_STATUS: Record<DbErrorClass["kind"], { status: number; code: string; re
 export function errorResponse(e: unknown): Response {
   if (e instanceof AppError) {
     const headers = e.retryAfter ? { "retry-after": String(e.retryAfter) } : undefined;
-    return Response.json({ error: e.message, code: e.code, fieldErrors: e.fieldErrors }, { status: STATUS[e.code], headers });
+    return Response.json(
+      { error: e.message, code: e.code, fieldErrors: e.fieldErrors },
+      { status: STATUS[e.code], headers },
+    );
   }
   const c = classifyDbError(e);
   const { status, code, retryAfter } = DB_STATUS[c.kind];
   logFailure(e, c, "route", "route failed");
-  return Response.json({ error: c.message, code }, { status, headers: retryAfter ? { "retry-after": String(retryAfter) } : undefined });
+  return Response.json(
+    { error: c.message, code },
+    { status, headers: retryAfter ? { "retry-after": String(retryAfter) } : undefined },
+  );
 }

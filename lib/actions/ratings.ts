@@ -2,6 +2,7 @@
 
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
 import { confirmStaleSchema, saveSelfRatingSchema, validateRatingSchema } from "@/lib/validations/ratings";
+
 import { action } from "./action";
 
 // Autosaves re-render nothing: the row shows what the server returned.

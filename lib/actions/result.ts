@@ -1,4 +1,5 @@
 import "server-only";
+
 import { AppError, classifyDbError, type DbErrorClass } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";

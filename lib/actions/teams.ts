@@ -1,7 +1,22 @@
 "use server";
 
-import { addTeamMember, archiveTeam, createTeam, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
-import { addTeamMemberSchema, archiveTeamSchema, createTeamSchema, removeTeamMemberSchema, updateTeamMemberSchema, updateTeamSchema } from "@/lib/validations/teams";
+import {
+  addTeamMember,
+  archiveTeam,
+  createTeam,
+  removeTeamMember,
+  updateTeam,
+  updateTeamMember,
+} from "@/lib/data/team-admin";
+import {
+  addTeamMemberSchema,
+  archiveTeamSchema,
+  createTeamSchema,
+  removeTeamMemberSchema,
+  updateTeamMemberSchema,
+  updateTeamSchema,
+} from "@/lib/validations/teams";
+
 import { action } from "./action";
 
 const teams = { revalidate: ["/teams", "layout"] as ["/teams", "layout"] };

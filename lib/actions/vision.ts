@@ -2,6 +2,7 @@
 
 import { acceptPlanItem, archiveTarget, createTarget } from "@/lib/data/vision";
 import { acceptItemSchema, archiveTargetSchema, createTargetSchema } from "@/lib/validations/vision";
+
 import { action } from "./action";
 
 const teams = { revalidate: ["/teams", "layout"] as ["/teams", "layout"] };

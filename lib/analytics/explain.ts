@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import type { PriorityItem, Recommendation } from "./gaps";
 
 /**
@@ -31,7 +32,9 @@ export const reasonFactsSchema = z.object({
   coverage: count,
   gap: count,
   near: count,
-  candidates: z.array(z.object({ name: z.string().max(200), current: z.int().min(0).max(4), interest: z.int().min(0).max(2) })).max(1000),
+  candidates: z
+    .array(z.object({ name: z.string().max(200), current: z.int().min(0).max(4), interest: z.int().min(0).max(2) }))
+    .max(1000),
 }) satisfies z.ZodType<ReasonFacts>;
 
 export function reasonFactsOf(item: PriorityItem): ReasonFacts {
@@ -70,6 +73,7 @@ export function explainItem(item: PriorityItem): string {
       ? `hire: nobody is within two points of level ${item.level} on ${item.skillName}; 0 interested (${need})`
       : `hire: ${item.near} within two points of level ${item.level} on ${item.skillName} but none interested (${need})`;
   }
-  if (item.recommendation === "train") return `train: ${interested} interested within two points can close the gap of ${item.gap} — ${who} (${need})`;
+  if (item.recommendation === "train")
+    return `train: ${interested} interested within two points can close the gap of ${item.gap} — ${who} (${need})`;
   return `train + hire: ${interested} interested within two points for a gap of ${item.gap} — ${who}; hire ${item.gap - interested} (${need})`;
 }

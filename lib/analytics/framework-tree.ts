@@ -1,8 +1,8 @@
 // A published roadmap version as the roadmap page shows it, from rows already
 // read (lib/data/frameworks.ts): every text in the viewer's language.
-import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { type LevelTextRow, levelTexts, nestVersionRows } from "@/lib/roadmap/version-tree";
+import { pick } from "@/lib/i18n/pick";
+import { levelTexts, nestVersionRows, type LevelTextRow } from "@/lib/roadmap/version-tree";
 
 export type FrameworkTreeDto = {
   id: string;

@@ -82,7 +82,10 @@ export type Candidate = { member: number; name: string; current: number; interes
 export type Recommendation = "train" | "hire" | "train_hire";
 
 /** A requirement with a gap, ranked: what to do about it and why. */
-export type PriorityItem = Pick<SkillRequirement, "targetId" | "skillKey" | "skillName" | "level" | "headcount" | "coverage" | "gap" | "risk"> & {
+export type PriorityItem = Pick<
+  SkillRequirement,
+  "targetId" | "skillKey" | "skillName" | "level" | "headcount" | "coverage" | "gap" | "risk"
+> & {
   targetName: string;
   targetQuarter: string;
   quartersLeft: number;
@@ -176,7 +179,11 @@ export function priorities(
   interest: Interest,
   currentQuarter: string,
 ): PriorityItem[] {
-  const gaps = targets.flatMap((t) => requirementsFor(t, members, proficiency).filter((r) => r.gap > 0).map((r) => ({ t, r })));
+  const gaps = targets.flatMap((t) =>
+    requirementsFor(t, members, proficiency)
+      .filter((r) => r.gap > 0)
+      .map((r) => ({ t, r })),
+  );
   const near = gaps.map(({ r }) => nearMembers(members, proficiency, r.skillKey, r.level));
   const eligible = gaps.map(({ r }, g) => near[g]!.filter((i) => (interest(i, r.skillKey) ?? 0) >= 1));
   // How many gaps each member is a candidate for, to prefer people who close several.
@@ -209,7 +216,14 @@ export function priorities(
   );
 }
 
-export type MobilityOption = { skillKey: string; level: number; needingTeam: string; fromTeam: string; surplus: number; holders: string[] };
+export type MobilityOption = {
+  skillKey: string;
+  level: number;
+  needingTeam: string;
+  fromTeam: string;
+  surplus: number;
+  holders: string[];
+};
 
 /**
  * Internal mobility before hiring: for each team's gap, other teams holding
@@ -225,9 +239,20 @@ export function mobility(
       for (const other of teams) {
         if (other.id === needing.id) continue;
         const holders = coverageAt(other.members, other.proficiency, r.skillKey, r.level);
-        const ownNeed = Math.max(0, ...other.requirements.filter((o) => o.skillKey === r.skillKey && o.level <= r.level).map((o) => o.headcount));
+        const ownNeed = Math.max(
+          0,
+          ...other.requirements.filter((o) => o.skillKey === r.skillKey && o.level <= r.level).map((o) => o.headcount),
+        );
         const surplus = holders.length - ownNeed;
-        if (surplus > 0) out.push({ skillKey: r.skillKey, level: r.level, needingTeam: needing.id, fromTeam: other.id, surplus, holders: holders.map((i) => other.members[i]!.name) });
+        if (surplus > 0)
+          out.push({
+            skillKey: r.skillKey,
+            level: r.level,
+            needingTeam: needing.id,
+            fromTeam: other.id,
+            surplus,
+            holders: holders.map((i) => other.members[i]!.name),
+          });
       }
     }
   }

@@ -58,9 +58,59 @@ export function categoryProfile(
   });
 }
 
-const STOP = new Set(["the", "and", "for", "with", "into", "from", "that", "this", "your", "can", "use", "uses", "using", "such", "as", "to", "of", "a", "an", "or", "in", "on", "it", "its", "is", "are", "be", "at", "by", "so", "how", "while", "keeps", "simple",
+const STOP = new Set([
+  "the",
+  "and",
+  "for",
+  "with",
+  "into",
+  "from",
+  "that",
+  "this",
+  "your",
+  "can",
+  "use",
+  "uses",
+  "using",
+  "such",
+  "as",
+  "to",
+  "of",
+  "a",
+  "an",
+  "or",
+  "in",
+  "on",
+  "it",
+  "its",
+  "is",
+  "are",
+  "be",
+  "at",
+  "by",
+  "so",
+  "how",
+  "while",
+  "keeps",
+  "simple",
   // Words nearly every MLOps skill shares: matching on them says nothing.
-  "model", "models", "training", "train", "data", "process", "flow", "automatically", "local", "machine", "api", "new", "management", "introduce", "design", "designs"]);
+  "model",
+  "models",
+  "training",
+  "train",
+  "data",
+  "process",
+  "flow",
+  "automatically",
+  "local",
+  "machine",
+  "api",
+  "new",
+  "management",
+  "introduce",
+  "design",
+  "designs",
+]);
 const tokens = (text: string) =>
   new Set(
     text
@@ -104,19 +154,29 @@ export type LearningStep = {
  */
 export function learningPath(
   skills: GrowthSkill[],
-  { currentLevelPosition, transitionSteps, limit = 8 }: { currentLevelPosition: number; transitionSteps: string[]; limit?: number },
+  {
+    currentLevelPosition,
+    transitionSteps,
+    limit = 8,
+  }: { currentLevelPosition: number; transitionSteps: string[]; limit?: number },
 ): LearningStep[] {
   const candidates = skills
     .filter((s) => {
       const eff = effectiveRating(s.self, s.validated);
-      return !eff?.notApplicable && (countedProficiency(eff) ?? 0) < READY_AT && s.levelPosition <= currentLevelPosition + 1;
+      return (
+        !eff?.notApplicable && (countedProficiency(eff) ?? 0) < READY_AT && s.levelPosition <= currentLevelPosition + 1
+      );
     })
     .map((s) => {
       const current = countedProficiency(effectiveRating(s.self, s.validated));
       const interest = s.self?.interest ?? null;
       const transitionStep = transitionStepFor(s.textEn, transitionSteps);
       const reasons: LearningStep["reasons"] = [
-        s.levelPosition < currentLevelPosition ? "below_level" : s.levelPosition === currentLevelPosition ? "current_level" : "next_level",
+        s.levelPosition < currentLevelPosition
+          ? "below_level"
+          : s.levelPosition === currentLevelPosition
+            ? "current_level"
+            : "next_level",
       ];
       if (interest === 2) reasons.push("eager");
       else if (interest === 1) reasons.push("interested");

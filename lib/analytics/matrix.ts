@@ -9,7 +9,12 @@ const NONE = ".";
 const NA = "n";
 
 export type Source = "self" | "validated" | "effective";
-export type CellRating = { proficiency: number | null; notApplicable: boolean; interest?: number | null; quarter?: string };
+export type CellRating = {
+  proficiency: number | null;
+  notApplicable: boolean;
+  interest?: number | null;
+  quarter?: string;
+};
 
 export function encodeValue(r: CellRating | null | undefined): string {
   if (!r) return NONE;
@@ -27,7 +32,15 @@ export type MatrixInput = {
   memberIds: string[];
   skillKeys: string[];
   /** Latest rating per (user, skill, kind) as of the chosen date. */
-  latest: { userId: string; skillKey: string; raterKind: "self" | "manager"; proficiency: number | null; notApplicable: boolean; interest: number | null; quarter: string }[];
+  latest: {
+    userId: string;
+    skillKey: string;
+    raterKind: "self" | "manager";
+    proficiency: number | null;
+    notApplicable: boolean;
+    interest: number | null;
+    quarter: string;
+  }[];
   /** Quarters a cell's "rated in" may refer to (index encoded in base 36). */
   quarters: string[];
 };
@@ -57,7 +70,12 @@ export function buildMatrix({ memberIds, skillKeys, latest, quarters }: MatrixIn
       validated[i] = encodeValue(r);
     }
   }
-  return { self: self.join(""), validated: validated.join(""), interest: interest.join(""), ratedQuarter: ratedQuarter.join("") };
+  return {
+    self: self.join(""),
+    validated: validated.join(""),
+    interest: interest.join(""),
+    ratedQuarter: ratedQuarter.join(""),
+  };
 }
 
 /** Numbers for one source: "effective" is validated where present, else self. */
@@ -65,7 +83,14 @@ export function valuesFor(matrix: Pick<CompactMatrix, "self" | "validated">, sou
   const out = new Int8Array(matrix.self.length);
   for (let i = 0; i < out.length; i++) {
     const v = decodeValue(matrix.validated[i]);
-    out[i] = source === "self" ? decodeValue(matrix.self[i]) : source === "validated" ? v : v !== UNRATED ? v : decodeValue(matrix.self[i]);
+    out[i] =
+      source === "self"
+        ? decodeValue(matrix.self[i])
+        : source === "validated"
+          ? v
+          : v !== UNRATED
+            ? v
+            : decodeValue(matrix.self[i]);
   }
   return out;
 }
@@ -73,7 +98,12 @@ export function valuesFor(matrix: Pick<CompactMatrix, "self" | "validated">, sou
 export type SkillCoverage = { atLeast3: number; atLeast4: number; holders: number[]; rated: number };
 
 /** Per skill: how many members are at ≥ 3 and ≥ 4, and who holds it at ≥ 3 (row indexes). */
-export function coverageBySkill(values: Int8Array, memberCount: number, skillCount: number, rows?: number[]): SkillCoverage[] {
+export function coverageBySkill(
+  values: Int8Array,
+  memberCount: number,
+  skillCount: number,
+  rows?: number[],
+): SkillCoverage[] {
   const memberRows = rows ?? Array.from({ length: memberCount }, (_, i) => i);
   return Array.from({ length: skillCount }, (_, s) => {
     const c: SkillCoverage = { atLeast3: 0, atLeast4: 0, holders: [], rated: 0 };
@@ -96,7 +126,12 @@ export function coverageRisk(c: SkillCoverage): "missing" | "single" | null {
 }
 
 /** Mean proficiency per member × category (not rated and N/A excluded); null where nothing is rated. */
-export function categoryRollup(values: Int8Array, memberCount: number, skillCategory: number[], categoryCount: number): (number | null)[] {
+export function categoryRollup(
+  values: Int8Array,
+  memberCount: number,
+  skillCategory: number[],
+  categoryCount: number,
+): (number | null)[] {
   const skillCount = skillCategory.length;
   const out: (number | null)[] = new Array(memberCount * categoryCount).fill(null);
   for (let m = 0; m < memberCount; m++) {
@@ -114,7 +149,11 @@ export function categoryRollup(values: Int8Array, memberCount: number, skillCate
   return out;
 }
 
-export type LegendCounts = { byValue: [number, number, number, number, number]; unrated: number; notApplicable: number };
+export type LegendCounts = {
+  byValue: [number, number, number, number, number];
+  unrated: number;
+  notApplicable: number;
+};
 
 export function legendCounts(values: Int8Array, cells?: Iterable<number>): LegendCounts {
   const counts: LegendCounts = { byValue: [0, 0, 0, 0, 0], unrated: 0, notApplicable: 0 };
@@ -157,10 +196,19 @@ export function sortMembers(
 }
 
 /** Column order for skills: the roadmap's order, or thinnest coverage first (within level order when grouped). */
-export function sortSkills(skills: { levelPosition: number; categoryIndex: number; position: number }[], coverage: SkillCoverage[], by: SkillSort): number[] {
+export function sortSkills(
+  skills: { levelPosition: number; categoryIndex: number; position: number }[],
+  coverage: SkillCoverage[],
+  by: SkillSort,
+): number[] {
   const idx = skills.map((_, i) => i);
   const roadmap = (a: number, b: number) =>
-    skills[a]!.levelPosition - skills[b]!.levelPosition || skills[a]!.categoryIndex - skills[b]!.categoryIndex || skills[a]!.position - skills[b]!.position;
+    skills[a]!.levelPosition - skills[b]!.levelPosition ||
+    skills[a]!.categoryIndex - skills[b]!.categoryIndex ||
+    skills[a]!.position - skills[b]!.position;
   if (by === "category") return idx.sort(roadmap);
-  return idx.sort((a, b) => coverage[a]!.atLeast3 - coverage[b]!.atLeast3 || coverage[a]!.atLeast4 - coverage[b]!.atLeast4 || roadmap(a, b));
+  return idx.sort(
+    (a, b) =>
+      coverage[a]!.atLeast3 - coverage[b]!.atLeast3 || coverage[a]!.atLeast4 - coverage[b]!.atLeast4 || roadmap(a, b),
+  );
 }

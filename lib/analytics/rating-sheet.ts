@@ -1,8 +1,9 @@
 // A member's rating sheet from rows already read (lib/data/rating-sheet.ts):
 // their latest self and validated value per skill, the recent history, and
 // whether each value still needs them this quarter.
-import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/pick";
+
 import { hasDiscrepancy, isStale, quarterProgress } from "./ratings";
 
 /** `imported`: a self-kind point written by an import, not by the member. */

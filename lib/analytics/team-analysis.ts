@@ -1,16 +1,17 @@
 // A team's vision analysis from rows already read (db/queries/team-analysis.ts
 // reads them): the roadmap's capabilities, the targets in the viewer's
 // language, each target's requirements, readiness and trend, and the priorities.
-import { pick } from "@/lib/i18n/pick";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/pick";
+
 import {
-  type Interest,
-  type Member,
   priorities,
-  type PriorityItem,
-  type Proficiency,
   readiness,
   requirementsFor,
+  type Interest,
+  type Member,
+  type PriorityItem,
+  type Proficiency,
   type SkillRequirement,
   type Target,
 } from "./gaps";

@@ -5,8 +5,16 @@ import { categoryRollup, valuesFor } from "./matrix";
 type Snapshot = { quarter: string; self: string; validated: string };
 
 /** Per member × category: mean effective proficiency at each quarter's end. */
-export function categoryMeansByQuarter(snapshots: Snapshot[], memberCount: number, skillCategory: number[], categoryCount: number) {
-  return snapshots.map((s) => ({ quarter: s.quarter, means: categoryRollup(valuesFor(s, "effective"), memberCount, skillCategory, categoryCount) }));
+export function categoryMeansByQuarter(
+  snapshots: Snapshot[],
+  memberCount: number,
+  skillCategory: number[],
+  categoryCount: number,
+) {
+  return snapshots.map((s) => ({
+    quarter: s.quarter,
+    means: categoryRollup(valuesFor(s, "effective"), memberCount, skillCategory, categoryCount),
+  }));
 }
 
 /** after − before where both are known; null otherwise. */

@@ -1,18 +1,21 @@
 import "server-only";
+
 import { and, eq, isNull, sql } from "drizzle-orm";
+
 import { getDb, type Tx } from "@/db/client";
-import { users } from "@/db/schema";
 import { writeAudit } from "@/db/queries/audit";
+import { users } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { metrics } from "@/lib/observability/metrics";
 import { consumeRateLimit, LIMITS } from "@/lib/server/rate-limit";
+
 import {
   claimsRefusal,
   normalizedEmail,
-  type RefusalReason,
   refusalDetails,
-  type SignInClaims,
   signInProfile,
+  type RefusalReason,
+  type SignInClaims,
 } from "./claims";
 
 export type { RefusalReason, SignInClaims } from "./claims";
@@ -42,7 +45,12 @@ export async function admitSignIn(claims: SignInClaims): Promise<Admission> {
       .select()
       .from(users)
       .where(and(eq(users.issuer, claims.issuer), eq(users.subject, claims.subject)));
-    const [byEmail] = bound ? [bound] : await tx.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+    const [byEmail] = bound
+      ? [bound]
+      : await tx
+          .select()
+          .from(users)
+          .where(sql`lower(${users.email}) = ${email}`);
     const boundElsewhere = byEmail && byEmail.issuer && byEmail !== bound;
     if (boundElsewhere) return refuseUser(tx, claims, email, byEmail, "identity_conflict");
     if (byEmail?.disabled) return refuseUser(tx, claims, email, byEmail, "disabled");

@@ -1,12 +1,15 @@
 import "server-only";
+
 import { and, eq } from "drizzle-orm";
 import type { Account, NextAuthOptions } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
 import { writeAudit } from "@/db/queries/audit";
+import { users } from "@/db/schema";
 import { getEnv } from "@/lib/env";
+
 import { admitSignIn } from "./admit";
 import { claimsFromProfile, type OidcProfile } from "./claims";
 import { safeRedirect } from "./safe-redirect";

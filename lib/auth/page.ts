@@ -1,7 +1,10 @@
 import "server-only";
+
 import { notFound, redirect } from "next/navigation";
+
 import { AppError } from "@/lib/errors";
 import { can, type OrgPermission } from "@/lib/permissions";
+
 import { getViewer, type Viewer } from "./viewer";
 
 /** For pages: the viewer, or a redirect to sign-in that comes back to `returnTo`. */

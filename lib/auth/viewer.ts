@@ -1,12 +1,15 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
+
 import { getDb } from "@/db/client";
 import { teamMembers, teams, users } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import type { Role } from "@/lib/permissions";
+
 import { sessionCookieName, withinAbsoluteLifetime } from "./session-cookie";
 
 /** The signed-in person as the database says now (never as the token says). */

@@ -1,4 +1,5 @@
 import { interpolateViridis, scaleSequential } from "d3";
+
 import { NOT_APPLICABLE, UNRATED } from "@/lib/analytics/matrix";
 
 // Proficiency on viridis (perceptually uniform, colour-blind safe): 0 is

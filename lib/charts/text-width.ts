@@ -6,11 +6,12 @@
 // costs a few pixels, one too narrow cuts the label off.
 
 const NARROW = new Set("ijl|!.,:;'`");
-const SEMI = new Set("frtI()[]{}/\\- \"");
+const SEMI = new Set('frtI()[]{}/\\- "');
 const WIDE = new Set("mwMW@%");
 
 /** Full-width characters: CJK ideographs and punctuation, kana, Hangul, full-width forms. */
-const FULL_WIDTH_RANGES = "\\u1100-\\u115f\\u2e80-\\u303e\\u3040-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6";
+const FULL_WIDTH_RANGES =
+  "\\u1100-\\u115f\\u2e80-\\u303e\\u3040-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6";
 const FULL_WIDTH = new RegExp(`[${FULL_WIDTH_RANGES}]`);
 /** Where a line may break: before and after each full-width character, and after spaces. */
 const TOKENS = new RegExp(`[${FULL_WIDTH_RANGES}]|[^\\s${FULL_WIDTH_RANGES}]+\\s*|\\s+`, "g");
@@ -42,7 +43,8 @@ export function fitText(text: string, maxWidth: number, fontSize: number): { tex
   const chars = [...text];
   let width = estimateTextWidth("…", fontSize);
   let end = 0;
-  while (end < chars.length && width + charEm(chars[end]!) * fontSize <= maxWidth) width += charEm(chars[end++]!) * fontSize;
+  while (end < chars.length && width + charEm(chars[end]!) * fontSize <= maxWidth)
+    width += charEm(chars[end++]!) * fontSize;
   return { text: `${chars.slice(0, end).join("").trimEnd()}…`, truncated: true };
 }
 
@@ -51,7 +53,11 @@ export function fitText(text: string, maxWidth: number, fontSize: number): { tex
  * `pad`, held between `min` and `max` (labels longer than max - pad are then
  * shortened with fitText).
  */
-export function labelColumnWidth(labels: readonly string[], fontSize: number, { min, max, pad = 0 }: { min: number; max: number; pad?: number }): number {
+export function labelColumnWidth(
+  labels: readonly string[],
+  fontSize: number,
+  { min, max, pad = 0 }: { min: number; max: number; pad?: number },
+): number {
   const longest = labels.reduce((w, l) => Math.max(w, estimateTextWidth(l, fontSize)), 0);
   return Math.ceil(Math.min(max, Math.max(min, longest + pad)));
 }
@@ -61,7 +67,12 @@ export function labelColumnWidth(labels: readonly string[], fontSize: number, { 
  * between words for Latin text, between any two characters for CJK (which
  * has no spaces). The last line is shortened with "…" when text remains.
  */
-export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines = 2): { lines: string[]; truncated: boolean } {
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  maxLines = 2,
+): { lines: string[]; truncated: boolean } {
   const tokens = text.trim().match(TOKENS) ?? [];
   const starts = [0];
   let line = "";
@@ -71,11 +82,20 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
       line = token;
     } else line += token;
   });
-  const lines = starts.map((start, k) => tokens.slice(start, starts[k + 1]).join("").trim());
-  if (lines.length <= maxLines && lines.every((l) => estimateTextWidth(l, fontSize) <= maxWidth)) return { lines, truncated: false };
+  const lines = starts.map((start, k) =>
+    tokens
+      .slice(start, starts[k + 1])
+      .join("")
+      .trim(),
+  );
+  if (lines.length <= maxLines && lines.every((l) => estimateTextWidth(l, fontSize) <= maxWidth))
+    return { lines, truncated: false };
   // The last line shown carries everything left, shortened to fit.
   const kept = lines.slice(0, maxLines - 1);
   const rest = tokens.slice(starts[kept.length]).join("").trim();
   const last = fitText(rest, maxWidth, fontSize);
-  return { lines: [...kept, last.text], truncated: last.truncated || kept.some((l) => estimateTextWidth(l, fontSize) > maxWidth) };
+  return {
+    lines: [...kept, last.text],
+    truncated: last.truncated || kept.some((l) => estimateTextWidth(l, fontSize) > maxWidth),
+  };
 }

@@ -1,20 +1,34 @@
 import "server-only";
-import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+
+import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+
 import { getDb } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { parseInput, requirePermission } from "./guard";
 import { consumeRateLimit, LIMITS } from "@/lib/server/rate-limit";
 import { auditQuerySchema } from "@/lib/validations/reads";
 
-export type AuditRowDto = { id: number; at: string; actor: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown };
+import { parseInput, requirePermission } from "./guard";
+
+export type AuditRowDto = {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+};
 
 const PAGE = 50;
 
 function where(q: z.infer<typeof auditQuerySchema>): SQL | undefined {
   const parts: (SQL | undefined)[] = [
-    q.actor ? sql`(lower(coalesce(${users.email}, ${auditEvents.actorEmail}, '')) like ${`%${q.actor.toLowerCase()}%`} or lower(coalesce(${users.name}, '')) like ${`%${q.actor.toLowerCase()}%`})` : undefined,
+    q.actor
+      ? sql`(lower(coalesce(${users.email}, ${auditEvents.actorEmail}, '')) like ${`%${q.actor.toLowerCase()}%`} or lower(coalesce(${users.name}, '')) like ${`%${q.actor.toLowerCase()}%`})`
+      : undefined,
     q.action ? sql`${auditEvents.action} like ${`${q.action}%`}` : undefined,
     q.entityType ? eq(auditEvents.entityType, q.entityType) : undefined,
     q.from ? gte(auditEvents.createdAt, new Date(`${q.from}T00:00:00Z`)) : undefined,
@@ -24,7 +38,11 @@ function where(q: z.infer<typeof auditQuerySchema>): SQL | undefined {
 }
 
 /** The audit trail, newest first, filtered (admins). */
-export async function listAuditEvents(viewer: Viewer | null, raw: unknown, options: { limit?: number } = {}): Promise<{ rows: AuditRowDto[]; page: number; more: boolean }> {
+export async function listAuditEvents(
+  viewer: Viewer | null,
+  raw: unknown,
+  options: { limit?: number } = {},
+): Promise<{ rows: AuditRowDto[]; page: number; more: boolean }> {
   requirePermission(viewer, "audit:read");
   const q = parseInput(auditQuerySchema, raw ?? {});
   const limit = options.limit ?? PAGE;
@@ -42,7 +60,10 @@ export async function exportAuditEvents(viewer: Viewer | null, raw: unknown): Pr
 
 const EXPORT_MAX_ROWS = 50_000;
 
-async function readAuditEvents(q: z.infer<typeof auditQuerySchema>, { limit, offset }: { limit: number; offset: number }): Promise<AuditRowDto[]> {
+async function readAuditEvents(
+  q: z.infer<typeof auditQuerySchema>,
+  { limit, offset }: { limit: number; offset: number },
+): Promise<AuditRowDto[]> {
   const rows = await getDb()
     .select({ e: auditEvents, email: users.email, name: users.name })
     .from(auditEvents)

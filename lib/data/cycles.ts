@@ -1,21 +1,38 @@
 import "server-only";
-import { dropRatingsSnapshot, takeRatingsSnapshot } from "@/db/queries/closed-quarter";
+
 import { and, asc, desc, eq } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
+import { writeAudit } from "@/db/queries/audit";
+import { dropRatingsSnapshot, takeRatingsSnapshot } from "@/db/queries/closed-quarter";
 import { assessmentCycles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, notFound } from "@/lib/errors";
-import { closeCycleSchema, openCycleSchema, reopenCycleSchema } from "@/lib/validations/cycles";
 import { addQuarters, quarterOf } from "@/lib/quarters";
-import { writeAudit } from "@/db/queries/audit";
+import { closeCycleSchema, openCycleSchema, reopenCycleSchema } from "@/lib/validations/cycles";
+
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
 
-export type CycleDto = { id: string; quarter: string; startsOn: string; endsOn: string; status: "planned" | "open" | "closed"; closedAt: string | null };
+export type CycleDto = {
+  id: string;
+  quarter: string;
+  startsOn: string;
+  endsOn: string;
+  status: "planned" | "open" | "closed";
+  closedAt: string | null;
+};
 
 export async function listCycles(viewer: Viewer | null): Promise<CycleDto[]> {
   requireSignedIn(viewer);
   const rows = await getDb().select().from(assessmentCycles).orderBy(asc(assessmentCycles.quarter));
-  return rows.map((c) => ({ id: c.id, quarter: c.quarter, startsOn: c.startsOn, endsOn: c.endsOn, status: c.status, closedAt: c.closedAt?.toISOString() ?? null }));
+  return rows.map((c) => ({
+    id: c.id,
+    quarter: c.quarter,
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    status: c.status,
+    closedAt: c.closedAt?.toISOString() ?? null,
+  }));
 }
 
 /** Opens a quarter's assessment cycle (one open cycle at a time). */
@@ -27,7 +44,10 @@ export async function openCycle(viewer: Viewer | null, raw: unknown): Promise<{ 
     if (open) throw conflict(`Close ${open.quarter} before opening another cycle.`);
     const [existing] = await tx.select().from(assessmentCycles).where(eq(assessmentCycles.quarter, input.quarter));
     if (existing) throw conflict(`${input.quarter} already has a cycle (${existing.status}).`);
-    const [row] = await tx.insert(assessmentCycles).values({ ...input, status: "open" }).returning();
+    const [row] = await tx
+      .insert(assessmentCycles)
+      .values({ ...input, status: "open" })
+      .returning();
     await writeAudit(tx, { actor: v, action: "cycle.opened", entityType: "cycle", entityId: row!.id, after: row });
     return { id: row!.id };
   });
@@ -50,7 +70,13 @@ export async function closeCycle(viewer: Viewer | null, raw: unknown): Promise<v
       .returning();
     if (!row) throw notFound("There is no open cycle with that id.");
     await takeRatingsSnapshot(tx, row.id, row.closedAt!);
-    await writeAudit(tx, { actor: v, action: "cycle.closed", entityType: "cycle", entityId: row.id, after: { quarter: row.quarter, closedAt: row.closedAt } });
+    await writeAudit(tx, {
+      actor: v,
+      action: "cycle.closed",
+      entityType: "cycle",
+      entityId: row.id,
+      after: { quarter: row.quarter, closedAt: row.closedAt },
+    });
   });
 }
 
@@ -65,9 +91,16 @@ export async function reopenCycle(viewer: Viewer | null, raw: unknown): Promise<
   const input = parseInput(reopenCycleSchema, raw);
   await getDb().transaction(async (tx) => {
     const [open] = await tx.select().from(assessmentCycles).where(eq(assessmentCycles.status, "open"));
-    const [latest] = await tx.select().from(assessmentCycles).where(eq(assessmentCycles.status, "closed")).orderBy(desc(assessmentCycles.quarter)).limit(1).for("update");
+    const [latest] = await tx
+      .select()
+      .from(assessmentCycles)
+      .where(eq(assessmentCycles.status, "closed"))
+      .orderBy(desc(assessmentCycles.quarter))
+      .limit(1)
+      .for("update");
     if (!latest) throw notFound("There is no closed cycle to reopen.");
-    if (latest.id !== input.cycleId) throw conflict(`Only the most recent closed quarter (${latest.quarter}) can be reopened.`);
+    if (latest.id !== input.cycleId)
+      throw conflict(`Only the most recent closed quarter (${latest.quarter}) can be reopened.`);
     if (open) throw conflict(`Close ${open.quarter} before reopening ${latest.quarter}.`);
     const [row] = await tx
       .update(assessmentCycles)
@@ -94,7 +127,10 @@ export type ClosedQuarterNotice = { quarter: string; closedAt: string; next: str
  * told: its numbers are frozen at the close, and new ratings count toward
  * the next quarter. Null while the current quarter is live.
  */
-export async function getClosedQuarterNotice(viewer: Viewer | null, now = new Date()): Promise<ClosedQuarterNotice | null> {
+export async function getClosedQuarterNotice(
+  viewer: Viewer | null,
+  now = new Date(),
+): Promise<ClosedQuarterNotice | null> {
   requireSignedIn(viewer);
   const current = quarterOf(now);
   const [cycle] = await getDb().select().from(assessmentCycles).where(eq(assessmentCycles.quarter, current));

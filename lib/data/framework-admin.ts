@@ -1,21 +1,39 @@
 import "server-only";
+
 import { and, desc, eq, max, ne, sql } from "drizzle-orm";
 import { stringify } from "yaml";
+
 import { getDb } from "@/db/client";
-import { categories, frameworkVersions, frameworks, ratings, skills, teams } from "@/db/schema";
+import { readVersion, writeVersion } from "@/db/framework-store";
+import { writeAudit } from "@/db/queries/audit";
+import { moveTeamToVersion } from "@/db/queries/team-roadmap";
+import { categories, frameworks, frameworkVersions, ratings, skills, teams } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { type RepeatedCategory, repeatedCategoryNames } from "@/lib/roadmap/checks";
-import { type FrameworkDocument, FrameworkFileError, frameworkToJson, frameworkToMarkdown, parseFrameworkData, readMarkdownFramework } from "@/lib/roadmap/document";
-import { diffFrameworks, type FrameworkDiff, isEmptyDiff } from "@/lib/roadmap/diff";
+import { repeatedCategoryNames, type RepeatedCategory } from "@/lib/roadmap/checks";
+import { diffFrameworks, isEmptyDiff, type FrameworkDiff } from "@/lib/roadmap/diff";
+import {
+  FrameworkFileError,
+  frameworkToJson,
+  frameworkToMarkdown,
+  parseFrameworkData,
+  readMarkdownFramework,
+  type FrameworkDocument,
+} from "@/lib/roadmap/document";
 import { slugify } from "@/lib/roadmap/text";
 import { RoadmapParseError } from "@/lib/roadmap/types";
-import { discardDraftSchema, exportFrameworkSchema, frameworkIdSchema, importFrameworkSchema, moveDraftSkillSchema, switchTeamVersionSchema, updateDraftSkillSchema } from "@/lib/validations/frameworks";
-import { writeAudit } from "@/db/queries/audit";
-import { moveTeamToVersion } from "@/db/queries/team-roadmap";
+import {
+  discardDraftSchema,
+  exportFrameworkSchema,
+  frameworkIdSchema,
+  importFrameworkSchema,
+  moveDraftSkillSchema,
+  switchTeamVersionSchema,
+  updateDraftSkillSchema,
+} from "@/lib/validations/frameworks";
+
 import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
-import { readVersion, writeVersion } from "@/db/framework-store";
 
 export type ImportPreview = {
   ok: boolean;
@@ -29,7 +47,10 @@ export type ImportPreview = {
   created?: { frameworkId: string; version: number };
 };
 
-function parseAny(format: "markdown" | "json" | "yaml", content: string): { doc: FrameworkDocument; repeated: RepeatedCategory[] } {
+function parseAny(
+  format: "markdown" | "json" | "yaml",
+  content: string,
+): { doc: FrameworkDocument; repeated: RepeatedCategory[] } {
   if (format === "markdown") {
     const title = /^\s*#\s+(.+)$/m.exec(content)?.[1] ?? "imported-roadmap";
     return readMarkdownFramework(content, slugify(title.replace(/[^\x20-\x7e]/g, " "), 40) || "imported-roadmap");
@@ -54,7 +75,10 @@ export async function importFramework(viewer: Viewer | null, raw: unknown): Prom
           ? e.errors.map((x) => ({ line: x.line, message: x.path ? `${x.path}: ${x.message}` : x.message }))
           : null;
     if (!errors) throw e;
-    if (input.apply) throw invalid("The file has errors; nothing was imported.", { content: errors.map((x) => `${x.line ? `line ${x.line}: ` : ""}${x.message}`) });
+    if (input.apply)
+      throw invalid("The file has errors; nothing was imported.", {
+        content: errors.map((x) => `${x.line ? `line ${x.line}: ` : ""}${x.message}`),
+      });
     return { ok: false, errors, key: null, title: null, counts: null, existing: false, warnings: [] };
   }
   const db = getDb();
@@ -75,20 +99,40 @@ export async function importFramework(viewer: Viewer | null, raw: unknown): Prom
   };
   if (!input.apply) return preview;
   return db.transaction(async (tx) => {
-    const frameworkId = existing?.id ?? (await tx.insert(frameworks).values({ key: doc.key, nameZh: doc.title.zh, nameEn: doc.title.en }).returning())[0]!.id;
-    const [draft] = await tx.select().from(frameworkVersions).where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "draft")));
+    const frameworkId =
+      existing?.id ??
+      (await tx.insert(frameworks).values({ key: doc.key, nameZh: doc.title.zh, nameEn: doc.title.en }).returning())[0]!
+        .id;
+    const [draft] = await tx
+      .select()
+      .from(frameworkVersions)
+      .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "draft")));
     if (draft) throw conflict("This framework already has a draft. Publish or discard it first.");
-    const [{ n }] = (await tx.select({ n: max(frameworkVersions.version) }).from(frameworkVersions).where(eq(frameworkVersions.frameworkId, frameworkId))) as [{ n: number | null }];
+    const [{ n }] = (await tx
+      .select({ n: max(frameworkVersions.version) })
+      .from(frameworkVersions)
+      .where(eq(frameworkVersions.frameworkId, frameworkId))) as [{ n: number | null }];
     const version = (n ?? 0) + 1;
     const versionId = await writeVersion(tx, { frameworkId, version, status: "draft", doc });
-    await writeAudit(tx, { actor: v, action: "framework.imported", entityType: "framework_version", entityId: versionId, after: { key: doc.key, version, counts: preview.counts, format: input.format } });
+    await writeAudit(tx, {
+      actor: v,
+      action: "framework.imported",
+      entityType: "framework_version",
+      entityId: versionId,
+      after: { key: doc.key, version, counts: preview.counts, format: input.format },
+    });
     return { ...preview, created: { frameworkId, version } };
   });
 }
 
 async function latest(frameworkId: string, status: "draft" | "published") {
   const [row] = await getDb()
-    .select({ id: frameworkVersions.id, version: frameworkVersions.version, key: frameworks.key, lockVersion: frameworkVersions.lockVersion })
+    .select({
+      id: frameworkVersions.id,
+      version: frameworkVersions.version,
+      key: frameworks.key,
+      lockVersion: frameworkVersions.lockVersion,
+    })
     .from(frameworkVersions)
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
     .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, status)))
@@ -102,20 +146,39 @@ async function latest(frameworkId: string, status: "draft" | "published") {
  * imported but never published exports its draft to framework managers only; to anyone else it does not exist (404,
  * not 403, so its existence is not revealed).
  */
-export async function exportFramework(viewer: Viewer | null, raw: unknown): Promise<{ filename: string; contentType: string; body: string }> {
+export async function exportFramework(
+  viewer: Viewer | null,
+  raw: unknown,
+): Promise<{ filename: string; contentType: string; body: string }> {
   const v = requirePermission(viewer, "framework:read");
   const input = parseInput(exportFrameworkSchema, raw);
-  const version = (await latest(input.frameworkId, "published")) ?? (can(v, "framework:manage") ? await latest(input.frameworkId, "draft") : null);
+  const version =
+    (await latest(input.frameworkId, "published")) ??
+    (can(v, "framework:manage") ? await latest(input.frameworkId, "draft") : null);
   if (!version) throw notFound("That framework does not exist.");
   const { doc } = await readVersion(getDb(), version.id, version.key);
   const base = `${version.key}-v${version.version}`;
-  if (input.format === "json") return { filename: `${base}.json`, contentType: "application/json; charset=utf-8", body: frameworkToJson(doc) };
-  if (input.format === "yaml") return { filename: `${base}.yaml`, contentType: "application/yaml; charset=utf-8", body: stringify(doc) };
+  if (input.format === "json")
+    return { filename: `${base}.json`, contentType: "application/json; charset=utf-8", body: frameworkToJson(doc) };
+  if (input.format === "yaml")
+    return { filename: `${base}.yaml`, contentType: "application/yaml; charset=utf-8", body: stringify(doc) };
   const lang = input.format === "markdown-zh" ? "zh" : "en";
-  return { filename: `${base}.${lang === "zh" ? "zh-TW" : "en"}.md`, contentType: "text/markdown; charset=utf-8", body: frameworkToMarkdown(doc, lang) };
+  return {
+    filename: `${base}.${lang === "zh" ? "zh-TW" : "en"}.md`,
+    contentType: "text/markdown; charset=utf-8",
+    body: frameworkToMarkdown(doc, lang),
+  };
 }
 
-export type DraftDto = { frameworkId: string; version: number; lockVersion: number; published: number | null; doc: FrameworkDocument; retired: string[]; diff: FrameworkDiff | null };
+export type DraftDto = {
+  frameworkId: string;
+  version: number;
+  lockVersion: number;
+  published: number | null;
+  doc: FrameworkDocument;
+  retired: string[];
+  diff: FrameworkDiff | null;
+};
 
 /** The framework's draft (admins), with its diff against the published version. */
 export async function getDraft(viewer: Viewer | null, raw: unknown): Promise<DraftDto | null> {
@@ -167,7 +230,13 @@ export async function createDraft(viewer: Viewer | null, raw: unknown): Promise<
     const { doc, retired } = await readVersion(tx, published.id, published.key);
     const version = published.version + 1;
     const versionId = await writeVersion(tx, { frameworkId, version, status: "draft", doc, retired });
-    await writeAudit(tx, { actor: v, action: "framework.draft_created", entityType: "framework_version", entityId: versionId, after: { from: published.version, version } });
+    await writeAudit(tx, {
+      actor: v,
+      action: "framework.draft_created",
+      entityType: "framework_version",
+      entityId: versionId,
+      after: { from: published.version, version },
+    });
     return { version };
   });
 }
@@ -186,12 +255,23 @@ export async function updateDraftSkill(viewer: Viewer | null, raw: unknown): Pro
       .where(and(eq(frameworkVersions.id, draft.id), eq(frameworkVersions.lockVersion, input.lockVersion)))
       .returning({ id: frameworkVersions.id });
     if (claimed.length === 0) throw conflict("This draft was changed by someone else. Reload to see their changes.");
-    const [before] = await tx.select().from(skills).where(and(eq(skills.frameworkVersionId, draft.id), eq(skills.key, input.skillKey)));
+    const [before] = await tx
+      .select()
+      .from(skills)
+      .where(and(eq(skills.frameworkVersionId, draft.id), eq(skills.key, input.skillKey)));
     if (!before) throw notFound("That skill is not in the draft.");
-    const [category] = await tx.select().from(categories).where(and(eq(categories.frameworkVersionId, draft.id), eq(categories.key, input.categoryKey)));
+    const [category] = await tx
+      .select()
+      .from(categories)
+      .where(and(eq(categories.frameworkVersionId, draft.id), eq(categories.key, input.categoryKey)));
     if (!category) throw invalid("That category is not in the draft.", { categoryKey: ["Unknown category."] });
     const moving = category.id !== before.categoryId;
-    const [{ n }] = moving ? ((await tx.select({ n: sql<number>`coalesce(max(${skills.position}), -1)::int` }).from(skills).where(eq(skills.categoryId, category.id))) as [{ n: number }]) : [{ n: before.position - 1 }];
+    const [{ n }] = moving
+      ? ((await tx
+          .select({ n: sql<number>`coalesce(max(${skills.position}), -1)::int` })
+          .from(skills)
+          .where(eq(skills.categoryId, category.id))) as [{ n: number }])
+      : [{ n: before.position - 1 }];
     const [after] = await tx
       .update(skills)
       .set({
@@ -206,7 +286,14 @@ export async function updateDraftSkill(viewer: Viewer | null, raw: unknown): Pro
       })
       .where(eq(skills.id, before.id))
       .returning();
-    await writeAudit(tx, { actor: v, action: "framework.skill_updated", entityType: "skill", entityId: input.skillKey, before, after });
+    await writeAudit(tx, {
+      actor: v,
+      action: "framework.skill_updated",
+      entityType: "skill",
+      entityId: input.skillKey,
+      before,
+      after,
+    });
   });
 }
 
@@ -217,16 +304,30 @@ export async function moveDraftSkill(viewer: Viewer | null, raw: unknown): Promi
   const draft = await latest(input.frameworkId, "draft");
   if (!draft) throw conflict("Start a draft before editing.");
   await getDb().transaction(async (tx) => {
-    const [skill] = await tx.select().from(skills).where(and(eq(skills.frameworkVersionId, draft.id), eq(skills.key, input.skillKey)));
+    const [skill] = await tx
+      .select()
+      .from(skills)
+      .where(and(eq(skills.frameworkVersionId, draft.id), eq(skills.key, input.skillKey)));
     if (!skill) throw notFound("That skill is not in the draft.");
-    const siblings = await tx.select().from(skills).where(eq(skills.categoryId, skill.categoryId)).orderBy(skills.position);
+    const siblings = await tx
+      .select()
+      .from(skills)
+      .where(eq(skills.categoryId, skill.categoryId))
+      .orderBy(skills.position);
     const i = siblings.findIndex((s) => s.id === skill.id);
     const j = input.direction === "up" ? i - 1 : i + 1;
     if (j < 0 || j >= siblings.length) return;
     const other = siblings[j]!;
     await tx.update(skills).set({ position: other.position }).where(eq(skills.id, skill.id));
     await tx.update(skills).set({ position: skill.position }).where(eq(skills.id, other.id));
-    await writeAudit(tx, { actor: v, action: "framework.skill_moved", entityType: "skill", entityId: skill.key, before: { position: skill.position }, after: { position: other.position } });
+    await writeAudit(tx, {
+      actor: v,
+      action: "framework.skill_moved",
+      entityType: "skill",
+      entityId: skill.key,
+      before: { position: skill.position },
+      after: { position: other.position },
+    });
   });
 }
 
@@ -237,7 +338,8 @@ export async function publishDraft(viewer: Viewer | null, raw: unknown): Promise
   const summary = await getDraft(viewer, { frameworkId });
   if (!summary) throw conflict("There is no draft to publish.");
   // The UI disables Publish too, but a direct POST must not mint a version identical to the one teams use.
-  if (summary.diff && isEmptyDiff(summary.diff)) throw conflict("The draft has no changes against the published version; there is nothing to publish.");
+  if (summary.diff && isEmptyDiff(summary.diff))
+    throw conflict("The draft has no changes against the published version; there is nothing to publish.");
   return getDb().transaction(async (tx) => {
     const [draft] = await tx
       .select()
@@ -250,7 +352,10 @@ export async function publishDraft(viewer: Viewer | null, raw: unknown): Promise
       .set({ status: "retired" })
       .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "published")))
       .returning({ version: frameworkVersions.version });
-    await tx.update(frameworkVersions).set({ status: "published", publishedAt: new Date(), publishedById: v.id }).where(eq(frameworkVersions.id, draft.id));
+    await tx
+      .update(frameworkVersions)
+      .set({ status: "published", publishedAt: new Date(), publishedById: v.id })
+      .where(eq(frameworkVersions.id, draft.id));
     await writeAudit(tx, {
       actor: v,
       action: "framework.published",
@@ -269,7 +374,10 @@ export async function publishDraft(viewer: Viewer | null, raw: unknown): Promise
  * can use an unpublished version and ratings name a framework and a skill key (never a version), so nothing refers to
  * it, and its key can be imported again as a fresh v1.
  */
-export async function discardDraft(viewer: Viewer | null, raw: unknown): Promise<{ version: number; frameworkRemoved: boolean }> {
+export async function discardDraft(
+  viewer: Viewer | null,
+  raw: unknown,
+): Promise<{ version: number; frameworkRemoved: boolean }> {
   const v = requirePermission(viewer, "framework:manage");
   const input = parseInput(discardDraftSchema, raw);
   return getDb().transaction(async (tx) => {
@@ -281,13 +389,28 @@ export async function discardDraft(viewer: Viewer | null, raw: unknown): Promise
       .returning({ id: frameworkVersions.id, version: frameworkVersions.version, titleEn: frameworkVersions.titleEn });
     if (!draft) {
       const [other] = await tx.select({ id: frameworkVersions.id }).from(frameworkVersions).where(isDraft);
-      throw conflict(other ? "This draft was changed by someone else. Reload to see their changes." : "There is no draft to discard.");
+      throw conflict(
+        other
+          ? "This draft was changed by someone else. Reload to see their changes."
+          : "There is no draft to discard.",
+      );
     }
-    const others = await tx.select({ id: frameworkVersions.id }).from(frameworkVersions).where(and(eq(frameworkVersions.frameworkId, input.frameworkId), ne(frameworkVersions.id, draft.id)));
+    const others = await tx
+      .select({ id: frameworkVersions.id })
+      .from(frameworkVersions)
+      .where(and(eq(frameworkVersions.frameworkId, input.frameworkId), ne(frameworkVersions.id, draft.id)));
     const frameworkRemoved = others.length === 0;
     if (frameworkRemoved) {
-      const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.frameworkId, input.frameworkId)).limit(1);
-      const [rating] = await tx.select({ id: ratings.id }).from(ratings).where(eq(ratings.frameworkId, input.frameworkId)).limit(1);
+      const [team] = await tx
+        .select({ id: teams.id })
+        .from(teams)
+        .where(eq(teams.frameworkId, input.frameworkId))
+        .limit(1);
+      const [rating] = await tx
+        .select({ id: ratings.id })
+        .from(ratings)
+        .where(eq(ratings.frameworkId, input.frameworkId))
+        .limit(1);
       if (team || rating) throw conflict("Teams or ratings refer to this framework, so it cannot be removed.");
     }
     // Levels, categories, skills and capabilities of the version go with it (on delete cascade).
@@ -298,7 +421,12 @@ export async function discardDraft(viewer: Viewer | null, raw: unknown): Promise
       action: "framework.draft_discarded",
       entityType: "framework_version",
       entityId: draft.id,
-      before: { frameworkId: input.frameworkId, version: draft.version, title: draft.titleEn, lockVersion: input.lockVersion },
+      before: {
+        frameworkId: input.frameworkId,
+        version: draft.version,
+        title: draft.titleEn,
+        lockVersion: input.lockVersion,
+      },
       after: { frameworkRemoved },
     });
     return { version: draft.version, frameworkRemoved };
@@ -311,7 +439,10 @@ export async function switchTeamVersion(viewer: Viewer | null, raw: unknown): Pr
   const input = parseInput(switchTeamVersionSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:edit");
   await getDb().transaction(async (tx) => {
-    const [version] = await tx.select().from(frameworkVersions).where(and(eq(frameworkVersions.id, input.versionId), eq(frameworkVersions.status, "published")));
+    const [version] = await tx
+      .select()
+      .from(frameworkVersions)
+      .where(and(eq(frameworkVersions.id, input.versionId), eq(frameworkVersions.status, "published")));
     if (!version) throw invalid("Choose a published framework version.", { versionId: ["Not published."] });
     const [before] = await tx.select().from(teams).where(eq(teams.id, input.teamId));
     if (!before || before.archivedAt) throw notFound("That team does not exist.");

@@ -1,24 +1,27 @@
 import "server-only";
+
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
+import { readVersionRows } from "@/db/queries/version-rows";
 import {
   capabilitySkills,
   categories,
-  frameworkVersions,
   frameworks,
+  frameworkVersions,
   levels,
   platformCapabilities,
   skills,
 } from "@/db/schema";
 import { frameworkTree, type FrameworkTreeDto } from "@/lib/analytics/framework-tree";
-import { pick } from "@/lib/i18n/pick";
-import type { AppLocale } from "@/lib/i18n/locales";
-import { uuidSchema } from "@/lib/validations/ids";
 import type { Viewer } from "@/lib/auth/viewer";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/pick";
 import { countChanges } from "@/lib/roadmap/diff";
+import { uuidSchema } from "@/lib/validations/ids";
+
 import { getDraft } from "./framework-admin";
 import { requirePermission } from "./guard";
-import { readVersionRows } from "@/db/queries/version-rows";
 
 export type FrameworkSummaryDto = {
   id: string;
@@ -73,10 +76,19 @@ export type FrameworkDraftSummaryDto = {
 };
 
 /** Every draft (framework managers only), so an imported draft can be found again. */
-export async function listFrameworkDrafts(viewer: Viewer | null, { locale }: { locale: AppLocale }): Promise<FrameworkDraftSummaryDto[]> {
+export async function listFrameworkDrafts(
+  viewer: Viewer | null,
+  { locale }: { locale: AppLocale },
+): Promise<FrameworkDraftSummaryDto[]> {
   requirePermission(viewer, "framework:manage");
   const rows = await getDb()
-    .select({ frameworkId: frameworks.id, key: frameworks.key, titleZh: frameworkVersions.titleZh, titleEn: frameworkVersions.titleEn, version: frameworkVersions.version })
+    .select({
+      frameworkId: frameworks.id,
+      key: frameworks.key,
+      titleZh: frameworkVersions.titleZh,
+      titleEn: frameworkVersions.titleEn,
+      version: frameworkVersions.version,
+    })
     .from(frameworkVersions)
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
     .where(eq(frameworkVersions.status, "draft"));
@@ -119,13 +131,22 @@ export async function getFrameworkTree(
 
   const [rows, capabilityRows] = await Promise.all([
     readVersionRows(db, version.id),
-    db.select().from(platformCapabilities).where(eq(platformCapabilities.frameworkVersionId, version.id)).orderBy(asc(platformCapabilities.position)),
+    db
+      .select()
+      .from(platformCapabilities)
+      .where(eq(platformCapabilities.frameworkVersionId, version.id))
+      .orderBy(asc(platformCapabilities.position)),
   ]);
   const capabilityLinks = capabilityRows.length
     ? await db
         .select()
         .from(capabilitySkills)
-        .where(inArray(capabilitySkills.capabilityId, capabilityRows.map((c) => c.id)))
+        .where(
+          inArray(
+            capabilitySkills.capabilityId,
+            capabilityRows.map((c) => c.id),
+          ),
+        )
     : [];
 
   return frameworkTree({ version, rows, capabilities: capabilityRows, links: capabilityLinks, locale });
@@ -134,12 +155,26 @@ export async function getFrameworkTree(
 export type PublishedVersionDto = { id: string; frameworkId: string; name: string; version: number };
 
 /** Every published version, for choosing the one a team rates against. */
-export async function listPublishedVersions(viewer: Viewer | null, { locale }: { locale: AppLocale }): Promise<PublishedVersionDto[]> {
+export async function listPublishedVersions(
+  viewer: Viewer | null,
+  { locale }: { locale: AppLocale },
+): Promise<PublishedVersionDto[]> {
   requirePermission(viewer, "framework:read");
   const rows = await getDb()
-    .select({ id: frameworkVersions.id, frameworkId: frameworkVersions.frameworkId, titleZh: frameworkVersions.titleZh, titleEn: frameworkVersions.titleEn, version: frameworkVersions.version })
+    .select({
+      id: frameworkVersions.id,
+      frameworkId: frameworkVersions.frameworkId,
+      titleZh: frameworkVersions.titleZh,
+      titleEn: frameworkVersions.titleEn,
+      version: frameworkVersions.version,
+    })
     .from(frameworkVersions)
     .where(eq(frameworkVersions.status, "published"))
     .orderBy(asc(frameworkVersions.titleEn));
-  return rows.map((r) => ({ id: r.id, frameworkId: r.frameworkId, name: pick(locale, r.titleZh, r.titleEn), version: r.version }));
+  return rows.map((r) => ({
+    id: r.id,
+    frameworkId: r.frameworkId,
+    name: pick(locale, r.titleZh, r.titleEn),
+    version: r.version,
+  }));
 }

@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { z } from "zod";
+
 import type { Viewer } from "@/lib/auth/viewer";
 import { forbidden, invalid, unauthenticated } from "@/lib/errors";
 import { can, canOnTeam, type OrgPermission, type TeamPermission } from "@/lib/permissions";

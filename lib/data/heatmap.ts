@@ -1,29 +1,32 @@
 import "server-only";
+
 import { asc, desc, eq, inArray, type SQL } from "drizzle-orm";
-import { type LatestRating, latestRatings } from "@/db/queries/latest-ratings";
-import { ownRatingsThisQuarter } from "@/db/queries/own-ratings";
-import { publishedVersionOf, teamVersionsAt } from "@/db/queries/team-versions";
-import { memberIdsAt, teamMembersAt, versionAt } from "@/db/queries/team-as-of";
-import { type DbOrTx, getDb } from "@/db/client";
-import { frameworkVersions, teams } from "@/db/schema";
-import { buildMatrix, type CompactMatrix, coverageBySkill, valuesFor } from "@/lib/analytics/matrix";
-import type { PriorityItem } from "@/lib/analytics/gaps";
-import type { Viewer } from "@/lib/auth/viewer";
-import { forbidden, notFound } from "@/lib/errors";
-import { pick } from "@/lib/i18n/pick";
-import type { AppLocale } from "@/lib/i18n/locales";
-import { canOnTeam, canReadTeam } from "@/lib/permissions";
-import { quarterOf } from "@/lib/quarters";
+
+import { getDb, type DbOrTx } from "@/db/client";
+import { latestRatings, type LatestRating } from "@/db/queries/latest-ratings";
 import { readMoment } from "@/db/queries/moment";
-import { type Moment, quartersToPick } from "@/lib/analytics/moment";
-import { parseInput, requirePermission, requireSignedIn } from "./guard";
-import { readVersionRows } from "@/db/queries/version-rows";
-import { getLogger } from "@/lib/observability/logger";
+import { ownRatingsThisQuarter } from "@/db/queries/own-ratings";
 import { readSettings } from "@/db/queries/settings";
 import { analyseTeam } from "@/db/queries/team-analysis";
-import { canReadTeamVision } from "./vision";
+import { memberIdsAt, teamMembersAt, versionAt } from "@/db/queries/team-as-of";
+import { publishedVersionOf, teamVersionsAt } from "@/db/queries/team-versions";
+import { readVersionRows } from "@/db/queries/version-rows";
+import { frameworkVersions, teams } from "@/db/schema";
+import type { PriorityItem } from "@/lib/analytics/gaps";
+import { buildMatrix, coverageBySkill, valuesFor, type CompactMatrix } from "@/lib/analytics/matrix";
+import { quartersToPick, type Moment } from "@/lib/analytics/moment";
+import type { Viewer } from "@/lib/auth/viewer";
+import { forbidden, notFound } from "@/lib/errors";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/pick";
+import { getLogger } from "@/lib/observability/logger";
+import { canOnTeam, canReadTeam } from "@/lib/permissions";
+import { quarterOf } from "@/lib/quarters";
 import { cachedJson } from "@/lib/server/payload-cache";
 import { heatmapQuerySchema } from "@/lib/validations/reads";
+
+import { parseInput, requirePermission, requireSignedIn } from "./guard";
+import { canReadTeamVision } from "./vision";
 
 export type HeatmapDto = CompactMatrix & {
   /**
@@ -66,9 +69,12 @@ export type HeatmapDto = CompactMatrix & {
   levels: { key: string; name: string; position: number }[];
 };
 
-
 /** The team heatmap: a constant number of queries whatever the team size. */
-export async function getTeamHeatmap(viewer: Viewer | null, raw: unknown, { locale, people }: { locale: AppLocale; people?: "then" | "now" }): Promise<HeatmapDto> {
+export async function getTeamHeatmap(
+  viewer: Viewer | null,
+  raw: unknown,
+  { locale, people }: { locale: AppLocale; people?: "then" | "now" },
+): Promise<HeatmapDto> {
   return (await teamHeatmap(viewer, raw, locale, { people })).dto;
 }
 
@@ -76,7 +82,11 @@ export async function getTeamHeatmap(viewer: Viewer | null, raw: unknown, { loca
  * The team page: the heatmap, with the people of a past quarter who are no
  * longer in the team marked (their page opens through the team no more).
  */
-export async function getTeamPageHeatmap(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<HeatmapDto> {
+export async function getTeamPageHeatmap(
+  viewer: Viewer | null,
+  raw: unknown,
+  { locale }: { locale: AppLocale },
+): Promise<HeatmapDto> {
   const dto = (await teamHeatmap(viewer, raw, locale)).dto;
   if (dto.live || dto.scope.kind !== "team") return dto;
   const current = new Set((await teamMembersAt(getDb(), "now", [dto.scope.id])).map((m) => m.userId));
@@ -99,28 +109,60 @@ async function authorizeTeamRead(viewer: Viewer | null, raw: unknown) {
  * `people: "now"` reads today's members instead, for views that follow the
  * current team back in time (trends).
  */
-async function teamHeatmap(viewer: Viewer | null, raw: unknown, locale: AppLocale, { people = "then" }: { people?: "then" | "now" } = {}) {
+async function teamHeatmap(
+  viewer: Viewer | null,
+  raw: unknown,
+  locale: AppLocale,
+  { people = "then" }: { people?: "then" | "now" } = {},
+) {
   const { v, input, teamId } = await authorizeTeamRead(viewer, raw);
   const db = getDb();
-  const [[team], moment] = await Promise.all([db.select().from(teams).where(eq(teams.id, teamId)), readMoment(db, input.quarter ?? null)]);
+  const [[team], moment] = await Promise.all([
+    db.select().from(teams).where(eq(teams.id, teamId)),
+    readMoment(db, input.quarter ?? null),
+  ]);
   if (!team || team.archivedAt) throw notFound("That team does not exist.");
   const asOf = moment.live ? "now" : moment.asOf;
   // The matrix needs the roadmap version and the people of that moment (not the targets: the analysis reads those).
   const current = { teamId, frameworkId: team.frameworkId, versionId: team.frameworkVersionId };
   const peopleAt = people === "now" ? "now" : asOf;
-  const [version, members] = await Promise.all([versionAt(db, teamId, asOf, current), teamMembersAt(db, peopleAt, [teamId])]);
+  const [version, members] = await Promise.all([
+    versionAt(db, teamId, asOf, current),
+    teamMembersAt(db, peopleAt, [teamId]),
+  ]);
   const memberIds = memberIdsAt(db, peopleAt, [teamId]);
   const { dto, latest, live } = await assemble(db, moment, {
     versionId: version.versionId,
     frameworkId: version.frameworkId,
-    members: members.map((m) => ({ id: m.userId, name: m.name, levelKey: m.currentLevelKey, teamId: team.id, teamName: m.teamName })),
+    members: members.map((m) => ({
+      id: m.userId,
+      name: m.name,
+      levelKey: m.currentLevelKey,
+      teamId: team.id,
+      teamName: m.teamName,
+    })),
     memberIds,
     locale,
     mayOpen: (id) => canOnTeam(v, id, "team:read"),
   });
-  const own = live ? await ownRatingsThisQuarter(db, { frameworkId: version.frameworkId, quarter: dto.currentQuarter, members: memberIds, skillKeys: dto.skills.map((sk) => sk.key) }) : null;
+  const own = live
+    ? await ownRatingsThisQuarter(db, {
+        frameworkId: version.frameworkId,
+        quarter: dto.currentQuarter,
+        members: memberIds,
+        skillKeys: dto.skills.map((sk) => sk.key),
+      })
+    : null;
   const selfRatedThisQuarter = own ? { selfRatedThisQuarter: dto.members.map((m) => own.get(m.id) ?? 0) } : {};
-  return { dto: { ...dto, ...selfRatedThisQuarter, scope: { kind: "team" as const, id: team.id, name: team.name, canEdit: canOnTeam(v, teamId, "team:edit") } }, latest, live };
+  return {
+    dto: {
+      ...dto,
+      ...selfRatedThisQuarter,
+      scope: { kind: "team" as const, id: team.id, name: team.name, canEdit: canOnTeam(v, teamId, "team:edit") },
+    },
+    latest,
+    live,
+  };
 }
 
 export type TeamHeatmapDataDto = HeatmapDto & {
@@ -137,7 +179,11 @@ export type TeamHeatmapDataDto = HeatmapDto & {
  * priorities (hire items, named candidates) are empty for those who may not
  * read the vision (lib/data/vision.ts, canReadTeamVision).
  */
-export async function getTeamHeatmapData(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<TeamHeatmapDataDto> {
+export async function getTeamHeatmapData(
+  viewer: Viewer | null,
+  raw: unknown,
+  { locale }: { locale: AppLocale },
+): Promise<TeamHeatmapDataDto> {
   const { dto: heatmap, latest, live } = await teamHeatmap(viewer, raw, locale);
   const vision = await canReadTeamVision(requireSignedIn(viewer), heatmap.scope.id);
   // Every part of the payload is read as of the matrix's moment: a closed
@@ -149,8 +195,21 @@ export async function getTeamHeatmapData(viewer: Viewer | null, raw: unknown, { 
   const coverage = coverageBySkill(valuesFor(heatmap, "effective"), heatmap.members.length, heatmap.skills.length);
   return {
     ...heatmap,
-    coverage: { atLeast3: coverage.map((c) => c.atLeast3), atLeast4: coverage.map((c) => c.atLeast4), rated: coverage.map((c) => c.rated) },
-    targets: vision ? analysis.targets.map((t) => ({ id: t.id, name: t.name, level: t.level, headcount: t.headcount, targetQuarter: t.targetQuarter, readiness: t.readiness })) : [],
+    coverage: {
+      atLeast3: coverage.map((c) => c.atLeast3),
+      atLeast4: coverage.map((c) => c.atLeast4),
+      rated: coverage.map((c) => c.rated),
+    },
+    targets: vision
+      ? analysis.targets.map((t) => ({
+          id: t.id,
+          name: t.name,
+          level: t.level,
+          headcount: t.headcount,
+          targetQuarter: t.targetQuarter,
+          readiness: t.readiness,
+        }))
+      : [],
     priorities: vision ? analysis.priorities : [],
   };
 }
@@ -161,20 +220,32 @@ export async function getTeamHeatmapData(viewer: Viewer | null, raw: unknown, { 
  * first; what differs per viewer (may they edit the team) is added outside
  * the cached part.
  */
-export async function getTeamHeatmapJson(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<string> {
+export async function getTeamHeatmapJson(
+  viewer: Viewer | null,
+  raw: unknown,
+  { locale }: { locale: AppLocale },
+): Promise<string> {
   const { v, input, teamId } = await authorizeTeamRead(viewer, raw);
   // Cached apart for those who may and may not read the vision (its part of the payload differs).
   const key = `team:${teamId}:${input.quarter ?? ""}:${locale}:${quarterOf(new Date())}:${(await canReadTeamVision(v, teamId)) ? "vision" : "heatmap"}`;
   const json = await cachedJson(getDb(), key, async () => {
     const data = await getTeamHeatmapData(v, input, { locale });
     const members = data.members.map((m) => ({ ...m, mayOpen: false }));
-    return { ...data, members, scope: { kind: "team", id: teamId, name: data.scope.kind === "team" ? data.scope.name : "" } };
+    return {
+      ...data,
+      members,
+      scope: { kind: "team", id: teamId, name: data.scope.kind === "team" ? data.scope.name : "" },
+    };
   });
   return `{"canEdit":${canOnTeam(v, teamId, "team:edit")},${json.slice(1)}`;
 }
 
 /** The org heatmap as JSON for GET /api/org/heatmap (admins), from the payload cache while current. */
-export async function getOrgHeatmapJson(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<string> {
+export async function getOrgHeatmapJson(
+  viewer: Viewer | null,
+  raw: unknown,
+  { locale }: { locale: AppLocale },
+): Promise<string> {
   requirePermission(viewer, "team:read-any");
   const input = parseInput(heatmapQuerySchema.omit({ teamId: true }), raw ?? {});
   const key = `org:${input.quarter ?? ""}:${locale}:${quarterOf(new Date())}`;
@@ -186,16 +257,32 @@ export async function getOrgHeatmapSummary(
   viewer: Viewer | null,
   raw: unknown,
   { locale }: { locale: AppLocale },
-): Promise<{ frameworkTitle: string; people: number; quarter: string; excludedTeams: { id: string; name: string; roadmap: string }[] } | null> {
+): Promise<{
+  frameworkTitle: string;
+  people: number;
+  quarter: string;
+  excludedTeams: { id: string; name: string; roadmap: string }[];
+} | null> {
   const dto = JSON.parse(await getOrgHeatmapJson(viewer, raw, { locale })) as HeatmapDto | null;
-  return dto && { frameworkTitle: dto.frameworkTitle, people: dto.members.length, quarter: dto.quarter, excludedTeams: dto.scope.kind === "org" ? dto.scope.excludedTeams : [] };
+  return (
+    dto && {
+      frameworkTitle: dto.frameworkTitle,
+      people: dto.members.length,
+      quarter: dto.quarter,
+      excludedTeams: dto.scope.kind === "org" ? dto.scope.excludedTeams : [],
+    }
+  );
 }
 
 /**
  * Every active team's members in one heatmap (admins), for the framework most
  * teams use. Memberships are read in one query and ratings in one more.
  */
-export async function getOrgHeatmap(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<HeatmapDto | null> {
+export async function getOrgHeatmap(
+  viewer: Viewer | null,
+  raw: unknown,
+  { locale }: { locale: AppLocale },
+): Promise<HeatmapDto | null> {
   const v = requirePermission(viewer, "team:read-any");
   const input = parseInput(heatmapQuerySchema.omit({ teamId: true }), raw ?? {});
   const started = Date.now();
@@ -205,14 +292,37 @@ export async function getOrgHeatmap(viewer: Viewer | null, raw: unknown, { local
   if (!chosen) return null;
   const asOf = moment.live ? "now" : moment.asOf;
   // The people in those teams at the moment (the teams' names are today's).
-  const rows = (await teamMembersAt(db, asOf, chosen.teamIds)).map((m) => ({ id: m.userId, name: m.name, levelKey: m.currentLevelKey, teamId: m.teamId, teamName: m.teamName }));
+  const rows = (await teamMembersAt(db, asOf, chosen.teamIds)).map((m) => ({
+    id: m.userId,
+    name: m.name,
+    levelKey: m.currentLevelKey,
+    teamId: m.teamId,
+    teamName: m.teamName,
+  }));
   const memberIds = memberIdsAt(db, asOf, chosen.teamIds);
   // team:read-any grants team:read on every team: the flags are the same for
   // every viewer allowed here, so the cached org payload may carry them.
   const mayOpen = (teamId: string) => canOnTeam(v, teamId, "team:read");
-  const { dto } = await assemble(db, moment, { versionId: chosen.versionId, frameworkId: chosen.frameworkId, members: rows, memberIds, locale, mayOpen });
-  getLogger().info({ members: dto.members.length, skills: dto.skills.length, ms: Date.now() - started }, "org heatmap built");
-  return { ...dto, scope: { kind: "org", teams: chosen.teamIds.length, excludedTeams: await namedTeams(db, chosen.excludedTeamIds, locale) } };
+  const { dto } = await assemble(db, moment, {
+    versionId: chosen.versionId,
+    frameworkId: chosen.frameworkId,
+    members: rows,
+    memberIds,
+    locale,
+    mayOpen,
+  });
+  getLogger().info(
+    { members: dto.members.length, skills: dto.skills.length, ms: Date.now() - started },
+    "org heatmap built",
+  );
+  return {
+    ...dto,
+    scope: {
+      kind: "org",
+      teams: chosen.teamIds.length,
+      excludedTeams: await namedTeams(db, chosen.excludedTeamIds, locale),
+    },
+  };
 }
 
 /**
@@ -267,11 +377,18 @@ type AssembleInput = {
   mayOpen: (teamId: string) => boolean;
 };
 
-async function assemble(db: DbOrTx, moment: Moment, input: AssembleInput): Promise<{ dto: Omit<HeatmapDto, "scope">; latest: LatestRating[]; live: boolean }> {
+async function assemble(
+  db: DbOrTx,
+  moment: Moment,
+  input: AssembleInput,
+): Promise<{ dto: Omit<HeatmapDto, "scope">; latest: LatestRating[]; live: boolean }> {
   const { quarter, currentQuarter, asOf, live } = moment;
   const p = (zh: string, en: string) => pick(input.locale, zh, en);
   const [[version], rows, latest] = await Promise.all([
-    db.select({ titleZh: frameworkVersions.titleZh, titleEn: frameworkVersions.titleEn }).from(frameworkVersions).where(eq(frameworkVersions.id, input.versionId)),
+    db
+      .select({ titleZh: frameworkVersions.titleZh, titleEn: frameworkVersions.titleEn })
+      .from(frameworkVersions)
+      .where(eq(frameworkVersions.id, input.versionId)),
     readVersionRows(db, input.versionId, { published: true }),
     latestRatings(db, { frameworkId: input.frameworkId, asOf: live ? "now" : asOf, members: input.memberIds }),
   ]);
@@ -317,7 +434,11 @@ async function assemble(db: DbOrTx, moment: Moment, input: AssembleInput): Promi
     quarters,
     members,
     skills,
-    categories: rows.categoryRows.map((c) => ({ key: c.key, name: p(c.nameZh, c.nameEn), levelPosition: levelPosById.get(c.levelId) ?? 0 })),
+    categories: rows.categoryRows.map((c) => ({
+      key: c.key,
+      name: p(c.nameZh, c.nameEn),
+      levelPosition: levelPosById.get(c.levelId) ?? 0,
+    })),
     levels: rows.levelRows.map((l) => ({ key: l.key, name: p(l.nameZh, l.nameEn), position: l.position })),
     self: expand(matrix.self),
     validated: expand(matrix.validated),

@@ -1,15 +1,24 @@
 import "server-only";
+
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+
 import { getDb } from "@/db/client";
+import { writeAudit } from "@/db/queries/audit";
 import { frameworkVersions, ratings, skills, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalid } from "@/lib/errors";
-import { ImportFileError, type ImportPlan, type MatrixFile, planImport, readCsvMatrix } from "@/lib/import/ratings-matrix";
+import {
+  ImportFileError,
+  planImport,
+  readCsvMatrix,
+  type ImportPlan,
+  type MatrixFile,
+} from "@/lib/import/ratings-matrix";
 import { readXlsxMatrix } from "@/lib/import/xlsx-matrix";
-import { quarterOf } from "@/lib/quarters";
 import { metrics } from "@/lib/observability/metrics";
-import { writeAudit } from "@/db/queries/audit";
+import { quarterOf } from "@/lib/quarters";
+
 import { parseInput, requirePermission } from "./guard";
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -46,28 +55,70 @@ export async function importRatings(viewer: Viewer | null, raw: unknown): Promis
   }
   const db = getDb();
   const [fw] = await db
-    .select({ frameworkId: frameworkVersions.frameworkId, versionId: frameworkVersions.id, title: frameworkVersions.titleEn })
+    .select({
+      frameworkId: frameworkVersions.frameworkId,
+      versionId: frameworkVersions.id,
+      title: frameworkVersions.titleEn,
+    })
     .from(frameworkVersions)
     .where(eq(frameworkVersions.status, "published"))
-    .orderBy(desc(sql`(select count(*) from ${teams} where ${teams.frameworkId} = ${frameworkVersions.frameworkId} and ${teams.archivedAt} is null)`), desc(frameworkVersions.version))
+    .orderBy(
+      desc(
+        sql`(select count(*) from ${teams} where ${teams.frameworkId} = ${frameworkVersions.frameworkId} and ${teams.archivedAt} is null)`,
+      ),
+      desc(frameworkVersions.version),
+    )
     .limit(1);
   if (!fw) throw invalid("Install a roadmap before importing ratings.");
-  const skillRows = await db.select().from(skills).where(and(eq(skills.frameworkVersionId, fw.versionId), isNull(skills.retiredAt)));
+  const skillRows = await db
+    .select()
+    .from(skills)
+    .where(and(eq(skills.frameworkVersionId, fw.versionId), isNull(skills.retiredAt)));
   const skillIndex = new Map<string, string>();
-  for (const s of skillRows) for (const name of [s.key, s.nameEn, s.nameZh, s.nameEn.toLowerCase()]) skillIndex.set(name, s.key);
-  const emails = [...new Set(file.rows.map((r) => (r.cells[file.header.findIndex((h) => h.toLowerCase() === "email")] ?? "").toLowerCase()).filter(Boolean))];
+  for (const s of skillRows)
+    for (const name of [s.key, s.nameEn, s.nameZh, s.nameEn.toLowerCase()]) skillIndex.set(name, s.key);
+  const emails = [
+    ...new Set(
+      file.rows
+        .map((r) => (r.cells[file.header.findIndex((h) => h.toLowerCase() === "email")] ?? "").toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   const people = new Map(
-    emails.length ? (await db.select({ id: users.id, email: users.email }).from(users).where(inArray(sql`lower(${users.email})`, emails))).map((u) => [u.email.toLowerCase(), u.id]) : [],
+    emails.length
+      ? (
+          await db
+            .select({ id: users.id, email: users.email })
+            .from(users)
+            .where(inArray(sql`lower(${users.email})`, emails))
+        ).map((u) => [u.email.toLowerCase(), u.id])
+      : [],
   );
   const latest = people.size
     ? await db
-        .selectDistinctOn([ratings.userId, ratings.skillKey], { userId: ratings.userId, skillKey: ratings.skillKey, proficiency: ratings.proficiency, notApplicable: ratings.notApplicable })
+        .selectDistinctOn([ratings.userId, ratings.skillKey], {
+          userId: ratings.userId,
+          skillKey: ratings.skillKey,
+          proficiency: ratings.proficiency,
+          notApplicable: ratings.notApplicable,
+        })
         .from(ratings)
-        .where(and(eq(ratings.frameworkId, fw.frameworkId), eq(ratings.raterKind, "self"), inArray(ratings.userId, [...people.values()])))
+        .where(
+          and(
+            eq(ratings.frameworkId, fw.frameworkId),
+            eq(ratings.raterKind, "self"),
+            inArray(ratings.userId, [...people.values()]),
+          ),
+        )
         .orderBy(ratings.userId, ratings.skillKey, desc(ratings.ratedAt), desc(ratings.id))
     : [];
-  const plan = planImport(file, { people, skills: skillIndex, current: new Map(latest.map((r) => [`${r.userId}|${r.skillKey}`, r])) });
-  if (input.mode === "dry-run" || plan.summary.changes === 0) return { ...plan, applied: false, frameworkTitle: fw.title };
+  const plan = planImport(file, {
+    people,
+    skills: skillIndex,
+    current: new Map(latest.map((r) => [`${r.userId}|${r.skillKey}`, r])),
+  });
+  if (input.mode === "dry-run" || plan.summary.changes === 0)
+    return { ...plan, applied: false, frameworkTitle: fw.title };
 
   const now = new Date();
   await db.transaction(async (tx) => {
@@ -89,7 +140,13 @@ export async function importRatings(viewer: Viewer | null, raw: unknown): Promis
     );
     for (let i = 0; i < rows.length; i += 2000) await tx.insert(ratings).values(rows.slice(i, i + 2000));
     metrics().ratingWrites.inc({ kind: "imported" }, rows.length);
-    await writeAudit(tx, { actor: v, action: "ratings.imported", entityType: "organisation", entityId: fw.frameworkId, after: { filename: input.filename, ...plan.summary } });
+    await writeAudit(tx, {
+      actor: v,
+      action: "ratings.imported",
+      entityType: "organisation",
+      entityId: fw.frameworkId,
+      after: { filename: input.filename, ...plan.summary },
+    });
   });
   return { ...plan, applied: true, frameworkTitle: fw.title };
 }

@@ -1,11 +1,14 @@
 import "server-only";
+
 import { and, desc, eq } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
+import { writeAudit } from "@/db/queries/audit";
 import { auditEvents, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { localeChoiceSchema } from "@/lib/i18n/locale-choice";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { writeAudit } from "@/db/queries/audit";
+
 import { parseInput, requireSignedIn } from "./guard";
 
 // The language a person chose in the account menu, kept on the server so that a new browser (no locale cookie)
@@ -22,7 +25,14 @@ export async function setMyLocale(viewer: Viewer | null, raw: unknown): Promise<
   await getDb().transaction(async (tx) => {
     const [updated] = await tx.update(users).set({ locale }).where(eq(users.id, v.id)).returning({ id: users.id });
     if (!updated) return;
-    await writeAudit(tx, { actor: v, action: CHOSEN, entityType: "user", entityId: v.id, before: { locale: v.locale }, after: { locale } });
+    await writeAudit(tx, {
+      actor: v,
+      action: CHOSEN,
+      entityType: "user",
+      entityId: v.id,
+      before: { locale: v.locale },
+      after: { locale },
+    });
   });
   return { locale };
 }

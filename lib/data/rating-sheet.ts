@@ -1,25 +1,30 @@
 import "server-only";
+
 import { and, asc, eq } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
+import { resolveMemberFramework } from "@/db/queries/member-framework";
+import { readVersionRows } from "@/db/queries/version-rows";
 import { frameworkVersions, ratings, teamMembers, users } from "@/db/schema";
 import { ratingSheet, type RatingSheetDto } from "@/lib/analytics/rating-sheet";
 import type { Viewer } from "@/lib/auth/viewer";
 import { forbidden } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { quarterOf } from "@/lib/quarters";
-import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
-import { resolveMemberFramework } from "@/db/queries/member-framework";
-import { readVersionRows } from "@/db/queries/version-rows";
 import { memberSheetSchema } from "@/lib/validations/reads";
+
+import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 
 export type { HistoryPoint, ImportedBy, RatingSheetDto, SkillRatingDto } from "@/lib/analytics/rating-sheet";
 
 /** The caller's own rating sheet. */
-export async function getMyRatingSheet(viewer: Viewer | null, { locale }: { locale: AppLocale }): Promise<RatingSheetDto | null> {
+export async function getMyRatingSheet(
+  viewer: Viewer | null,
+  { locale }: { locale: AppLocale },
+): Promise<RatingSheetDto | null> {
   const v = requirePermission(viewer, "self:rate");
   return buildSheet({ id: v.id, name: v.name }, locale);
 }
-
 
 /** A team member's sheet, for a lead of that team (or an admin). */
 export async function getMemberRatingSheet(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }) {
@@ -37,7 +42,11 @@ export async function getMemberRatingSheet(viewer: Viewer | null, raw: unknown, 
 }
 
 /** Reads the member's framework, its rows and the member's ratings in it, and shapes the sheet. */
-async function buildSheet(member: { id: string; name: string }, locale: AppLocale, now = new Date()): Promise<RatingSheetDto | null> {
+async function buildSheet(
+  member: { id: string; name: string },
+  locale: AppLocale,
+  now = new Date(),
+): Promise<RatingSheetDto | null> {
   const db = getDb();
   const fw = await resolveMemberFramework(db, member.id);
   if (!fw) return null;

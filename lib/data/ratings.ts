@@ -1,19 +1,27 @@
 import "server-only";
+
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { type DbOrTx, execRows, getDb } from "@/db/client";
-import { auditEvents, ratings, teamMembers, teams } from "@/db/schema";
-import type { Viewer } from "@/lib/auth/viewer";
-import { conflict, forbidden, invalid } from "@/lib/errors";
-import { quarterOf } from "@/lib/quarters";
-import { confirmStaleSchema, EVIDENCE_MAX, saveSelfRatingSchema, validateRatingSchema } from "@/lib/validations/ratings";
-import { type NoteProblem, noteProblem } from "@/lib/validations/text";
-import { metrics } from "@/lib/observability/metrics";
+
+import { execRows, getDb, type DbOrTx } from "@/db/client";
 import { auditValues, writeAudit } from "@/db/queries/audit";
-import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 import { resolveMemberFramework } from "@/db/queries/member-framework";
 import { isLiveSkill } from "@/db/queries/version-rows";
-import { assertWithinReach } from "./team-reach";
+import { auditEvents, ratings, teamMembers, teams } from "@/db/schema";
 import type { SelfValue } from "@/lib/analytics/rating-sheet";
+import type { Viewer } from "@/lib/auth/viewer";
+import { conflict, forbidden, invalid } from "@/lib/errors";
+import { metrics } from "@/lib/observability/metrics";
+import { quarterOf } from "@/lib/quarters";
+import {
+  confirmStaleSchema,
+  EVIDENCE_MAX,
+  saveSelfRatingSchema,
+  validateRatingSchema,
+} from "@/lib/validations/ratings";
+import { noteProblem, type NoteProblem } from "@/lib/validations/text";
+
+import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
+import { assertWithinReach } from "./team-reach";
 
 export type SavedRatingDto = Omit<SelfValue, "imported"> & { skillKey: string };
 /** The saved rating, and why its note was not stored when it was refused (the last stored note was kept). */
@@ -23,7 +31,14 @@ async function latestSelf(tx: DbOrTx, userId: string, frameworkId: string, skill
   const [row] = await tx
     .select()
     .from(ratings)
-    .where(and(eq(ratings.userId, userId), eq(ratings.frameworkId, frameworkId), eq(ratings.skillKey, skillKey), eq(ratings.raterKind, "self")))
+    .where(
+      and(
+        eq(ratings.userId, userId),
+        eq(ratings.frameworkId, frameworkId),
+        eq(ratings.skillKey, skillKey),
+        eq(ratings.raterKind, "self"),
+      ),
+    )
     .orderBy(desc(ratings.ratedAt), desc(ratings.id))
     .limit(1);
   return row ?? null;
@@ -53,7 +68,10 @@ function parseSelfRating(raw: unknown) {
   const onlyTheNote = full.error.issues.every((i) => i.path[0] === "evidence");
   if (!problem || !onlyTheNote) return { input: parseInput(saveSelfRatingSchema, raw), noteRefused: null };
   const message = full.error.issues[0]!.message;
-  return { input: parseInput(saveSelfRatingSchema, { ...(raw as object), evidence: undefined }), noteRefused: { problem, message } };
+  return {
+    input: parseInput(saveSelfRatingSchema, { ...(raw as object), evidence: undefined }),
+    noteRefused: { problem, message },
+  };
 }
 
 /**
@@ -82,8 +100,17 @@ export async function saveSelfRating(viewer: Viewer | null, raw: unknown): Promi
     quarter: quarterOf(now),
     ratedAt: now.toISOString(),
   };
-  const audit = auditValues({ actor: v, action: "rating.self_saved", entityType: "rating", entityId: `${v.id}:${input.skillKey}`, before: before && toDto(before), after });
-  const rows = await execRows(db, sql`
+  const audit = auditValues({
+    actor: v,
+    action: "rating.self_saved",
+    entityType: "rating",
+    entityId: `${v.id}:${input.skillKey}`,
+    before: before && toDto(before),
+    after,
+  });
+  const rows = await execRows(
+    db,
+    sql`
     with saved as (
       insert into ${ratings} (user_id, rater_id, rater_kind, framework_id, skill_key, proficiency, not_applicable, interest, evidence, quarter, rated_at, request_id)
       values (${v.id}, ${v.id}, 'self', ${fw.frameworkId}, ${after.skillKey}, ${after.proficiency}, ${notApplicable}, ${after.interest}, ${after.evidence},
@@ -93,7 +120,8 @@ export async function saveSelfRating(viewer: Viewer | null, raw: unknown): Promi
     insert into ${auditEvents} (actor_id, actor_email, action, entity_type, entity_id, before, after)
     select ${audit.actorId}, ${audit.actorEmail}, ${audit.action}, ${audit.entityType}, ${audit.entityId}, ${jsonOrNull(audit.before)}::jsonb, ${jsonOrNull(audit.after)}::jsonb
     from saved
-    returning id`);
+    returning id`,
+  );
   if (rows.length === 0) {
     // A retry of a save that already landed.
     const current = await latestSelf(db, v.id, fw.frameworkId, input.skillKey);
@@ -125,7 +153,9 @@ export async function confirmStaleRatings(viewer: Viewer | null, raw: unknown): 
       .where(and(eq(ratings.userId, v.id), eq(ratings.frameworkId, fw.frameworkId), eq(ratings.raterKind, "self")))
       .orderBy(ratings.skillKey, desc(ratings.ratedAt), desc(ratings.id));
     const wanted = input.skillKeys ? new Set(input.skillKeys) : null;
-    const stale = latest.filter((r) => (r.quarter !== quarter || r.raterId !== v.id) && (!wanted || wanted.has(r.skillKey)));
+    const stale = latest.filter(
+      (r) => (r.quarter !== quarter || r.raterId !== v.id) && (!wanted || wanted.has(r.skillKey)),
+    );
     const live = new Set<string>();
     for (const r of stale) if (await isLiveSkill(fw.versionId, r.skillKey)) live.add(r.skillKey);
     const rows = stale.filter((r) => live.has(r.skillKey));
@@ -158,7 +188,13 @@ export async function confirmStaleRatings(viewer: Viewer | null, raw: unknown): 
   });
 }
 
-export type ValidationDto = { skillKey: string; proficiency: number; comment: string | null; quarter: string; ratedAt: string };
+export type ValidationDto = {
+  skillKey: string;
+  proficiency: number;
+  comment: string | null;
+  quarter: string;
+  ratedAt: string;
+};
 
 /** A lead records a validated proficiency (and comment) for a member of their team. */
 export async function validateRating(viewer: Viewer | null, raw: unknown): Promise<ValidationDto> {
@@ -207,6 +243,12 @@ export async function validateRating(viewer: Viewer | null, raw: unknown): Promi
       });
       metrics().ratingWrites.inc({ kind: "validated" });
     }
-    return { skillKey: saved.skillKey, proficiency: saved.proficiency!, comment: saved.comment, quarter: saved.quarter, ratedAt: saved.ratedAt.toISOString() };
+    return {
+      skillKey: saved.skillKey,
+      proficiency: saved.proficiency!,
+      comment: saved.comment,
+      quarter: saved.quarter,
+      ratedAt: saved.ratedAt.toISOString(),
+    };
   });
 }

@@ -1,11 +1,14 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+
 import { getDb } from "@/db/client";
-import { type OrgSettings, readSettings, SETTINGS, type SettingKey } from "@/db/queries/settings";
+import { writeAudit } from "@/db/queries/audit";
+import { readSettings, SETTINGS, type OrgSettings, type SettingKey } from "@/db/queries/settings";
 import { orgSettings } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { writeAudit } from "@/db/queries/audit";
+
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
 
 export type { OrgSettings, SettingKey };
@@ -15,7 +18,10 @@ export async function getOrgSettings(viewer: Viewer | null): Promise<OrgSettings
   return readSettings();
 }
 
-export const updateOrgSettingSchema = z.strictObject({ key: z.enum(Object.keys(SETTINGS) as [SettingKey]), value: z.unknown() });
+export const updateOrgSettingSchema = z.strictObject({
+  key: z.enum(Object.keys(SETTINGS) as [SettingKey]),
+  value: z.unknown(),
+});
 
 export async function updateOrgSetting(viewer: Viewer | null, raw: unknown): Promise<OrgSettings> {
   const v = requirePermission(viewer, "user:manage");
@@ -27,7 +33,14 @@ export async function updateOrgSetting(viewer: Viewer | null, raw: unknown): Pro
       .insert(orgSettings)
       .values({ key: input.key, value, updatedById: v.id })
       .onConflictDoUpdate({ target: orgSettings.key, set: { value, updatedById: v.id, updatedAt: new Date() } });
-    await writeAudit(tx, { actor: v, action: "settings.updated", entityType: "setting", entityId: input.key, before: before?.value ?? SETTINGS[input.key].default, after: value });
+    await writeAudit(tx, {
+      actor: v,
+      action: "settings.updated",
+      entityType: "setting",
+      entityId: input.key,
+      before: before?.value ?? SETTINGS[input.key].default,
+      after: value,
+    });
   });
   return readSettings();
 }

@@ -1,6 +1,10 @@
 import "server-only";
+
 import { and, desc, eq, sql } from "drizzle-orm";
-import { type DbOrTx, getDb } from "@/db/client";
+
+import { getDb, type DbOrTx } from "@/db/client";
+import { writeAudit } from "@/db/queries/audit";
+import { readTeamRoadmap, type TeamRoadmapDto } from "@/db/queries/team-roadmap";
 import { frameworkVersions, levels, teamMembers, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getEnv } from "@/lib/env";
@@ -14,10 +18,9 @@ import {
   updateTeamMemberSchema,
   updateTeamSchema,
 } from "@/lib/validations/teams";
-import { writeAudit } from "@/db/queries/audit";
-import { assertWithinReach } from "./team-reach";
-import { readTeamRoadmap, type TeamRoadmapDto } from "@/db/queries/team-roadmap";
+
 import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
+import { assertWithinReach } from "./team-reach";
 
 /** A manager (or admin) creates a team on the framework most teams use; a manager becomes its lead. */
 export async function createTeam(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
@@ -37,10 +40,21 @@ export async function createTeam(viewer: Viewer | null, raw: unknown): Promise<{
     if (!version) throw conflict("Install a roadmap before creating teams.");
     const [team] = await tx
       .insert(teams)
-      .values({ name: input.name, description: input.description, frameworkId: version.frameworkId, frameworkVersionId: version.id })
+      .values({
+        name: input.name,
+        description: input.description,
+        frameworkId: version.frameworkId,
+        frameworkVersionId: version.id,
+      })
       .returning();
     if (v.role === "manager") await tx.insert(teamMembers).values({ teamId: team!.id, userId: v.id, isLead: true });
-    await writeAudit(tx, { actor: v, action: "team.created", entityType: "team", entityId: team!.id, after: { name: team!.name, lead: v.role === "manager" ? v.id : null } });
+    await writeAudit(tx, {
+      actor: v,
+      action: "team.created",
+      entityType: "team",
+      entityId: team!.id,
+      after: { name: team!.name, lead: v.role === "manager" ? v.id : null },
+    });
     return { id: team!.id };
   });
 }
@@ -59,7 +73,14 @@ export async function updateTeam(viewer: Viewer | null, raw: unknown): Promise<{
       .where(and(eq(teams.id, input.teamId), eq(teams.lockVersion, input.lockVersion)))
       .returning();
     if (!after) throw conflict("This team was changed by someone else. Reload to see their changes.");
-    await writeAudit(tx, { actor: v, action: "team.updated", entityType: "team", entityId: input.teamId, before: { name: before.name, description: before.description }, after: { name: after.name, description: after.description } });
+    await writeAudit(tx, {
+      actor: v,
+      action: "team.updated",
+      entityType: "team",
+      entityId: input.teamId,
+      before: { name: before.name, description: before.description },
+      after: { name: after.name, description: after.description },
+    });
     return { lockVersion: after.lockVersion };
   });
 }
@@ -69,14 +90,27 @@ export async function archiveTeam(viewer: Viewer | null, raw: unknown): Promise<
   const input = parseInput(archiveTeamSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:edit");
   await getDb().transaction(async (tx) => {
-    const [row] = await tx.update(teams).set({ archivedAt: new Date() }).where(and(eq(teams.id, input.teamId), sql`${teams.archivedAt} is null`)).returning();
+    const [row] = await tx
+      .update(teams)
+      .set({ archivedAt: new Date() })
+      .where(and(eq(teams.id, input.teamId), sql`${teams.archivedAt} is null`))
+      .returning();
     if (!row) throw notFound("That team does not exist.");
-    await writeAudit(tx, { actor: v, action: "team.archived", entityType: "team", entityId: input.teamId, after: { archivedAt: row.archivedAt } });
+    await writeAudit(tx, {
+      actor: v,
+      action: "team.archived",
+      entityType: "team",
+      entityId: input.teamId,
+      after: { archivedAt: row.archivedAt },
+    });
   });
 }
 
 /** Adds someone by email; a person who never signed in is pre-provisioned and linked at first SSO sign-in. */
-export async function addTeamMember(viewer: Viewer | null, raw: unknown): Promise<{ userId: string; preProvisioned: boolean }> {
+export async function addTeamMember(
+  viewer: Viewer | null,
+  raw: unknown,
+): Promise<{ userId: string; preProvisioned: boolean }> {
   requireSignedIn(viewer);
   const input = parseInput(addTeamMemberSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:edit");
@@ -86,22 +120,45 @@ export async function addTeamMember(viewer: Viewer | null, raw: unknown): Promis
   }
   return getDb().transaction(async (tx) => {
     await requireActiveTeam(tx, input.teamId);
-    let [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${input.email}`);
+    let [user] = await tx
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${input.email}`);
     const preProvisioned = !user;
     if (user) {
       // A lead adds people who are in no team yet; taking someone from
       // another team needs that team's lead or an admin, and only an admin
       // puts an admin in a team.
-      if (user.role === "admin" && !can(v, "team:manage-any")) throw forbidden("Only an admin can add an admin to a team.");
+      if (user.role === "admin" && !can(v, "team:manage-any"))
+        throw forbidden("Only an admin can add an admin to a team.");
       await assertWithinReach(tx, v, user.id, input.teamId, "add");
     }
     if (!user) {
-      [user] = await tx.insert(users).values({ email: input.email, name: input.email.split("@")[0]!, role: "member" }).returning();
-      await writeAudit(tx, { actor: v, action: "user.preprovisioned", entityType: "user", entityId: user!.id, after: { email: input.email } });
+      [user] = await tx
+        .insert(users)
+        .values({ email: input.email, name: input.email.split("@")[0]!, role: "member" })
+        .returning();
+      await writeAudit(tx, {
+        actor: v,
+        action: "user.preprovisioned",
+        entityType: "user",
+        entityId: user!.id,
+        after: { email: input.email },
+      });
     }
-    const added = await tx.insert(teamMembers).values({ teamId: input.teamId, userId: user!.id }).onConflictDoNothing().returning();
+    const added = await tx
+      .insert(teamMembers)
+      .values({ teamId: input.teamId, userId: user!.id })
+      .onConflictDoNothing()
+      .returning();
     if (added.length === 0) throw conflict("That person is already in this team.");
-    await writeAudit(tx, { actor: v, action: "team.member_added", entityType: "team", entityId: input.teamId, after: { userId: user!.id, email: input.email } });
+    await writeAudit(tx, {
+      actor: v,
+      action: "team.member_added",
+      entityType: "team",
+      entityId: input.teamId,
+      after: { userId: user!.id, email: input.email },
+    });
     return { userId: user!.id, preProvisioned };
   });
 }
@@ -111,11 +168,20 @@ export async function removeTeamMember(viewer: Viewer | null, raw: unknown): Pro
   const input = parseInput(removeTeamMemberSchema, raw);
   const v = requireTeamPermission(viewer, input.teamId, "team:edit");
   await getDb().transaction(async (tx) => {
-    const [row] = await tx.select().from(teamMembers).where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)));
+    const [row] = await tx
+      .select()
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)));
     if (!row) throw notFound("That person is not in this team.");
     if (row.isLead) await requireAnotherLead(tx, input.teamId, input.userId);
     await tx.delete(teamMembers).where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)));
-    await writeAudit(tx, { actor: v, action: "team.member_removed", entityType: "team", entityId: input.teamId, before: row });
+    await writeAudit(tx, {
+      actor: v,
+      action: "team.member_removed",
+      entityType: "team",
+      entityId: input.teamId,
+      before: row,
+    });
   });
 }
 
@@ -126,12 +192,20 @@ export async function updateTeamMember(viewer: Viewer | null, raw: unknown): Pro
   const v = requireTeamPermission(viewer, input.teamId, "team:edit");
   await getDb().transaction(async (tx) => {
     const team = await requireActiveTeam(tx, input.teamId);
-    const [before] = await tx.select().from(teamMembers).where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)));
+    const [before] = await tx
+      .select()
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)));
     if (!before) throw notFound("That person is not in this team.");
-    const keys = new Set((await tx.select({ key: levels.key }).from(levels).where(eq(levels.frameworkVersionId, team.frameworkVersionId))).map((l) => l.key));
+    const keys = new Set(
+      (
+        await tx.select({ key: levels.key }).from(levels).where(eq(levels.frameworkVersionId, team.frameworkVersionId))
+      ).map((l) => l.key),
+    );
     for (const field of ["currentLevelKey", "targetLevelKey"] as const) {
       const key = input[field];
-      if (key && !keys.has(key)) throw invalid("That level is not in this team's roadmap.", { [field]: ["Unknown level."] });
+      if (key && !keys.has(key))
+        throw invalid("That level is not in this team's roadmap.", { [field]: ["Unknown level."] });
     }
     if (input.isLead === false && before.isLead) await requireAnotherLead(tx, input.teamId, input.userId);
     const patch = {
@@ -140,8 +214,19 @@ export async function updateTeamMember(viewer: Viewer | null, raw: unknown): Pro
       ...(input.targetLevelKey !== undefined ? { targetLevelKey: input.targetLevelKey } : {}),
     };
     if (Object.keys(patch).length === 0) return;
-    const [after] = await tx.update(teamMembers).set(patch).where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId))).returning();
-    await writeAudit(tx, { actor: v, action: "team.member_updated", entityType: "team", entityId: input.teamId, before, after });
+    const [after] = await tx
+      .update(teamMembers)
+      .set(patch)
+      .where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)))
+      .returning();
+    await writeAudit(tx, {
+      actor: v,
+      action: "team.member_updated",
+      entityType: "team",
+      entityId: input.teamId,
+      before,
+      after,
+    });
   });
 }
 
@@ -155,7 +240,9 @@ async function requireAnotherLead(tx: DbOrTx, teamId: string, userId: string) {
   const [{ n }] = (await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(teamMembers)
-    .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.isLead, true), sql`${teamMembers.userId} <> ${userId}`))) as [{ n: number }];
+    .where(
+      and(eq(teamMembers.teamId, teamId), eq(teamMembers.isLead, true), sql`${teamMembers.userId} <> ${userId}`),
+    )) as [{ n: number }];
   if (n === 0) throw conflict("A team needs at least one lead. Make someone else lead first.");
 }
 
@@ -167,11 +254,23 @@ export type TeamSettingsDto = {
   description: string;
   lockVersion: number;
   levels: { key: string; name: string }[];
-  members: { id: string; name: string; email: string; isLead: boolean; signedIn: boolean; currentLevelKey: string | null; targetLevelKey: string | null }[];
+  members: {
+    id: string;
+    name: string;
+    email: string;
+    isLead: boolean;
+    signedIn: boolean;
+    currentLevelKey: string | null;
+    targetLevelKey: string | null;
+  }[];
 };
 
 /** What the team settings page shows (leads of the team and admins). */
-export async function getTeamSettings(viewer: Viewer | null, raw: unknown, { locale }: { locale: "en" | "zh-TW" }): Promise<TeamSettingsDto> {
+export async function getTeamSettings(
+  viewer: Viewer | null,
+  raw: unknown,
+  { locale }: { locale: "en" | "zh-TW" },
+): Promise<TeamSettingsDto> {
   requireSignedIn(viewer);
   const input = parseInput(archiveTeamSchema, raw);
   requireTeamPermission(viewer, input.teamId, "team:edit");

@@ -1,11 +1,14 @@
 import "server-only";
+
 import { and, eq, isNull, ne } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { moveTeamToVersion } from "@/db/queries/team-roadmap";
 import { publishedVersionOf } from "@/db/queries/team-versions";
 import { frameworkVersions, teams } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { frameworkIdSchema } from "@/lib/validations/frameworks";
+
 import { parseInput, requirePermission } from "./guard";
 
 // Publishing a new version of a roadmap leaves every team on the old one
@@ -32,7 +35,10 @@ export async function listTeamsOnOlderVersions(viewer: Viewer | null, raw: unkno
 }
 
 /** Moves every active team of a framework to its published version (admins), one audit row per team. */
-export async function moveTeamsToLatestVersion(viewer: Viewer | null, raw: unknown): Promise<{ moved: number; version: number | null }> {
+export async function moveTeamsToLatestVersion(
+  viewer: Viewer | null,
+  raw: unknown,
+): Promise<{ moved: number; version: number | null }> {
   const v = requirePermission(viewer, "framework:manage");
   const { frameworkId } = parseInput(frameworkIdSchema, raw);
   return getDb().transaction(async (tx) => {

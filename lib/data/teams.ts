@@ -1,11 +1,14 @@
 import "server-only";
+
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
+import { readSettings } from "@/db/queries/settings";
 import { teamMembers, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { can, canReadTeam } from "@/lib/permissions";
+
 import { requireSignedIn } from "./guard";
-import { readSettings } from "@/db/queries/settings";
 
 export type TeamSummaryDto = {
   id: string;
@@ -23,7 +26,12 @@ export async function listTeamsForViewer(viewer: Viewer | null): Promise<TeamSum
   const all = can(v, "team:read-any");
   // Members also see their own teams (read-only) when the org allows it.
   const settings = v.memberTeamIds.length ? await readSettings() : null;
-  const visible = [...new Set([...v.leadTeamIds, ...(settings ? v.memberTeamIds.filter((id) => canReadTeam(v, id, "heatmap", settings)) : [])])];
+  const visible = [
+    ...new Set([
+      ...v.leadTeamIds,
+      ...(settings ? v.memberTeamIds.filter((id) => canReadTeam(v, id, "heatmap", settings)) : []),
+    ]),
+  ];
   if (!all && visible.length === 0) return [];
   const rows = await getDb()
     .select({
@@ -43,7 +51,12 @@ export async function listTeamsForViewer(viewer: Viewer | null): Promise<TeamSum
         .select({ teamId: teamMembers.teamId, id: users.id, name: users.name, isLead: teamMembers.isLead })
         .from(teamMembers)
         .innerJoin(users, eq(users.id, teamMembers.userId))
-        .where(inArray(teamMembers.teamId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            teamMembers.teamId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(users.name))
     : [];
   return rows.map((r) => ({

@@ -1,13 +1,16 @@
 import "server-only";
+
 import { asc, eq, sql } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
+import { writeAudit } from "@/db/queries/audit";
 import { teamMembers, teams, users } from "@/db/schema";
+import { bumpSessionGeneration } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import { canOnTeam, type Role } from "@/lib/permissions";
-import { bumpSessionGeneration } from "@/lib/auth/sessions";
 import { revokeSessionsSchema, setUserDisabledSchema, setUserRoleSchema } from "@/lib/validations/users";
-import { writeAudit } from "@/db/queries/audit";
+
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
 
 export type UserDto = {
@@ -43,7 +46,9 @@ export async function listUsers(viewer: Viewer | null): Promise<UserDto[]> {
     disabled: u.disabled,
     signedIn: !!u.issuer,
     lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
-    teams: memberships.filter((m) => m.userId === u.id).map(({ id, name, isLead }) => ({ id, name, isLead, reviewable: canOnTeam(v, id, "team:read") })),
+    teams: memberships
+      .filter((m) => m.userId === u.id)
+      .map(({ id, name, isLead }) => ({ id, name, isLead, reviewable: canOnTeam(v, id, "team:read") })),
   }));
 }
 
@@ -93,7 +98,9 @@ export async function setUserRole(viewer: Viewer | null, raw: unknown): Promise<
 export async function setUserDisabled(viewer: Viewer | null, raw: unknown): Promise<UserChange> {
   requirePermission(viewer, "user:manage");
   const input = parseInput(setUserDisabledSchema, raw);
-  return changeUser(viewer, input.userId, input.disabled ? "user.disabled" : "user.enabled", () => ({ disabled: input.disabled }));
+  return changeUser(viewer, input.userId, input.disabled ? "user.disabled" : "user.enabled", () => ({
+    disabled: input.disabled,
+  }));
 }
 
 /** "Sign out everywhere" for oneself: every session, this one included, ends. */

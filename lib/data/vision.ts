@@ -1,16 +1,18 @@
 import "server-only";
+
 import { and, asc, eq, isNull } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit";
 import { readMoment } from "@/db/queries/moment";
 import { readSettings } from "@/db/queries/settings";
-import { planItemsAt } from "@/db/queries/team-as-of";
 import { analyseTeam } from "@/db/queries/team-analysis";
-import { planItems, teamTargets, teams } from "@/db/schema";
-import { explainItem, parseReasonFacts, type ReasonFacts, reasonFactsOf } from "@/lib/analytics/explain";
-import { type Member, mobility, type PriorityItem, type Recommendation } from "@/lib/analytics/gaps";
+import { planItemsAt } from "@/db/queries/team-as-of";
+import { planItems, teams, teamTargets } from "@/db/schema";
+import { explainItem, parseReasonFacts, reasonFactsOf, type ReasonFacts } from "@/lib/analytics/explain";
+import { mobility, type Member, type PriorityItem, type Recommendation } from "@/lib/analytics/gaps";
 import { quartersToPick } from "@/lib/analytics/moment";
-import { type PlanStatus, planItemStatus } from "@/lib/analytics/plan-status";
+import { planItemStatus, type PlanStatus } from "@/lib/analytics/plan-status";
 import type { TargetDto } from "@/lib/analytics/team-analysis";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
@@ -19,6 +21,7 @@ import { canOnTeam, canReadTeam } from "@/lib/permissions";
 import { addQuarters, quarterOf } from "@/lib/quarters";
 import { visionQuerySchema } from "@/lib/validations/reads";
 import { acceptItemSchema, archiveTargetSchema, createTargetSchema } from "@/lib/validations/vision";
+
 import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
 
 export type { RequirementDto, TargetDto } from "@/lib/analytics/team-analysis";
@@ -72,7 +75,10 @@ async function requireVisionReader(viewer: Viewer | null, teamId: string) {
 type PlanRow = { row: typeof planItems.$inferSelect; acceptedBy: string };
 
 /** Plan rows as the viewer reads them: names in their language, the reason's facts, and where each item stands now. */
-function planItemDtos(rows: PlanRow[], a: Pick<TeamAnalysis, "targets"> & { skills: { key: string; name: string }[] }): PlanItemDto[] {
+function planItemDtos(
+  rows: PlanRow[],
+  a: Pick<TeamAnalysis, "targets"> & { skills: { key: string; name: string }[] },
+): PlanItemDto[] {
   const skillNames = new Map(a.skills.map((s) => [s.key, s.name]));
   const targetNames = new Map(a.targets.map((t) => [t.id, t.name]));
   const requirements = a.targets.flatMap((t) => t.requirements);
@@ -92,7 +98,6 @@ function planItemDtos(rows: PlanRow[], a: Pick<TeamAnalysis, "targets"> & { skil
   }));
 }
 
-
 /**
  * A team's vision. Without a quarter it is live — today's team, targets and
  * ratings — and its leads plan on it, also after the current quarter's cycle
@@ -100,7 +105,11 @@ function planItemDtos(rows: PlanRow[], a: Pick<TeamAnalysis, "targets"> & { skil
  * its moment (lib/analytics/moment.ts: a closed cycle's close), with that moment's
  * targets, people, plan and ratings, read-only.
  */
-export async function getTeamVision(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }): Promise<VisionDto> {
+export async function getTeamVision(
+  viewer: Viewer | null,
+  raw: unknown,
+  { locale }: { locale: AppLocale },
+): Promise<VisionDto> {
   const { teamId, quarter } = parseInput(visionQuerySchema, raw);
   const v = await requireVisionReader(viewer, teamId);
   const db = getDb();
@@ -111,7 +120,13 @@ export async function getTeamVision(viewer: Viewer | null, raw: unknown, { local
   return {
     team: { id: a.team.id, name: a.team.name, canPlan: live && canOnTeam(v, teamId, "team:plan") },
     currentQuarter: a.currentQuarter,
-    moment: { quarter: live ? moment.currentQuarter : moment.quarter, currentQuarter: moment.currentQuarter, asOf: (asOf ?? new Date()).toISOString(), live, quarters: quartersToPick(moment) },
+    moment: {
+      quarter: live ? moment.currentQuarter : moment.quarter,
+      currentQuarter: moment.currentQuarter,
+      asOf: (asOf ?? new Date()).toISOString(),
+      live,
+      quarters: quartersToPick(moment),
+    },
     members: a.members,
     targets: a.targets,
     priorities: a.priorities,
@@ -149,7 +164,13 @@ export async function createTarget(viewer: Viewer | null, raw: unknown): Promise
         createdById: v.id,
       })
       .returning();
-    await writeAudit(tx, { actor: v, action: "target.created", entityType: "team_target", entityId: row!.id, after: row });
+    await writeAudit(tx, {
+      actor: v,
+      action: "target.created",
+      entityType: "team_target",
+      entityId: row!.id,
+      after: row,
+    });
     return { id: row!.id };
   });
 }
@@ -162,10 +183,18 @@ export async function archiveTarget(viewer: Viewer | null, raw: unknown): Promis
     const [row] = await tx
       .update(teamTargets)
       .set({ archivedAt: new Date() })
-      .where(and(eq(teamTargets.id, input.targetId), eq(teamTargets.teamId, input.teamId), isNull(teamTargets.archivedAt)))
+      .where(
+        and(eq(teamTargets.id, input.targetId), eq(teamTargets.teamId, input.teamId), isNull(teamTargets.archivedAt)),
+      )
       .returning();
     if (!row) throw notFound("That target does not exist.");
-    await writeAudit(tx, { actor: v, action: "target.archived", entityType: "team_target", entityId: row.id, before: { ...row, archivedAt: null } });
+    await writeAudit(tx, {
+      actor: v,
+      action: "target.archived",
+      entityType: "team_target",
+      entityId: row.id,
+      before: { ...row, archivedAt: null },
+    });
   });
 }
 
@@ -182,7 +211,14 @@ export async function acceptPlanItem(viewer: Viewer | null, raw: unknown): Promi
     const [existing] = await tx
       .select({ id: planItems.id })
       .from(planItems)
-      .where(and(eq(planItems.teamId, input.teamId), eq(planItems.targetId, input.targetId), eq(planItems.skillKey, input.skillKey), eq(planItems.quarter, a.currentQuarter)));
+      .where(
+        and(
+          eq(planItems.teamId, input.teamId),
+          eq(planItems.targetId, input.targetId),
+          eq(planItems.skillKey, input.skillKey),
+          eq(planItems.quarter, a.currentQuarter),
+        ),
+      );
     if (existing) throw conflict("This item is already in the plan for this quarter.");
     const [row] = await tx
       .insert(planItems)
@@ -198,7 +234,13 @@ export async function acceptPlanItem(viewer: Viewer | null, raw: unknown): Promi
         acceptedById: v.id,
       })
       .returning();
-    await writeAudit(tx, { actor: v, action: "plan.item_accepted", entityType: "plan_item", entityId: row!.id, after: { ...row, score: item.score } });
+    await writeAudit(tx, {
+      actor: v,
+      action: "plan.item_accepted",
+      entityType: "plan_item",
+      entityId: row!.id,
+      after: { ...row, score: item.score },
+    });
     return { id: row!.id };
   });
 }
@@ -206,7 +248,14 @@ export async function acceptPlanItem(viewer: Viewer | null, raw: unknown): Promi
 export type OrgGapsDto = {
   teams: { id: string; name: string; targets: number; readiness: number | null; gaps: number; hires: number }[];
   top: (PriorityItem & { teamId: string; teamName: string })[];
-  mobility: { skillName: string; level: number; needingTeam: string; fromTeam: string; surplus: number; holders: string[] }[];
+  mobility: {
+    skillName: string;
+    level: number;
+    needingTeam: string;
+    fromTeam: string;
+    surplus: number;
+    holders: string[];
+  }[];
 };
 
 /** The analysis across every active team (admins): top hiring needs and internal mobility. */
@@ -219,10 +268,22 @@ export async function getOrgGaps(viewer: Viewer | null, { locale }: { locale: Ap
   const names = new Map(analyses.map((a) => [a.team.id, a.team.name]));
   const skillNames = new Map(analyses.flatMap((a) => a.skills.map((s) => [s.key, s.name] as const)));
   const top = analyses
-    .flatMap((a) => a.priorities.filter((p) => p.recommendation !== "train").map((p) => ({ ...p, teamId: a.team.id, teamName: a.team.name })))
+    .flatMap((a) =>
+      a.priorities
+        .filter((p) => p.recommendation !== "train")
+        .map((p) => ({ ...p, teamId: a.team.id, teamName: a.team.name })),
+    )
     .sort((x, y) => y.score - x.score || x.teamName.localeCompare(y.teamName) || x.skillKey.localeCompare(y.skillKey))
     .slice(0, 15);
-  const moves = mobility(analyses.map((a) => ({ id: a.team.id, name: a.team.name, requirements: a.requirements, members: a.members, proficiency: a.proficiency })));
+  const moves = mobility(
+    analyses.map((a) => ({
+      id: a.team.id,
+      name: a.team.name,
+      requirements: a.requirements,
+      members: a.members,
+      proficiency: a.proficiency,
+    })),
+  );
   return {
     teams: analyses.map((a) => ({
       id: a.team.id,

@@ -1,4 +1,4 @@
-import { type CellValue, safeCell } from "./sanitize";
+import { safeCell, type CellValue } from "./sanitize";
 
 /** RFC 4180 CSV with formula-safe text cells; CRLF line ends, UTF-8 BOM for spreadsheet apps. */
 export function toCsv(rows: CellValue[][]): string {

@@ -1,12 +1,13 @@
 import { reasonFactsOf } from "@/lib/analytics/explain";
 import type { PriorityItem } from "@/lib/analytics/gaps";
 import { coverageBySkill, coverageRisk, NOT_APPLICABLE, UNRATED, valuesFor } from "@/lib/analytics/matrix";
-import type { HeatmapDto } from "@/lib/data/heatmap";
 import type { TargetDto } from "@/lib/analytics/team-analysis";
+import type { HeatmapDto } from "@/lib/data/heatmap";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { reasonWithNeed } from "@/lib/i18n/reason-sentences";
 import { translatorFor } from "@/lib/i18n/translator";
-import { type Rater, ratingProvenance } from "./provenance";
+
+import { ratingProvenance, type Rater } from "./provenance";
 import type { PlanningExport } from "./schema";
 
 // The planning export's shape, computed from what the data layer read
@@ -121,13 +122,26 @@ export function priorityRows(analyses: Analysis[], tv: ReturnType<typeof transla
 }
 
 /** Everything a planning meeting needs, in the documented export shape (lib/export/schema.ts). */
-export function planningDataset({ scope, quarter, asOf, locale, heatmap, teamIds, teamNames, emails, levelKeys, notes, analyses }: DatasetInput): PlanningExport {
+export function planningDataset({
+  scope,
+  quarter,
+  asOf,
+  locale,
+  heatmap,
+  teamIds,
+  teamNames,
+  emails,
+  levelKeys,
+  notes,
+  analyses,
+}: DatasetInput): PlanningExport {
   const skills = heatmap?.skills ?? [];
   const members = heatmap?.members ?? [];
   const self = heatmap ? valuesFor(heatmap, "self") : new Int8Array();
   const validated = heatmap ? valuesFor(heatmap, "validated") : new Int8Array();
   const effective = heatmap ? valuesFor(heatmap, "effective") : new Int8Array();
-  const rowsOfTeam = (teamId: string | null) => members.flatMap((m, i) => (teamId === null || m.teamId === teamId ? [i] : []));
+  const rowsOfTeam = (teamId: string | null) =>
+    members.flatMap((m, i) => (teamId === null || m.teamId === teamId ? [i] : []));
   const coverageFor = (teamId: string | null) =>
     coverageBySkill(effective, members.length, skills.length, rowsOfTeam(teamId)).map((c, s) => ({
       team: teamId ? (teamNames.get(teamId) ?? "") : null,
@@ -143,7 +157,11 @@ export function planningDataset({ scope, quarter, asOf, locale, heatmap, teamIds
     quarter,
     asOf: asOf.toISOString(),
     language: locale,
-    scope: { kind: scope, team: scope === "team" && heatmap?.scope.kind === "team" ? { id: heatmap.scope.id, name: heatmap.scope.name } : null },
+    scope: {
+      kind: scope,
+      team:
+        scope === "team" && heatmap?.scope.kind === "team" ? { id: heatmap.scope.id, name: heatmap.scope.name } : null,
+    },
     framework: { title: heatmap?.frameworkTitle ?? "" },
     skills: skills.map((s) => ({
       key: s.key,
@@ -151,7 +169,12 @@ export function planningDataset({ scope, quarter, asOf, locale, heatmap, teamIds
       level: heatmap!.levels.find((l) => l.position === s.levelPosition)?.name ?? "",
       category: heatmap!.categories[s.categoryIndex]?.name ?? "",
     })),
-    people: members.map((m) => ({ email: emails.get(m.id) ?? "", name: m.name, team: m.teamName, currentLevel: levelKeys.get(`${m.teamId}|${m.id}`) ?? null })),
+    people: members.map((m) => ({
+      email: emails.get(m.id) ?? "",
+      name: m.name,
+      team: m.teamName,
+      currentLevel: levelKeys.get(`${m.teamId}|${m.id}`) ?? null,
+    })),
     ratings: ratingRows({ members, skills, emails, values: { self, validated, effective }, notes }),
     coverage: scope === "team" ? coverageFor(null) : teamIds.flatMap((id) => coverageFor(id)),
     targets: targetRows(analyses),
@@ -161,6 +184,10 @@ export function planningDataset({ scope, quarter, asOf, locale, heatmap, teamIds
 
 /** skillgrid-<team or organisation>-<quarter>, in ASCII. */
 export function exportFilename(d: Pick<PlanningExport, "scope" | "quarter">): string {
-  const slug = (d.scope.kind === "team" ? (d.scope.team?.name ?? "team") : "organisation").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "team";
+  const slug =
+    (d.scope.kind === "team" ? (d.scope.team?.name ?? "team") : "organisation")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "team";
   return `skillgrid-${slug}-${d.quarter}`;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { LOCALES } from "@/lib/i18n/locales";
 
 // The JSON export: one documented, versioned shape (README "Exports").
@@ -21,10 +22,15 @@ export const planningExportSchema = z.strictObject({
   asOf: z.iso.datetime(),
   /** The language of skill, category, level and framework names: the one Skillgrid was shown in when exporting. */
   language: z.enum(LOCALES),
-  scope: z.strictObject({ kind: z.enum(["team", "org"]), team: z.strictObject({ id: z.uuid(), name: z.string() }).nullable() }),
+  scope: z.strictObject({
+    kind: z.enum(["team", "org"]),
+    team: z.strictObject({ id: z.uuid(), name: z.string() }).nullable(),
+  }),
   framework: z.strictObject({ title: z.string() }),
   skills: z.array(z.strictObject({ key: z.string(), name: z.string(), level: z.string(), category: z.string() })),
-  people: z.array(z.strictObject({ email: z.string(), name: z.string(), team: z.string(), currentLevel: z.string().nullable() })),
+  people: z.array(
+    z.strictObject({ email: z.string(), name: z.string(), team: z.string(), currentLevel: z.string().nullable() }),
+  ),
   ratings: z.array(
     z.strictObject({
       email: z.string(),
@@ -39,7 +45,15 @@ export const planningExportSchema = z.strictObject({
       leadComment: z.string().nullable(),
     }),
   ),
-  coverage: z.array(z.strictObject({ team: z.string().nullable(), skillKey: z.string(), atLeast3: z.int(), atLeast4: z.int(), risk: z.enum(["missing", "single"]).nullable() })),
+  coverage: z.array(
+    z.strictObject({
+      team: z.string().nullable(),
+      skillKey: z.string(),
+      atLeast3: z.int(),
+      atLeast4: z.int(),
+      risk: z.enum(["missing", "single"]).nullable(),
+    }),
+  ),
   targets: z.array(
     z.strictObject({
       team: z.string(),

@@ -3,7 +3,12 @@ import type { PlanningExport } from "./schema";
 // The export's tables, shared by CSV and XLSX so both say the same thing
 // (the XLSX shows the matrix its own way and keeps only the ratings rows with a note).
 // New columns are appended, so consumers that read columns by position keep working.
-export type Table = { name: string; description: string; columns: { header: string; meaning: string }[]; rows: (string | number | null)[][] };
+export type Table = {
+  name: string;
+  description: string;
+  columns: { header: string; meaning: string }[];
+  rows: (string | number | null)[][];
+};
 
 type Rating = PlanningExport["ratings"][number];
 
@@ -31,9 +36,17 @@ function matrixTable(d: PlanningExport): Table {
       { header: "team", meaning: "Team" },
       { header: "person", meaning: "Person's name" },
       { header: "email", meaning: "Person's email" },
-      ...d.skills.map((s) => ({ header: s.key, meaning: `${s.name} (${s.level} · ${s.category}); 0–4, n/a = not applicable, empty = not rated` })),
+      ...d.skills.map((s) => ({
+        header: s.key,
+        meaning: `${s.name} (${s.level} · ${s.category}); 0–4, n/a = not applicable, empty = not rated`,
+      })),
     ],
-    rows: d.people.map((p) => [p.team, p.name, p.email, ...d.skills.map((s) => v(byPerson.get(`${p.team}|${p.email}`)?.get(s.key)?.effective ?? null))]),
+    rows: d.people.map((p) => [
+      p.team,
+      p.name,
+      p.email,
+      ...d.skills.map((s) => v(byPerson.get(`${p.team}|${p.email}`)?.get(s.key)?.effective ?? null)),
+    ]),
   };
 }
 
@@ -42,7 +55,8 @@ function ratingsTable(d: PlanningExport, rows = d.ratings): Table {
   const skillName = skillNames(d);
   return {
     name: "ratings",
-    description: "One row per person × skill with self, validated and effective values, who entered them, and their notes.",
+    description:
+      "One row per person × skill with self, validated and effective values, who entered them, and their notes.",
     columns: [
       { header: "team", meaning: "Team name" },
       { header: "email", meaning: "Person's email (identifies the person)" },
@@ -52,8 +66,15 @@ function ratingsTable(d: PlanningExport, rows = d.ratings): Table {
       { header: "effective", meaning: "Validated where present, else self" },
       { header: "person", meaning: "Person's name" },
       { header: "skill", meaning: "Skill name" },
-      { header: "source", meaning: "Who entered the effective rating: lead, self, or imported (a self rating entered by someone else through an import); empty when not rated" },
-      { header: "rated_by", meaning: "Name of whoever entered the effective rating (the importer for imported ratings)" },
+      {
+        header: "source",
+        meaning:
+          "Who entered the effective rating: lead, self, or imported (a self rating entered by someone else through an import); empty when not rated",
+      },
+      {
+        header: "rated_by",
+        meaning: "Name of whoever entered the effective rating (the importer for imported ratings)",
+      },
       { header: "evidence", meaning: "The person's note with their latest self rating" },
       { header: "lead_comment", meaning: "The lead's comment with their latest validation" },
     ],
@@ -82,9 +103,13 @@ function ratingsTable(d: PlanningExport, rows = d.ratings): Table {
  */
 function notesTable(d: PlanningExport): Table {
   return {
-    ...ratingsTable(d, d.ratings.filter((r) => r.evidence !== null || r.leadComment !== null)),
+    ...ratingsTable(
+      d,
+      d.ratings.filter((r) => r.evidence !== null || r.leadComment !== null),
+    ),
     name: "notes",
-    description: "The rows of the ratings table (ratings.csv in the CSV export) that carry a note, with the same columns.",
+    description:
+      "The rows of the ratings table (ratings.csv in the CSV export) that carry a note, with the same columns.",
   };
 }
 
@@ -101,7 +126,14 @@ function coverageTable(d: PlanningExport): Table {
       { header: "risk", meaning: "missing, single, or empty" },
       { header: "skill", meaning: "Skill name" },
     ],
-    rows: d.coverage.map((c) => [c.team, c.skillKey, c.atLeast3, c.atLeast4, c.risk, skillName.get(c.skillKey) ?? null]),
+    rows: d.coverage.map((c) => [
+      c.team,
+      c.skillKey,
+      c.atLeast3,
+      c.atLeast4,
+      c.risk,
+      skillName.get(c.skillKey) ?? null,
+    ]),
   };
 }
 
@@ -124,7 +156,19 @@ function targetsTable(d: PlanningExport): Table {
       { header: "skill", meaning: "Skill name" },
     ],
     rows: d.targets.flatMap((t) =>
-      t.skills.map((s) => [t.team, t.name, t.kind, t.level, t.headcount, t.targetQuarter, Math.round(t.readiness * 1000) / 1000, s.skillKey, s.coverage, s.gap, skillName.get(s.skillKey) ?? null]),
+      t.skills.map((s) => [
+        t.team,
+        t.name,
+        t.kind,
+        t.level,
+        t.headcount,
+        t.targetQuarter,
+        Math.round(t.readiness * 1000) / 1000,
+        s.skillKey,
+        s.coverage,
+        s.gap,
+        skillName.get(s.skillKey) ?? null,
+      ]),
     ),
   };
 }
@@ -144,7 +188,17 @@ function prioritiesTable(d: PlanningExport): Table {
       { header: "explanation", meaning: "Why" },
       { header: "candidates", meaning: "Training candidates, closest first" },
     ],
-    rows: d.priorities.map((p) => [p.team, p.rank, p.recommendation, p.skillName, p.target, p.gap, p.score, p.explanation, p.candidates.join("; ")]),
+    rows: d.priorities.map((p) => [
+      p.team,
+      p.rank,
+      p.recommendation,
+      p.skillName,
+      p.target,
+      p.gap,
+      p.score,
+      p.explanation,
+      p.candidates.join("; "),
+    ]),
   };
 }
 

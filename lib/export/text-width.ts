@@ -2,7 +2,8 @@
 // digit "0"; an East Asian wide character (CJK, kana, Hangul, full-width
 // forms) takes about two. Used to size columns and wrapped header rows, since
 // spreadsheets do not resize the rows of a file they open.
-const WIDE_CHARS = "\\u1100-\\u115f\\u2e80-\\u303e\\u3041-\\u33ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua000-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6";
+const WIDE_CHARS =
+  "\\u1100-\\u115f\\u2e80-\\u303e\\u3041-\\u33ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua000-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6";
 const WIDE = new RegExp(`[${WIDE_CHARS}]`, "u");
 // Words, single wide characters (a line may break between any two), and runs of space.
 const TOKENS = new RegExp(`[${WIDE_CHARS}]|[^\\s${WIDE_CHARS}]+|\\s+`, "gu");
@@ -41,7 +42,10 @@ export function wrappedLines(text: string, width: number): number {
  * A column width fitting the widest text, within bounds, with room for fonts
  * wider than the default (the file may be opened with Arial or Noto).
  */
-export function fitWidth(texts: Iterable<string | number | null | undefined>, { min, max }: { min: number; max: number }): number {
+export function fitWidth(
+  texts: Iterable<string | number | null | undefined>,
+  { min, max }: { min: number; max: number },
+): number {
   let widest = 0;
   for (const t of texts) if (t !== null && t !== undefined) widest = Math.max(widest, displayWidth(String(t)));
   return Math.min(max, Math.max(min, Math.ceil(widest * 1.15) + 2));

@@ -1,10 +1,11 @@
 import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { strToU8, type Zippable, zipSync } from "fflate";
+import { strToU8, zipSync, type Zippable } from "fflate";
+
 import { toCsv } from "./csv";
 import { safeCell } from "./sanitize";
 import type { PlanningExport } from "./schema";
-import { exportTables, type Table, workbookTables } from "./tables";
+import { exportTables, workbookTables, type Table } from "./tables";
 import { fitWidth } from "./text-width";
 import { matrixSheetSpec, writeMatrixSheet } from "./xlsx-matrix";
 import { README_SHEET, readmeLines, SHEET_LABEL } from "./xlsx-readme";
@@ -14,7 +15,8 @@ import { dateZipEntries } from "./zip-dates";
 export function writeCsvZip(d: PlanningExport): Uint8Array {
   const mtime = new Date(d.asOf);
   const files: Zippable = {};
-  for (const t of exportTables(d)) files[`${t.name}.csv`] = [strToU8(toCsv([t.columns.map((c) => c.header), ...t.rows])), { mtime }];
+  for (const t of exportTables(d))
+    files[`${t.name}.csv`] = [strToU8(toCsv([t.columns.map((c) => c.header), ...t.rows])), { mtime }];
   return zipSync(files, { level: 6 });
 }
 
@@ -27,7 +29,9 @@ const sheetName = (table: string) => table[0]!.toUpperCase() + table.slice(1);
 
 async function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, t: Table): Promise<void> {
   const ws = wb.addWorksheet(sheetName(t.name), { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });
-  ws.columns = t.columns.map((c, i) => ({ width: fitWidth([c.header, ...t.rows.map((r) => r[i])], { min: 8, max: 60 }) }));
+  ws.columns = t.columns.map((c, i) => ({
+    width: fitWidth([c.header, ...t.rows.map((r) => r[i])], { min: 8, max: 60 }),
+  }));
   const header = ws.addRow(t.columns.map((c) => safeCell(c.header)));
   header.font = { bold: true };
   header.commit();
@@ -57,7 +61,10 @@ export function streamXlsx(d: PlanningExport): Readable {
   wb.created = new Date(d.asOf);
   wb.modified = new Date(d.asOf);
   const tables = workbookTables(d);
-  const sheets = [matrixSheetSpec(d), ...tables.map((t) => ({ name: sheetName(t.name), description: t.description, columns: t.columns }))];
+  const sheets = [
+    matrixSheetSpec(d),
+    ...tables.map((t) => ({ name: sheetName(t.name), description: t.description, columns: t.columns })),
+  ];
   void (async () => {
     const readme = wb.addWorksheet(README_SHEET);
     readme.columns = [{ width: 26 }, { width: 120 }];

@@ -1,6 +1,8 @@
 import type ExcelJS from "exceljs";
+
 import { proficiencyColor, textColorOn } from "@/lib/charts/colors";
 import { LOCALE_LABELS } from "@/lib/i18n/locales";
+
 import { safeCell } from "./sanitize";
 import type { PlanningExport } from "./schema";
 import { ratingsByPerson, valueText } from "./tables";
@@ -52,12 +54,21 @@ export function matrixSheetSpec(d: PlanningExport): SheetSpec {
       { header: "team", meaning: "Team" },
       { header: "person", meaning: "Person's name" },
       { header: "email", meaning: "Person's email" },
-      { header: "<skill key>", meaning: "One column per skill: effective proficiency 0–4, n/a = not applicable, empty = not rated" },
+      {
+        header: "<skill key>",
+        meaning: "One column per skill: effective proficiency 0–4, n/a = not applicable, empty = not rated",
+      },
     ],
   };
 }
 
-function writeBand(ws: ExcelJS.Worksheet, rowNumber: number, caption: string, runs: ReturnType<typeof bandRuns>, labelOf: (label: string) => string) {
+function writeBand(
+  ws: ExcelJS.Worksheet,
+  rowNumber: number,
+  caption: string,
+  runs: ReturnType<typeof bandRuns>,
+  labelOf: (label: string) => string,
+) {
   const row = ws.getRow(rowNumber);
   const captionCell = row.getCell(FIXED);
   captionCell.value = safeCell(caption);
@@ -82,7 +93,9 @@ function writeBand(ws: ExcelJS.Worksheet, rowNumber: number, caption: string, ru
 function writeHeaderRows(ws: ExcelJS.Worksheet, d: PlanningExport) {
   writeBand(ws, BAND_ROWS.level, "Level", bandRuns(d.skills.map((s) => s.level)), (l) => l);
   // A category band never spans two levels.
-  writeBand(ws, BAND_ROWS.category, "Category", bandRuns(d.skills.map((s) => `${s.level}\u0000${s.category}`)), (l) => l.slice(l.indexOf("\u0000") + 1));
+  writeBand(ws, BAND_ROWS.category, "Category", bandRuns(d.skills.map((s) => `${s.level}\u0000${s.category}`)), (l) =>
+    l.slice(l.indexOf("\u0000") + 1),
+  );
 
   const names = ws.getRow(BAND_ROWS.names);
   names.getCell(FIXED).value = "Skill";
@@ -100,7 +113,12 @@ function writeHeaderRows(ws: ExcelJS.Worksheet, d: PlanningExport) {
   names.commit();
 
   const header = ws.getRow(BAND_ROWS.header);
-  header.values = [...matrixSheetSpec(d).columns.slice(0, FIXED).map((c) => c.header), ...d.skills.map((s) => safeCell(s.key))];
+  header.values = [
+    ...matrixSheetSpec(d)
+      .columns.slice(0, FIXED)
+      .map((c) => c.header),
+    ...d.skills.map((s) => safeCell(s.key)),
+  ];
   header.eachCell((cell, col) => {
     cell.font = col <= FIXED ? { bold: true } : { size: 8, color: { argb: "FF767676" } };
     cell.border = { bottom: { style: "medium", color: { argb: "FF595959" } } };
@@ -135,7 +153,12 @@ export async function writeMatrixSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d
   const ws = wb.addWorksheet(MATRIX_SHEET, { views: [{ state: "frozen", xSplit: 2, ySplit: BAND_ROWS.header }] });
   ws.columns = [
     { width: fitWidth(["Team", ...d.people.map((p) => p.team)], { min: 10, max: 30 }) },
-    { width: fitWidth(d.people.map((p) => p.name), { min: 18, max: 34 }) },
+    {
+      width: fitWidth(
+        d.people.map((p) => p.name),
+        { min: 18, max: 34 },
+      ),
+    },
     { width: fitWidth(["Category", ...d.people.map((p) => p.email)], { min: 16, max: 36 }) },
     ...d.skills.map(() => ({ width: SKILL_COLUMN_WIDTH })),
   ];
@@ -143,7 +166,11 @@ export async function writeMatrixSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d
   const byPerson = ratingsByPerson(d);
   for (const p of d.people) {
     const ratings = byPerson.get(`${p.team}|${p.email}`);
-    const row = ws.addRow([p.team, p.name, p.email, ...d.skills.map((s) => valueText(ratings?.get(s.key)?.effective ?? null))].map((c) => safeCell(c)));
+    const row = ws.addRow(
+      [p.team, p.name, p.email, ...d.skills.map((s) => valueText(ratings?.get(s.key)?.effective ?? null))].map((c) =>
+        safeCell(c),
+      ),
+    );
     d.skills.forEach((s, j) => {
       const r = ratings?.get(s.key);
       styleValue(row.getCell(FIXED + 1 + j), r?.effective ?? null, r?.source === "imported");

@@ -92,5 +92,9 @@ export async function readBodyWithin(request: Request, maxBytes: number): Promis
 
 /** A copy of the request whose body is the bytes already read (for parsers that want a Request). */
 export function withBody(request: Request, body: Uint8Array): Request {
-  return new Request(request.url, { method: request.method, headers: request.headers, body: body.byteLength ? (body as BodyInit) : undefined });
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: body.byteLength ? (body as BodyInit) : undefined,
+  });
 }

@@ -1,6 +1,8 @@
 import "server-only";
+
 import { getLocale } from "next-intl/server";
-import { type AppLocale, isLocale, LOCALES } from "./locales";
+
+import { isLocale, LOCALES, type AppLocale } from "./locales";
 
 /** The request's language (lib/i18n/request.ts chose it), typed as one Skillgrid ships. */
 export async function getAppLocale(): Promise<AppLocale> {

@@ -27,5 +27,7 @@ export function reasonWithNeed(t: VisionTranslator, f: ReasonFacts): string {
 
 /** ["Cy (now 1, eager)", "Bo (now 2)"]: the people who could be trained. */
 export function candidateList(t: VisionTranslator, f: Pick<ReasonFacts, "candidates">): string[] {
-  return f.candidates.map((c) => t("reason.candidate", { name: c.name, current: c.current, eager: c.interest === 2 ? "yes" : "no" }));
+  return f.candidates.map((c) =>
+    t("reason.candidate", { name: c.name, current: c.current, eager: c.interest === 2 ? "yes" : "no" }),
+  );
 }

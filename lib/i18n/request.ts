@@ -1,9 +1,11 @@
-import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { cookies, headers } from "next/headers";
+
 import { getViewer } from "@/lib/auth/viewer";
 import { getChosenLocale } from "@/lib/data/locale-preference";
 import { getEnv } from "@/lib/env";
-import { type AppLocale, chooseLocale, LOCALE_COOKIE } from "./locales";
+
+import { chooseLocale, LOCALE_COOKIE, type AppLocale } from "./locales";
 
 // No locale in the URL: the language is a preference (cookie set by the language switch), then the signed-in
 // person's stored choice (a new browser has no cookie), then the browser's Accept-Language, then DEFAULT_LOCALE.

@@ -1,4 +1,4 @@
-import { type AppLocale, LOCALE_COOKIE } from "./locales";
+import { LOCALE_COOKIE, type AppLocale } from "./locales";
 
 /** Browser-side: remember the chosen language (read by lib/i18n/request.ts on the server). */
 export function setLocaleCookie(locale: AppLocale): void {

@@ -1,6 +1,8 @@
 import { createTranslator } from "next-intl";
+
 import en from "@/messages/en.json";
 import zhTW from "@/messages/zh-TW.json";
+
 import type { AppLocale } from "./locales";
 
 const MESSAGES = { en, "zh-TW": zhTW } as const;

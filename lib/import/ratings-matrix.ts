@@ -14,7 +14,11 @@ export type RowPlan = {
   changes: CellPlan[];
   unchanged: number;
 };
-export type ImportPlan = { rows: RowPlan[]; unknownColumns: string[]; summary: { people: number; changes: number; unchanged: number; invalidRows: number; unknownPeople: number } };
+export type ImportPlan = {
+  rows: RowPlan[];
+  unknownColumns: string[];
+  summary: { people: number; changes: number; unchanged: number; invalidRows: number; unknownPeople: number };
+};
 
 export class ImportFileError extends Error {}
 
@@ -29,8 +33,14 @@ const HEADER_SEARCH_ROWS = 5;
 
 const IGNORED = new Set(["team", "person", "name", "current_level", "level"]);
 const count = (n: number) => n.toLocaleString("en-US");
-export const tooManyRows = () => new ImportFileError(`The file has more than ${count(MAX_DATA_ROWS)} data rows; import at most ${count(MAX_DATA_ROWS)} people per file.`);
-export const tooManyColumns = (where: string) => new ImportFileError(`${where} has more than ${count(MAX_COLUMNS)} columns; the import reads at most ${count(MAX_COLUMNS)}.`);
+export const tooManyRows = () =>
+  new ImportFileError(
+    `The file has more than ${count(MAX_DATA_ROWS)} data rows; import at most ${count(MAX_DATA_ROWS)} people per file.`,
+  );
+export const tooManyColumns = (where: string) =>
+  new ImportFileError(
+    `${where} has more than ${count(MAX_COLUMNS)} columns; the import reads at most ${count(MAX_COLUMNS)}.`,
+  );
 
 export function readCsvMatrix(text: string): MatrixFile {
   const startLines = checkCsvShape(text);
@@ -38,7 +48,9 @@ export function readCsvMatrix(text: string): MatrixFile {
   try {
     rows = parseCsv(text);
   } catch (e) {
-    throw new ImportFileError(e instanceof CsvError ? `The CSV file is malformed (${e.message}).` : "The CSV file could not be read.");
+    throw new ImportFileError(
+      e instanceof CsvError ? `The CSV file is malformed (${e.message}).` : "The CSV file could not be read.",
+    );
   }
   // parseCsv drops blank records and a quoted cell may span lines, so a row's index is not its line.
   return toMatrix(rows.map((cells, i) => ({ line: startLines[i]!, cells })));
@@ -46,7 +58,17 @@ export function readCsvMatrix(text: string): MatrixFile {
 
 /** White space as String.prototype.trim sees it (so a record of blanks is dropped by parseCsv, not counted here). */
 const isBlank = (c: number) =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
 /**
  * Counts the CSV's records and fields the way parseCsv will split them,
@@ -84,7 +106,8 @@ export function checkCsvShape(text: string): number[] {
       if (++fields > MAX_COLUMNS) throw tooManyColumns(`Line ${line}`);
     } else if (c === 10 || c === 13) {
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      if (++records > MAX_CSV_LINES) throw new ImportFileError(`The file has more than ${count(MAX_CSV_LINES)} lines (blank ones included).`);
+      if (++records > MAX_CSV_LINES)
+        throw new ImportFileError(`The file has more than ${count(MAX_CSV_LINES)} lines (blank ones included).`);
       endRecord();
       fields = 1;
       hasValue = false;
@@ -96,12 +119,18 @@ export function checkCsvShape(text: string): number[] {
 }
 
 export function toMatrix(rows: { line: number; cells: string[] }[]): MatrixFile {
-  const bad = rows.find((r) => r.cells.some((c) => c.includes("\u0000") || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(c)));
+  const bad = rows.find((r) =>
+    r.cells.some(
+      (c) => c.includes("\u0000") || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(c),
+    ),
+  );
   if (bad) throw new ImportFileError(`Line ${bad.line} contains NUL characters or invalid Unicode.`);
   if (!rows.length) throw new ImportFileError("The file is empty.");
   // The header is the first row naming an "email" column; rows above it (a
   // title, or the level/category/name bands of Skillgrid's own Matrix sheet) are skipped.
-  const at = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => r.cells.some((c) => unescapeText(c.trim()).toLowerCase() === "email"));
+  const at = rows
+    .slice(0, HEADER_SEARCH_ROWS)
+    .findIndex((r) => r.cells.some((c) => unescapeText(c.trim()).toLowerCase() === "email"));
   if (at < 0) throw new ImportFileError('The first row must name the columns, with one called "email".');
   const [head, ...body] = rows.slice(at);
   const header = head!.cells.map((h) => unescapeText(h.trim()));
@@ -136,10 +165,13 @@ function refuseRepeatedColumns(header: string[]): void {
 }
 
 /** 0–4, n/a, or empty (no change); anything else is an error. */
-export function parseValue(raw: string): { ok: true; value: CellPlan["proficiency"]; notApplicable: boolean } | { ok: false } | null {
+export function parseValue(
+  raw: string,
+): { ok: true; value: CellPlan["proficiency"]; notApplicable: boolean } | { ok: false } | null {
   const v = raw.trim().toLowerCase();
   if (v === "") return null;
-  if (v === "na" || v === "n/a" || v === "n.a." || v === "–" || v === "-") return { ok: true, value: null, notApplicable: true };
+  if (v === "na" || v === "n/a" || v === "n.a." || v === "–" || v === "-")
+    return { ok: true, value: null, notApplicable: true };
   if (/^[0-4](\.0+)?$/.test(v)) return { ok: true, value: Number(v), notApplicable: false };
   return { ok: false };
 }
@@ -151,14 +183,24 @@ export function parseValue(raw: string): { ok: true; value: CellPlan["proficienc
  */
 export function planImport(
   file: MatrixFile,
-  { people, skills, current }: { people: Map<string, string>; skills: Map<string, string>; current: Map<string, { proficiency: number | null; notApplicable: boolean }> },
+  {
+    people,
+    skills,
+    current,
+  }: {
+    people: Map<string, string>;
+    skills: Map<string, string>;
+    current: Map<string, { proficiency: number | null; notApplicable: boolean }>;
+  },
 ): ImportPlan {
   const emailCol = file.header.findIndex((h) => h.toLowerCase() === "email");
   const columns = file.header.map((h, i) => {
     if (i === emailCol || IGNORED.has(h.toLowerCase())) return null;
     return skills.get(h) ?? skills.get(h.toLowerCase()) ?? undefined;
   });
-  const unknownColumns = file.header.filter((h, i) => i !== emailCol && !IGNORED.has(h.toLowerCase()) && columns[i] === undefined && h !== "");
+  const unknownColumns = file.header.filter(
+    (h, i) => i !== emailCol && !IGNORED.has(h.toLowerCase()) && columns[i] === undefined && h !== "",
+  );
   const rows = file.rows.map((r): RowPlan => {
     const email = (r.cells[emailCol] ?? "").toLowerCase();
     const userId = people.get(email);
@@ -170,7 +212,11 @@ export function planImport(
       const parsed = parseValue(raw);
       if (parsed === null) return;
       if (!parsed.ok) {
-        plan.errors.push({ column: file.header[i]!, value: raw.slice(0, 40), message: "Use 0–4, n/a, or leave it empty." });
+        plan.errors.push({
+          column: file.header[i]!,
+          value: raw.slice(0, 40),
+          message: "Use 0–4, n/a, or leave it empty.",
+        });
         return;
       }
       const now = current.get(`${userId}|${skillKey}`);

@@ -1,6 +1,14 @@
-import { ImportFileError, MAX_COLUMNS, MAX_DATA_ROWS, type MatrixFile, tooManyColumns, tooManyRows, toMatrix } from "./ratings-matrix";
-import { attribute, createXmlScanner, type XmlEvents, XmlSyntaxError } from "./xml-scan";
-import { inflateEntry, inspectZip, type ZipEntry, ZipError } from "./zip-limits";
+import {
+  ImportFileError,
+  MAX_COLUMNS,
+  MAX_DATA_ROWS,
+  toMatrix,
+  tooManyColumns,
+  tooManyRows,
+  type MatrixFile,
+} from "./ratings-matrix";
+import { attribute, createXmlScanner, XmlSyntaxError, type XmlEvents } from "./xml-scan";
+import { inflateEntry, inspectZip, ZipError, type ZipEntry } from "./zip-limits";
 
 // Reads the ratings matrix out of an uploaded XLSX. Not through exceljs: its
 // reader builds the whole workbook model, expanding merged ranges and data
@@ -15,7 +23,10 @@ const count = (n: number) => n.toLocaleString("en-US");
 
 export function readXlsxMatrix(bytes: Uint8Array): MatrixFile {
   const zip = inspectZip(bytes);
-  if (!zip.ok) throw new ImportFileError(zip.malformed ? `The XLSX file could not be read (${zip.reason}).` : `The XLSX file is refused: ${zip.reason}.`);
+  if (!zip.ok)
+    throw new ImportFileError(
+      zip.malformed ? `The XLSX file could not be read (${zip.reason}).` : `The XLSX file is refused: ${zip.reason}.`,
+    );
   const parts = new Map(zip.entries.map((e) => [e.name, e]));
   try {
     const sheets = readSheetList(bytes, parts);
@@ -76,7 +87,10 @@ function resolvePart(target: string | undefined): string | undefined {
 }
 
 /** OOXML writes characters XML cannot carry as _xHHHH_. */
-const decodeOoxml = (text: string) => (text.includes("_x") ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
+const decodeOoxml = (text: string) =>
+  text.includes("_x")
+    ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 
 /** The workbook's shared strings: each `<si>`'s text runs joined, phonetic guides (`<rPh>`) left out. */
 function readSharedStrings(bytes: Uint8Array, entry: ZipEntry): string[] {
@@ -85,7 +99,10 @@ function readSharedStrings(bytes: Uint8Array, entry: ZipEntry): string[] {
   let inText = false;
   let phonetic = 0;
   const add = (text: string) => {
-    if (strings.push(text) > MAX_SHARED_STRINGS) throw new ImportFileError(`The XLSX file has more than ${count(MAX_SHARED_STRINGS)} distinct texts; keep only the matrix in the workbook.`);
+    if (strings.push(text) > MAX_SHARED_STRINGS)
+      throw new ImportFileError(
+        `The XLSX file has more than ${count(MAX_SHARED_STRINGS)} distinct texts; keep only the matrix in the workbook.`,
+      );
     parts = null;
   };
   scanPart(bytes, entry, {
@@ -176,7 +193,8 @@ function readRows(bytes: Uint8Array, entry: ZipEntry, shared: string[]): { line:
         cell = { column: lastColumn, type: attribute(attrs, "t") ?? "n", text: [], hasValue: false };
         if (selfClosing) endCell();
       } else if (name === "rPh" && !selfClosing) phonetic++;
-      else if ((name === "v" || name === "t") && cell && !selfClosing) capture = phonetic === 0 && (name === "v" || cell.type === "inlineStr");
+      else if ((name === "v" || name === "t") && cell && !selfClosing)
+        capture = phonetic === 0 && (name === "v" || cell.type === "inlineStr");
     },
     text: (text) => {
       if (capture && cell) {

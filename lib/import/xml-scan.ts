@@ -69,7 +69,13 @@ function scanComplete(s: string, events: XmlEvents, final: boolean): string {
 
 /** Index just past the token starting at `from` (a "<"), or -1 if it is not complete yet. */
 function tokenEnd(s: string, from: number): number {
-  const closer = s.startsWith("<!--", from) ? "-->" : s.startsWith("<![CDATA[", from) ? "]]>" : s.startsWith("<?", from) ? "?>" : null;
+  const closer = s.startsWith("<!--", from)
+    ? "-->"
+    : s.startsWith("<![CDATA[", from)
+      ? "]]>"
+      : s.startsWith("<?", from)
+        ? "?>"
+        : null;
   if (closer) {
     const at = s.indexOf(closer, from);
     return at === -1 ? -1 : at + closer.length;
@@ -92,7 +98,11 @@ const attributePatterns = new Map<string, RegExp>();
 /** An attribute's decoded value by local name (`r:id` is found as "id"), or undefined. */
 export function attribute(attributes: string, name: string): string | undefined {
   let pattern = attributePatterns.get(name);
-  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  if (!pattern)
+    attributePatterns.set(
+      name,
+      (pattern = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)),
+    );
   const m = pattern.exec(attributes);
   return m ? decodeXml(m[1] ?? m[2] ?? "") : undefined;
 }

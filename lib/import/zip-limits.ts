@@ -17,7 +17,12 @@ const INFLATE_STEP_BYTES = 4 * 1024;
 /** Stored (uncompressed) parts are handed over in slices of this size, like inflated ones. */
 const STORED_STEP_BYTES = 64 * 1024;
 
-export type ZipLimits = { maxEntries: number; maxUncompressedBytes: number; maxRatio: number; ratioCheckedAboveBytes: number };
+export type ZipLimits = {
+  maxEntries: number;
+  maxUncompressedBytes: number;
+  maxRatio: number;
+  ratioCheckedAboveBytes: number;
+};
 export const ZIP_LIMITS: ZipLimits = {
   maxEntries: MAX_ZIP_ENTRIES,
   maxUncompressedBytes: MAX_ZIP_UNCOMPRESSED_BYTES,
@@ -25,7 +30,14 @@ export const ZIP_LIMITS: ZipLimits = {
   ratioCheckedAboveBytes: ZIP_RATIO_CHECKED_ABOVE_BYTES,
 };
 
-export type ZipEntry = { name: string; method: 0 | 8; compressedSize: number; uncompressedSize: number; headerStart: number; dataStart: number };
+export type ZipEntry = {
+  name: string;
+  method: 0 | 8;
+  compressedSize: number;
+  uncompressedSize: number;
+  headerStart: number;
+  dataStart: number;
+};
 /** `malformed`: the archive is damaged or of a kind not accepted; otherwise it broke a limit. Reasons read as "it …". */
 export type ZipRefusal = { ok: false; malformed: boolean; reason: string };
 export type ZipInspection = { ok: true; entries: ZipEntry[]; uncompressedBytes: number } | ZipRefusal;
@@ -46,9 +58,19 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Z
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEndRecord(view);
   if (end === -1) return damaged("it is not a zip archive");
-  const [total, size, offset] = [view.getUint16(end + 10, true), view.getUint32(end + 12, true), view.getUint32(end + 16, true)];
-  if (total === FULL16 || size === FULL32 || offset === FULL32) return damaged("it is a ZIP64 archive, which is not accepted");
-  if (view.getUint16(end + 4, true) !== 0 || view.getUint16(end + 6, true) !== 0 || view.getUint16(end + 8, true) !== total) return damaged("it is a split archive");
+  const [total, size, offset] = [
+    view.getUint16(end + 10, true),
+    view.getUint32(end + 12, true),
+    view.getUint32(end + 16, true),
+  ];
+  if (total === FULL16 || size === FULL32 || offset === FULL32)
+    return damaged("it is a ZIP64 archive, which is not accepted");
+  if (
+    view.getUint16(end + 4, true) !== 0 ||
+    view.getUint16(end + 6, true) !== 0 ||
+    view.getUint16(end + 8, true) !== total
+  )
+    return damaged("it is a split archive");
   if (total > limits.maxEntries) return overLimit(`it contains more than ${count(limits.maxEntries)} files`);
   // No prepended data: the directory ends exactly where its end record starts.
   if (offset + size !== end) return damaged();
@@ -59,7 +81,8 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Z
     if (!("entry" in read)) return read;
     const e = read.entry;
     uncompressedBytes += e.uncompressedSize;
-    if (uncompressedBytes > limits.maxUncompressedBytes) return overLimit(`it would unpack to more than ${count(limits.maxUncompressedBytes / MB)} MB`);
+    if (uncompressedBytes > limits.maxUncompressedBytes)
+      return overLimit(`it would unpack to more than ${count(limits.maxUncompressedBytes / MB)} MB`);
     if (e.uncompressedSize > limits.ratioCheckedAboveBytes && e.uncompressedSize > limits.maxRatio * e.compressedSize) {
       return overLimit(`one of its parts is compressed more than ${limits.maxRatio}:1`);
     }
@@ -79,15 +102,26 @@ function findEndRecord(view: DataView): number {
   return -1;
 }
 
-function readCentralRecord(view: DataView, bytes: Uint8Array, at: number, directoryStart: number, directoryEnd: number): { entry: ZipEntry; next: number } | ZipRefusal {
+function readCentralRecord(
+  view: DataView,
+  bytes: Uint8Array,
+  at: number,
+  directoryStart: number,
+  directoryEnd: number,
+): { entry: ZipEntry; next: number } | ZipRefusal {
   if (at + 46 > directoryEnd || view.getUint32(at, true) !== SIG.central) return damaged();
   const [flags, method] = [view.getUint16(at + 8, true), view.getUint16(at + 10, true)];
   const [compressedSize, uncompressedSize] = [view.getUint32(at + 20, true), view.getUint32(at + 24, true)];
-  const [nameLength, extraLength, commentLength] = [view.getUint16(at + 28, true), view.getUint16(at + 30, true), view.getUint16(at + 32, true)];
+  const [nameLength, extraLength, commentLength] = [
+    view.getUint16(at + 28, true),
+    view.getUint16(at + 30, true),
+    view.getUint16(at + 32, true),
+  ];
   const headerStart = view.getUint32(at + 42, true);
   const next = at + 46 + nameLength + extraLength + commentLength;
   if (next > directoryEnd) return damaged();
-  if (compressedSize === FULL32 || uncompressedSize === FULL32 || headerStart === FULL32) return damaged("it is a ZIP64 archive, which is not accepted");
+  if (compressedSize === FULL32 || uncompressedSize === FULL32 || headerStart === FULL32)
+    return damaged("it is a ZIP64 archive, which is not accepted");
   if (flags & 1) return damaged("it is password-protected");
   if (method !== 0 && method !== 8) return damaged("it uses a compression method other than deflate");
   if (method === 0 && compressedSize !== uncompressedSize) return damaged();

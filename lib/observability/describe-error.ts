@@ -1,4 +1,4 @@
-import { causeChain, classifyDbError, databaseLayer, type DbErrorKind, isSqlstate } from "@/lib/errors";
+import { causeChain, classifyDbError, databaseLayer, isSqlstate, type DbErrorKind } from "@/lib/errors";
 
 /** What the logs say about an error: enough to act on, nothing a person typed. */
 export type ErrorDescription = {
@@ -25,11 +25,14 @@ const text = (v: unknown) => (typeof v === "string" && v ? v : undefined);
 // quotes in other messages (relations, constraints, columns) stay.
 const QUOTED = /"(?:[^"]|"")*"/g;
 const blankValues = (message: string, sqlstate?: string) =>
-  sqlstate?.startsWith("22") ? message.replace(QUOTED, '"[redacted]"') : message.replace(/:\s*"(?:[^"]|"")*"/g, ': "[redacted]"');
+  sqlstate?.startsWith("22")
+    ? message.replace(QUOTED, '"[redacted]"')
+    : message.replace(/:\s*"(?:[^"]|"")*"/g, ': "[redacted]"');
 
 // drizzle's DrizzleQueryError: "Failed query: <sql>\nparams: <values>". It
 // is recognised by shape, as a bundler may load drizzle more than once.
-const isFailedQuery = (layer: object) => "params" in layer && "query" in layer && /^Failed query: /.test(String((layer as { message?: unknown }).message));
+const isFailedQuery = (layer: object) =>
+  "params" in layer && "query" in layer && /^Failed query: /.test(String((layer as { message?: unknown }).message));
 
 /**
  * An error for the logs. A database error is described by its SQLSTATE, the
@@ -63,9 +66,13 @@ export function describeError(e: unknown): ErrorDescription {
   if (layers.length === 0) return { kind: c.kind, name: typeof e, message: clip(String(e)) };
   // Without a code, every layer but drizzle's wrapper says what failed.
   const own = layers.filter((l) => !isFailedQuery(l)) as (Error & { code?: unknown })[];
-  if (own.length === 0) return { kind: c.kind, name: "DrizzleQueryError", message: "Failed query (statement not logged)" };
+  if (own.length === 0)
+    return { kind: c.kind, name: "DrizzleQueryError", message: "Failed query (statement not logged)" };
   const code = own.map((l) => l.code).find((x) => typeof x === "string") as string | undefined;
-  const stack = own.length === layers.length && typeof own[0]!.stack === "string" ? own[0]!.stack.split("\n").slice(0, 8).join("\n") : undefined;
+  const stack =
+    own.length === layers.length && typeof own[0]!.stack === "string"
+      ? own[0]!.stack.split("\n").slice(0, 8).join("\n")
+      : undefined;
   return {
     kind: c.kind,
     name: text(own[0]!.name) ?? "Error",
@@ -76,13 +83,21 @@ export function describeError(e: unknown): ErrorDescription {
 }
 
 function pick(fields: Record<string, unknown>): Partial<ErrorDescription> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === "string" && v)) as Partial<ErrorDescription>;
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => typeof v === "string" && v),
+  ) as Partial<ErrorDescription>;
 }
 
 /** One line for a person at a terminal (the CLIs): code, server message and what it names; never the statement. */
 export function formatError(e: unknown): string {
   const d = describeError(e);
-  const names = [d.constraint && `constraint ${d.constraint}`, d.table && `table ${d.table}`, d.column && `column ${d.column}`].filter(Boolean).join(", ");
+  const names = [
+    d.constraint && `constraint ${d.constraint}`,
+    d.table && `table ${d.table}`,
+    d.column && `column ${d.column}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   const code = d.sqlstate ?? d.code;
   return `${code ? `[${code}] ` : ""}${d.message}${names ? ` (${names})` : ""}`;
 }

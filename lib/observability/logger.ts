@@ -1,5 +1,7 @@
 import pino from "pino";
+
 import { getEnv } from "@/lib/env";
+
 import { describeError } from "./describe-error";
 
 // Structured JSON logs. Secrets never reach them: cookies, authorization
@@ -12,7 +14,18 @@ const options = (): pino.LoggerOptions => ({
   level: getEnv().LOG_LEVEL,
   base: { service: "skillgrid" },
   redact: {
-    paths: ["*.cookie", "*.authorization", "*.token", "*.secret", "*.password", "*.sessionToken", "headers.cookie", "headers.authorization", "req.headers.cookie", "req.headers.authorization"],
+    paths: [
+      "*.cookie",
+      "*.authorization",
+      "*.token",
+      "*.secret",
+      "*.password",
+      "*.sessionToken",
+      "headers.cookie",
+      "headers.authorization",
+      "req.headers.cookie",
+      "req.headers.authorization",
+    ],
     censor: "[redacted]",
   },
   serializers: { err: describeError },

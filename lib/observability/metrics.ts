@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 
 // Prometheus metrics, one registry per process (cached on globalThis so
 // Next's module reloading never registers a metric twice).
@@ -25,10 +25,30 @@ export function metrics(): Metrics {
         buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
         registers: [registry],
       }),
-      ratingWrites: new Counter({ name: "skillgrid_rating_writes_total", help: "Rating history rows written", labelNames: ["kind"], registers: [registry] }),
-      exports: new Counter({ name: "skillgrid_exports_total", help: "Planning exports served", labelNames: ["format", "scope"], registers: [registry] }),
-      signIns: new Counter({ name: "skillgrid_sign_ins_total", help: "Sign-in decisions", labelNames: ["outcome"], registers: [registry] }),
-      errors: new Counter({ name: "skillgrid_errors_total", help: "Unexpected errors (reported to clients as generic failures)", labelNames: ["where"], registers: [registry] }),
+      ratingWrites: new Counter({
+        name: "skillgrid_rating_writes_total",
+        help: "Rating history rows written",
+        labelNames: ["kind"],
+        registers: [registry],
+      }),
+      exports: new Counter({
+        name: "skillgrid_exports_total",
+        help: "Planning exports served",
+        labelNames: ["format", "scope"],
+        registers: [registry],
+      }),
+      signIns: new Counter({
+        name: "skillgrid_sign_ins_total",
+        help: "Sign-in decisions",
+        labelNames: ["outcome"],
+        registers: [registry],
+      }),
+      errors: new Counter({
+        name: "skillgrid_errors_total",
+        help: "Unexpected errors (reported to clients as generic failures)",
+        labelNames: ["where"],
+        registers: [registry],
+      }),
     };
   }
   return globalForMetrics.__skillgridMetrics;

@@ -18,7 +18,14 @@ export function earlierWithSameName(names: string[]): number[] {
   });
 }
 
-export type RepeatedCategory = { name: string; key: string; level: string; firstLevel: string; line: number | null; firstLine: number | null };
+export type RepeatedCategory = {
+  name: string;
+  key: string;
+  level: string;
+  firstLevel: string;
+  line: number | null;
+  firstLine: number | null;
+};
 
 type Levels = { name: { en: string }; categories: { key: string; name: { zh: string; en: string } }[] }[];
 
@@ -26,7 +33,10 @@ type Levels = { name: { en: string }; categories: { key: string; name: { zh: str
  * Categories whose English or Chinese name was already used in an earlier level. `parsed` (the Markdown it came
  * from) adds line numbers.
  */
-export function repeatedCategoryNames(doc: { levels: Levels }, parsed?: Pick<ParsedRoadmap, "levels">): RepeatedCategory[] {
+export function repeatedCategoryNames(
+  doc: { levels: Levels },
+  parsed?: Pick<ParsedRoadmap, "levels">,
+): RepeatedCategory[] {
   const seen = new Map<string, { level: number; category: number }>();
   const out: RepeatedCategory[] = [];
   const lineOf = (l: number, c: number) => parsed?.levels[l]?.categories[c]?.line ?? null;

@@ -21,13 +21,20 @@ function flatten(doc: FrameworkDocument, retired: Set<string>): Flat {
     for (const c of l.categories)
       for (const s of c.skills)
         if (!retired.has(s.key))
-          out.set(s.key, { name: s.name.en, nameZh: s.name.zh, category: c.key, categoryName: c.name.en, description: `${s.description?.en ?? ""}|${s.description?.zh ?? ""}` });
+          out.set(s.key, {
+            name: s.name.en,
+            nameZh: s.name.zh,
+            category: c.key,
+            categoryName: c.name.en,
+            description: `${s.description?.en ?? ""}|${s.description?.zh ?? ""}`,
+          });
   return out;
 }
 
 /** Skills whose order among the skills both versions have in the same category changed. */
 function reorderedSkills(before: FrameworkDocument, after: FrameworkDocument): { key: string; name: string }[] {
-  const order = (doc: FrameworkDocument) => new Map(doc.levels.flatMap((l) => l.categories.map((c) => [c.key, c.skills] as const)));
+  const order = (doc: FrameworkDocument) =>
+    new Map(doc.levels.flatMap((l) => l.categories.map((c) => [c.key, c.skills] as const)));
   const a = order(before);
   const out: { key: string; name: string }[] = [];
   for (const [category, skills] of order(after)) {
@@ -47,11 +54,15 @@ function otherChanges(before: FrameworkDocument, after: FrameworkDocument): Fram
     title: d.title,
     texts: [d.intro, d.growthTable, d.transitionPath, d.conclusion],
     levels: d.levels.map(({ categories, ...level }) => ({ ...level, categories: categories.map((c) => c.key) })),
-    categories: d.levels.flatMap((l) => l.categories.map((c) => ({ key: c.key, name: c.name, skills: c.skills.length > 0 }))),
+    categories: d.levels.flatMap((l) =>
+      l.categories.map((c) => ({ key: c.key, name: c.name, skills: c.skills.length > 0 })),
+    ),
     capabilities: d.capabilities,
     // By skill key, whatever the skills' order: adding, moving or reordering a skill is not a descriptor change.
     descriptors: d.levels
-      .flatMap((l) => l.categories.flatMap((c) => c.skills.flatMap((s) => (s.descriptors ? [[s.key, s.descriptors] as const] : []))))
+      .flatMap((l) =>
+        l.categories.flatMap((c) => c.skills.flatMap((s) => (s.descriptors ? [[s.key, s.descriptors] as const] : []))),
+      )
       .sort(([x], [y]) => x.localeCompare(y)),
   });
   const a = parts(before);
@@ -60,10 +71,22 @@ function otherChanges(before: FrameworkDocument, after: FrameworkDocument): Fram
 }
 
 /** What publishing `after` would change compared with `before`, by stable skill key. */
-export function diffFrameworks(before: FrameworkDocument, after: FrameworkDocument, retired: { before?: Set<string>; after?: Set<string> } = {}): FrameworkDiff {
+export function diffFrameworks(
+  before: FrameworkDocument,
+  after: FrameworkDocument,
+  retired: { before?: Set<string>; after?: Set<string> } = {},
+): FrameworkDiff {
   const a = flatten(before, retired.before ?? new Set());
   const b = flatten(after, retired.after ?? new Set());
-  const diff: FrameworkDiff = { added: [], retired: [], renamed: [], moved: [], redescribed: [], reordered: reorderedSkills(before, after), other: otherChanges(before, after) };
+  const diff: FrameworkDiff = {
+    added: [],
+    retired: [],
+    renamed: [],
+    moved: [],
+    redescribed: [],
+    reordered: reorderedSkills(before, after),
+    other: otherChanges(before, after),
+  };
   for (const [key, s] of b) if (!a.has(key)) diff.added.push({ key, name: s.name });
   for (const [key, s] of a) {
     const t = b.get(key);

@@ -1,9 +1,10 @@
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { earlierWithSameName, type RepeatedCategory, repeatedCategoryNames } from "./checks";
+
+import { earlierWithSameName, repeatedCategoryNames, type RepeatedCategory } from "./checks";
 import { pairRoadmaps } from "./pair";
 import { parseRoadmapMarkdown } from "./parse";
-import { type RoadmapDocument, RoadmapParseError } from "./types";
+import { RoadmapParseError, type RoadmapDocument } from "./types";
 
 // The framework interchange document (JSON and YAML): a roadmap with keys,
 // both languages and platform capabilities. README "Framework files".
@@ -31,7 +32,15 @@ export const frameworkDocumentSchema = z
           summary: bi.default({ zh: "", en: "" }),
           workStyle: bi.default({ zh: "", en: "" }),
           workStyleNote: bi.default({ zh: "", en: "" }),
-          categories: z.array(z.strictObject({ key, name: bi, skills: z.array(skill).min(1, { message: "A category needs at least one skill." }) })).min(1, { message: "A level needs at least one category." }),
+          categories: z
+            .array(
+              z.strictObject({
+                key,
+                name: bi,
+                skills: z.array(skill).min(1, { message: "A category needs at least one skill." }),
+              }),
+            )
+            .min(1, { message: "A level needs at least one category." }),
         }),
       )
       .min(1, { message: "A framework needs at least one level." }),
@@ -47,35 +56,58 @@ export const frameworkDocumentSchema = z
       )
       .default([]),
     growthTable: z.array(z.strictObject({ stage: bi, focus: bi })).default([]),
-    transitionPath: z.strictObject({ title: bi, intro: bi, steps: z.array(bi) }).nullable().default(null),
+    transitionPath: z
+      .strictObject({ title: bi, intro: bi, steps: z.array(bi) })
+      .nullable()
+      .default(null),
     conclusion: bi.default({ zh: "", en: "" }),
   })
   .superRefine((doc, ctx) => {
     const categoryKeys = new Set<string>();
     doc.levels.forEach((l, li) => {
       l.categories.forEach((c, ci) => {
-        if (categoryKeys.has(c.key)) ctx.addIssue({ code: "custom", message: `Category key '${c.key}' is used twice.`, path: ["levels", li, "categories", ci, "key"] });
+        if (categoryKeys.has(c.key))
+          ctx.addIssue({
+            code: "custom",
+            message: `Category key '${c.key}' is used twice.`,
+            path: ["levels", li, "categories", ci, "key"],
+          });
         categoryKeys.add(c.key);
       });
       const firstEn = earlierWithSameName(l.categories.map((c) => c.name.en));
       const firstZh = earlierWithSameName(l.categories.map((c) => c.name.zh));
       l.categories.forEach((c, ci) => {
         const first = Math.max(firstEn[ci]!, firstZh[ci]!);
-        if (first >= 0) ctx.addIssue({ code: "custom", message: `Category '${c.name.en}' has the same name as category '${l.categories[first]!.key}' of this level; give each category of a level its own name.`, path: ["levels", li, "categories", ci, "name"] });
+        if (first >= 0)
+          ctx.addIssue({
+            code: "custom",
+            message: `Category '${c.name.en}' has the same name as category '${l.categories[first]!.key}' of this level; give each category of a level its own name.`,
+            path: ["levels", li, "categories", ci, "name"],
+          });
       });
     });
     const seen = new Set<string>();
     doc.levels.forEach((l, li) =>
       l.categories.forEach((c, ci) =>
         c.skills.forEach((s, si) => {
-          if (seen.has(s.key)) ctx.addIssue({ code: "custom", message: `Skill key '${s.key}' is used twice.`, path: ["levels", li, "categories", ci, "skills", si, "key"] });
+          if (seen.has(s.key))
+            ctx.addIssue({
+              code: "custom",
+              message: `Skill key '${s.key}' is used twice.`,
+              path: ["levels", li, "categories", ci, "skills", si, "key"],
+            });
           seen.add(s.key);
         }),
       ),
     );
     doc.capabilities.forEach((c, i) =>
       c.skills.forEach((s, j) => {
-        if (!seen.has(s.key)) ctx.addIssue({ code: "custom", message: `Capability '${c.key}' needs unknown skill '${s.key}'.`, path: ["capabilities", i, "skills", j, "key"] });
+        if (!seen.has(s.key))
+          ctx.addIssue({
+            code: "custom",
+            message: `Capability '${c.key}' needs unknown skill '${s.key}'.`,
+            path: ["capabilities", i, "skills", j, "key"],
+          });
       }),
     );
   });
@@ -84,7 +116,9 @@ export type FrameworkDocument = z.infer<typeof frameworkDocumentSchema>;
 export type DocumentError = { line: number | null; path: string; message: string };
 export class FrameworkFileError extends Error {
   constructor(readonly errors: DocumentError[]) {
-    super(errors.map((e) => `${e.line ? `line ${e.line}: ` : ""}${e.path ? `${e.path}: ` : ""}${e.message}`).join("\n"));
+    super(
+      errors.map((e) => `${e.line ? `line ${e.line}: ` : ""}${e.path ? `${e.path}: ` : ""}${e.message}`).join("\n"),
+    );
   }
 }
 
@@ -93,16 +127,27 @@ export function parseFrameworkData(text: string): FrameworkDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
-    throw new FrameworkFileError(doc.errors.map((e) => ({ line: lineCounter.linePos(e.pos[0]).line, path: "", message: e.message.split("\n")[0]! })));
+    throw new FrameworkFileError(
+      doc.errors.map((e) => ({
+        line: lineCounter.linePos(e.pos[0]).line,
+        path: "",
+        message: e.message.split("\n")[0]!,
+      })),
+    );
   }
   const result = frameworkDocumentSchema.safeParse(doc.toJS());
   if (result.success) return result.data;
   throw new FrameworkFileError(
     result.error.issues.map((issue) => {
       let node: unknown = null;
-      for (let n = issue.path.length; n >= 0 && !node; n--) node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true);
+      for (let n = issue.path.length; n >= 0 && !node; n--)
+        node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true);
       const range = (node as { range?: [number] } | null)?.range;
-      return { line: range ? lineCounter.linePos(range[0]).line : null, path: issue.path.join("."), message: issue.message };
+      return {
+        line: range ? lineCounter.linePos(range[0]).line : null,
+        path: issue.path.join("."),
+        message: issue.message,
+      };
     }),
   );
 }
@@ -117,13 +162,20 @@ export function frameworkFromMarkdown(markdown: string, key: string): FrameworkD
 }
 
 /** The framework, plus what the import preview should point out: category names repeated across levels (with lines). */
-export function readMarkdownFramework(markdown: string, key: string): { doc: FrameworkDocument; repeated: RepeatedCategory[] } {
+export function readMarkdownFramework(
+  markdown: string,
+  key: string,
+): { doc: FrameworkDocument; repeated: RepeatedCategory[] } {
   const parsed = parseRoadmapMarkdown(markdown);
   const doc = fromRoadmap(pairRoadmaps(parsed, parsed), key);
   return { doc, repeated: repeatedCategoryNames(doc, parsed) };
 }
 
-export function fromRoadmap(doc: RoadmapDocument, key: string, capabilities: FrameworkDocument["capabilities"] = []): FrameworkDocument {
+export function fromRoadmap(
+  doc: RoadmapDocument,
+  key: string,
+  capabilities: FrameworkDocument["capabilities"] = [],
+): FrameworkDocument {
   return frameworkDocumentSchema.parse({
     format: "skillgrid.framework",
     version: 1,

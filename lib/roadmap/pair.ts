@@ -1,12 +1,12 @@
 import { parseRoadmapMarkdown } from "./parse";
 import { slugify } from "./text";
 import {
+  RoadmapParseError,
   type Bi,
   type ParsedRoadmap,
   type RoadmapCategory,
   type RoadmapDocument,
   type RoadmapLevel,
-  RoadmapParseError,
 } from "./types";
 
 type ParsedLevel = ParsedRoadmap["levels"][number];

@@ -1,14 +1,14 @@
+import { earlierWithSameName } from "./checks";
+import { splitOnColon, stripEmphasis, stripLeadingSymbols } from "./text";
 import {
+  RoadmapParseError,
   type ParsedCategory,
   type ParsedGrowthRow,
   type ParsedLevel,
   type ParsedLevelSummary,
   type ParsedRoadmap,
   type ParsedTransitionPath,
-  RoadmapParseError,
 } from "./types";
-import { splitOnColon, stripEmphasis, stripLeadingSymbols } from "./text";
-import { earlierWithSameName } from "./checks";
 
 /*
  * The roadmap-Markdown format (the seed roadmap is written in it):
@@ -40,7 +40,10 @@ export function parseRoadmapMarkdown(markdown: string, source?: string): ParsedR
   const fail: Fail = (line, reason) => {
     throw new RoadmapParseError(line, reason, source);
   };
-  const lines: Line[] = markdown.replace(/\r\n?/g, "\n").split("\n").map((text, i) => ({ n: i + 1, text }));
+  const lines: Line[] = markdown
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((text, i) => ({ n: i + 1, text }));
   const { title, preamble, sections } = splitSections(lines, fail);
   const { intro, levelSummaries } = parsePreamble(preamble, fail);
   const result: ParsedRoadmap = {
@@ -189,7 +192,11 @@ function parseLevel(heading: Line, body: Line[], fail: Fail): ParsedLevel {
   // Two categories of one name would get keys differing only by a "-2" suffix: name each category once per level.
   earlierWithSameName(level.categories.map((c) => c.name)).forEach((first, i) => {
     const c = level.categories[i]!;
-    if (first >= 0) fail(c.line, `category '${c.name}' is already in level '${name}' (line ${level.categories[first]!.line}); give each category of a level its own name`);
+    if (first >= 0)
+      fail(
+        c.line,
+        `category '${c.name}' is already in level '${name}' (line ${level.categories[first]!.line}); give each category of a level its own name`,
+      );
   });
   return level;
 }
@@ -206,7 +213,8 @@ function splitRow(text: string): string[] {
 function parseTable(body: Line[], fail: Fail): { header: [string, string]; rows: ParsedGrowthRow[] } {
   const tableLines = body.filter((l) => l.text.trim().startsWith("|"));
   const header = splitRow(tableLines[0]!.text);
-  if (header.length !== 2) fail(tableLines[0]!.n, `the growth table needs exactly 2 columns (stage | focus), found ${header.length}`);
+  if (header.length !== 2)
+    fail(tableLines[0]!.n, `the growth table needs exactly 2 columns (stage | focus), found ${header.length}`);
   const rows: ParsedGrowthRow[] = [];
   for (const line of tableLines.slice(1)) {
     const cells = splitRow(line.text);

@@ -7,7 +7,10 @@ export function stripLeadingSymbols(s: string): string {
 
 /** Removes Markdown emphasis markers, keeping the words. */
 export function stripEmphasis(s: string): string {
-  return s.replace(/\*\*(.+?)\*\*/g, "$1").replace(/__(.+?)__/g, "$1").trim();
+  return s
+    .replace(/\*\*(.+?)\*\*/g, "$1")
+    .replace(/__(.+?)__/g, "$1")
+    .trim();
 }
 
 /** Splits "Name: tagline" on the first ASCII or full-width colon. */

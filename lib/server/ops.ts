@@ -1,7 +1,9 @@
 import "server-only";
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+
 import { execRows, getDb, getDbHandle } from "@/db/client";
 import { MIGRATIONS_FOLDER } from "@/db/migrate";
 

@@ -1,6 +1,8 @@
 import "server-only";
+
 import { sql } from "drizzle-orm";
-import { type DbOrTx, execRows } from "@/db/client";
+
+import { execRows, type DbOrTx } from "@/db/client";
 
 /**
  * Serialized heatmap payloads kept in process memory, each tagged with the

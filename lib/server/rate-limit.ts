@@ -1,5 +1,7 @@
 import "server-only";
+
 import { sql } from "drizzle-orm";
+
 import { execRows, getDb } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { rateLimited } from "@/lib/errors";
@@ -34,7 +36,9 @@ export async function consumeRateLimit(
   const remaining = sql`${windowMs - elapsed}::bigint`;
   const w = sql`${windowMs}::bigint`;
   const cap = sql`${limit}::bigint * ${w}`;
-  const [row] = await execRows<Counts>(getDb(), sql`
+  const [row] = await execRows<Counts>(
+    getDb(),
+    sql`
     with prev as (
       select coalesce((select count from ${rateLimits}
         where key = ${key}::text and window_start = ${previous}::timestamptz), 0)::bigint as n),
@@ -51,7 +55,8 @@ export async function consumeRateLimit(
     pruned as (delete from ${rateLimits} where key = ${key}::text and window_start < ${previous}::timestamptz)
     select (select count(*) from bumped)::int as admitted,
       (select n from prev)::int as prev,
-      (select n from cur)::int as cur`);
+      (select n from cur)::int as cur`,
+  );
   if (row!.admitted > 0) return;
   const waitMs = msUntilAdmitted({ limit, windowMs, elapsed, prev: row!.prev, cur: row!.cur });
   throw rateLimited(Math.max(1, Math.ceil(waitMs / 1000)));

@@ -1,10 +1,16 @@
 import http from "node:http";
+
 import { closeDbHandle } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
-import { type RequestTracker, trackRequests } from "./drain";
 
-type Log = { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
+import { trackRequests, type RequestTracker } from "./drain";
+
+type Log = {
+  info: (obj: object, msg: string) => void;
+  warn: (obj: object, msg: string) => void;
+  error: (obj: object, msg: string) => void;
+};
 
 export type ShutdownOptions = {
   requests: RequestTracker;
@@ -53,7 +59,10 @@ export function createShutdown(options: ShutdownOptions): (signal: string) => Pr
       log.error({ error: e instanceof Error ? e.message : String(e) }, "shutdown: closing the database failed");
     }
     clearTimeout(hardStop);
-    log.info({ signal, drainMs: drain.ms, cut: drain.cut, dbCloseMs: elapsed(dbStarted), totalMs: elapsed(started) }, "shutdown: complete");
+    log.info(
+      { signal, drainMs: drain.ms, cut: drain.cut, dbCloseMs: elapsed(dbStarted), totalMs: elapsed(started) },
+      "shutdown: complete",
+    );
     exit(code);
   };
   return (signal) => {
@@ -84,7 +93,10 @@ export function installGracefulShutdown(options: { startup: Promise<unknown> }):
   if (env.NODE_ENV !== "production") return false;
   const server = findHttpServer();
   if (!server) {
-    log.warn({}, "shutdown: no listening HTTP server found; SIGTERM is left to Next.js (no drain deadline, database not closed)");
+    log.warn(
+      {},
+      "shutdown: no listening HTTP server found; SIGTERM is left to Next.js (no drain deadline, database not closed)",
+    );
     return false;
   }
   const shutdown = createShutdown({

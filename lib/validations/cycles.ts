@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { uuidSchema } from "./ids";
 import { quarterSchema } from "./quarters";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { QUARTER_PATTERN } from "@/lib/quarters";
 
 /** A quarter as it arrives in a URL or a form: "2026-Q4". */

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { plainText } from "./text";
+
 import { uuidSchema } from "./ids";
 import { quarterSchema } from "./quarters";
+import { plainText } from "./text";
 
 // What the data layer's reads accept (pages, API routes), parsed like any input.
 
@@ -28,8 +29,18 @@ export const exportRequestSchema = z.strictObject({
 /** The audit log's filters and page. */
 export const auditQuerySchema = z.strictObject({
   actor: plainText(254).pipe(z.string().trim()).optional(),
-  action: z.string().trim().max(100).regex(/^[a-z._]*$/, { message: "Actions look like rating.self_saved." }).optional(),
-  entityType: z.string().trim().max(50).regex(/^[a-z_]*$/, { message: "Entity types look like team." }).optional(),
+  action: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z._]*$/, { message: "Actions look like rating.self_saved." })
+    .optional(),
+  entityType: z
+    .string()
+    .trim()
+    .max(50)
+    .regex(/^[a-z_]*$/, { message: "Entity types look like team." })
+    .optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),

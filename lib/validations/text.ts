@@ -62,7 +62,9 @@ export function plainText(max: number, { multiline = false }: { multiline?: bool
     .string({ message: "Expected text." })
     .overwrite(normalizeText)
     .max(max, { message: `Keep it under ${max} characters.` })
-    .refine((s) => !(multiline ? CONTROL : /[\u0000-\u001f\u007f]/).test(s), { message: "Text cannot contain control characters." })
+    .refine((s) => !(multiline ? CONTROL : /[\u0000-\u001f\u007f]/).test(s), {
+      message: "Text cannot contain control characters.",
+    })
     .refine((s) => !BIDI_CONTROL.test(s), { message: BIDI_MESSAGE })
     .refine((s) => !LONE_SURROGATE.test(s), { message: "Text must be valid Unicode." });
 }

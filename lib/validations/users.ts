@@ -1,5 +1,7 @@
 import { z } from "zod";
+
 import { userRole } from "@/db/schema";
+
 import { uuidSchema } from "./ids";
 
 export const setUserRoleSchema = z.strictObject({

@@ -1,11 +1,12 @@
 import { userInfo } from "node:os";
+
 import { DataDirReadOnlyError } from "@/db/client";
 import { StorageFullError } from "@/db/pglite-guard";
 import type { Viewer } from "@/lib/auth/viewer";
 import { listFrameworkDrafts, listFrameworks } from "@/lib/data/frameworks";
 import { AppError, classifyDbError } from "@/lib/errors";
 import { carriesQueryValues, describeError } from "@/lib/observability/describe-error";
-import { type RepeatedCategory, sameName } from "@/lib/roadmap/checks";
+import { sameName, type RepeatedCategory } from "@/lib/roadmap/checks";
 import { countChanges, type FrameworkDiff } from "@/lib/roadmap/diff";
 
 // Helpers of scripts/framework-cli.ts: who the command line acts as, finding a framework by what an operator
@@ -34,7 +35,15 @@ export function operator(): Viewer {
   } catch {
     // A container user without a passwd entry.
   }
-  return { id: null as unknown as string, email: `cli:${who}`, name: "Command line", role: "admin", locale: "en", leadTeamIds: [], memberTeamIds: [] };
+  return {
+    id: null as unknown as string,
+    email: `cli:${who}`,
+    name: "Command line",
+    role: "admin",
+    locale: "en",
+    leadTeamIds: [],
+    memberTeamIds: [],
+  };
 }
 
 export type FrameworkRef = { id: string; key: string; names: string[] };
@@ -61,10 +70,17 @@ export async function listFrameworkRefs(viewer: Viewer): Promise<FrameworkRef[]>
 /** The one framework an id, key or title (either language, ignoring case and spacing) names. */
 export function findFramework(refs: FrameworkRef[], query: string): FrameworkRef {
   const q = query.trim();
-  const matches = refs.filter((r) => r.id === q.toLowerCase() || r.key === q.toLowerCase() || r.names.some((n) => sameName(n) === sameName(q)));
+  const matches = refs.filter(
+    (r) => r.id === q.toLowerCase() || r.key === q.toLowerCase() || r.names.some((n) => sameName(n) === sameName(q)),
+  );
   if (matches.length === 1) return matches[0]!;
   const list = (matches.length ? matches : refs).map((r) => `${r.key}  ${r.id}  ${r.names.join(" / ")}`);
-  throw new CliError(matches.length ? `"${q}" names ${matches.length} frameworks; give its key or id:` : `No framework is called "${q}". Frameworks:`, list);
+  throw new CliError(
+    matches.length
+      ? `"${q}" names ${matches.length} frameworks; give its key or id:`
+      : `No framework is called "${q}". Frameworks:`,
+    list,
+  );
 }
 
 const PARTS: [keyof Omit<FrameworkDiff, "other">, string][] = [
@@ -81,7 +97,9 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
 /** "2 added, 1 renamed; other parts changed: title" or "no changes". */
 export function diffSummary(diff: FrameworkDiff): string {
   if (countChanges(diff) === 0) return "no changes";
-  const skills = PARTS.filter(([part]) => diff[part].length > 0).map(([part, label]) => `${diff[part].length} ${label}`);
+  const skills = PARTS.filter(([part]) => diff[part].length > 0).map(
+    ([part, label]) => `${diff[part].length} ${label}`,
+  );
   const other = diff.other.length ? `other parts changed: ${diff.other.join(", ")}` : "";
   return [skills.join(", "), other].filter(Boolean).join("; ");
 }
@@ -92,7 +110,11 @@ export function diffLines(diff: FrameworkDiff): string[] {
     ...diff.added.map((s) => `added: ${s.key} (${s.name})`),
     ...diff.retired.map((s) => `retired: ${s.key} (${s.name})`),
     // The diff names skills in English; a rename of the Chinese name alone keeps the English one.
-    ...diff.renamed.map((s) => (s.from === s.to ? `renamed: ${s.key} (${s.to}): the zh-TW name changed` : `renamed: ${s.key}: ${s.from} → ${s.to}`)),
+    ...diff.renamed.map((s) =>
+      s.from === s.to
+        ? `renamed: ${s.key} (${s.to}): the zh-TW name changed`
+        : `renamed: ${s.key}: ${s.from} → ${s.to}`,
+    ),
     ...diff.moved.map((s) => `moved: ${s.key}: ${s.from} → ${s.to}`),
     ...diff.redescribed.map((s) => `re-described: ${s.key} (${s.name})`),
     ...diff.reordered.map((s) => `reordered: ${s.key} (${s.name})`),

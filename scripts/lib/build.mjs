@@ -23,7 +23,11 @@ export function buildIfStale(root, env = process.env) {
   const stale = !existsSync(buildId) || Math.max(...sources, ...configs) > statSync(buildId).mtimeMs;
   if (!stale) return false;
   console.log("Building Skillgrid (first run, or sources changed)…");
-  const build = spawnSync("npx", ["next", "build"], { cwd: root, env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+  const build = spawnSync("npx", ["next", "build"], {
+    cwd: root,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "inherit",
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
   return true;
 }

@@ -17,7 +17,7 @@ export function treeRssMb(pid: number): number {
     }
   }
   let kb = 0;
-  for (const queue = [pid]; queue.length; ) {
+  for (const queue = [pid]; queue.length;) {
     const p = queue.pop()!;
     try {
       const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));

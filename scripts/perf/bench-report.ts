@@ -2,8 +2,9 @@
 // and the files it writes (bench/results/latest.json, plans.md).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT, round } from "./harness";
+
 import type { Figures } from "./bench-scenarios";
+import { ROOT, round } from "./harness";
 
 export type Row = { metric: string; value: number; unit: string; target: string; met: boolean | null; note?: string };
 export type Rss = { peakRss: number; phasePeaks: Record<string, number> };

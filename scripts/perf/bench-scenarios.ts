@@ -1,10 +1,11 @@
 // The scenarios `npm run bench` measures (scripts/perf/bench.ts sets up the
 // org, the app and the clients), one function each, in the order they run.
-import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
+import autocannon from "autocannon";
 import type postgres from "postgres";
+
 import { addQuarters, quarterEnd, quarterOf, quarterStart } from "../../lib/quarters";
-import { actionId, type App, callAction, summarize } from "./harness";
+import { actionId, callAction, summarize, type App } from "./harness";
 
 export type Summary = ReturnType<typeof summarize>;
 export type Sql = postgres.Sql;

@@ -8,16 +8,17 @@
  * the raw SQL floor are reported next to the absolute numbers.
  */
 import { spawnSync } from "node:child_process";
-import http from "node:http";
 import { randomUUID } from "node:crypto";
+import http from "node:http";
 import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+
 import { buildIfStale } from "../lib/build.mjs";
 import { ORG_SIZE_OPTIONS } from "../synthetic/options";
 import { printResults, rawFigures, resultRows, writeResults } from "./bench-report";
-import { type Bench, type Cleanup, type Fixtures, measureAll, queryPlans, type Sql } from "./bench-scenarios";
-import { actionId, type App, callAction, ROOT, round, sessionCookie, startApp, startPostgres } from "./harness";
+import { measureAll, queryPlans, type Bench, type Cleanup, type Fixtures, type Sql } from "./bench-scenarios";
+import { actionId, callAction, ROOT, round, sessionCookie, startApp, startPostgres, type App } from "./harness";
 
 const { values } = parseArgs({ options: ORG_SIZE_OPTIONS });
 

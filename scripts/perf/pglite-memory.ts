@@ -20,7 +20,8 @@ import { parseArgs } from "node:util";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
-import { type Db, type DbHandle, openDb } from "@/db/client";
+
+import { openDb, type Db, type DbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
@@ -36,15 +37,33 @@ const VARIANTS: Record<string, PGliteOptions | "app"> = {
   "shared_buffers=32MB": options(["shared_buffers=32MB"]),
   "shared_buffers=16MB": options(["shared_buffers=16MB"]),
   "shared_buffers=16MB (and initdb)": options(["shared_buffers=16MB"], ["shared_buffers=16MB"]),
-  "shared_buffers=16MB work_mem=1MB maintenance_work_mem=8MB": options(["shared_buffers=16MB", "work_mem=1MB", "maintenance_work_mem=8MB"]),
-  "shared_buffers=16MB temp_buffers=1MB wal_buffers=256kB": options(["shared_buffers=16MB", "temp_buffers=1MB", "wal_buffers=256kB"]),
+  "shared_buffers=16MB work_mem=1MB maintenance_work_mem=8MB": options([
+    "shared_buffers=16MB",
+    "work_mem=1MB",
+    "maintenance_work_mem=8MB",
+  ]),
+  "shared_buffers=16MB temp_buffers=1MB wal_buffers=256kB": options([
+    "shared_buffers=16MB",
+    "temp_buffers=1MB",
+    "wal_buffers=256kB",
+  ]),
 };
 
-type Phase = { phase: string; ms: number; peakRssMb: number; rssMb: number; heapUsedMb: number; externalMb: number; wasmMb: number; wasmRssMb: number };
+type Phase = {
+  phase: string;
+  ms: number;
+  peakRssMb: number;
+  rssMb: number;
+  heapUsedMb: number;
+  externalMb: number;
+  wasmMb: number;
+  wasmRssMb: number;
+};
 type Timing = { query: string; coldMs: number; medianMs: number; peakRssMb: number };
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-const peakRssMb = () => Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0) / 1024);
+const peakRssMb = () =>
+  Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0) / 1024);
 const resetPeakRss = () => writeFileSync("/proc/self/clear_refs", "5"); // VmHWM := current RSS
 
 // V8 reserves 10 GiB of address space per 32-bit WebAssembly memory (bounds
@@ -56,14 +75,16 @@ function wasmResidentMb(): number {
   const maps: Mapping[] = [];
   for (const line of readFileSync("/proc/self/smaps", "utf8").split("\n")) {
     const head = /^([0-9a-f]+)-([0-9a-f]+) (\S+)/.exec(line);
-    if (head) maps.push({ start: parseInt(head[1]!, 16), end: parseInt(head[2]!, 16), perms: head[3]!, sizeKb: 0, rssKb: 0 });
+    if (head)
+      maps.push({ start: parseInt(head[1]!, 16), end: parseInt(head[2]!, 16), perms: head[3]!, sizeKb: 0, rssKb: 0 });
     const field = /^(Size|Rss):\s+(\d+) kB/.exec(line);
     if (field && maps.length) maps.at(-1)![field[1] === "Size" ? "sizeKb" : "rssKb"] = Number(field[2]);
   }
   let kb = 0;
   maps.forEach((m, i) => {
     const next = maps[i + 1];
-    if (m.perms.startsWith("rw") && next?.start === m.end && next.perms.startsWith("---") && next.sizeKb >= 4 * 2 ** 20) kb += m.rssKb;
+    if (m.perms.startsWith("rw") && next?.start === m.end && next.perms.startsWith("---") && next.sizeKb >= 4 * 2 ** 20)
+      kb += m.rssKb;
   });
   return Math.round(kb / 1024);
 }
@@ -132,11 +153,16 @@ async function measurePhases(variant: string, dir: string): Promise<Phase[]> {
 // The heatmap's queries (the shapes scripts/perf/bench.ts measures on PostgreSQL).
 async function measureQueries(variant: string, dir: string): Promise<Timing[]> {
   const { handle, client } = open(variant, dir);
-  const [team] = (await client.query<{ id: string; framework_id: string }>("select id, framework_id from teams order by name limit 1 offset 1")).rows;
+  const [team] = (
+    await client.query<{ id: string; framework_id: string }>(
+      "select id, framework_id from teams order by name limit 1 offset 1",
+    )
+  ).rows;
   const { id: teamId, framework_id: frameworkId } = team!;
   const live = `select user_id, skill_key, rater_kind, proficiency, not_applicable, interest, quarter
     from ratings_current where framework_id = $1 and user_id in`;
-  const orgMembers = "select tm.user_id from team_members tm join teams t on t.id = tm.team_id where t.framework_id = $2 and t.archived_at is null";
+  const orgMembers =
+    "select tm.user_id from team_members tm join teams t on t.id = tm.team_id where t.framework_id = $2 and t.archived_at is null";
   // [name, SQL, parameters, timed runs after the first]
   const queries: [string, string, unknown[], number][] = [
     ["team matrix, live", `${live} (select user_id from team_members where team_id = $2)`, [frameworkId, teamId], 100],
@@ -149,7 +175,12 @@ async function measureQueries(variant: string, dir: string): Promise<Timing[]> {
       [frameworkId, teamId],
       30,
     ],
-    ["data stamp", "select concat_ws(':', (select max(id) from audit_events), (select max(id) from ratings), (select max(updated_at) from users))", [], 100],
+    [
+      "data stamp",
+      "select concat_ws(':', (select max(id) from audit_events), (select max(id) from ratings), (select max(updated_at) from users))",
+      [],
+      100,
+    ],
     ["ratings: full count", "select count(*) from ratings", [], 5],
   ];
   const timings: Timing[] = [];
@@ -163,14 +194,29 @@ async function measureQueries(variant: string, dir: string): Promise<Timing[]> {
     }
     const cold = times.shift()!;
     times.sort((a, b) => a - b);
-    timings.push({ query: name, coldMs: Math.round(cold * 10) / 10, medianMs: Math.round(times[times.length >> 1]! * 10) / 10, peakRssMb: peakRssMb() });
+    timings.push({
+      query: name,
+      coldMs: Math.round(cold * 10) / 10,
+      medianMs: Math.round(times[times.length >> 1]! * 10) / 10,
+      peakRssMb: peakRssMb(),
+    });
   }
   await handle.close();
   return timings;
 }
 
 function runChild<T>(variant: string, dir: string, queries: boolean): T {
-  const args = ["--expose-gc", "--import", "tsx", __filename, "--child", variant, "--dir", dir, ...(queries ? ["--queries", dir] : [])];
+  const args = [
+    "--expose-gc",
+    "--import",
+    "tsx",
+    __filename,
+    "--child",
+    variant,
+    "--dir",
+    dir,
+    ...(queries ? ["--queries", dir] : []),
+  ];
   const out = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, LOG_LEVEL: "silent" } });
   if (out.status !== 0) throw new Error(`${variant} failed:\n${out.stderr}`);
   return JSON.parse(out.stdout.trim().split("\n").at(-1)!) as T;
@@ -178,16 +224,24 @@ function runChild<T>(variant: string, dir: string, queries: boolean): T {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { child: { type: "string" }, dir: { type: "string" }, queries: { type: "string" }, variant: { type: "string", multiple: true } },
+    options: {
+      child: { type: "string" },
+      dir: { type: "string" },
+      queries: { type: "string" },
+      variant: { type: "string", multiple: true },
+    },
   });
   if (values.child) {
-    const result = values.queries ? await measureQueries(values.child, values.dir!) : await measurePhases(values.child, values.dir!);
+    const result = values.queries
+      ? await measureQueries(values.child, values.dir!)
+      : await measurePhases(values.child, values.dir!);
     console.log(JSON.stringify(result));
     return;
   }
   const variants = values.variant ?? ["app", "pglite defaults"];
   const unknown = variants.filter((v) => !(v in VARIANTS));
-  if (unknown.length) throw new Error(`unknown variant ${unknown.join(", ")}; one of: ${Object.keys(VARIANTS).join(", ")}`);
+  if (unknown.length)
+    throw new Error(`unknown variant ${unknown.join(", ")}; one of: ${Object.keys(VARIANTS).join(", ")}`);
   if (values.queries) {
     console.log("| variant | query | first run (ms) | median (ms) | peak RSS (MB) |\n|---|---|---|---|---|");
     for (const variant of variants) {
@@ -203,14 +257,27 @@ async function main(): Promise<void> {
     }
     return;
   }
-  console.log("| variant | run | phase | ms | peak RSS | RSS | JS heap used (peak) | external | WASM size | WASM resident |");
+  console.log(
+    "| variant | run | phase | ms | peak RSS | RSS | JS heap used (peak) | external | WASM size | WASM resident |",
+  );
   console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const variant of variants) {
     const dir = mkdtempSync(path.join(tmpdir(), "pglite-memory-"));
     try {
       for (const run of ["first start", "restart"]) {
         for (const p of runChild<Phase[]>(variant, dir, false)) {
-          const cells = [variant, run, p.phase, p.ms, p.peakRssMb, p.rssMb, p.heapUsedMb, p.externalMb, p.wasmMb, p.wasmRssMb];
+          const cells = [
+            variant,
+            run,
+            p.phase,
+            p.ms,
+            p.peakRssMb,
+            p.rssMb,
+            p.heapUsedMb,
+            p.externalMb,
+            p.wasmMb,
+            p.wasmRssMb,
+          ];
           console.log(`| ${cells.join(" | ")} |`);
         }
       }

@@ -19,12 +19,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { DEMO_PEOPLE } from "../../db/seed/demo-people";
+
 import { demoTeamId, demoUserId } from "../../db/seed/demo";
+import { DEMO_PEOPLE } from "../../db/seed/demo-people";
 import { buildIfStale } from "../lib/build.mjs";
 import {
   actionId,
-  type App,
   callAction,
   ROOT,
   round,
@@ -32,10 +32,15 @@ import {
   startApp,
   startPostgres,
   summarize,
+  type App,
 } from "./harness";
 
 const { values } = parseArgs({
-  options: { rate: { type: "string", default: "50" }, seconds: { type: "string", default: "120" }, mix: { type: "string", default: "sessions" } },
+  options: {
+    rate: { type: "string", default: "50" },
+    seconds: { type: "string", default: "120" },
+    mix: { type: "string", default: "sessions" },
+  },
 });
 const MIXES = {
   sessions: { save: 0.7, me: 0.1, team: 0.05, teams: 0.05, api: 0.1 },

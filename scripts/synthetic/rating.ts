@@ -3,7 +3,15 @@
 // their team's focus, and grow a little each quarter). Other tools can import
 // this file (or pass their own with --rating-fn) to get identical data.
 
-export type RatingContext = { seed: number; team: number; member: number; skill: number; level: number; quarterIndex: number; memberLevel: number };
+export type RatingContext = {
+  seed: number;
+  team: number;
+  member: number;
+  skill: number;
+  level: number;
+  quarterIndex: number;
+  memberLevel: number;
+};
 export type SyntheticRating = { proficiency: number | null; interest: number };
 
 /** A small, fast, seedable hash → [0, 1). */

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+
 import { signInAs } from "./sign-in";
 
 // axe-core over the app's main pages, every rule it runs by default (WCAG 2.x
@@ -19,7 +20,10 @@ const grid = async (page: Page) => {
 /** Violations as lines a person can act on: rule, impact, what it says, and the elements. */
 function describe(violations: Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"]): string {
   return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join("; ")}`).join("\n")}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join("; ")}`).join("\n")}`,
+    )
     .join("\n");
 }
 
@@ -28,7 +32,12 @@ async function expectNoViolations(page: Page, lang: string, shot: Shot) {
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   await shot.ready(page);
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect.soft(violations.map((v) => v.id), `${shot.path} [${lang}]:\n${describe(violations)}`).toEqual([]);
+  expect
+    .soft(
+      violations.map((v) => v.id),
+      `${shot.path} [${lang}]:\n${describe(violations)}`,
+    )
+    .toEqual([]);
 }
 
 async function mlPlatformId(page: Page): Promise<string> {
@@ -45,7 +54,11 @@ for (const lang of ["en", "zh-TW"] as const) {
     const inLanguage = ({ context, baseURL }: { context: BrowserContext; baseURL?: string }) =>
       context.addCookies([{ name: "NEXT_LOCALE", value: lang, url: baseURL! }]);
 
-    test("a team lead's pages: skills, growth, teams, the team heatmap and its vision", async ({ page, context, baseURL }) => {
+    test("a team lead's pages: skills, growth, teams, the team heatmap and its vision", async ({
+      page,
+      context,
+      baseURL,
+    }) => {
       await signInAs(page, "Alex Wang", "/me");
       await inLanguage({ context, baseURL });
       const teamId = await mlPlatformId(page);

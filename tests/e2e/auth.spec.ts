@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { signInAs, signOut } from "./sign-in";
 
 const SHOTS = "tests/e2e/screenshots";
@@ -88,7 +89,9 @@ test.describe("signing in through the identity provider", () => {
 });
 
 test.describe("what an admin changes takes effect on the next request", () => {
-  test("a disabled user is refused on their very next request, and a forged-origin action changes nothing", async ({ browser }) => {
+  test("a disabled user is refused on their very next request, and a forged-origin action changes nothing", async ({
+    browser,
+  }) => {
     const memberContext = await browser.newContext();
     const member = await memberContext.newPage();
     await signInAs(member, "Chloé Dubois");
@@ -109,7 +112,9 @@ test.describe("what an admin changes takes effect on the next request", () => {
     const captured = await actionRequest;
     await expect(admin.getByRole("status")).toHaveText("Saved.");
     // The status already says "Saved.": wait for this save's own response before reading the role back.
-    const putBack = admin.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
+    const putBack = admin.waitForResponse(
+      (r) => r.request().method() === "POST" && !!r.request().headers()["next-action"],
+    );
     await roleSelect.selectOption("member");
     expect((await putBack).ok()).toBe(true);
     await expect(admin.getByRole("status")).toHaveText("Saved.");

@@ -1,15 +1,18 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import { expect, test } from "@playwright/test";
+
 import { signInAs } from "./sign-in";
 
 const SHOTS = "tests/e2e/screenshots";
 
 test.describe("quarterly planning exports", () => {
-  test("a lead downloads XLSX and CSV whose numbers match the screen, and opens the printable report", async ({ page }) => {
+  test("a lead downloads XLSX and CSV whose numbers match the screen, and opens the printable report", async ({
+    page,
+  }) => {
     await signInAs(page, "Chih-Hao Lee");
     await page.getByRole("link", { name: "Open heatmap" }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "Data Engineering" })).toBeVisible();
@@ -27,7 +30,9 @@ test.describe("quarterly planning exports", () => {
     const col = header.indexOf("automated-data-and-model-workflows.builds-etl-ml-pipelines-for-training") + 1;
     expect(matrix.getRow(3).getCell(col).value).toMatch(/^Builds ETL \/ ML pipelines/);
     expect(matrix.getRow(2).getCell(col).value).toBe("Automated Data and Model Workflows");
-    const ben = [...Array(matrix.rowCount).keys()].map((i) => matrix.getRow(i + 1)).find((r) => r.getCell(2).value === "Ben Carter")!;
+    const ben = [...Array(matrix.rowCount).keys()]
+      .map((i) => matrix.getRow(i + 1))
+      .find((r) => r.getCell(2).value === "Ben Carter")!;
     const value = ben.getCell(col).value;
 
     // The same cell on screen: Ben Carter × "Builds ETL / ML pipelines…" (validated, else self).
@@ -50,7 +55,9 @@ test.describe("quarterly planning exports", () => {
     expect(matrixCsv).toContain("Ben Carter,ben.carter@acme.test");
     expect(strFromU8(files["priorities.csv"]!)).toMatch(/train|hire/);
     const ratingsCsv = strFromU8(files["ratings.csv"]!).replace(/^\uFEFF/, "");
-    expect(ratingsCsv.split("\r\n")[0]).toBe("team,email,skill_key,self,validated,effective,person,skill,source,rated_by,evidence,lead_comment");
+    expect(ratingsCsv.split("\r\n")[0]).toBe(
+      "team,email,skill_key,self,validated,effective,person,skill,source,rated_by,evidence,lead_comment",
+    );
     expect(ratingsCsv).toMatch(/ben\.carter@acme\.test,[^\r\n]*,Ben Carter,/);
     await expect(page.getByRole("status").filter({ hasText: /Downloaded skillgrid-data-engineering/ })).toBeVisible();
 
@@ -79,7 +86,9 @@ test.describe("quarterly planning exports", () => {
     await page.getByRole("button", { name: "Dry run" }).click();
     const report = page.getByRole("status");
     await expect(report).toContainText("1 row with invalid values, 1 unknown person");
-    await expect(page.getByRole("row").filter({ hasText: "felix.weber@acme.test" })).toContainText("environments-and-version-control.uses-git-for-version-control = “lots”: Use 0–4, n/a, or leave it empty.");
+    await expect(page.getByRole("row").filter({ hasText: "felix.weber@acme.test" })).toContainText(
+      "environments-and-version-control.uses-git-for-version-control = “lots”: Use 0–4, n/a, or leave it empty.",
+    );
     await expect(page.getByRole("row").filter({ hasText: "stranger@acme.test" })).toContainText("Unknown person");
     await page.screenshot({ path: `${SHOTS}/import-dry-run.png`, fullPage: true });
     await page.getByRole("button", { name: "Apply" }).click();

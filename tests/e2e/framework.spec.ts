@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { signInAs } from "./sign-in";
 
 const SHOTS = "tests/e2e/screenshots";
@@ -11,10 +12,17 @@ test.describe("framework browser", () => {
     await expect(page.getByText("3 levels · 15 categories · 33 skills")).toBeVisible();
     await page.getByRole("link", { name: "Browse roadmap" }).click();
 
-    await expect(page.getByRole("heading", { level: 1, name: "MLOps Engineer Career Roadmap (Detailed Edition)" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "MLOps Engineer Career Roadmap (Detailed Edition)" }),
+    ).toBeVisible();
     const levels = page.getByRole("heading", { level: 2, name: /MLOps Engineer —/ });
     await expect(levels).toHaveCount(3);
-    await expect(page.getByRole("region", { name: /Junior MLOps Engineer/ }).getByRole("listitem").filter({ hasText: /^Uses Git for version control$/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole("region", { name: /Junior MLOps Engineer/ })
+        .getByRole("listitem")
+        .filter({ hasText: /^Uses Git for version control$/ }),
+    ).toBeVisible();
     await expect(page.getByRole("heading", { name: "Platform capabilities" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Canary / shadow / A-B serving" })).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/framework-en.png`, fullPage: true });
@@ -39,7 +47,10 @@ test.describe("framework browser", () => {
   });
 
   test("follows the browser's language when no preference is saved", async ({ browser }) => {
-    const context = await browser.newContext({ locale: "zh-TW", extraHTTPHeaders: { "Accept-Language": "zh-TW,zh;q=0.9" } });
+    const context = await browser.newContext({
+      locale: "zh-TW",
+      extraHTTPHeaders: { "Accept-Language": "zh-TW,zh;q=0.9" },
+    });
     const page = await context.newPage();
     await page.goto("/frameworks");
     await page.getByRole("button", { name: "使用 Acme SSO 登入" }).click();

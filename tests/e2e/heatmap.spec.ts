@@ -1,10 +1,13 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+
 import { signInAs } from "./sign-in";
 
 const SHOTS = "tests/e2e/screenshots";
 
 test.describe("team heatmap", () => {
-  test("a lead sorts, filters, switches the source, opens a past quarter and moves through cells with the keyboard", async ({ page }) => {
+  test("a lead sorts, filters, switches the source, opens a past quarter and moves through cells with the keyboard", async ({
+    page,
+  }) => {
     await signInAs(page, "Alex Wang");
     await page.getByRole("link", { name: "ML Platform" }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "ML Platform" })).toBeVisible();
@@ -28,7 +31,9 @@ test.describe("team heatmap", () => {
     await grid.focus();
     await page.keyboard.press("Home");
     await page.keyboard.press("ArrowUp");
-    await expect(tooltip).toContainText(/Uses advanced model-serving solutions|Has a deep understanding of resource pricing/);
+    await expect(tooltip).toContainText(
+      /Uses advanced model-serving solutions|Has a deep understanding of resource pricing/,
+    );
 
     // Filter to one level and one person.
     await page.getByLabel("Sort skills").selectOption("category");
@@ -79,7 +84,10 @@ test.describe("team heatmap", () => {
 });
 
 test.describe("heatmap rows open the person", () => {
-  test("a lead opens a member's skills from their row; a member sees the names without links", async ({ page, context }) => {
+  test("a lead opens a member's skills from their row; a member sees the names without links", async ({
+    page,
+    context,
+  }) => {
     await signInAs(page, "Alex Wang");
     await page.getByRole("link", { name: "ML Platform" }).first().click();
     const grid = page.getByRole("grid", { name: /Skills heatmap: 9 people/ });
@@ -123,11 +131,27 @@ async function clippedLabels(page: Page): Promise<string[]> {
         if (r.width === 0 || !text.textContent?.trim()) continue;
         // What is drawn: the text's own text nodes, or its lines (<tspan>s); not its <title>.
         const tspans = [...text.querySelectorAll("tspan")].map((t) => t.textContent ?? "");
-        const label = tspans.length ? tspans.join(" ") : [...text.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join("");
-        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
-          out.push(`${name}: "${label}" at ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} × ${Math.round(r.top - box.top)}..${Math.round(r.bottom - box.top)} of ${Math.round(box.width)} × ${Math.round(box.height)}`);
-        const title = text.querySelector("title")?.textContent ?? text.closest("a, g")?.querySelector(":scope > title")?.textContent ?? "";
-        if (label.endsWith("…") && title.length <= label.length) out.push(`${name}: "${label}" is shortened with no <title>`);
+        const label = tspans.length
+          ? tspans.join(" ")
+          : [...text.childNodes]
+              .filter((n) => n.nodeType === Node.TEXT_NODE)
+              .map((n) => n.textContent)
+              .join("");
+        if (
+          r.left < box.left - 0.5 ||
+          r.right > box.right + 0.5 ||
+          r.top < box.top - 0.5 ||
+          r.bottom > box.bottom + 0.5
+        )
+          out.push(
+            `${name}: "${label}" at ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} × ${Math.round(r.top - box.top)}..${Math.round(r.bottom - box.top)} of ${Math.round(box.width)} × ${Math.round(box.height)}`,
+          );
+        const title =
+          text.querySelector("title")?.textContent ??
+          text.closest("a, g")?.querySelector(":scope > title")?.textContent ??
+          "";
+        if (label.endsWith("…") && title.length <= label.length)
+          out.push(`${name}: "${label}" is shortened with no <title>`);
       }
     }
     return out;
@@ -136,7 +160,11 @@ async function clippedLabels(page: Page): Promise<string[]> {
 
 test.describe("chart labels are never cut off", () => {
   for (const lang of ["en", "zh-TW"] as const) {
-    test(`the radar, readiness bars, gap heatmap and both heatmaps keep every label whole at 1280 and 390 px [${lang}]`, async ({ page, context, baseURL }) => {
+    test(`the radar, readiness bars, gap heatmap and both heatmaps keep every label whole at 1280 and 390 px [${lang}]`, async ({
+      page,
+      context,
+      baseURL,
+    }) => {
       test.setTimeout(120_000);
       const shots = async (name: string) => {
         for (const width of [1280, 390]) {
@@ -162,7 +190,9 @@ test.describe("chart labels are never cut off", () => {
       await shots("radar");
 
       await as("Alex Wang", "/teams");
-      const teamId = /\/teams\/([0-9a-f-]{36})/.exec((await page.getByRole("link", { name: "ML Platform" }).first().getAttribute("href")) ?? "")![1]!;
+      const teamId = /\/teams\/([0-9a-f-]{36})/.exec(
+        (await page.getByRole("link", { name: "ML Platform" }).first().getAttribute("href")) ?? "",
+      )![1]!;
       await page.goto(`/teams/${teamId}/vision`);
       await expect(page.locator("main figure svg").first()).toBeVisible();
       await shots("vision");

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
+
 import { addQuarters, quarterOf } from "@/lib/quarters";
+
 import { signInAs } from "./sign-in";
 import { screenshots } from "./support/screenshots";
 
@@ -17,7 +19,11 @@ const ROADMAP = `# ${TITLE}
 `;
 
 test.describe("roadmap versions and closed quarters", () => {
-  test("a team left on a retired version says so, and an admin moves every team to the new version", async ({ page, context, baseURL }) => {
+  test("a team left on a retired version says so, and an admin moves every team to the new version", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     await signInAs(page, "Mei-Ling Chen", "/frameworks/import");
     await page.getByLabel("Content").fill(ROADMAP);
@@ -53,9 +59,13 @@ test.describe("roadmap versions and closed quarters", () => {
 
     await page.goto(settingsUrl);
     const retired = page.getByTestId("retired-version");
-    await expect(retired).toContainText(`This team rates against ${TITLE} v1, which was retired when v2 was published.`);
+    await expect(retired).toContainText(
+      `This team rates against ${TITLE} v1, which was retired when v2 was published.`,
+    );
     await expect(page.getByRole("combobox", { name: "Roadmap", exact: true })).toHaveValue(/.+/);
-    await expect(page.getByRole("combobox", { name: "Roadmap", exact: true }).locator("option:checked")).toHaveText(`${TITLE} · v1 (retired)`);
+    await expect(page.getByRole("combobox", { name: "Roadmap", exact: true }).locator("option:checked")).toHaveText(
+      `${TITLE} · v1 (retired)`,
+    );
     await expect(retired.getByRole("button", { name: "Move this team to v2" })).toBeVisible();
 
     // The roadmap's page lists the teams left behind for the admin, with one action for all.
@@ -72,10 +82,16 @@ test.describe("roadmap versions and closed quarters", () => {
     await expect(behind).toBeHidden();
     await page.goto(settingsUrl);
     await expect(page.getByTestId("retired-version")).toHaveCount(0);
-    await expect(page.getByRole("combobox", { name: "Roadmap", exact: true }).locator("option:checked")).toHaveText(`${TITLE} · v2`);
+    await expect(page.getByRole("combobox", { name: "Roadmap", exact: true }).locator("option:checked")).toHaveText(
+      `${TITLE} · v2`,
+    );
   });
 
-  test("closing the current quarter asks first, tells people where new ratings go, and the admin can reopen it", async ({ page, context, baseURL }) => {
+  test("closing the current quarter asks first, tells people where new ratings go, and the admin can reopen it", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     test.setTimeout(90_000);
     const current = quarterOf(new Date());
     const next = addQuarters(current, 1);
@@ -86,19 +102,36 @@ test.describe("roadmap versions and closed quarters", () => {
     await expect(confirm).toContainText(`Ratings entered from now on count toward ${next}.`);
     await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
     await screenshots(page, context, baseURL!, [
-      { url: "/org/cycles", name: "cycle-close-confirm", open: async (lang) => page.getByRole("button", { name: lang === "en" ? `Close ${current}` : `關閉 ${current}` }).click() },
+      {
+        url: "/org/cycles",
+        name: "cycle-close-confirm",
+        open: async (lang) =>
+          page.getByRole("button", { name: lang === "en" ? `Close ${current}` : `關閉 ${current}` }).click(),
+      },
     ]);
     await page.goto("/org/cycles");
-    await page.getByRole("row", { name: new RegExp(current) }).getByRole("button", { name: `Close ${current}` }).click();
-    await page.getByRole("alertdialog", { name: `Close ${current}?` }).getByRole("button", { name: `Close ${current}` }).click();
+    await page
+      .getByRole("row", { name: new RegExp(current) })
+      .getByRole("button", { name: `Close ${current}` })
+      .click();
+    await page
+      .getByRole("alertdialog", { name: `Close ${current}?` })
+      .getByRole("button", { name: `Close ${current}` })
+      .click();
     await expect(page.getByRole("status")).toContainText("Cycle closed.");
 
     // Everyone is told, on their own page and on the team page.
     for (const url of ["/me", "/teams"]) {
       await page.goto(url);
-      if (url === "/teams") await page.getByRole("link", { name: /ML Platform/ }).first().click();
+      if (url === "/teams")
+        await page
+          .getByRole("link", { name: /ML Platform/ })
+          .first()
+          .click();
       await expect(page.getByTestId("closed-quarter-notice")).toContainText(`${current} is closed`);
-      await expect(page.getByTestId("closed-quarter-notice")).toContainText(`Ratings entered now count toward ${next}.`);
+      await expect(page.getByTestId("closed-quarter-notice")).toContainText(
+        `Ratings entered now count toward ${next}.`,
+      );
     }
     await screenshots(page, context, baseURL!, [{ url: "/me", name: "me-quarter-closed" }]);
 
@@ -114,7 +147,11 @@ test.describe("roadmap versions and closed quarters", () => {
     await expect(page.getByTestId("closed-quarter-notice")).toHaveCount(0);
   });
 
-  test("a lead opens last quarter and sees last quarter's targets and members, with who has left marked", async ({ page, context, baseURL }) => {
+  test("a lead opens last quarter and sees last quarter's targets and members, with who has left marked", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     const last = addQuarters(quarterOf(new Date()), -1);
     await signInAs(page, "Chih-Hao Lee");
@@ -125,7 +162,9 @@ test.describe("roadmap versions and closed quarters", () => {
     // Last quarter over HTTP, as an integration reads it: the heatmap API and the JSON export.
     const lastQuarterOverHttp = async () => ({
       api: await (await page.request.get(`/api/teams/${teamId}/heatmap?quarter=${last}`)).text(),
-      export: await (await page.request.get(`/api/export?scope=team&teamId=${teamId}&quarter=${last}&format=json`)).text(),
+      export: await (
+        await page.request.get(`/api/export?scope=team&teamId=${teamId}&quarter=${last}&format=json`)
+      ).text(),
     });
     const before = await lastQuarterOverHttp();
     expect(JSON.parse(before.export).people.map((p: { name: string }) => p.name)).toContain("Aisha Bello");
@@ -149,7 +188,9 @@ test.describe("roadmap versions and closed quarters", () => {
       // Last quarter, from the picker: its targets, read-only.
       await page.getByRole("combobox", { name: "As of" }).selectOption(last);
       await expect(page).toHaveURL(new RegExp(`/vision\\?quarter=${last}$`));
-      await expect(page.getByText(`${last} as of`)).toContainText("the targets, people and plan the team had then. Read-only");
+      await expect(page.getByText(`${last} as of`)).toContainText(
+        "the targets, people and plan the team had then. Read-only",
+      );
       await expect(targets).not.toContainText("Canary / shadow / A-B serving");
       await expect(targets).toContainText("Feature store");
       await expect(page.getByRole("form", { name: "Add a target" })).toHaveCount(0);
@@ -160,7 +201,12 @@ test.describe("roadmap versions and closed quarters", () => {
       await expect(page).toHaveURL(new RegExp(`${teamPath}\\?quarter=${last}$`));
       await expect(page.getByText("the people in the team then")).toContainText("1 of them has left the team since");
       await page.getByRole("button", { name: "Table" }).click();
-      await expect(page.getByRole("table").getByRole("rowheader", { name: "Aisha Bello (left the team)" }).or(page.getByRole("cell", { name: "Aisha Bello (left the team)" }))).toBeVisible();
+      await expect(
+        page
+          .getByRole("table")
+          .getByRole("rowheader", { name: "Aisha Bello (left the team)" })
+          .or(page.getByRole("cell", { name: "Aisha Bello (left the team)" })),
+      ).toBeVisible();
       // Today's team page: she is not in it.
       await page.goto(teamPath);
       await expect(page.getByText("Aisha Bello")).toHaveCount(0);

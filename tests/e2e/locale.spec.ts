@@ -1,4 +1,5 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
 import { signInAs } from "./sign-in";
 
 // The language someone picks in the account menu is stored for them, so a browser that has never seen them
@@ -12,7 +13,11 @@ test.describe.configure({ timeout: 120_000 });
 /** A browser that has never seen anyone: no cookies, asking for this language (Chromium sends its locale's, so both). */
 async function newBrowser(browser: Browser, acceptLanguage: string, width = 1280) {
   const locale = acceptLanguage.startsWith("zh") ? "zh-TW" : "en-US";
-  const context = await browser.newContext({ locale, extraHTTPHeaders: { "Accept-Language": acceptLanguage }, viewport: { width, height: 900 } });
+  const context = await browser.newContext({
+    locale,
+    extraHTTPHeaders: { "Accept-Language": acceptLanguage },
+    viewport: { width, height: 900 },
+  });
   return { context, page: await context.newPage() };
 }
 

@@ -1,12 +1,29 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+
 import { signInAs } from "./sign-in";
 
 const SHOTS = "tests/e2e/screenshots";
 const PHONE = { width: 390, height: 844 };
 
 const LABELS = {
-  en: { menu: "Menu", account: "Account menu", signOut: "Sign out", me: "My skills", growth: "My growth", teams: "Teams", mainNav: "Main navigation" },
-  "zh-TW": { menu: "選單", account: "帳號選單", signOut: "登出", me: "我的技能", growth: "我的成長", teams: "團隊", mainNav: "主要導覽" },
+  en: {
+    menu: "Menu",
+    account: "Account menu",
+    signOut: "Sign out",
+    me: "My skills",
+    growth: "My growth",
+    teams: "Teams",
+    mainNav: "Main navigation",
+  },
+  "zh-TW": {
+    menu: "選單",
+    account: "帳號選單",
+    signOut: "登出",
+    me: "我的技能",
+    growth: "我的成長",
+    teams: "團隊",
+    mainNav: "主要導覽",
+  },
 } as const;
 type Lang = keyof typeof LABELS;
 
@@ -16,7 +33,10 @@ async function expectNoPageScroll(page: Page): Promise<void> {
   expect(width, `document width of ${new URL(page.url()).pathname}`).toBeLessThanOrEqual(PHONE.width);
 }
 
-async function expectInViewport(page: Page, box: { x: number; y: number; width: number; height: number } | null): Promise<void> {
+async function expectInViewport(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number } | null,
+): Promise<void> {
   expect(box).not.toBeNull();
   const viewport = page.viewportSize()!;
   expect(box!.x).toBeGreaterThanOrEqual(0);
@@ -97,7 +117,9 @@ test.describe("on a phone", () => {
   // Each walks five pages (and switches language) on a fresh sign-in.
   test.slow();
 
-  test("a member can use their skills, growth and team pages in English without the page scrolling sideways", async ({ page }) => {
+  test("a member can use their skills, growth and team pages in English without the page scrolling sideways", async ({
+    page,
+  }) => {
     await signInAs(page, "Noah Kim");
     await walkThePhone(page, "en");
   });

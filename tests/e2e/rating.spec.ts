@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+
 import { signInAs, signOut } from "./sign-in";
 
 const SHOTS = "tests/e2e/screenshots";
@@ -13,7 +14,8 @@ const SKILLS = [
   "Can manage Python venv/conda environments",
 ];
 const group = (page: Page, skill: string) => page.getByRole("group", { name: `Proficiency: ${skill}` });
-const checkedValue = async (page: Page, skill: string) => group(page, skill).locator("input:checked").getAttribute("value");
+const checkedValue = async (page: Page, skill: string) =>
+  group(page, skill).locator("input:checked").getAttribute("value");
 
 test.describe("self-rating", () => {
   test("a member rates five skills with the keyboard only, and they are saved", async ({ page }) => {
@@ -56,7 +58,10 @@ test.describe("self-rating", () => {
     const skill = "Can manage Python venv/conda environments";
     const memberPage = await browser.newPage();
     await signInAs(memberPage, "Felix Weber");
-    await memberPage.getByRole("group", { name: `Proficiency: ${skill}` }).getByText("Teaches / sets direction").click();
+    await memberPage
+      .getByRole("group", { name: `Proficiency: ${skill}` })
+      .getByText("Teaches / sets direction")
+      .click();
     await expect(memberPage.getByRole("status").filter({ hasText: "Saved" })).toHaveCount(1);
     await signOut(memberPage);
 
@@ -65,7 +70,9 @@ test.describe("self-rating", () => {
     await lead.getByRole("link", { name: "Review Felix Weber" }).click();
     await expect(lead.getByRole("heading", { level: 1, name: "Felix Weber's skills" })).toBeVisible();
     await lead.getByRole("combobox", { name: `Validated proficiency: ${skill}` }).selectOption("1");
-    await lead.getByRole("textbox", { name: `Comment (optional): ${skill}` }).fill("Let's set up a shared env template together");
+    await lead
+      .getByRole("textbox", { name: `Comment (optional): ${skill}` })
+      .fill("Let's set up a shared env template together");
     await lead.getByRole("button", { name: `Validate: ${skill}` }).click();
     const leadRow = lead.getByRole("listitem").filter({ has: lead.getByText(skill, { exact: true }) });
     await expect(leadRow.getByTestId("discrepancy")).toHaveText(/Discuss: you 4, lead 1/);
@@ -79,7 +86,9 @@ test.describe("self-rating", () => {
     await expect(memberPage.getByRole("group", { name: /^Proficiency:/ })).toHaveCount(1);
   });
 
-  test("my growth shows readiness, a radar with its table, and a learning path — in both languages", async ({ page }) => {
+  test("my growth shows readiness, a radar with its table, and a learning path — in both languages", async ({
+    page,
+  }) => {
     await signInAs(page, "Sofia Rossi", "/me/growth");
     await expect(page.getByRole("heading", { level: 1, name: "My growth" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Readiness for Senior MLOps Engineer" })).toBeVisible();
@@ -112,13 +121,18 @@ test.describe("self-rating", () => {
 // nothing), and its typed "invalid" result is answered as "storage_full".
 test.describe("autosave on a refused save", () => {
   const AUTOSAVE_SHOTS = "/tmp/shots-autosave";
-  const STORAGE_FULL = { ok: false, code: "storage_full", error: "The server's disk is full, so nothing was saved. Please retry in a few minutes." };
+  const STORAGE_FULL = {
+    ok: false,
+    code: "storage_full",
+    error: "The server's disk is full, so nothing was saved. Please retry in a few minutes.",
+  };
   const EN = { skill: "Uses Git for version control", proficiency: "Proficiency" };
   const ZH = { skill: "會使用 Git 做版本控管", proficiency: "熟練度" };
   type Names = typeof EN;
   const scale = (page: Page, n: Names) => page.getByRole("group", { name: `${n.proficiency}: ${n.skill}` });
   const chosenValue = (page: Page, n: Names) => scale(page, n).locator("input:checked").getAttribute("value");
-  const row = (page: Page, n: Names) => page.getByRole("listitem").filter({ has: page.getByText(n.skill, { exact: true }) });
+  const row = (page: Page, n: Names) =>
+    page.getByRole("listitem").filter({ has: page.getByText(n.skill, { exact: true }) });
 
   /** While refusing() is true, this page's rating saves are answered "disk full"; returns the attempts seen. */
   async function diskFullWhile(page: Page, refusing: () => boolean): Promise<string[]> {
@@ -126,29 +140,57 @@ test.describe("autosave on a refused save", () => {
     await page.route("**/me", async (route) => {
       const request = route.request();
       const body = request.postData() ?? "";
-      if (request.method() !== "POST" || !request.headers()["next-action"] || !body.includes('"requestId"')) return route.continue();
+      if (request.method() !== "POST" || !request.headers()["next-action"] || !body.includes('"requestId"'))
+        return route.continue();
       attempts.push((/"requestId":"([^"]+)"/.exec(body) ?? [])[1] ?? "");
       if (!refusing()) return route.continue();
-      const response = await route.fetch({ postData: body.replace(/"skillKey":"[^"]+"/, '"skillKey":"no-such.skill"') });
+      const response = await route.fetch({
+        postData: body.replace(/"skillKey":"[^"]+"/, '"skillKey":"no-such.skill"'),
+      });
       const text = await response.text();
       expect(text).toMatch(/\{"ok":false,"code":"invalid"[^\n]*\}/);
-      await route.fulfill({ response, body: text.replace(/\{"ok":false,"code":"invalid"[^\n]*\}/, JSON.stringify(STORAGE_FULL)) });
+      await route.fulfill({
+        response,
+        body: text.replace(/\{"ok":false,"code":"invalid"[^\n]*\}/, JSON.stringify(STORAGE_FULL)),
+      });
     });
     return attempts;
   }
 
   async function pickAnotherValue(page: Page, n: Names): Promise<string> {
     const current = await chosenValue(page, n);
-    const next = current === null || current === "na" ? "2" : String(Number(current) >= 4 ? Number(current) - 1 : Number(current) + 1);
-    await scale(page, n).locator("label").filter({ has: page.locator(`input[value="${next}"]`) }).click();
+    const next =
+      current === null || current === "na"
+        ? "2"
+        : String(Number(current) >= 4 ? Number(current) - 1 : Number(current) + 1);
+    await scale(page, n)
+      .locator("label")
+      .filter({ has: page.locator(`input[value="${next}"]`) })
+      .click();
     return next;
   }
 
   for (const { locale, names, person, pending, retryNow, saved } of [
-    { locale: "en", names: EN, person: "Omar Haddad", pending: "Not saved yet: the server's disk is full. Your change is kept here and retried automatically.", retryNow: "Retry now", saved: "Saved" },
-    { locale: "zh-TW", names: ZH, person: "Ravi Patel", pending: "尚未儲存：伺服器磁碟已滿。您的變更會保留在此頁面，並自動重試。", retryNow: "立即重試", saved: "已儲存" },
+    {
+      locale: "en",
+      names: EN,
+      person: "Omar Haddad",
+      pending: "Not saved yet: the server's disk is full. Your change is kept here and retried automatically.",
+      retryNow: "Retry now",
+      saved: "Saved",
+    },
+    {
+      locale: "zh-TW",
+      names: ZH,
+      person: "Ravi Patel",
+      pending: "尚未儲存：伺服器磁碟已滿。您的變更會保留在此頁面，並自動重試。",
+      retryNow: "立即重試",
+      saved: "已儲存",
+    },
   ]) {
-    test(`a save refused as "disk full" stays pending, is retried by itself, and lands [${locale}]`, async ({ page }) => {
+    test(`a save refused as "disk full" stays pending, is retried by itself, and lands [${locale}]`, async ({
+      page,
+    }) => {
       test.setTimeout(60_000);
       await signInAs(page, person);
       await expect(page).toHaveURL(/\/me$/);
@@ -192,7 +234,12 @@ test.describe("autosave on a refused save", () => {
     let failures = 0;
     await page.route("**/me", async (route) => {
       const request = route.request();
-      if (request.method() === "POST" && request.headers()["next-action"] && (request.postData() ?? "").includes('"requestId"') && failures++ === 0) {
+      if (
+        request.method() === "POST" &&
+        request.headers()["next-action"] &&
+        (request.postData() ?? "").includes('"requestId"') &&
+        failures++ === 0
+      ) {
         return route.fulfill({ status: 503, contentType: "text/plain", body: "Service Unavailable" });
       }
       return route.continue();
@@ -210,10 +257,17 @@ test.describe("autosave on a refused save", () => {
 // Retry that could never succeed). A note that starts like a formula is text.
 test.describe("a refused evidence note", () => {
   const GIT = "Uses Git for version control";
-  const row = (page: Page, skill: string) => page.getByRole("listitem").filter({ has: page.getByText(skill, { exact: true }) });
-  const choose = (page: Page, skill: string, value: string) => group(page, skill).locator("label").filter({ has: page.locator(`input[value="${value}"]`) }).click();
+  const row = (page: Page, skill: string) =>
+    page.getByRole("listitem").filter({ has: page.getByText(skill, { exact: true }) });
+  const choose = (page: Page, skill: string, value: string) =>
+    group(page, skill)
+      .locator("label")
+      .filter({ has: page.locator(`input[value="${value}"]`) })
+      .click();
 
-  test("does not block the proficiency chosen on its row, and says what is wrong next to the note", async ({ page }) => {
+  test("does not block the proficiency chosen on its row, and says what is wrong next to the note", async ({
+    page,
+  }) => {
     await signInAs(page, "Marta Kowalska");
     await expect(page).toHaveURL(/\/me$/);
     const git = row(page, GIT);
@@ -259,20 +313,39 @@ test.describe("an imported rating", () => {
     const text = (await page.locator("#progress-label").textContent()) ?? "";
     return Number((/(\d+) of 33|已評 (\d+) \//.exec(text) ?? []).slice(1).find(Boolean));
   };
-  const row = (page: Page, skill: string) => page.getByRole("listitem").filter({ has: page.getByText(skill, { exact: true }) });
+  const row = (page: Page, skill: string) =>
+    page.getByRole("listitem").filter({ has: page.getByText(skill, { exact: true }) });
 
   for (const { locale, person, email, t } of [
     {
       locale: "en",
       person: "Emma Schmidt",
       email: "emma.schmidt@acme.test",
-      t: { proficiency: "Proficiency", git: GIT.en, conda: CONDA.en, imported: /^⤓ Imported by Mei-Ling Chen on \w+ \d+, \d{4}$/, rated: "Rated this quarter", keep: `Keep as my rating: ${GIT.en}`, evidence: `Evidence (optional): ${CONDA.en}`, noteMessage: "Your rating is saved, but not this note: remove the HTML tags from it." },
+      t: {
+        proficiency: "Proficiency",
+        git: GIT.en,
+        conda: CONDA.en,
+        imported: /^⤓ Imported by Mei-Ling Chen on \w+ \d+, \d{4}$/,
+        rated: "Rated this quarter",
+        keep: `Keep as my rating: ${GIT.en}`,
+        evidence: `Evidence (optional): ${CONDA.en}`,
+        noteMessage: "Your rating is saved, but not this note: remove the HTML tags from it.",
+      },
     },
     {
       locale: "zh-TW",
       person: "Yu-Ting Tsai",
       email: "yu-ting.tsai@acme.test",
-      t: { proficiency: "熟練度", git: GIT.zh, conda: CONDA.zh, imported: /^⤓ 由 Mei-Ling Chen 於 \d{4}年\d+月\d+日 匯入$/, rated: "本季已評", keep: `保留為我的評分：${GIT.zh}`, evidence: `佐證（選填）: ${CONDA.zh}`, noteMessage: "評分已儲存，但佐證未儲存：請移除其中的 HTML 標籤。" },
+      t: {
+        proficiency: "熟練度",
+        git: GIT.zh,
+        conda: CONDA.zh,
+        imported: /^⤓ 由 Mei-Ling Chen 於 \d{4}年\d+月\d+日 匯入$/,
+        rated: "本季已評",
+        keep: `保留為我的評分：${GIT.zh}`,
+        evidence: `佐證（選填）: ${CONDA.zh}`,
+        noteMessage: "評分已儲存，但佐證未儲存：請移除其中的 HTML 標籤。",
+      },
     },
   ]) {
     test(`is marked as imported and not counted until the member keeps it [${locale}]`, async ({ browser }) => {
@@ -302,12 +375,17 @@ test.describe("an imported rating", () => {
       await expect(row(admin, GIT.en).getByTestId("imported")).toHaveText(/^⤓ Imported by Mei-Ling Chen on /);
       await admin.close();
 
-      if (locale !== "en") await member.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: member.url() }]);
+      if (locale !== "en")
+        await member.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: member.url() }]);
       await member.reload();
       const git = row(member, t.git);
       await expect(git.getByTestId("imported")).toHaveText(t.imported);
       await expect(git.getByText(t.rated)).toHaveCount(0);
-      const shown = () => member.getByRole("group", { name: `${t.proficiency}: ${t.git}` }).locator("input:checked").getAttribute("value");
+      const shown = () =>
+        member
+          .getByRole("group", { name: `${t.proficiency}: ${t.git}` })
+          .locator("input:checked")
+          .getAttribute("value");
       expect(await shown()).toBe(value);
       expect(await progress(member)).toBe(ratedBefore - (gitWasRated ? 1 : 0));
 
@@ -317,7 +395,8 @@ test.describe("an imported rating", () => {
       await note.press("Tab");
       await expect(row(member, t.conda).getByText(t.noteMessage)).toBeVisible();
       // The imported row at the top (below the sticky header), the refused note's row under it.
-      const showBoth = () => git.evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 72));
+      const showBoth = () =>
+        git.evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 72));
       await showBoth();
       await member.screenshot({ path: `${SHOTS}/me-imported-${locale}-1280.png` });
       await member.setViewportSize({ width: 390, height: 844 });
@@ -337,7 +416,9 @@ test.describe("an imported rating", () => {
   }
 });
 
-test("the validation page filters by 'not validated' and 'to discuss' from its address, by keyboard", async ({ page }) => {
+test("the validation page filters by 'not validated' and 'to discuss' from its address, by keyboard", async ({
+  page,
+}) => {
   await signInAs(page, "Mei-Ling Chen", "/org/people");
   await page.getByRole("link", { name: "Pei-Shan Kuo", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Pei-Shan Kuo's skills" })).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { signInAs } from "./sign-in";
 
 // Two real instances of the app on one PostgreSQL behind a proxy that sends
@@ -15,14 +16,23 @@ test.describe("two app instances behave as one", () => {
   test("signed in through one instance, pages from one submit server actions to the other", async ({ page }) => {
     const served: { method: string; url: string; instance: string | null; action: boolean }[] = [];
     page.on("response", async (r) => {
-      served.push({ method: r.request().method(), url: r.url(), instance: r.headers()["x-skillgrid-instance"] ?? null, action: !!(await r.request().headerValue("next-action")) });
+      served.push({
+        method: r.request().method(),
+        url: r.url(),
+        instance: r.headers()["x-skillgrid-instance"] ?? null,
+        action: !!(await r.request().headerValue("next-action")),
+      });
     });
 
     // The sign-in form posts to the write instance; the OIDC callback lands on the read instance.
     await signInAs(page, "Priya Nair", "/me");
     await expect(page).toHaveURL(/\/me$/);
-    expect(served.some((r) => r.method === "POST" && r.url.includes("/api/auth/signin") && r.instance === WRITES)).toBe(true);
-    expect(served.some((r) => r.method === "GET" && r.url.includes("/api/auth/callback") && r.instance === READS)).toBe(true);
+    expect(served.some((r) => r.method === "POST" && r.url.includes("/api/auth/signin") && r.instance === WRITES)).toBe(
+      true,
+    );
+    expect(served.some((r) => r.method === "GET" && r.url.includes("/api/auth/callback") && r.instance === READS)).toBe(
+      true,
+    );
 
     // The page came from the read instance; the autosave action goes to the write instance.
     const scale = page.getByRole("group", { name: `Proficiency: ${SKILL}` });
@@ -37,8 +47,13 @@ test.describe("two app instances behave as one", () => {
 
     // Reading it back (from the read instance) shows what the other one wrote.
     await page.reload();
-    await expect(page.getByRole("group", { name: `Proficiency: ${SKILL}` }).locator("input:checked")).toHaveAttribute("value", String(after));
-    expect(served.filter((r) => r.method === "GET" && new URL(r.url).pathname === "/me").every((r) => r.instance === READS)).toBe(true);
+    await expect(page.getByRole("group", { name: `Proficiency: ${SKILL}` }).locator("input:checked")).toHaveAttribute(
+      "value",
+      String(after),
+    );
+    expect(
+      served.filter((r) => r.method === "GET" && new URL(r.url).pathname === "/me").every((r) => r.instance === READS),
+    ).toBe(true);
   });
 
   test("one session on both instances, and one export rate limit across them", async ({ page }) => {
@@ -68,6 +83,8 @@ test.describe("two app instances behave as one", () => {
     expect(all.filter((s) => s !== 200 && s !== 429)).toEqual([]);
     expect(all.filter((s) => s === 429)).toHaveLength(1);
     expect(all.filter((s) => s === 200).length).toBeLessThanOrEqual(30);
-    expect(Math.max(statuses[READS]!.filter((s) => s === 200).length, statuses[WRITES]!.filter((s) => s === 200).length)).toBeLessThan(30);
+    expect(
+      Math.max(statuses[READS]!.filter((s) => s === 200).length, statuses[WRITES]!.filter((s) => s === 200).length),
+    ).toBeLessThan(30);
   });
 });

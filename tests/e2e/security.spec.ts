@@ -1,7 +1,8 @@
-import { type Browser, expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
+
 import { listeningPid, treeRssMb } from "../../scripts/lib/process-memory";
-import { chunkedPost } from "./support/raw-http";
 import { signInAs, signOut } from "./sign-in";
+import { chunkedPost } from "./support/raw-http";
 
 // Claims of the README's security section, checked from outside against the
 // production build: what an attacker's crafted request gets, and what it
@@ -25,7 +26,9 @@ async function sessionOf(browser: Browser, name: string) {
 test.describe.configure({ timeout: 90_000 });
 
 test.describe("hostile requests", () => {
-  test("a chunked 200 MB upload is refused before it is read, signed out, as a member and as an admin", async ({ browser }) => {
+  test("a chunked 200 MB upload is refused before it is read, signed out, as a member and as an admin", async ({
+    browser,
+  }) => {
     const member = await sessionOf(browser, "Daniel Okafor");
     const admin = await sessionOf(browser, "Mei-Ling Chen");
     const pid = listeningPid(port);
@@ -48,17 +51,30 @@ test.describe("hostile requests", () => {
       expect(JSON.parse(res.body)).toHaveProperty("error");
     }
     // next-auth's own form posts are read under a 16 KB cap the same way.
-    const auth = await chunkedPost(`${base}/api/auth/signout`, 50, { "content-type": "application/x-www-form-urlencoded", origin: base });
+    const auth = await chunkedPost(`${base}/api/auth/signout`, 50, {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: base,
+    });
     expect(auth.status, "next-auth post over its cap").toBe(413);
     expect(auth.sentMb).toBeLessThan(50);
     expect(treeRssMb(pid!) - before, "server memory growth (MB)").toBeLessThan(50);
   });
 
-  test("a cross-site form cannot import in an admin's name; the same request from the app can", async ({ browser, playwright }) => {
+  test("a cross-site form cannot import in an admin's name; the same request from the app can", async ({
+    browser,
+    playwright,
+  }) => {
     const admin = await sessionOf(browser, "Mei-Ling Chen");
     const api = await playwright.request.newContext({ baseURL: base });
     const value = String(Date.now() % 5);
-    const multipart = (mode: string) => ({ mode, file: { name: "m.csv", mimeType: "text/csv", buffer: Buffer.from(`email,${GIT}\nwei-jie.lin@acme.test,${value}\n`) } });
+    const multipart = (mode: string) => ({
+      mode,
+      file: {
+        name: "m.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(`email,${GIT}\nwei-jie.lin@acme.test,${value}\n`),
+      },
+    });
     const forged: Record<string, string>[] = [
       { origin: foreign },
       { origin: "null" },
@@ -66,12 +82,18 @@ test.describe("hostile requests", () => {
       { referer: `${foreign}/evil.html` },
     ];
     for (const headers of forged) {
-      const res = await api.post("/api/import", { multipart: multipart("apply"), headers: { cookie: admin.cookie, ...headers } });
+      const res = await api.post("/api/import", {
+        multipart: multipart("apply"),
+        headers: { cookie: admin.cookie, ...headers },
+      });
       expect(res.status(), JSON.stringify(headers)).toBe(403);
       expect(await res.json()).toMatchObject({ code: "forbidden" });
     }
     // Nothing was applied: a dry run from the app itself still has the change to make.
-    const dry = await api.post("/api/import", { multipart: multipart("dry-run"), headers: { cookie: admin.cookie, origin: base } });
+    const dry = await api.post("/api/import", {
+      multipart: multipart("dry-run"),
+      headers: { cookie: admin.cookie, origin: base },
+    });
     expect(dry.status()).toBe(200);
     const plan = await dry.json();
     const pending = JSON.stringify(plan);
@@ -79,7 +101,12 @@ test.describe("hostile requests", () => {
 
     // Server actions: the same guard, a typed 403 instead of Next's 500.
     const action = await api.post("/me", {
-      headers: { cookie: admin.cookie, origin: foreign, "next-action": "00".repeat(21), "content-type": "text/plain;charset=UTF-8" },
+      headers: {
+        cookie: admin.cookie,
+        origin: foreign,
+        "next-action": "00".repeat(21),
+        "content-type": "text/plain;charset=UTF-8",
+      },
       data: "[]",
     });
     expect(action.status()).toBe(403);
@@ -87,7 +114,10 @@ test.describe("hostile requests", () => {
     await api.dispose();
   });
 
-  test("server actions: an oversized field gets a typed error, an oversized or undeclared body a typed 413/411", async ({ browser, playwright }) => {
+  test("server actions: an oversized field gets a typed error, an oversized or undeclared body a typed 413/411", async ({
+    browser,
+    playwright,
+  }) => {
     const member = await sessionOf(browser, "Tomás Silva");
     // Capture a real autosave request (its action id and router state) from
     // the page: move the proficiency one step from wherever it is.
@@ -104,7 +134,8 @@ test.describe("hostile requests", () => {
     const request = await saved;
     const headers: Record<string, string> = { ...request.headers(), cookie: member.cookie, origin: base };
     const args = JSON.parse(request.postData()!) as [Record<string, unknown>];
-    const withEvidence = (evidence: string) => JSON.stringify([{ ...args[0], evidence, requestId: crypto.randomUUID() }]);
+    const withEvidence = (evidence: string) =>
+      JSON.stringify([{ ...args[0], evidence, requestId: crypto.randomUUID() }]);
     const api = await playwright.request.newContext({ baseURL: base });
 
     const oneMb = await api.post("/me", { headers, data: withEvidence("a".repeat(1_000_000)) });

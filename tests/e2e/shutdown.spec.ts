@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -8,6 +8,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { inArray } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
+
 import { openDb } from "../../db/client";
 import { ratings } from "../../db/schema";
 import { demoUserId } from "../../db/seed/demo";
@@ -29,7 +30,15 @@ const SKILL = "environments-and-version-control.uses-git-for-version-control";
 // pg_control's DBState (PostgreSQL's src/include/catalog/pg_control.h), an
 // int32 after the system identifier (8 bytes) and two version numbers (4 + 4).
 const DB_SHUTDOWNED = 1;
-const DB_STATE_NAMES = ["starting up", "shut down", "shut down in recovery", "shutting down", "in crash recovery", "in archive recovery", "in production"];
+const DB_STATE_NAMES = [
+  "starting up",
+  "shut down",
+  "shut down in recovery",
+  "shutting down",
+  "in crash recovery",
+  "in archive recovery",
+  "in production",
+];
 
 function clusterState(dir: string): string {
   const state = readFileSync(path.join(dir, "global", "pg_control")).readInt32LE(16);
@@ -52,7 +61,9 @@ async function freePort(): Promise<number> {
 }
 
 function actionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, DIST, "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(ROOT, DIST, "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { filename: string; exportedName: string }>;
   };
   const hit = Object.entries(manifest.node).find(([, a]) => a.filename === file && a.exportedName === exportedName);
@@ -64,13 +75,17 @@ type Reply = { status: number; body: string; connection: string | undefined };
 
 function post(agent: http.Agent, url: string, headers: Record<string, string>, body: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", agent, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (text += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, connection: res.headers.connection }));
-      res.on("error", reject);
-    });
+    const req = http.request(
+      url,
+      { method: "POST", agent, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, connection: res.headers.connection }));
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -100,15 +115,28 @@ test.describe("graceful shutdown", () => {
     };
     delete env.DATABASE_URL;
     const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-    const server: ChildProcess = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const server: ChildProcess = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     server.stdout!.on("data", (d: Buffer) => (output += d.toString()));
     server.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => server.once("exit", (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      server.once("exit", (code, signal) => resolve({ code, signal })),
+    );
     const agents: http.Agent[] = [];
     try {
       await expect
-        .poll(() => fetch(`${url}/api/ready`).then((r) => r.status, () => 0), { timeout: 120_000, intervals: [250] })
+        .poll(
+          () =>
+            fetch(`${url}/api/ready`).then(
+              (r) => r.status,
+              () => 0,
+            ),
+          { timeout: 120_000, intervals: [250] },
+        )
         .toBe(200);
 
       const save = actionId("lib/actions/ratings.ts", "saveMyRatingAction");
@@ -116,7 +144,11 @@ test.describe("graceful shutdown", () => {
       expect(members).toHaveLength(8);
       const cookies = await Promise.all(
         members.map(async (p) => {
-          const token = await encode({ token: { uid: demoUserId(p.email), gen: 0, auth: Math.floor(Date.now() / 1000) }, secret: SECRET, maxAge: 3600 });
+          const token = await encode({
+            token: { uid: demoUserId(p.email), gen: 0, auth: Math.floor(Date.now() / 1000) },
+            secret: SECRET,
+            maxAge: 3600,
+          });
           return `next-auth.session-token=${token}`;
         }),
       );
@@ -134,7 +166,18 @@ test.describe("graceful shutdown", () => {
           const requestId = randomUUID();
           const body = JSON.stringify([{ skillKey: SKILL, value: n % 5, interest: 1, evidence: null, requestId }]);
           try {
-            const reply = await post(agent, `${url}/me`, { "next-action": save, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: url, cookie: cookies[i]! }, body);
+            const reply = await post(
+              agent,
+              `${url}/me`,
+              {
+                "next-action": save,
+                "content-type": "text/plain;charset=UTF-8",
+                accept: "text/x-component",
+                origin: url,
+                cookie: cookies[i]!,
+              },
+              body,
+            );
             if (reply.connection === "close") closeHeaders++;
             if (reply.status === 200 && /"ok":true/.test(reply.body)) acked.add(requestId);
             else refused.push(`HTTP ${reply.status}: ${reply.body.slice(0, 200)}`);
@@ -152,14 +195,25 @@ test.describe("graceful shutdown", () => {
       const ackedBefore = acked.size;
       const started = Date.now();
       server.kill("SIGTERM");
-      const result = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), DEADLINE_S * 1000 + MARGIN_MS))]);
+      const result = await Promise.race([
+        exited,
+        new Promise<null>((r) => setTimeout(() => r(null), DEADLINE_S * 1000 + MARGIN_MS)),
+      ]);
       const elapsed = Date.now() - started;
       stop = true;
       await Promise.all(raters);
-      test.info().annotations.push({ type: "shutdown", description: `${result ? `exited ${JSON.stringify(result)}` : "still running"} after ${elapsed} ms; ${ackedBefore} saves before SIGTERM, ${acked.size - ackedBefore} after; ${closeHeaders} responses with Connection: close` });
-      console.log(`shutdown under load: ${result ? `exit ${JSON.stringify(result)}` : "did not exit"} after ${elapsed} ms, ${acked.size} acknowledged saves, ${closeHeaders} Connection: close`);
+      test.info().annotations.push({
+        type: "shutdown",
+        description: `${result ? `exited ${JSON.stringify(result)}` : "still running"} after ${elapsed} ms; ${ackedBefore} saves before SIGTERM, ${acked.size - ackedBefore} after; ${closeHeaders} responses with Connection: close`,
+      });
+      console.log(
+        `shutdown under load: ${result ? `exit ${JSON.stringify(result)}` : "did not exit"} after ${elapsed} ms, ${acked.size} acknowledged saves, ${closeHeaders} Connection: close`,
+      );
 
-      expect(result, `the server did not exit within ${DEADLINE_S} s + margin of SIGTERM`).toEqual({ code: 0, signal: null });
+      expect(result, `the server did not exit within ${DEADLINE_S} s + margin of SIGTERM`).toEqual({
+        code: 0,
+        signal: null,
+      });
       expect(elapsed).toBeLessThan(DEADLINE_S * 1000 + MARGIN_MS);
       expect(refused).toEqual([]);
       // The shutdown is logged with its durations.
@@ -168,14 +222,21 @@ test.describe("graceful shutdown", () => {
         .filter((line) => line.startsWith(`{"level"`))
         .map((line) => JSON.parse(line) as { msg?: string; totalMs?: number; drainMs?: number; dbCloseMs?: number });
       expect(logged.some((l) => l.msg === "shutdown: started")).toBe(true);
-      expect(logged.find((l) => l.msg === "shutdown: complete")).toMatchObject({ totalMs: expect.any(Number), drainMs: expect.any(Number), dbCloseMs: expect.any(Number) });
+      expect(logged.find((l) => l.msg === "shutdown: complete")).toMatchObject({
+        totalMs: expect.any(Number),
+        drainMs: expect.any(Number),
+        dbCloseMs: expect.any(Number),
+      });
 
       // The data directory was shut down cleanly: PostgreSQL recorded "shut
       // down", so the next open does not run crash recovery.
       expect(clusterState(dir)).toBe(DB_STATE_NAMES[DB_SHUTDOWNED]);
       const reopened = openDb({ pgliteDir: dir });
       try {
-        const saved = await reopened.db.select({ requestId: ratings.requestId }).from(ratings).where(inArray(ratings.requestId, [...acked]));
+        const saved = await reopened.db
+          .select({ requestId: ratings.requestId })
+          .from(ratings)
+          .where(inArray(ratings.requestId, [...acked]));
         expect(saved.length).toBe(acked.size);
       } finally {
         await reopened.close();

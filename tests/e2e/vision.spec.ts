@@ -1,14 +1,20 @@
 import { expect, test } from "@playwright/test";
+
 import { signInAs } from "./sign-in";
 
 // The words of the English reasons and plan lines: none may show on a zh-TW page (skill names
 // may hold product names such as Kubernetes, and people's names stay as they are).
-const ENGLISH_REASON = /interested|within two points|needs \d|has \d|\(now \d|eager|accepted by|candidates:|resolved|target removed|(hire|train) \d|score \d/i;
+const ENGLISH_REASON =
+  /interested|within two points|needs \d|has \d|\(now \d|eager|accepted by|candidates:|resolved|target removed|(hire|train) \d|score \d/i;
 
 const SHOTS = "tests/e2e/screenshots";
 
 test.describe("vision, gaps and priorities", () => {
-  test("a lead sets a target, sees the gap and recommendation, and accepts an item into the plan", async ({ page, context, baseURL }) => {
+  test("a lead sets a target, sees the gap and recommendation, and accepts an item into the plan", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     await signInAs(page, "Priya Nair");
     await page.getByRole("link", { name: "Open heatmap" }).first().click();
@@ -65,7 +71,9 @@ test.describe("vision, gaps and priorities", () => {
     await page.reload();
     await expect(page.getByRole("heading", { level: 2, name: "團隊計畫（已納入項目）" })).toBeVisible();
     for (const name of ["招募或培訓：優先順序", "團隊計畫（已納入項目）"]) {
-      await expect(page.locator("section", { has: page.getByRole("heading", { level: 2, name }) })).not.toContainText(ENGLISH_REASON);
+      await expect(page.locator("section", { has: page.getByRole("heading", { level: 2, name }) })).not.toContainText(
+        ENGLISH_REASON,
+      );
     }
     await page.screenshot({ path: `${SHOTS}/report-zh-TW.png`, fullPage: true });
     await page.goto(`${teamPath}/vision`);
@@ -83,12 +91,16 @@ test.describe("vision, gaps and priorities", () => {
 
     // Removing the target takes its gaps away.
     await page.getByRole("button", { name: "Remove target Canary / shadow / A-B serving" }).click();
-    await expect(ranked.getByRole("listitem").filter({ hasText: "Uses advanced model-serving solutions" })).toHaveCount(0);
+    await expect(ranked.getByRole("listitem").filter({ hasText: "Uses advanced model-serving solutions" })).toHaveCount(
+      0,
+    );
     // An item accepted for it stays in the plan, marked as such.
     if (topIsCanary) await expect(page.getByRole("region", { name: "Team plan" })).toContainText("Target removed");
   });
 
-  test("a member sees the team heatmap but not its vision (hire items, named candidates) under the default org setting", async ({ page }) => {
+  test("a member sees the team heatmap but not its vision (hire items, named candidates) under the default org setting", async ({
+    page,
+  }) => {
     await signInAs(page, "Sofia Rossi", "/teams");
     await page.getByRole("link", { name: "ML Platform" }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "ML Platform" })).toBeVisible();
@@ -103,7 +115,12 @@ test.describe("vision, gaps and priorities", () => {
     const top = page.getByRole("region", { name: "Top hiring needs" });
     await expect(top.getByRole("listitem").first()).toBeVisible();
     // Nobody in the demo org is near "advanced model-serving": ML Platform must hire for it.
-    await expect(top.getByRole("listitem").filter({ hasText: "Uses advanced model-serving solutions" }).filter({ hasText: "ML Platform" })).toContainText("Hire");
+    await expect(
+      top
+        .getByRole("listitem")
+        .filter({ hasText: "Uses advanced model-serving solutions" })
+        .filter({ hasText: "ML Platform" }),
+    ).toContainText("Hire");
     await expect(page.getByRole("region", { name: "Internal mobility before hiring" })).toContainText("to spare");
     await page.screenshot({ path: `${SHOTS}/org-gaps.png`, fullPage: true });
   });

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
+
 import { signInAs } from "./sign-in";
 
 // Runs last (file name): it adds a 2,000-person synthetic org to the
@@ -12,10 +13,27 @@ test.describe("org page at scale", () => {
   test.setTimeout(180_000);
 
   test("an admin reads a 2,000 × 60 org heatmap drawn on a canvas, with the same interaction", async ({ page }) => {
-    execFileSync("npx", ["tsx", "scripts/seed-synthetic.ts", "--teams", "40", "--members-per-team", "50", "--skills", "60", "--quarters", "1", "--seed", "1"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: "inherit",
-    });
+    execFileSync(
+      "npx",
+      [
+        "tsx",
+        "scripts/seed-synthetic.ts",
+        "--teams",
+        "40",
+        "--members-per-team",
+        "50",
+        "--skills",
+        "60",
+        "--quarters",
+        "1",
+        "--seed",
+        "1",
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        stdio: "inherit",
+      },
+    );
     await signInAs(page, "Mei-Ling Chen");
     await expect(page).toHaveURL(/\/org$/);
     const grid = page.getByRole("grid", { name: /2000 people × 60 skills/ });
@@ -27,7 +45,8 @@ test.describe("org page at scale", () => {
       page.locator("canvas").evaluate((c: HTMLCanvasElement) => {
         const data = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
         let n = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) n++;
+        for (let i = 0; i < data.length; i += 4)
+          if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) n++;
         return n;
       });
     await expect.poll(coloured, { timeout: 15_000 }).toBeGreaterThan(50_000);

@@ -1,13 +1,15 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+
 import type { Db } from "@/db/client";
 import { startUpDatabase } from "@/db/prepare";
 import { auditEvents, ratings, teams } from "@/db/schema";
 import { demoUserId } from "@/db/seed/demo";
 import { quarterOf } from "@/lib/quarters";
+
+import { seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { rowsOf } from "./support/fingerprint";
-import { seedDemoOrg } from "./support/demo";
 
 // Rating history and the audit trail never lose or change a row: triggers
 // refuse UPDATE, DELETE and TRUNCATE on both engines, whoever asks; and on
@@ -33,7 +35,14 @@ async function counts(db: Db): Promise<{ ratings: number; audit: number; current
   return row as { ratings: number; audit: number; current: number; users: number };
 }
 
-const HISTORY = ["ratings", "audit_events", "team_framework_history", "team_member_history", "team_target_history", "plan_items"] as const;
+const HISTORY = [
+  "ratings",
+  "audit_events",
+  "team_framework_history",
+  "team_member_history",
+  "team_target_history",
+  "plan_items",
+] as const;
 const REWRITE: Record<(typeof HISTORY)[number], string> = {
   ratings: "update ratings set proficiency = 0",
   audit_events: "update audit_events set action = 'x'",
@@ -52,7 +61,12 @@ describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
     const db = owner().db;
     const before = await counts(db);
     expect(before.ratings).toBeGreaterThan(3000);
-    for (const statement of ["truncate ratings", "truncate table ratings cascade", "truncate ratings restart identity", "truncate ratings, ratings_current"]) {
+    for (const statement of [
+      "truncate ratings",
+      "truncate table ratings cascade",
+      "truncate ratings restart identity",
+      "truncate ratings, ratings_current",
+    ]) {
       const refused = await refusal(db.execute(sql.raw(statement)));
       expect(refused.message, statement).toMatch(/ratings is append-only: TRUNCATE is not allowed/);
       expect(refused.code).toBe("42501");
@@ -65,7 +79,9 @@ describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
     const before = await counts(db);
     expect(before.audit).toBeGreaterThan(0);
     for (const statement of ["truncate audit_events", "truncate table audit_events cascade"]) {
-      expect((await refusal(db.execute(sql.raw(statement)))).message, statement).toMatch(/audit_events is append-only: TRUNCATE is not allowed/);
+      expect((await refusal(db.execute(sql.raw(statement)))).message, statement).toMatch(
+        /audit_events is append-only: TRUNCATE is not allowed/,
+      );
     }
     expect(await counts(db)).toEqual(before);
   });
@@ -74,11 +90,19 @@ describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
     const db = owner().db;
     const before = rowsOf(await db.execute(sql`select count(*)::int as n from team_framework_history`))[0];
     expect(Number(before!.n)).toBeGreaterThan(0);
-    for (const statement of ["truncate team_framework_history", REWRITE.team_framework_history, "delete from team_framework_history"]) {
-      expect((await refusal(db.execute(sql.raw(statement)))).message, statement).toMatch(/team_framework_history is append-only/);
+    for (const statement of [
+      "truncate team_framework_history",
+      REWRITE.team_framework_history,
+      "delete from team_framework_history",
+    ]) {
+      expect((await refusal(db.execute(sql.raw(statement)))).message, statement).toMatch(
+        /team_framework_history is append-only/,
+      );
     }
     // Cascading from teams reaches several histories; whichever refuses first, nothing goes.
-    expect((await refusal(db.execute(sql`truncate teams cascade`))).message).toMatch(/is append-only: TRUNCATE is not allowed/);
+    expect((await refusal(db.execute(sql`truncate teams cascade`))).message).toMatch(
+      /is append-only: TRUNCATE is not allowed/,
+    );
     expect(rowsOf(await db.execute(sql`select count(*)::int as n from team_framework_history`))[0]).toEqual(before);
   });
 
@@ -88,13 +112,18 @@ describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
       const db = owner().db;
       if (table === "plan_items") {
         const [lead] = rowsOf(await db.execute(sql`select user_id, team_id from team_members where is_lead limit 1`));
-        await db.execute(sql`insert into plan_items (team_id, skill_key, quarter, recommendation, reason, accepted_by_id) values (${lead!.team_id}, 'x', '2026-Q4', 'hire', 'r', ${lead!.user_id})`);
+        await db.execute(
+          sql`insert into plan_items (team_id, skill_key, quarter, recommendation, reason, accepted_by_id) values (${lead!.team_id}, 'x', '2026-Q4', 'hire', 'r', ${lead!.user_id})`,
+        );
       }
-      const count = async () => rowsOf(await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0];
+      const count = async () =>
+        rowsOf(await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0];
       const before = await count();
       expect(Number(before!.n)).toBeGreaterThan(0);
       for (const statement of [`truncate ${table}`, REWRITE[table], `delete from ${table}`]) {
-        expect((await refusal(db.execute(sql.raw(statement)))).message, statement).toMatch(new RegExp(`${table} is append-only`));
+        expect((await refusal(db.execute(sql.raw(statement)))).message, statement).toMatch(
+          new RegExp(`${table} is append-only`),
+        );
       }
       expect(await count()).toEqual(before);
     });
@@ -109,7 +138,9 @@ describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
   it("refuses a TRUNCATE of people that would cascade into the history", async () => {
     const db = owner().db;
     const before = await counts(db);
-    expect((await refusal(db.execute(sql`truncate users cascade`))).message).toMatch(/is append-only: TRUNCATE is not allowed/);
+    expect((await refusal(db.execute(sql`truncate users cascade`))).message).toMatch(
+      /is append-only: TRUNCATE is not allowed/,
+    );
     expect(await counts(db)).toEqual(before);
   });
 
@@ -117,7 +148,9 @@ describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
 
   it("connects the application as a role that is neither a superuser nor the owner of any table", async () => {
     const db = handle().db;
-    const [me] = rowsOf(await db.execute(sql`select rolsuper, rolbypassrls from pg_roles where rolname = current_user`));
+    const [me] = rowsOf(
+      await db.execute(sql`select rolsuper, rolbypassrls from pg_roles where rolname = current_user`),
+    );
     expect(me).toEqual({ rolsuper: false, rolbypassrls: false });
     const owned = rowsOf(await db.execute(sql`select tablename from pg_tables where tableowner = current_user`));
     expect(owned).toEqual([]);
@@ -137,15 +170,20 @@ describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
         REWRITE[table],
         `delete from ${table}`,
       ];
-      for (const statement of attempts) expect((await refusal(db.execute(sql.raw(statement)))).code, statement).toBe("42501");
+      for (const statement of attempts)
+        expect((await refusal(db.execute(sql.raw(statement)))).code, statement).toBe("42501");
     }
     // Nor turn every trigger off for its session (replica mode is for superusers).
     expect((await refusal(db.execute(sql`set session_replication_role = replica`))).code).toBe("42501");
     expect(await counts(db)).toEqual(before);
     const triggers = rowsOf(
-      await db.execute(sql`select tgname, tgenabled from pg_trigger where not tgisinternal and tgrelid in ('ratings'::regclass, 'audit_events'::regclass) order by tgname`),
+      await db.execute(
+        sql`select tgname, tgenabled from pg_trigger where not tgisinternal and tgrelid in ('ratings'::regclass, 'audit_events'::regclass) order by tgname`,
+      ),
     );
-    expect(triggers.filter((t) => t.tgenabled === "O").map((t) => t.tgname)).toEqual(expect.arrayContaining(["audit_events_append_only", "ratings_append_only"]));
+    expect(triggers.filter((t) => t.tgenabled === "O").map((t) => t.tgname)).toEqual(
+      expect.arrayContaining(["audit_events_append_only", "ratings_append_only"]),
+    );
     expect(triggers.every((t) => t.tgenabled === "O")).toBe(true);
   });
 
@@ -157,18 +195,33 @@ describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
     const skillKey = "environments-and-version-control.uses-git-for-version-control";
     const [row] = await db
       .insert(ratings)
-      .values({ userId: hana, raterId: hana, raterKind: "self", frameworkId: team!.frameworkId, skillKey, proficiency: 4, quarter: quarterOf(new Date()) })
+      .values({
+        userId: hana,
+        raterId: hana,
+        raterKind: "self",
+        frameworkId: team!.frameworkId,
+        skillKey,
+        proficiency: 4,
+        quarter: quarterOf(new Date()),
+      })
       .returning({ id: ratings.id });
-    await db.insert(auditEvents).values({ action: "test.append", entityType: "rating", entityId: String(row!.id), actorEmail: "system" });
+    await db
+      .insert(auditEvents)
+      .values({ action: "test.append", entityType: "rating", entityId: String(row!.id), actorEmail: "system" });
     expect(await counts(db)).toEqual({ ...before, ratings: before.ratings + 1, audit: before.audit + 1 });
     const [current] = rowsOf(
-      await db.execute(sql`select rating_id from ratings_current where user_id = ${hana} and skill_key = ${skillKey} and rater_kind = 'self'`),
+      await db.execute(
+        sql`select rating_id from ratings_current where user_id = ${hana} and skill_key = ${skillKey} and rater_kind = 'self'`,
+      ),
     );
     expect(Number(current!.rating_id)).toBe(row!.id);
   });
 
   it("the runtime role alone starts up once the owner has migrated: nothing to migrate, the seed runs", async () => {
     // A deploy that runs `npm run db:migrate` with MIGRATION_DATABASE_URL, then starts the app without it.
-    await expect(startUpDatabase({ runtime: handle(), demo: true })).resolves.toEqual({ frameworkInserted: false, demoRowsInserted: 0 });
+    await expect(startUpDatabase({ runtime: handle(), demo: true })).resolves.toEqual({
+      frameworkInserted: false,
+      demoRowsInserted: 0,
+    });
   });
 });

@@ -1,42 +1,66 @@
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
-import { demoUserId } from "@/db/seed/demo";
+import { assessmentCycles, orgSettings, teamMembers, teams, teamTargets, users } from "@/db/schema";
+import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { admitSignIn } from "@/lib/auth/admit";
-import { type Viewer, viewerFromSessionToken } from "@/lib/auth/viewer";
-import { getFrameworkTree, listFrameworks } from "@/lib/data/frameworks";
-import { listTeamsForViewer } from "@/lib/data/teams";
-import { listUsers, revokeUserSessions, setUserDisabled, setUserRole, signOutEverywhere } from "@/lib/data/users";
+import { viewerFromSessionToken, type Viewer } from "@/lib/auth/viewer";
+import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
+import { closeCycle, listCycles, openCycle, reopenCycle } from "@/lib/data/cycles";
+import { getPlanningDataset } from "@/lib/data/exports";
+import {
+  createDraft,
+  discardDraft,
+  exportFramework,
+  getDraft,
+  getFrameworkEditor,
+  importFramework,
+  moveDraftSkill,
+  publishDraft,
+  switchTeamVersion,
+  updateDraftSkill,
+} from "@/lib/data/framework-admin";
+import { getFrameworkTree, listFrameworkDrafts, listFrameworks, listPublishedVersions } from "@/lib/data/frameworks";
+import {
+  getOrgHeatmap,
+  getOrgHeatmapJson,
+  getOrgHeatmapSummary,
+  getTeamHeatmap,
+  getTeamHeatmapData,
+  getTeamHeatmapJson,
+  getTeamPageHeatmap,
+} from "@/lib/data/heatmap";
+import { importRatings } from "@/lib/data/import";
+import { setMyLocale } from "@/lib/data/locale-preference";
 import { getMemberRatingSheet, getMyRatingSheet } from "@/lib/data/rating-sheet";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
-import { setMyLocale } from "@/lib/data/locale-preference";
-import { randomUUID } from "node:crypto";
-import { demoTeamId } from "@/db/seed/demo";
-import { orgSettings, teamMembers, teamTargets, teams } from "@/db/schema";
-import { acceptPlanItem, archiveTarget, createTarget, getOrgGaps, getTeamVision } from "@/lib/data/vision";
-import { addQuarters, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
-import { getPlanningDataset } from "@/lib/data/exports";
-import { getTeamTrends } from "@/lib/data/trends";
-import { createDraft, discardDraft, exportFramework, getDraft, getFrameworkEditor, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
-import { listFrameworkDrafts, listPublishedVersions } from "@/lib/data/frameworks";
-import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
-import { importRatings } from "@/lib/data/import";
-import { closeCycle, listCycles, openCycle, reopenCycle } from "@/lib/data/cycles";
-import { listTeamsOnOlderVersions, moveTeamsToLatestVersion } from "@/lib/data/team-versions";
-import { assessmentCycles } from "@/db/schema";
-import { and } from "drizzle-orm";
-import { getOrgHeatmap, getOrgHeatmapJson, getOrgHeatmapSummary, getTeamHeatmap, getTeamHeatmapData, getTeamHeatmapJson, getTeamPageHeatmap } from "@/lib/data/heatmap";
 import { getOrgSettings, updateOrgSetting } from "@/lib/data/settings";
-import { addTeamMember, archiveTeam, createTeam, getTeamSettings, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
+import {
+  addTeamMember,
+  archiveTeam,
+  createTeam,
+  getTeamSettings,
+  removeTeamMember,
+  updateTeam,
+  updateTeamMember,
+} from "@/lib/data/team-admin";
+import { listTeamsOnOlderVersions, moveTeamsToLatestVersion } from "@/lib/data/team-versions";
+import { listTeamsForViewer } from "@/lib/data/teams";
+import { getTeamTrends } from "@/lib/data/trends";
+import { listUsers, revokeUserSessions, setUserDisabled, setUserRole, signOutEverywhere } from "@/lib/data/users";
+import { acceptPlanItem, archiveTarget, createTarget, getOrgGaps, getTeamVision } from "@/lib/data/vision";
 import { AppError } from "@/lib/errors";
 import { CROSS_SITE_MESSAGE } from "@/lib/http/request-guards";
+import { addQuarters, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
+
+import { seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { tableFingerprint } from "./support/fingerprint";
 import { configureAuthEnv, demoSessionViewer, sessionTokenFor, TEST_ISSUER } from "./support/session";
-import { seedDemoOrg } from "./support/demo";
 
 /*
  * The authorization matrix: every server action, route handler and
@@ -100,14 +124,21 @@ const adminOnly: Record<Subject, Outcome> = {
   admin: "ok",
 };
 // Drafts: admins read them; to anyone else signed in, a never-published framework does not exist.
-const adminOnlyElseNotFound: Record<Subject, Outcome> = { ...adminOnly, memberOnSelf: "not_found", memberOnOther: "not_found", leadOfOtherTeam: "not_found", leadOfTeam: "not_found" };
+const adminOnlyElseNotFound: Record<Subject, Outcome> = {
+  ...adminOnly,
+  memberOnSelf: "not_found",
+  memberOnOther: "not_found",
+  leadOfOtherTeam: "not_found",
+  leadOfTeam: "not_found",
+};
 const managersAndAdmins: Record<Subject, Outcome> = { ...adminOnly, leadOfOtherTeam: "ok", leadOfTeam: "ok" };
 const leadOfTheTeam: Record<Subject, Outcome> = { ...adminOnly, leadOfTeam: "ok" };
 const GIT = "environments-and-version-control.uses-git-for-version-control";
 const managers: Record<Subject, Outcome> = { ...adminOnly, leadOfTeam: "ok", leadOfOtherTeam: "ok" };
 // Members see their own team's heatmap (read-only) under the default org setting.
 const teamAndItsMembers: Record<Subject, Outcome> = { ...leadOfTheTeam, memberOnSelf: "ok", memberOnOther: "ok" };
-const lockOf = async (fx: Fixture) => (await fx.db.select({ v: teams.lockVersion }).from(teams).where(eq(teams.id, fx.teamId)))[0]!.v;
+const lockOf = async (fx: Fixture) =>
+  (await fx.db.select({ v: teams.lockVersion }).from(teams).where(eq(teams.id, fx.teamId)))[0]!.v;
 const membership = (fx: Fixture) => and(eq(teamMembers.teamId, fx.teamId), eq(teamMembers.userId, fx.targetId));
 
 const resetTarget = async (fx: Fixture) => {
@@ -133,11 +164,16 @@ export const MATRIX: Row[] = [
     expect: adminOnly,
   },
   { id: "lib/actions/account.ts#signOutEverywhereAction", run: (v) => signOutEverywhere(v), expect: signedInOnly },
-  { id: "lib/actions/account.ts#setMyLocaleAction", run: (v) => setMyLocale(v, { locale: "en" }), expect: signedInOnly },
+  {
+    id: "lib/actions/account.ts#setMyLocaleAction",
+    run: (v) => setMyLocale(v, { locale: "en" }),
+    expect: signedInOnly,
+  },
   {
     id: "app/api/auth/[...nextauth]/route.ts#GET",
     expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
-    publicBecause: "next-auth's sign-in, callback, CSRF and sign-out endpoints; admission runs in its signIn callback (tests: sign-in.test.ts, e2e auth.spec.ts)",
+    publicBecause:
+      "next-auth's sign-in, callback, CSRF and sign-out endpoints; admission runs in its signIn callback (tests: sign-in.test.ts, e2e auth.spec.ts)",
   },
   {
     id: "app/api/auth/[...nextauth]/route.ts#POST",
@@ -146,17 +182,33 @@ export const MATRIX: Row[] = [
   },
   {
     id: "lib/actions/ratings.ts#saveMyRatingAction",
-    run: (v) => saveSelfRating(v, { skillKey: GIT, value: 3, interest: 1, evidence: "PR #42", requestId: randomUUID() }),
+    run: (v) =>
+      saveSelfRating(v, { skillKey: GIT, value: 3, interest: 1, evidence: "PR #42", requestId: randomUUID() }),
     expect: signedInOnly,
   },
-  { id: "lib/actions/ratings.ts#confirmStaleRatingsAction", run: (v) => confirmStaleRatings(v, {}), expect: signedInOnly },
+  {
+    id: "lib/actions/ratings.ts#confirmStaleRatingsAction",
+    run: (v) => confirmStaleRatings(v, {}),
+    expect: signedInOnly,
+  },
   {
     id: "lib/actions/ratings.ts#validateRatingAction",
     run: (v, fx) =>
-      validateRating(v, { teamId: fx.teamId, userId: fx.targetId, skillKey: GIT, proficiency: 2, comment: "Seen in review", requestId: randomUUID() }),
+      validateRating(v, {
+        teamId: fx.teamId,
+        userId: fx.targetId,
+        skillKey: GIT,
+        proficiency: 2,
+        comment: "Seen in review",
+        requestId: randomUUID(),
+      }),
     expect: leadOfTheTeam,
   },
-  { id: "lib/data/rating-sheet.ts#getMyRatingSheet", run: (v) => getMyRatingSheet(v, { locale: "en" }), expect: signedInOnly },
+  {
+    id: "lib/data/rating-sheet.ts#getMyRatingSheet",
+    run: (v) => getMyRatingSheet(v, { locale: "en" }),
+    expect: signedInOnly,
+  },
   {
     id: "lib/data/rating-sheet.ts#getMemberRatingSheet",
     run: (v, fx) => getMemberRatingSheet(v, { teamId: fx.teamId, userId: fx.targetId }, { locale: "en" }),
@@ -165,7 +217,13 @@ export const MATRIX: Row[] = [
   { id: "lib/actions/teams.ts#createTeamAction", run: (v) => createTeam(v, { name: "Matrix team" }), expect: managers },
   {
     id: "lib/actions/teams.ts#updateTeamAction",
-    run: async (v, fx) => updateTeam(v, { teamId: fx.teamId, name: "ML Platform", description: "Renamed by the matrix", lockVersion: await lockOf(fx) }),
+    run: async (v, fx) =>
+      updateTeam(v, {
+        teamId: fx.teamId,
+        name: "ML Platform",
+        description: "Renamed by the matrix",
+        lockVersion: await lockOf(fx),
+      }),
     expect: leadOfTheTeam,
   },
   {
@@ -186,7 +244,9 @@ export const MATRIX: Row[] = [
     run: (v, fx) => removeTeamMember(v, { teamId: fx.teamId, userId: fx.targetId }),
     expect: leadOfTheTeam,
     undo: async (fx) => {
-      await fx.db.insert(teamMembers).values({ teamId: fx.teamId, userId: fx.targetId, currentLevelKey: "mid-level", targetLevelKey: "senior" });
+      await fx.db
+        .insert(teamMembers)
+        .values({ teamId: fx.teamId, userId: fx.targetId, currentLevelKey: "mid-level", targetLevelKey: "senior" });
     },
   },
   {
@@ -205,25 +265,61 @@ export const MATRIX: Row[] = [
       await fx.db.delete(orgSettings);
     },
   },
-  { id: "lib/data/heatmap.ts#getTeamHeatmap", run: (v, fx) => getTeamHeatmap(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
-  { id: "lib/data/heatmap.ts#getTeamPageHeatmap", run: (v, fx) => getTeamPageHeatmap(v, { teamId: fx.teamId, quarter: addQuarters(quarterOf(new Date()), -1) }, { locale: "en" }), expect: teamAndItsMembers },
+  {
+    id: "lib/data/heatmap.ts#getTeamHeatmap",
+    run: (v, fx) => getTeamHeatmap(v, { teamId: fx.teamId }, { locale: "en" }),
+    expect: teamAndItsMembers,
+  },
+  {
+    id: "lib/data/heatmap.ts#getTeamPageHeatmap",
+    run: (v, fx) =>
+      getTeamPageHeatmap(v, { teamId: fx.teamId, quarter: addQuarters(quarterOf(new Date()), -1) }, { locale: "en" }),
+    expect: teamAndItsMembers,
+  },
   { id: "lib/data/heatmap.ts#getOrgHeatmap", run: (v) => getOrgHeatmap(v, {}, { locale: "en" }), expect: adminOnly },
-  { id: "lib/data/heatmap.ts#getTeamHeatmapData", run: (v, fx) => getTeamHeatmapData(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
-  { id: "app/api/teams/[teamId]/heatmap/route.ts#GET", run: (v, fx) => getTeamHeatmapJson(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
-  { id: "lib/data/heatmap.ts#getOrgHeatmapSummary", run: (v) => getOrgHeatmapSummary(v, {}, { locale: "en" }), expect: adminOnly },
+  {
+    id: "lib/data/heatmap.ts#getTeamHeatmapData",
+    run: (v, fx) => getTeamHeatmapData(v, { teamId: fx.teamId }, { locale: "en" }),
+    expect: teamAndItsMembers,
+  },
+  {
+    id: "app/api/teams/[teamId]/heatmap/route.ts#GET",
+    run: (v, fx) => getTeamHeatmapJson(v, { teamId: fx.teamId }, { locale: "en" }),
+    expect: teamAndItsMembers,
+  },
+  {
+    id: "lib/data/heatmap.ts#getOrgHeatmapSummary",
+    run: (v) => getOrgHeatmapSummary(v, {}, { locale: "en" }),
+    expect: adminOnly,
+  },
   { id: "app/api/org/heatmap/route.ts#GET", run: (v) => getOrgHeatmapJson(v, {}, { locale: "en" }), expect: adminOnly },
-  { id: "lib/data/team-admin.ts#getTeamSettings", run: (v, fx) => getTeamSettings(v, { teamId: fx.teamId }, { locale: "en" }), expect: leadOfTheTeam },
+  {
+    id: "lib/data/team-admin.ts#getTeamSettings",
+    run: (v, fx) => getTeamSettings(v, { teamId: fx.teamId }, { locale: "en" }),
+    expect: leadOfTheTeam,
+  },
   { id: "lib/data/settings.ts#getOrgSettings", run: (v) => getOrgSettings(v), expect: signedInOnly },
   {
     id: "lib/actions/vision.ts#createTargetAction",
     run: (v, fx) =>
-      createTarget(v, { teamId: fx.teamId, kind: "capability", key: "feature-store", level: 3, headcount: 2, targetQuarter: addQuarters(quarterOf(new Date()), 2) }),
+      createTarget(v, {
+        teamId: fx.teamId,
+        kind: "capability",
+        key: "feature-store",
+        level: 3,
+        headcount: 2,
+        targetQuarter: addQuarters(quarterOf(new Date()), 2),
+      }),
     expect: leadOfTheTeam,
   },
   {
     id: "lib/actions/vision.ts#archiveTargetAction",
     run: async (v, fx) => {
-      const [t] = await fx.db.select({ id: teamTargets.id }).from(teamTargets).where(eq(teamTargets.teamId, fx.teamId)).limit(1);
+      const [t] = await fx.db
+        .select({ id: teamTargets.id })
+        .from(teamTargets)
+        .where(eq(teamTargets.teamId, fx.teamId))
+        .limit(1);
       return archiveTarget(v, { teamId: fx.teamId, targetId: t!.id });
     },
     expect: leadOfTheTeam,
@@ -236,14 +332,28 @@ export const MATRIX: Row[] = [
     run: async (v, fx) => {
       // Plan items are append-only (no undo): each allowed caller accepts a gap not yet in the plan.
       const analysis = await getTeamVision(await adminViewer(), { teamId: fx.teamId }, { locale: "en" });
-      const item = analysis.priorities.find((p) => !analysis.plan.some((i) => i.targetId === p.targetId && i.skillKey === p.skillKey && i.quarter === analysis.currentQuarter))!;
+      const item = analysis.priorities.find(
+        (p) =>
+          !analysis.plan.some(
+            (i) => i.targetId === p.targetId && i.skillKey === p.skillKey && i.quarter === analysis.currentQuarter,
+          ),
+      )!;
       return acceptPlanItem(v, { teamId: fx.teamId, targetId: item.targetId, skillKey: item.skillKey });
     },
     expect: leadOfTheTeam,
   },
   // The vision names hire items and training candidates: leads and admins, and members only when the org lets them.
-  { id: "lib/data/vision.ts#getTeamVision", run: (v, fx) => getTeamVision(v, { teamId: fx.teamId }, { locale: "en" }), expect: leadOfTheTeam },
-  { id: "lib/data/vision.ts#getTeamVision (a past quarter)", run: (v, fx) => getTeamVision(v, { teamId: fx.teamId, quarter: addQuarters(quarterOf(new Date()), -1) }, { locale: "en" }), expect: leadOfTheTeam },
+  {
+    id: "lib/data/vision.ts#getTeamVision",
+    run: (v, fx) => getTeamVision(v, { teamId: fx.teamId }, { locale: "en" }),
+    expect: leadOfTheTeam,
+  },
+  {
+    id: "lib/data/vision.ts#getTeamVision (a past quarter)",
+    run: (v, fx) =>
+      getTeamVision(v, { teamId: fx.teamId, quarter: addQuarters(quarterOf(new Date()), -1) }, { locale: "en" }),
+    expect: leadOfTheTeam,
+  },
   {
     id: "lib/data/vision.ts#getTeamVision (org setting: members see the vision)",
     run: async (v, fx) => {
@@ -265,14 +375,22 @@ export const MATRIX: Row[] = [
   {
     id: "app/api/import/route.ts#POST",
     run: (v) =>
-      importRatings(v, { mode: "apply", filename: "m.csv", bytes: new TextEncoder().encode(`email,${GIT}\nsofia.rossi@acme.test,${Math.floor(Math.random() * 5)}\n`) }),
+      importRatings(v, {
+        mode: "apply",
+        filename: "m.csv",
+        bytes: new TextEncoder().encode(`email,${GIT}\nsofia.rossi@acme.test,${Math.floor(Math.random() * 5)}\n`),
+      }),
     expect: adminOnly,
   },
   {
     id: "lib/actions/cycles.ts#openCycleAction",
     run: (v) => {
       const q = addQuarters(quarterOf(new Date()), 8);
-      return openCycle(v, { quarter: q, startsOn: quarterStart(q).toISOString().slice(0, 10), endsOn: quarterEnd(q).toISOString().slice(0, 10) });
+      return openCycle(v, {
+        quarter: q,
+        startsOn: quarterStart(q).toISOString().slice(0, 10),
+        endsOn: quarterEnd(q).toISOString().slice(0, 10),
+      });
     },
     // Leaves the new cycle open: the next row closes it.
     expect: adminOnly,
@@ -289,15 +407,25 @@ export const MATRIX: Row[] = [
   {
     id: "lib/actions/cycles.ts#reopenCycleAction",
     run: async (v, fx) => {
-      const [cycle] = await fx.db.select().from(assessmentCycles).where(eq(assessmentCycles.quarter, addQuarters(quarterOf(new Date()), 8)));
+      const [cycle] = await fx.db
+        .select()
+        .from(assessmentCycles)
+        .where(eq(assessmentCycles.quarter, addQuarters(quarterOf(new Date()), 8)));
       return reopenCycle(v, { cycleId: cycle!.id });
     },
     expect: adminOnly,
     undo: async (fx) => {
-      await fx.db.update(assessmentCycles).set({ status: "closed", closedAt: new Date() }).where(eq(assessmentCycles.quarter, addQuarters(quarterOf(new Date()), 8)));
+      await fx.db
+        .update(assessmentCycles)
+        .set({ status: "closed", closedAt: new Date() })
+        .where(eq(assessmentCycles.quarter, addQuarters(quarterOf(new Date()), 8)));
     },
   },
-  { id: "lib/data/trends.ts#getTeamTrends", run: (v, fx) => getTeamTrends(v, { teamId: fx.teamId }, { locale: "en" }), expect: teamAndItsMembers },
+  {
+    id: "lib/data/trends.ts#getTeamTrends",
+    run: (v, fx) => getTeamTrends(v, { teamId: fx.teamId }, { locale: "en" }),
+    expect: teamAndItsMembers,
+  },
   { id: "lib/data/cycles.ts#listCycles", run: (v) => listCycles(v), expect: signedInOnly },
   {
     id: "lib/data/exports.ts#getPlanningDataset (org)",
@@ -306,13 +434,21 @@ export const MATRIX: Row[] = [
   },
   { id: "lib/data/users.ts#listUsers", run: (v) => listUsers(v), expect: managersAndAdmins },
   { id: "lib/data/teams.ts#listTeamsForViewer", run: (v) => listTeamsForViewer(v), expect: signedInOnly },
-  { id: "lib/data/frameworks.ts#listFrameworks", run: (v) => listFrameworks(v, { locale: "en" }), expect: signedInOnly },
+  {
+    id: "lib/data/frameworks.ts#listFrameworks",
+    run: (v) => listFrameworks(v, { locale: "en" }),
+    expect: signedInOnly,
+  },
   {
     id: "lib/data/frameworks.ts#getFrameworkTree",
     run: (v, fx) => getFrameworkTree(v, { frameworkId: fx.frameworkId, locale: "zh-TW" }),
     expect: signedInOnly,
   },
-  { id: "lib/data/frameworks.ts#listPublishedVersions", run: (v) => listPublishedVersions(v, { locale: "en" }), expect: signedInOnly },
+  {
+    id: "lib/data/frameworks.ts#listPublishedVersions",
+    run: (v) => listPublishedVersions(v, { locale: "en" }),
+    expect: signedInOnly,
+  },
   {
     id: "app/api/frameworks/[frameworkId]/export/route.ts#GET",
     run: (v, fx) => exportFramework(v, { frameworkId: fx.frameworkId, format: "yaml" }),
@@ -323,43 +459,116 @@ export const MATRIX: Row[] = [
     run: (v, fx) => exportFramework(v, { frameworkId: fx.draftOnlyFrameworkId, format: "yaml" }),
     expect: adminOnlyElseNotFound,
   },
-  { id: "lib/data/framework-admin.ts#getFrameworkEditor", run: (v, fx) => getFrameworkEditor(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
   {
-    id: "lib/actions/frameworks.ts#importFrameworkAction",
-    run: (v) => importFramework(v, { format: "markdown", content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n", apply: false }),
+    id: "lib/data/framework-admin.ts#getFrameworkEditor",
+    run: (v, fx) => getFrameworkEditor(v, { frameworkId: fx.frameworkId }),
     expect: adminOnly,
   },
-  { id: "lib/actions/frameworks.ts#createDraftAction", run: (v, fx) => createDraft(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
-  { id: "lib/data/framework-admin.ts#getDraft", run: (v, fx) => getDraft(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
+  {
+    id: "lib/actions/frameworks.ts#importFrameworkAction",
+    run: (v) =>
+      importFramework(v, {
+        format: "markdown",
+        content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n",
+        apply: false,
+      }),
+    expect: adminOnly,
+  },
+  {
+    id: "lib/actions/frameworks.ts#createDraftAction",
+    run: (v, fx) => createDraft(v, { frameworkId: fx.frameworkId }),
+    expect: adminOnly,
+  },
+  {
+    id: "lib/data/framework-admin.ts#getDraft",
+    run: (v, fx) => getDraft(v, { frameworkId: fx.frameworkId }),
+    expect: adminOnly,
+  },
   {
     id: "lib/actions/frameworks.ts#updateDraftSkillAction",
     run: async (v, fx) =>
-      updateDraftSkill(v, { frameworkId: fx.frameworkId, lockVersion: (await getDraft(await adminViewer(), { frameworkId: fx.frameworkId }))!.lockVersion, skillKey: GIT, nameEn: "Uses Git for version control", nameZh: "會使用 Git 做版本控管", descriptionEn: "", descriptionZh: "", categoryKey: "environments-and-version-control", retired: false }),
+      updateDraftSkill(v, {
+        frameworkId: fx.frameworkId,
+        lockVersion: (await getDraft(await adminViewer(), { frameworkId: fx.frameworkId }))!.lockVersion,
+        skillKey: GIT,
+        nameEn: "Uses Git for version control",
+        nameZh: "會使用 Git 做版本控管",
+        descriptionEn: "",
+        descriptionZh: "",
+        categoryKey: "environments-and-version-control",
+        retired: false,
+      }),
     expect: adminOnly,
   },
-  { id: "lib/actions/frameworks.ts#moveDraftSkillAction", run: (v, fx) => moveDraftSkill(v, { frameworkId: fx.frameworkId, skillKey: GIT, direction: "down" }), expect: adminOnly },
+  {
+    id: "lib/actions/frameworks.ts#moveDraftSkillAction",
+    run: (v, fx) => moveDraftSkill(v, { frameworkId: fx.frameworkId, skillKey: GIT, direction: "down" }),
+    expect: adminOnly,
+  },
   {
     id: "lib/actions/frameworks.ts#switchTeamVersionAction",
-    run: async (v, fx) => switchTeamVersion(v, { teamId: fx.teamId, versionId: (await listPublishedVersions(await adminViewer(), { locale: "en" })).find((x) => x.frameworkId === fx.frameworkId)!.id }),
+    run: async (v, fx) =>
+      switchTeamVersion(v, {
+        teamId: fx.teamId,
+        versionId: (await listPublishedVersions(await adminViewer(), { locale: "en" })).find(
+          (x) => x.frameworkId === fx.frameworkId,
+        )!.id,
+      }),
     expect: leadOfTheTeam,
   },
-  { id: "lib/data/audit-log.ts#listAuditEvents", run: (v) => listAuditEvents(v, { action: "rating" }), expect: adminOnly },
+  {
+    id: "lib/data/audit-log.ts#listAuditEvents",
+    run: (v) => listAuditEvents(v, { action: "rating" }),
+    expect: adminOnly,
+  },
   { id: "app/api/audit/export/route.ts#GET", run: (v) => exportAuditEvents(v, {}), expect: adminOnly },
-  { id: "app/api/health/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "liveness for load balancers; returns only {status: ok}" },
-  { id: "app/api/ready/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "readiness for orchestrators; returns only migration counts (ops.test.ts)" },
-  { id: "app/api/metrics/route.ts#GET", expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>, publicBecause: "no session: guarded by the METRICS_TOKEN bearer token instead (ops.test.ts checks 404 / 401 / 200)" },
-  { id: "lib/data/frameworks.ts#listFrameworkDrafts", run: (v) => listFrameworkDrafts(v, { locale: "en" }), expect: adminOnly },
-  { id: "lib/data/team-versions.ts#listTeamsOnOlderVersions", run: (v, fx) => listTeamsOnOlderVersions(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
+  {
+    id: "app/api/health/route.ts#GET",
+    expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
+    publicBecause: "liveness for load balancers; returns only {status: ok}",
+  },
+  {
+    id: "app/api/ready/route.ts#GET",
+    expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
+    publicBecause: "readiness for orchestrators; returns only migration counts (ops.test.ts)",
+  },
+  {
+    id: "app/api/metrics/route.ts#GET",
+    expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
+    publicBecause: "no session: guarded by the METRICS_TOKEN bearer token instead (ops.test.ts checks 404 / 401 / 200)",
+  },
+  {
+    id: "lib/data/frameworks.ts#listFrameworkDrafts",
+    run: (v) => listFrameworkDrafts(v, { locale: "en" }),
+    expect: adminOnly,
+  },
+  {
+    id: "lib/data/team-versions.ts#listTeamsOnOlderVersions",
+    run: (v, fx) => listTeamsOnOlderVersions(v, { frameworkId: fx.frameworkId }),
+    expect: adminOnly,
+  },
   // Every team is on the published version here: the admin's call succeeds and moves nobody.
-  { id: "lib/actions/frameworks.ts#moveTeamsToLatestVersionAction", run: (v, fx) => moveTeamsToLatestVersion(v, { frameworkId: fx.frameworkId }), expect: adminOnly },
+  {
+    id: "lib/actions/frameworks.ts#moveTeamsToLatestVersionAction",
+    run: (v, fx) => moveTeamsToLatestVersion(v, { frameworkId: fx.frameworkId }),
+    expect: adminOnly,
+  },
   {
     // Discards the never-published framework's draft (removing the framework); undo imports it again, so the
     // fixture keeps a draft-only framework and the draft of fx.frameworkId that the rows around edit stays.
     id: "lib/actions/frameworks.ts#discardDraftAction",
-    run: async (v, fx) => discardDraft(v, { frameworkId: fx.draftOnlyFrameworkId, lockVersion: (await getDraft(await adminViewer(), { frameworkId: fx.draftOnlyFrameworkId }))!.lockVersion }),
+    run: async (v, fx) =>
+      discardDraft(v, {
+        frameworkId: fx.draftOnlyFrameworkId,
+        lockVersion: (await getDraft(await adminViewer(), { frameworkId: fx.draftOnlyFrameworkId }))!.lockVersion,
+      }),
     expect: adminOnly,
     undo: async (fx) => {
-      const imported = await importFramework(await adminViewer(), { format: "markdown", content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n", apply: true });
+      const imported = await importFramework(await adminViewer(), {
+        format: "markdown",
+        content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n",
+        apply: true,
+      });
       fx.draftOnlyFrameworkId = imported.created!.frameworkId;
     },
   },
@@ -390,10 +599,14 @@ function discoverEndpoints(): string[] {
           for (const m of source.matchAll(/export\s+const\s+(\w+)/g)) found.push(`${rel}#${m[1]}`);
         }
         if (name === "route.ts") {
-          for (const m of source.matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${rel}#${m[1]}`);
+          for (const m of source.matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g))
+            found.push(`${rel}#${m[1]}`);
           for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
             for (const part of m[1]!.split(",")) {
-              const method = part.trim().split(/\s+as\s+/).pop();
+              const method = part
+                .trim()
+                .split(/\s+as\s+/)
+                .pop();
               if (method && /^(GET|POST|PUT|PATCH|DELETE)$/.test(method)) found.push(`${rel}#${method}`);
             }
           }
@@ -416,7 +629,11 @@ describe("authorization matrix coverage", () => {
 
   it("has no row for an endpoint that no longer exists", () => {
     const endpoints = new Set(discoverEndpoints());
-    expect(MATRIX.filter((r) => (r.id.startsWith("app/") || r.id.startsWith("lib/actions/")) && !endpoints.has(r.id)).map((r) => r.id)).toEqual([]);
+    expect(
+      MATRIX.filter((r) => (r.id.startsWith("app/") || r.id.startsWith("lib/actions/")) && !endpoints.has(r.id)).map(
+        (r) => r.id,
+      ),
+    ).toEqual([]);
   });
 
   it("tests every non-public row", () => {
@@ -432,12 +649,20 @@ describeOnEachEngine("authorization matrix", ({ handle }) => {
     configureAuthEnv();
     const db = handle().db;
     await seedDemoOrg(handle());
-    await db.update(users).set({ disabled: true }).where(eq(users.id, demoUserId(EMAIL.disabled)));
+    await db
+      .update(users)
+      .set({ disabled: true })
+      .where(eq(users.id, demoUserId(EMAIL.disabled)));
     // No cycle open at the start: the open-cycle row opens one, the close-cycle row closes it.
-    await db.update(assessmentCycles).set({ status: "closed", closedAt: new Date() }).where(eq(assessmentCycles.status, "open"));
+    await db
+      .update(assessmentCycles)
+      .set({ status: "closed", closedAt: new Date() })
+      .where(eq(assessmentCycles.status, "open"));
     // The foreign-domain user is refused at sign-in, so no user row exists;
     // a token naming a made-up id is all such a person could present.
-    expect(await admitSignIn({ issuer: TEST_ISSUER, subject: "eve", email: "eve@evil.test", emailVerified: true })).toMatchObject({ ok: false });
+    expect(
+      await admitSignIn({ issuer: TEST_ISSUER, subject: "eve", email: "eve@evil.test", emailVerified: true }),
+    ).toMatchObject({ ok: false });
     const tokenFor: Record<Subject, string | undefined> = {
       signedOut: undefined,
       disabledUser: await sessionTokenFor(demoUserId(EMAIL.disabled)),
@@ -452,8 +677,18 @@ describeOnEachEngine("authorization matrix", ({ handle }) => {
     adminForFixtures = viewers.admin;
     const [summary] = await listFrameworks(viewers.admin, { locale: "en" });
     // A framework imported but never published: it has only a draft.
-    const imported = await importFramework(viewers.admin, { format: "markdown", content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n", apply: true });
-    fx = { db, targetId: demoUserId(EMAIL.target), frameworkId: summary!.id, teamId: demoTeamId("ml-platform"), draftOnlyFrameworkId: imported.created!.frameworkId };
+    const imported = await importFramework(viewers.admin, {
+      format: "markdown",
+      content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n",
+      apply: true,
+    });
+    fx = {
+      db,
+      targetId: demoUserId(EMAIL.target),
+      frameworkId: summary!.id,
+      teamId: demoTeamId("ml-platform"),
+      draftOnlyFrameworkId: imported.created!.frameworkId,
+    };
   });
 
   const tested = MATRIX.filter((r) => r.run);
@@ -514,16 +749,44 @@ describeOnEachEngine("authorization matrix: the lead of another team, through th
   };
 
   const cases: { name: string; call: () => Promise<unknown>; code: string }[] = [
-    { name: "addTeamMemberAction: take a member of team B", call: () => addTeamMember(leadOfA, { teamId: teamA, email: EMAIL.target }), code: "forbidden" },
-    { name: "addTeamMemberAction: take the org admin", call: () => addTeamMember(leadOfA, { teamId: teamA, email: EMAIL.admin }), code: "forbidden" },
     {
-      name: "validateRatingAction",
-      call: () => validateRating(leadOfA, { teamId: teamA, userId: sofia, skillKey: GIT, proficiency: 4, comment: "", requestId: randomUUID() }),
+      name: "addTeamMemberAction: take a member of team B",
+      call: () => addTeamMember(leadOfA, { teamId: teamA, email: EMAIL.target }),
       code: "forbidden",
     },
-    { name: "getMemberRatingSheet", call: () => getMemberRatingSheet(leadOfA, { teamId: teamA, userId: sofia }, { locale: "en" }), code: "forbidden" },
-    { name: "updateTeamMemberAction", call: () => updateTeamMember(leadOfA, { teamId: teamA, userId: sofia, currentLevelKey: "senior" }), code: "not_found" },
-    { name: "removeTeamMemberAction", call: () => removeTeamMember(leadOfA, { teamId: teamA, userId: sofia }), code: "not_found" },
+    {
+      name: "addTeamMemberAction: take the org admin",
+      call: () => addTeamMember(leadOfA, { teamId: teamA, email: EMAIL.admin }),
+      code: "forbidden",
+    },
+    {
+      name: "validateRatingAction",
+      call: () =>
+        validateRating(leadOfA, {
+          teamId: teamA,
+          userId: sofia,
+          skillKey: GIT,
+          proficiency: 4,
+          comment: "",
+          requestId: randomUUID(),
+        }),
+      code: "forbidden",
+    },
+    {
+      name: "getMemberRatingSheet",
+      call: () => getMemberRatingSheet(leadOfA, { teamId: teamA, userId: sofia }, { locale: "en" }),
+      code: "forbidden",
+    },
+    {
+      name: "updateTeamMemberAction",
+      call: () => updateTeamMember(leadOfA, { teamId: teamA, userId: sofia, currentLevelKey: "senior" }),
+      code: "not_found",
+    },
+    {
+      name: "removeTeamMemberAction",
+      call: () => removeTeamMember(leadOfA, { teamId: teamA, userId: sofia }),
+      code: "not_found",
+    },
   ];
   it.each(cases)("$name → $code", async ({ call, code }) => {
     expect(await refused(call)).toBe(code);
@@ -531,7 +794,9 @@ describeOnEachEngine("authorization matrix: the lead of another team, through th
 
   it("adds someone who is in no team yet", async () => {
     const [free] = await db.insert(users).values({ email: "free.agent@acme.test", name: "Free Agent" }).returning();
-    await expect(addTeamMember(leadOfA, { teamId: teamA, email: "free.agent@acme.test" })).resolves.toMatchObject({ userId: free!.id });
+    await expect(addTeamMember(leadOfA, { teamId: teamA, email: "free.agent@acme.test" })).resolves.toMatchObject({
+      userId: free!.id,
+    });
     await db.delete(teamMembers).where(eq(teamMembers.userId, free!.id));
   });
 
@@ -557,7 +822,8 @@ describeOnEachEngine("authorization matrix: the lead of another team, through th
  * checked over HTTP against the production build (tests/e2e/security.spec.ts).
  */
 const MUTATING_ROUTES_WITH_OWN_CSRF: Record<string, string> = {
-  "app/api/auth/[...nextauth]/route.ts#POST": "next-auth's posts carry its double-submit CSRF token, which another site cannot read",
+  "app/api/auth/[...nextauth]/route.ts#POST":
+    "next-auth's posts carry its double-submit CSRF token, which another site cannot read",
 };
 
 describeOnEachEngine("authorization matrix: a foreign origin on every mutating route", ({ handle }) => {
@@ -574,19 +840,36 @@ describeOnEachEngine("authorization matrix: a foreign origin on every mutating r
     expect(mutating).toContain("app/api/import/route.ts#POST");
   });
 
-  it.each(mutating.filter((e) => e.startsWith("app/api/")))("%s from another site → 403, nothing written", async (endpoint) => {
-    const [file, method] = endpoint.split("#") as [string, string];
-    const mod = (await import(/* @vite-ignore */ `@/${file}`)) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
-    const before = await tableFingerprint(handle().db);
-    const form = new FormData();
-    form.set("mode", "apply");
-    form.set("file", new File([`email,${GIT}\n${EMAIL.target},4\n`], "m.csv"));
-    const forged: Record<string, string>[] = [{ origin: "http://localhost:3199" }, { "sec-fetch-site": "same-site" }, { referer: "https://evil.example/x" }];
-    for (const headers of forged) {
-      const res = await mod[method]!(new Request("http://127.0.0.1:3000/api/x", { method, body: form, headers: { cookie: adminCookie, ...headers } }), { params: Promise.resolve({}) });
-      expect(res.status, JSON.stringify(headers)).toBe(403);
-      expect(await res.json()).toMatchObject({ code: "forbidden", error: CROSS_SITE_MESSAGE });
-    }
-    expect(await tableFingerprint(handle().db)).toEqual(before);
-  });
+  it.each(mutating.filter((e) => e.startsWith("app/api/")))(
+    "%s from another site → 403, nothing written",
+    async (endpoint) => {
+      const [file, method] = endpoint.split("#") as [string, string];
+      const mod = (await import(/* @vite-ignore */ `@/${file}`)) as Record<
+        string,
+        (req: Request, ctx: unknown) => Promise<Response>
+      >;
+      const before = await tableFingerprint(handle().db);
+      const form = new FormData();
+      form.set("mode", "apply");
+      form.set("file", new File([`email,${GIT}\n${EMAIL.target},4\n`], "m.csv"));
+      const forged: Record<string, string>[] = [
+        { origin: "http://localhost:3199" },
+        { "sec-fetch-site": "same-site" },
+        { referer: "https://evil.example/x" },
+      ];
+      for (const headers of forged) {
+        const res = await mod[method]!(
+          new Request("http://127.0.0.1:3000/api/x", {
+            method,
+            body: form,
+            headers: { cookie: adminCookie, ...headers },
+          }),
+          { params: Promise.resolve({}) },
+        );
+        expect(res.status, JSON.stringify(headers)).toBe(403);
+        expect(await res.json()).toMatchObject({ code: "forbidden", error: CROSS_SITE_MESSAGE });
+      }
+      expect(await tableFingerprint(handle().db)).toEqual(before);
+    },
+  );
 });

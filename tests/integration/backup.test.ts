@@ -4,18 +4,21 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { backupPglite, backupPostgres, restorePglite, restorePostgres } from "@/db/backup";
-import { type Db, openDb } from "@/db/client";
+import { openDb, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { migrateAndGrant } from "@/db/roles";
 import { seedDatabase } from "@/db/seed";
+
 import { createTestDatabase, OWNER_ROLE, RUNTIME_ROLE, testServerUrl } from "./support/engines";
 import { rowsOf, TABLES } from "./support/fingerprint";
 
 /** Row counts of every table and a checksum of the whole rating history. */
 async function snapshot(db: Db) {
   const counts: Record<string, number> = {};
-  for (const t of TABLES) counts[t] = rowsOf(await db.execute(sql`select count(*)::int as n from ${sql.identifier(t)}`))[0]!.n as number;
+  for (const t of TABLES)
+    counts[t] = rowsOf(await db.execute(sql`select count(*)::int as n from ${sql.identifier(t)}`))[0]!.n as number;
   const [row] = rowsOf(
     await db.execute(
       sql`select md5(string_agg(concat_ws('|', id, user_id, skill_key, rater_kind, proficiency, not_applicable, interest, quarter, rated_at), ',' order by id)) as sum from ratings`,
@@ -34,7 +37,10 @@ describe.skipIf(!serverUrl)("restore drill on a throwaway PostgreSQL", () => {
   it("restores a pg_dump into an empty database with identical row counts and rating checksum", async () => {
     const [a, b] = [await createTestDatabase("skillgrid_drill_src"), await createTestDatabase("skillgrid_drill_dst")];
     // Two roles, as deployed: the CLI dumps and restores as the owner and re-grants the runtime role.
-    const roles = (name: string) => ({ DATABASE_URL: testServerUrl(name, RUNTIME_ROLE), MIGRATION_DATABASE_URL: testServerUrl(name, OWNER_ROLE) });
+    const roles = (name: string) => ({
+      DATABASE_URL: testServerUrl(name, RUNTIME_ROLE),
+      MIGRATION_DATABASE_URL: testServerUrl(name, OWNER_ROLE),
+    });
     const sourceOwner = openDb({ databaseUrl: testServerUrl(a.name, OWNER_ROLE) });
     const source = openDb({ databaseUrl: testServerUrl(a.name, RUNTIME_ROLE) });
     const target = openDb({ databaseUrl: testServerUrl(b.name, RUNTIME_ROLE) });

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, expect, it } from "vitest";
+
 import { assessmentCycles, levels, rateLimits, ratings, teamMembers, teams, users } from "@/db/schema";
 import { demoTeamId } from "@/db/seed/demo";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -11,15 +12,16 @@ import { getPlanningDataset } from "@/lib/data/exports";
 import { importFramework, publishDraft, switchTeamVersion } from "@/lib/data/framework-admin";
 import { listPublishedVersions } from "@/lib/data/frameworks";
 import { getOrgHeatmap, getTeamHeatmapData } from "@/lib/data/heatmap";
-import { updateOrgSetting, getOrgSettings } from "@/lib/data/settings";
+import { getOrgSettings, updateOrgSetting } from "@/lib/data/settings";
 import { addTeamMember, archiveTeam, removeTeamMember, updateTeamMember } from "@/lib/data/team-admin";
 import { acceptPlanItem, archiveTarget, createTarget, getTeamVision } from "@/lib/data/vision";
 import { AppError } from "@/lib/errors";
 import { writeCsvZip, writeJson } from "@/lib/export/writers";
 import { addQuarters, quarterOf } from "@/lib/quarters";
+
+import { demoViewer, seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { rowsOf } from "./support/fingerprint";
-import { demoViewer, seedDemoOrg } from "./support/demo";
 
 // Issue 23: a closed quarter is a snapshot of everything that shaped its
 // numbers. Random sequences of the edits a real org makes — targets added
@@ -32,11 +34,33 @@ import { demoViewer, seedDemoOrg } from "./support/demo";
 // functions, as the app makes it.
 
 const TEAM_KEYS = ["ml-platform", "applied-ml", "data-engineering"] as const;
-const KINDS = ["addMember", "removeMember", "moveMember", "level", "targetLevel", "lead", "createTarget", "archiveTarget", "switchRoadmap", "acceptPlanItem", "setting", "rate"] as const;
+const KINDS = [
+  "addMember",
+  "removeMember",
+  "moveMember",
+  "level",
+  "targetLevel",
+  "lead",
+  "createTarget",
+  "archiveTarget",
+  "switchRoadmap",
+  "acceptPlanItem",
+  "setting",
+  "rate",
+] as const;
 type Edit = { kind: (typeof KINDS)[number]; team: number; other: number; pick: number; value: number };
 
 /** Edits that, when they go through, always change some number or row of the quarter. */
-const CHANGES_THE_QUARTER = new Set<Edit["kind"]>(["addMember", "removeMember", "moveMember", "level", "createTarget", "archiveTarget", "switchRoadmap", "acceptPlanItem"]);
+const CHANGES_THE_QUARTER = new Set<Edit["kind"]>([
+  "addMember",
+  "removeMember",
+  "moveMember",
+  "level",
+  "createTarget",
+  "archiveTarget",
+  "switchRoadmap",
+  "acceptPlanItem",
+]);
 
 const editArb: fc.Arbitrary<Edit> = fc.record({
   kind: fc.constantFrom(...KINDS),
@@ -60,11 +84,16 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
     versions.push(team!.frameworkVersionId);
     const imported = await importFramework(admin, {
       format: "markdown",
-      content: "# Data roadmap\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n2. **Dashboards**\n   - Builds them\n\n## Senior\n\n1. **Modelling**\n   - Designs schemas\n",
+      content:
+        "# Data roadmap\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n2. **Dashboards**\n   - Builds them\n\n## Senior\n\n1. **Modelling**\n   - Designs schemas\n",
       apply: true,
     });
     await publishDraft(admin, { frameworkId: imported.created!.frameworkId });
-    versions.push((await listPublishedVersions(admin, { locale: "en" })).find((v) => v.frameworkId === imported.created!.frameworkId)!.id);
+    versions.push(
+      (await listPublishedVersions(admin, { locale: "en" })).find(
+        (v) => v.frameworkId === imported.created!.frameworkId,
+      )!.id,
+    );
     cycleId = (await listCycles(admin)).find((c) => c.quarter === current)!.id;
   });
 
@@ -81,7 +110,11 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
     await db.delete(rateLimits); // the export limit is per minute; this reads many exports in a row
     const out: Record<string, string> = {};
     const exportOf = async (name: string, request: Record<string, unknown>) => {
-      const dataset = await getPlanningDataset(admin, { ...request, quarter: current, format: "json" }, { locale: "en" });
+      const dataset = await getPlanningDataset(
+        admin,
+        { ...request, quarter: current, format: "json" },
+        { locale: "en" },
+      );
       out[`${name}.json`] = writeJson(dataset);
       out[`${name}.csv.zip`] = Buffer.from(writeCsvZip(dataset)).toString("base64");
     };
@@ -89,15 +122,21 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
     out["org.heatmap"] = JSON.stringify(await getOrgHeatmap(admin, { quarter: current }, { locale: "en" }));
     for (const teamId of teamIds) {
       await exportOf(teamId, { scope: "team", teamId });
-      out[`${teamId}.heatmap`] = JSON.stringify(await getTeamHeatmapData(admin, { teamId, quarter: current }, { locale: "en" }));
-      out[`${teamId}.vision`] = JSON.stringify(await getTeamVision(admin, { teamId, quarter: current }, { locale: "zh-TW" }));
+      out[`${teamId}.heatmap`] = JSON.stringify(
+        await getTeamHeatmapData(admin, { teamId, quarter: current }, { locale: "en" }),
+      );
+      out[`${teamId}.vision`] = JSON.stringify(
+        await getTeamVision(admin, { teamId, quarter: current }, { locale: "zh-TW" }),
+      );
     }
     return out;
   }
 
   const membersOf = async (teamId: string) =>
-    (await handle().db.select().from(teamMembers).where(eq(teamMembers.teamId, teamId)).orderBy(teamMembers.userId)).map((m) => m);
-  const at = <T,>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
+    (
+      await handle().db.select().from(teamMembers).where(eq(teamMembers.teamId, teamId)).orderBy(teamMembers.userId)
+    ).map((m) => m);
+  const at = <T>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
 
   /** Applies one edit through the data layer; false when it did not go through (nothing to act on, or refused). */
   async function apply(edit: Edit): Promise<boolean> {
@@ -109,8 +148,21 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
     try {
       switch (edit.kind) {
         case "addMember": {
-          const outsiders = await db.select({ email: users.email }).from(users).where(and(notInArray(users.id, members.map((m) => m.userId)), eq(users.role, "member"))).orderBy(users.email);
-          const email = edit.value % 3 === 0 ? `new-${randomUUID().slice(0, 8)}@acme.test` : at(outsiders, edit.value)?.email;
+          const outsiders = await db
+            .select({ email: users.email })
+            .from(users)
+            .where(
+              and(
+                notInArray(
+                  users.id,
+                  members.map((m) => m.userId),
+                ),
+                eq(users.role, "member"),
+              ),
+            )
+            .orderBy(users.email);
+          const email =
+            edit.value % 3 === 0 ? `new-${randomUUID().slice(0, 8)}@acme.test` : at(outsiders, edit.value)?.email;
           if (!email) return false;
           await addTeamMember(admin, { teamId, email });
           return true;
@@ -130,9 +182,18 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
         case "targetLevel": {
           if (!member) return false;
           const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
-          const keys = (await db.select({ key: levels.key }).from(levels).where(eq(levels.frameworkVersionId, team!.frameworkVersionId)).orderBy(levels.position)).map((l) => l.key);
+          const keys = (
+            await db
+              .select({ key: levels.key })
+              .from(levels)
+              .where(eq(levels.frameworkVersionId, team!.frameworkVersionId))
+              .orderBy(levels.position)
+          ).map((l) => l.key);
           const field = edit.kind === "level" ? "currentLevelKey" : "targetLevelKey";
-          const key = at(keys.filter((k) => k !== member[field]), edit.value);
+          const key = at(
+            keys.filter((k) => k !== member[field]),
+            edit.value,
+          );
           if (!key) return false;
           await updateTeamMember(admin, { teamId, userId: member.userId, [field]: key });
           return true;
@@ -145,9 +206,19 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
           const { options } = await getTeamVision(admin, { teamId }, { locale: "en" });
           const capability = at(options.capabilities, edit.pick);
           const skill = at(options.skills, edit.pick);
-          const [kind, key] = capability && edit.value % 2 === 0 ? (["capability", capability.key] as const) : (["skill", skill?.key] as const);
+          const [kind, key] =
+            capability && edit.value % 2 === 0
+              ? (["capability", capability.key] as const)
+              : (["skill", skill?.key] as const);
           if (!key) return false;
-          await createTarget(admin, { teamId, kind, key, level: 1 + (edit.value % 4), headcount: 1 + (edit.pick % 3), targetQuarter: addQuarters(current, 1 + (edit.value % 4)) });
+          await createTarget(admin, {
+            teamId,
+            kind,
+            key,
+            level: 1 + (edit.value % 4),
+            headcount: 1 + (edit.pick % 3),
+            targetQuarter: addQuarters(current, 1 + (edit.value % 4)),
+          });
           return true;
         }
         case "archiveTarget": {
@@ -208,7 +279,8 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
         // After the close: byte for byte the same.
         for (const edit of edits) await apply(edit);
         const after = await snapshot();
-        for (const key of Object.keys(closed)) expect(after[key], `${key} after ${JSON.stringify(edits)}`).toBe(closed[key]);
+        for (const key of Object.keys(closed))
+          expect(after[key], `${key} after ${JSON.stringify(edits)}`).toBe(closed[key]);
 
         // Before a close: the same sequence changes the quarter.
         await reopenCycle(admin, { cycleId });
@@ -231,7 +303,9 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
 
   it("a closed quarter's ratings snapshot holds exactly the history's latest ratings as of its close, for every framework", async () => {
     const db = handle().db;
-    const closed = (await db.select().from(assessmentCycles).where(eq(assessmentCycles.status, "closed"))).filter((c) => c.closedAt);
+    const closed = (await db.select().from(assessmentCycles).where(eq(assessmentCycles.status, "closed"))).filter(
+      (c) => c.closedAt,
+    );
     expect(closed.length).toBeGreaterThanOrEqual(4); // the demo's three past quarters and this one
     for (const cycle of closed) {
       expect(cycle.ratingsSnapshotAt, cycle.quarter).not.toBeNull();
@@ -254,8 +328,15 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
     expect(closed.status).toBe("closed");
     const read = async () => {
       await handle().db.delete(rateLimits);
-      const dataset = await getPlanningDataset(admin, { scope: "org", quarter: current, format: "json" }, { locale: "en" });
-      return { json: writeJson(dataset), heatmap: JSON.stringify(await getOrgHeatmap(admin, { quarter: current }, { locale: "en" })) };
+      const dataset = await getPlanningDataset(
+        admin,
+        { scope: "org", quarter: current, format: "json" },
+        { locale: "en" },
+      );
+      return {
+        json: writeJson(dataset),
+        heatmap: JSON.stringify(await getOrgHeatmap(admin, { quarter: current }, { locale: "en" })),
+      };
     };
     const before = await read();
     expect(JSON.parse(before.json).people.some((p: { team: string }) => p.team === "Applied ML")).toBe(true);
@@ -265,7 +346,13 @@ describeOnEachEngine("a closed quarter is a snapshot", ({ handle }) => {
     await reopenCycle(admin, { cycleId });
     const [reopened] = await handle().db.select().from(assessmentCycles).where(eq(assessmentCycles.id, cycleId));
     expect(reopened!.ratingsSnapshotAt).toBeNull();
-    expect(rowsOf(await handle().db.execute(sql`select count(*)::int as n from closed_quarter_ratings where cycle_id = ${cycleId}`))[0]!.n).toBe(0);
+    expect(
+      rowsOf(
+        await handle().db.execute(
+          sql`select count(*)::int as n from closed_quarter_ratings where cycle_id = ${cycleId}`,
+        ),
+      )[0]!.n,
+    ).toBe(0);
     const live = (await getOrgHeatmap(admin, {}, { locale: "en" }))!;
     expect(live.members.some((m) => m.teamId === teamIds[1])).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+
 import { assessmentCycles, auditEvents, ratings, teamFrameworkHistory, teamMembers, teams } from "@/db/schema";
 import { demoTeamId } from "@/db/seed/demo";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
@@ -11,8 +12,9 @@ import { listPublishedVersions } from "@/lib/data/frameworks";
 import { getOrgHeatmap, getTeamHeatmapData } from "@/lib/data/heatmap";
 import { getTeamVision } from "@/lib/data/vision";
 import { quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
-import { describeOnEachEngine } from "./support/engines";
+
 import { demoViewer, seedDemoOrg, useDemoOrg } from "./support/demo";
+import { describeOnEachEngine } from "./support/engines";
 
 // A closed quarter is read as of its close, every part of it: the matrix,
 // and what is computed from it (readiness, priorities), in the API payload
@@ -37,7 +39,16 @@ describeOnEachEngine("closed current quarter", ({ handle }) => {
   async function closeCurrent() {
     const cycles = await listCycles(demo.admin);
     const open = cycles.find((c) => c.status === "open");
-    const cycleId = open?.quarter === current ? open.id : (await openCycle(demo.admin, { quarter: current, startsOn: day(quarterStart(current)), endsOn: day(quarterEnd(current)) })).id;
+    const cycleId =
+      open?.quarter === current
+        ? open.id
+        : (
+            await openCycle(demo.admin, {
+              quarter: current,
+              startsOn: day(quarterStart(current)),
+              endsOn: day(quarterEnd(current)),
+            })
+          ).id;
     await closeCycle(demo.admin, { cycleId });
     return cycleId;
   }
@@ -46,7 +57,10 @@ describeOnEachEngine("closed current quarter", ({ handle }) => {
   async function rateEveryoneExpert() {
     const db = handle().db;
     const [team] = await db.select().from(teams).where(eq(teams.id, teamId()));
-    const members = await db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, teamId()));
+    const members = await db
+      .select({ userId: teamMembers.userId })
+      .from(teamMembers)
+      .where(eq(teamMembers.teamId, teamId()));
     const later = new Date(Date.now() + 1000);
     const data = await getTeamHeatmapData(demo.admin, { teamId: teamId() }, { locale: "en" });
     await db.insert(ratings).values(
@@ -76,15 +90,32 @@ describeOnEachEngine("closed current quarter", ({ handle }) => {
     expect(after.validated).toBe(before.validated);
     expect(after.targets).toEqual(before.targets);
     expect(after.priorities).toEqual(before.priorities);
-    const exported = await getPlanningDataset(demo.lead, { scope: "team", teamId: teamId(), format: "json" }, { locale: "en" });
-    expect(exported.priorities.map((p) => [p.skillKey, p.recommendation, p.gap])).toEqual(after.priorities.map((p) => [p.skillKey, p.recommendation, p.gap]));
+    const exported = await getPlanningDataset(
+      demo.lead,
+      { scope: "team", teamId: teamId(), format: "json" },
+      { locale: "en" },
+    );
+    expect(exported.priorities.map((p) => [p.skillKey, p.recommendation, p.gap])).toEqual(
+      after.priorities.map((p) => [p.skillKey, p.recommendation, p.gap]),
+    );
     expect(exported.targets.map((t) => t.readiness)).toEqual(after.targets.map((t) => t.readiness));
   });
 
   it("lets an admin reopen the most recent closed quarter, audited, and nobody else", async () => {
     const db = handle().db;
-    const [latestClosed] = await db.select().from(assessmentCycles).where(eq(assessmentCycles.status, "closed")).orderBy(desc(assessmentCycles.quarter)).limit(1);
-    const [older] = await db.select().from(assessmentCycles).where(and(eq(assessmentCycles.status, "closed"))).orderBy(desc(assessmentCycles.quarter)).offset(1).limit(1);
+    const [latestClosed] = await db
+      .select()
+      .from(assessmentCycles)
+      .where(eq(assessmentCycles.status, "closed"))
+      .orderBy(desc(assessmentCycles.quarter))
+      .limit(1);
+    const [older] = await db
+      .select()
+      .from(assessmentCycles)
+      .where(and(eq(assessmentCycles.status, "closed")))
+      .orderBy(desc(assessmentCycles.quarter))
+      .offset(1)
+      .limit(1);
     await expect(reopenCycle(demo.member, { cycleId: latestClosed!.id })).rejects.toMatchObject({ code: "forbidden" });
     await expect(reopenCycle(demo.lead, { cycleId: latestClosed!.id })).rejects.toMatchObject({ code: "forbidden" });
     await expect(reopenCycle(demo.admin, { cycleId: older!.id })).rejects.toMatchObject({ code: "conflict" });
@@ -113,12 +144,19 @@ describeOnEachEngine("closed quarter after a team switches roadmap", ({ handle }
   beforeAll(async () => {
     await seedDemoOrg(handle());
     admin = await demoViewer("mei-ling.chen@acme.test");
-    const [leadRow] = await handle().db.select({ userId: teamMembers.userId }).from(teamMembers).where(and(eq(teamMembers.teamId, team()), eq(teamMembers.isLead, true)));
+    const [leadRow] = await handle()
+      .db.select({ userId: teamMembers.userId })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, team()), eq(teamMembers.isLead, true)));
     lead = await viewerById(leadRow!.userId);
   });
 
   async function otherRoadmapVersion(): Promise<string> {
-    const imported = await importFramework(admin, { format: "markdown", content: "# Data roadmap\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n", apply: true });
+    const imported = await importFramework(admin, {
+      format: "markdown",
+      content: "# Data roadmap\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n",
+      apply: true,
+    });
     const frameworkId = imported.created!.frameworkId;
     await publishDraft(admin, { frameworkId });
     const versions = await listPublishedVersions(admin, { locale: "en" });
@@ -128,8 +166,16 @@ describeOnEachEngine("closed quarter after a team switches roadmap", ({ handle }
   it("keeps the closed quarter's team and org exports byte-identical, and marks unmatched targets", async () => {
     const closed = (await listCycles(admin)).filter((c) => c.status === "closed").at(-1)!;
     const read = async () => ({
-      org: JSON.stringify(await getPlanningDataset(admin, { scope: "org", quarter: closed.quarter, format: "json" }, { locale: "en" })),
-      team: JSON.stringify(await getPlanningDataset(admin, { scope: "team", teamId: team(), quarter: closed.quarter, format: "json" }, { locale: "en" })),
+      org: JSON.stringify(
+        await getPlanningDataset(admin, { scope: "org", quarter: closed.quarter, format: "json" }, { locale: "en" }),
+      ),
+      team: JSON.stringify(
+        await getPlanningDataset(
+          admin,
+          { scope: "team", teamId: team(), quarter: closed.quarter, format: "json" },
+          { locale: "en" },
+        ),
+      ),
       payload: await getTeamHeatmapData(admin, { teamId: team(), quarter: closed.quarter }, { locale: "en" }),
     });
     const before = await read();
@@ -151,12 +197,20 @@ describeOnEachEngine("closed quarter after a team switches roadmap", ({ handle }
     // The org heatmap now says why the team is not in it.
     const org = (await getOrgHeatmap(admin, {}, { locale: "en" }))!;
     expect(org.members.some((m) => m.teamId === team())).toBe(false);
-    expect(org.scope.kind === "org" && org.scope.excludedTeams).toContainEqual({ id: team(), name: "Data Engineering", roadmap: "Data roadmap" });
+    expect(org.scope.kind === "org" && org.scope.excludedTeams).toContainEqual({
+      id: team(),
+      name: "Data Engineering",
+      roadmap: "Data roadmap",
+    });
   });
 
   it("records every roadmap change of a team in its history, in the same transaction", async () => {
     const db = handle().db;
-    const rows = await db.select().from(teamFrameworkHistory).where(eq(teamFrameworkHistory.teamId, team())).orderBy(teamFrameworkHistory.id);
+    const rows = await db
+      .select()
+      .from(teamFrameworkHistory)
+      .where(eq(teamFrameworkHistory.teamId, team()))
+      .orderBy(teamFrameworkHistory.id);
     const [now] = await db.select().from(teams).where(eq(teams.id, team()));
     expect(rows.length).toBe(2);
     expect(rows.at(-1)).toMatchObject({ frameworkId: now!.frameworkId, frameworkVersionId: now!.frameworkVersionId });

@@ -1,20 +1,22 @@
-import ExcelJS from "exceljs";
-import { readmeSheets, rowValues } from "../support/xlsx";
-import { unzipSync, strFromU8 } from "fflate";
 import { eq, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { expect, it } from "vitest";
+
 import { assessmentCycles, ratings, skills as skillsTable, teams, users } from "@/db/schema";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { closeCycle, openCycle } from "@/lib/data/cycles";
 import { getPlanningDataset } from "@/lib/data/exports";
 import { importRatings } from "@/lib/data/import";
 import { parseCsv, toCsv } from "@/lib/export/csv";
-import { type PlanningExport, planningExportSchema } from "@/lib/export/schema";
+import { planningExportSchema, type PlanningExport } from "@/lib/export/schema";
 import { streamXlsx, writeCsvZip, writeJson } from "@/lib/export/writers";
 import { quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
+
+import { readmeSheets, rowValues } from "../support/xlsx";
+import { useDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { rowsOf, tableFingerprint } from "./support/fingerprint";
-import { useDemoOrg } from "./support/demo";
 
 async function xlsxBuffer(d: Parameters<typeof streamXlsx>[0]): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -28,7 +30,6 @@ async function readWorkbook(d: PlanningExport): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-
 /** The Matrix sheet's header row (the one the import reads): team, person, email, then skill keys. */
 const MATRIX_HEADER_ROW = 4;
 
@@ -36,19 +37,37 @@ describeOnEachEngine("exports and import", ({ handle }) => {
   const demo = useDemoOrg(handle, { alex: "alex.wang@acme.test", admin: "mei-ling.chen@acme.test" });
 
   it("exports a team as JSON in the documented shape, and records the export", async () => {
-    const before = rowsOf(await handle().db.execute(sql`select count(*)::int as n from audit_events where action = 'export.created'`))[0]!.n as number;
-    const { filename, ...d } = await getPlanningDataset(demo.alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" }, { locale: "en" });
+    const before = rowsOf(
+      await handle().db.execute(sql`select count(*)::int as n from audit_events where action = 'export.created'`),
+    )[0]!.n as number;
+    const { filename, ...d } = await getPlanningDataset(
+      demo.alex,
+      { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" },
+      { locale: "en" },
+    );
     expect(filename).toBe(`skillgrid-ml-platform-${quarterOf(new Date())}`);
     expect(planningExportSchema.parse(JSON.parse(writeJson(d)))).toEqual(d);
     expect(d.people).toHaveLength(9);
     expect(d.ratings).toHaveLength(9 * 33);
     expect(d.priorities.length).toBeGreaterThan(0);
-    expect(rowsOf(await handle().db.execute(sql`select count(*)::int as n from audit_events where action = 'export.created'`))[0]!.n).toBe(before + 1);
+    expect(
+      rowsOf(
+        await handle().db.execute(sql`select count(*)::int as n from audit_events where action = 'export.created'`),
+      )[0]!.n,
+    ).toBe(before + 1);
   });
 
   it("explains each priority in the export's language, not English inside a zh-TW file", async () => {
-    const zh = await getPlanningDataset(demo.alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" }, { locale: "zh-TW" });
-    const en = await getPlanningDataset(demo.alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" }, { locale: "en" });
+    const zh = await getPlanningDataset(
+      demo.alex,
+      { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" },
+      { locale: "zh-TW" },
+    );
+    const en = await getPlanningDataset(
+      demo.alex,
+      { scope: "team", teamId: demoTeamId("ml-platform"), format: "json" },
+      { locale: "en" },
+    );
     expect(zh.priorities.length).toBeGreaterThan(0);
     for (const [i, p] of zh.priorities.entries()) {
       expect(p.explanation).toMatch(/[\u4e00-\u9fff]/);
@@ -59,15 +78,31 @@ describeOnEachEngine("exports and import", ({ handle }) => {
   });
 
   it("writes an XLSX whose every matrix cell equals the database, read back with the library's reader", async () => {
-    const { filename: _f, ...d } = await getPlanningDataset(demo.alex, { scope: "team", teamId: demoTeamId("ml-platform"), format: "xlsx" }, { locale: "en" });
+    const { filename: _f, ...d } = await getPlanningDataset(
+      demo.alex,
+      { scope: "team", teamId: demoTeamId("ml-platform"), format: "xlsx" },
+      { locale: "en" },
+    );
     const wb = await readWorkbook(d);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["README", "Matrix", "Notes", "Coverage", "Targets", "Priorities", "Members"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "README",
+      "Matrix",
+      "Notes",
+      "Coverage",
+      "Targets",
+      "Priorities",
+      "Members",
+    ]);
     const matrix = wb.getWorksheet("Matrix")!;
     expect(matrix.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: MATRIX_HEADER_ROW });
     const header = rowValues(matrix, MATRIX_HEADER_ROW) as string[];
     expect(header.slice(0, 3)).toEqual(["team", "person", "email"]);
     // Brute force from the ratings table: effective = latest validated, else latest self.
-    const all = rowsOf(await handle().db.execute(sql`select u.email, r.skill_key, r.rater_kind, r.proficiency, r.not_applicable from ratings r join users u on u.id = r.user_id order by r.rated_at, r.id`));
+    const all = rowsOf(
+      await handle().db.execute(
+        sql`select u.email, r.skill_key, r.rater_kind, r.proficiency, r.not_applicable from ratings r join users u on u.id = r.user_id order by r.rated_at, r.id`,
+      ),
+    );
     const latest = new Map<string, number | "n/a">();
     const validated = new Map<string, number | "n/a">();
     for (const r of all) {
@@ -89,11 +124,16 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     expect(checked).toBe(9 * 33);
     // Numbers stay numbers, coloured on the heatmap's scale.
     const cell = matrix.getRow(MATRIX_HEADER_ROW + 1).getCell(4);
-    if (typeof cell.value === "number") expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toMatch(/^FF[0-9A-F]{6}$/);
+    if (typeof cell.value === "number")
+      expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toMatch(/^FF[0-9A-F]{6}$/);
   });
 
   it("the README sheet names exactly the workbook's sheets, and each sheet's columns in order", async () => {
-    const { filename: _f, ...d } = await getPlanningDataset(demo.admin, { scope: "org", format: "xlsx" }, { locale: "en" });
+    const { filename: _f, ...d } = await getPlanningDataset(
+      demo.admin,
+      { scope: "org", format: "xlsx" },
+      { locale: "en" },
+    );
     const wb = await readWorkbook(d);
     const documented = readmeSheets(wb);
     expect([...documented.keys()]).toEqual(wb.worksheets.map((w) => w.name));
@@ -107,13 +147,25 @@ describeOnEachEngine("exports and import", ({ handle }) => {
   });
 
   it("heads the Matrix with skill names in the export's language, under level and category bands, in readable widths", async () => {
-    const [team] = await handle().db.select().from(teams).where(eq(teams.id, demoTeamId("ml-platform")));
-    const names = await handle().db.select({ key: skillsTable.key, en: skillsTable.nameEn, zh: skillsTable.nameZh }).from(skillsTable).where(eq(skillsTable.frameworkVersionId, team!.frameworkVersionId));
+    const [team] = await handle()
+      .db.select()
+      .from(teams)
+      .where(eq(teams.id, demoTeamId("ml-platform")));
+    const names = await handle()
+      .db.select({ key: skillsTable.key, en: skillsTable.nameEn, zh: skillsTable.nameZh })
+      .from(skillsTable)
+      .where(eq(skillsTable.frameworkVersionId, team!.frameworkVersionId));
     for (const locale of ["en", "zh-TW"] as const) {
-      const { filename: _f, ...d } = await getPlanningDataset(demo.alex, { scope: "team", teamId: team!.id, format: "xlsx" }, { locale });
+      const { filename: _f, ...d } = await getPlanningDataset(
+        demo.alex,
+        { scope: "team", teamId: team!.id, format: "xlsx" },
+        { locale },
+      );
       const matrix = (await readWorkbook(d)).getWorksheet("Matrix")!;
       const keys = rowValues(matrix, MATRIX_HEADER_ROW).slice(3) as string[];
-      const expected = keys.map((k) => names.find((n) => n.key === k)!).map((n) => (locale === "zh-TW" ? n.zh || n.en : n.en));
+      const expected = keys
+        .map((k) => names.find((n) => n.key === k)!)
+        .map((n) => (locale === "zh-TW" ? n.zh || n.en : n.en));
       expect(rowValues(matrix, 3).slice(3), locale).toEqual(expected);
       expect(rowValues(matrix, 1).slice(3)).toEqual(d.skills.map((s) => s.level));
       expect(rowValues(matrix, 2).slice(3)).toEqual(d.skills.map((s) => s.category));
@@ -122,7 +174,8 @@ describeOnEachEngine("exports and import", ({ handle }) => {
       const merges = (matrix.model as unknown as { merges: string[] }).merges;
       // Merged runs: consecutive skills with the same label, two or more long.
       const longRuns = (labels: string[]) => labels.filter((l, i) => l === labels[i - 1] && l !== labels[i - 2]).length;
-      const bandMerges = (row: number) => merges.filter((m) => new RegExp(`^[A-Z]+${row}:[A-Z]+${row}$`).test(m)).length;
+      const bandMerges = (row: number) =>
+        merges.filter((m) => new RegExp(`^[A-Z]+${row}:[A-Z]+${row}$`).test(m)).length;
       expect(bandMerges(1)).toBe(longRuns(d.skills.map((s) => s.level)));
       expect(bandMerges(2)).toBe(longRuns(d.skills.map((s) => `${s.level}/${s.category}`)));
       expect(bandMerges(1)).toBeGreaterThan(0);
@@ -141,7 +194,11 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     const teamId = demoTeamId("ml-platform");
     const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
     const exportNow = async () => {
-      const { filename: _f, ...d } = await getPlanningDataset(demo.alex, { scope: "team", teamId, format: "csv" }, { locale: "en" });
+      const { filename: _f, ...d } = await getPlanningDataset(
+        demo.alex,
+        { scope: "team", teamId, format: "csv" },
+        { locale: "en" },
+      );
       return d;
     };
     const before = await exportNow();
@@ -149,12 +206,23 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     // An admin imports a value for one member's skill (the member did not enter it).
     const target = open[0]!;
     const value = target.self === 4 ? 1 : 4;
-    const applied = await importRatings(demo.admin, { mode: "apply", filename: "one-rating.csv", bytes: new TextEncoder().encode(toCsv([["email", target.skillKey], [target.email, value]])) });
+    const applied = await importRatings(demo.admin, {
+      mode: "apply",
+      filename: "one-rating.csv",
+      bytes: new TextEncoder().encode(
+        toCsv([
+          ["email", target.skillKey],
+          [target.email, value],
+        ]),
+      ),
+    });
     expect(applied.summary.changes).toBe(1);
     // Notes as the rating sheet will store them ("- led the migration"), on other cells: evidence by the member, comments by the lead.
     const notes = ["- led the migration", "=SUM(A1:A9)", "+1 shipped it", "@channel see the demo", "\tindented"];
     const noted = open.filter((r) => r.email !== target.email).slice(0, notes.length);
-    const idOf = new Map((await db.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.email, u.id]));
+    const idOf = new Map(
+      (await db.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.email, u.id]),
+    );
     for (const [i, r] of noted.entries()) {
       const userId = idOf.get(r.email)!;
       const lead = i >= 3;
@@ -175,16 +243,46 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     const personName = d.people.find((p) => p.email === target.email)!.name;
     const imported = d.ratings.find((r) => r.email === target.email && r.skillKey === target.skillKey)!;
     expect(imported).toMatchObject({ self: value, effective: value, source: "imported", ratedBy: adminName });
-    expect(d.ratings.filter((r) => r.source === "imported").length).toBe(before.ratings.filter((r) => r.source === "imported").length + 1);
+    expect(d.ratings.filter((r) => r.source === "imported").length).toBe(
+      before.ratings.filter((r) => r.source === "imported").length + 1,
+    );
 
     // CSV: ratings.csv names the person and the skill, says imported and by whom; notes start with an apostrophe.
     const files = unzipSync(writeCsvZip(d));
     const ratingsCsv = strFromU8(files["ratings.csv"]!);
     const [header, ...rows] = parseCsv(ratingsCsv);
-    expect(header).toEqual(["team", "email", "skill_key", "self", "validated", "effective", "person", "skill", "source", "rated_by", "evidence", "lead_comment"]);
+    expect(header).toEqual([
+      "team",
+      "email",
+      "skill_key",
+      "self",
+      "validated",
+      "effective",
+      "person",
+      "skill",
+      "source",
+      "rated_by",
+      "evidence",
+      "lead_comment",
+    ]);
     const skillName = d.skills.find((s) => s.key === target.skillKey)!.name;
-    expect(rows.find((r) => r[1] === target.email && r[2] === target.skillKey)).toEqual(["ML Platform", target.email, target.skillKey, String(value), "", String(value), personName, skillName, "imported", adminName, "", ""]);
-    expect(new Set(rows.map((r) => r[8]))).toEqual(new Set(["self", "imported", "lead", ...(rows.some((r) => r[8] === "") ? [""] : [])]));
+    expect(rows.find((r) => r[1] === target.email && r[2] === target.skillKey)).toEqual([
+      "ML Platform",
+      target.email,
+      target.skillKey,
+      String(value),
+      "",
+      String(value),
+      personName,
+      skillName,
+      "imported",
+      adminName,
+      "",
+      "",
+    ]);
+    expect(new Set(rows.map((r) => r[8]))).toEqual(
+      new Set(["self", "imported", "lead", ...(rows.some((r) => r[8] === "") ? [""] : [])]),
+    );
     const csvNotes = rows.flatMap((r) => [r[10]!, r[11]!]);
     for (const note of notes) expect(csvNotes).toContain(`'${note}`);
     expect(ratingsCsv).not.toMatch(/(^|,)"?[=+\-@\t]/m);
@@ -213,18 +311,38 @@ describeOnEachEngine("exports and import", ({ handle }) => {
   });
 
   it("neutralises formulas in every text cell of CSV and XLSX", async () => {
-    await handle().db.update(teams).set({ name: "=HYPERLINK(\"http://evil.example\")" }).where(eq(teams.id, demoTeamId("data-engineering")));
-    const { filename: _f, ...d } = await getPlanningDataset(demo.admin, { scope: "org", format: "csv" }, { locale: "en" });
+    await handle()
+      .db.update(teams)
+      .set({ name: '=HYPERLINK("http://evil.example")' })
+      .where(eq(teams.id, demoTeamId("data-engineering")));
+    const { filename: _f, ...d } = await getPlanningDataset(
+      demo.admin,
+      { scope: "org", format: "csv" },
+      { locale: "en" },
+    );
     const files = unzipSync(writeCsvZip(d));
-    expect(Object.keys(files).sort()).toEqual(["coverage.csv", "matrix.csv", "members.csv", "priorities.csv", "ratings.csv", "targets.csv"]);
+    expect(Object.keys(files).sort()).toEqual([
+      "coverage.csv",
+      "matrix.csv",
+      "members.csv",
+      "priorities.csv",
+      "ratings.csv",
+      "targets.csv",
+    ]);
     const members = strFromU8(files["members.csv"]!);
     expect(members).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(members).not.toMatch(/(^|,)=HYPERLINK/m);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await xlsxBuffer(d)) as unknown as ArrayBuffer);
-    const names = wb.getWorksheet("Members")!.getColumn(1).values.filter((v): v is string => typeof v === "string");
+    const names = wb
+      .getWorksheet("Members")!
+      .getColumn(1)
+      .values.filter((v): v is string => typeof v === "string");
     expect(names).toContain(`'=HYPERLINK("http://evil.example")`);
-    await handle().db.update(teams).set({ name: "Data Engineering" }).where(eq(teams.id, demoTeamId("data-engineering")));
+    await handle()
+      .db.update(teams)
+      .set({ name: "Data Engineering" })
+      .where(eq(teams.id, demoTeamId("data-engineering")));
   });
 
   it("a closed quarter exports byte-identically before and after new ratings", async () => {
@@ -232,10 +350,23 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     const current = quarterOf(new Date());
     // Close the current cycle (opening it if the seed left it open), export, rate, export again.
     const [open] = await db.select().from(assessmentCycles).where(eq(assessmentCycles.quarter, current));
-    const cycleId = open?.status === "open" ? open.id : (await openCycle(demo.admin, { quarter: current, startsOn: quarterStart(current).toISOString().slice(0, 10), endsOn: quarterEnd(current).toISOString().slice(0, 10) })).id;
+    const cycleId =
+      open?.status === "open"
+        ? open.id
+        : (
+            await openCycle(demo.admin, {
+              quarter: current,
+              startsOn: quarterStart(current).toISOString().slice(0, 10),
+              endsOn: quarterEnd(current).toISOString().slice(0, 10),
+            })
+          ).id;
     await closeCycle(demo.admin, { cycleId });
     const exportNow = async () => {
-      const { filename: _f, ...d } = await getPlanningDataset(demo.alex, { scope: "team", teamId: demoTeamId("ml-platform"), quarter: current, format: "csv" }, { locale: "en" });
+      const { filename: _f, ...d } = await getPlanningDataset(
+        demo.alex,
+        { scope: "team", teamId: demoTeamId("ml-platform"), quarter: current, format: "csv" },
+        { locale: "en" },
+      );
       const xlsx: Buffer[] = [];
       for await (const chunk of streamXlsx(d)) xlsx.push(chunk as Buffer);
       return { json: writeJson(d), csv: Buffer.from(writeCsvZip(d)), xlsx: Buffer.concat(xlsx) };
@@ -245,7 +376,15 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     await new Promise((r) => setTimeout(r, 2100));
     const frameworkId = (await db.select({ id: teams.frameworkId }).from(teams).limit(1))[0]!.id;
     const hana = demoUserId("hana.sato@acme.test");
-    await db.insert(ratings).values({ userId: hana, raterId: hana, raterKind: "self", frameworkId, skillKey: "environments-and-version-control.uses-git-for-version-control", proficiency: 0, quarter: current });
+    await db.insert(ratings).values({
+      userId: hana,
+      raterId: hana,
+      raterKind: "self",
+      frameworkId,
+      skillKey: "environments-and-version-control.uses-git-for-version-control",
+      proficiency: 0,
+      quarter: current,
+    });
     const second = await exportNow();
     expect(second.json).toBe(first.json);
     expect(second.csv.equals(first.csv)).toBe(true);
@@ -254,13 +393,22 @@ describeOnEachEngine("exports and import", ({ handle }) => {
 
   it("import: a dry run reports unknown people, skills and invalid values row by row, and writes nothing", async () => {
     const csv = toCsv([
-      ["email", "environments-and-version-control.uses-git-for-version-control", "Can read loss/accuracy curves", "quantum computing"],
+      [
+        "email",
+        "environments-and-version-control.uses-git-for-version-control",
+        "Can read loss/accuracy curves",
+        "quantum computing",
+      ],
       ["hana.sato@acme.test", 4, 3, 1],
       ["nobody@acme.test", 2, 2, 2],
       ["sofia.rossi@acme.test", "five", 2, ""],
     ]);
     const before = await tableFingerprint(handle().db);
-    const result = await importRatings(demo.admin, { mode: "dry-run", filename: "matrix.csv", bytes: new TextEncoder().encode(csv) });
+    const result = await importRatings(demo.admin, {
+      mode: "dry-run",
+      filename: "matrix.csv",
+      bytes: new TextEncoder().encode(csv),
+    });
     expect(result.applied).toBe(false);
     expect(result.unknownColumns).toEqual(["quantum computing"]);
     expect(result.rows.map((r) => [r.line, r.status])).toEqual([
@@ -268,13 +416,23 @@ describeOnEachEngine("exports and import", ({ handle }) => {
       [3, "unknown_person"],
       [4, "invalid"],
     ]);
-    expect(result.rows[2]!.errors).toEqual([{ column: "environments-and-version-control.uses-git-for-version-control", value: "five", message: "Use 0–4, n/a, or leave it empty." }]);
+    expect(result.rows[2]!.errors).toEqual([
+      {
+        column: "environments-and-version-control.uses-git-for-version-control",
+        value: "five",
+        message: "Use 0–4, n/a, or leave it empty.",
+      },
+    ]);
     expect(await tableFingerprint(handle().db)).toEqual(before);
   });
 
   it("import: applying writes history rows attributed to the importer, and re-importing changes nothing", async () => {
     const csv = toCsv([
-      ["email", "environments-and-version-control.uses-git-for-version-control", "experiment-tracking-and-observation.can-read-loss-accuracy-curves"],
+      [
+        "email",
+        "environments-and-version-control.uses-git-for-version-control",
+        "experiment-tracking-and-observation.can-read-loss-accuracy-curves",
+      ],
       ["pei-shan.kuo@acme.test", 1, "n/a"],
       ["ravi.patel@acme.test", 4, 0],
     ]);
@@ -282,12 +440,16 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     const applied = await importRatings(demo.admin, { mode: "apply", filename: "matrix.csv", bytes });
     expect(applied.applied).toBe(true);
     const rows = rowsOf(
-      await handle().db.execute(sql`select u.email, r.skill_key, r.proficiency, r.not_applicable, r.rater_id from ratings r join users u on u.id = r.user_id where r.comment like 'Imported by % from matrix.csv' order by u.email, r.skill_key`),
+      await handle().db.execute(
+        sql`select u.email, r.skill_key, r.proficiency, r.not_applicable, r.rater_id from ratings r join users u on u.id = r.user_id where r.comment like 'Imported by % from matrix.csv' order by u.email, r.skill_key`,
+      ),
     );
     const changed = applied.summary.changes;
     expect(rows.length).toBe(changed);
     expect(rows.every((r) => r.rater_id === demo.admin.id)).toBe(true);
-    expect(rows.find((r) => r.email === "pei-shan.kuo@acme.test" && String(r.skill_key).startsWith("experiment"))).toMatchObject({ not_applicable: true, proficiency: null });
+    expect(
+      rows.find((r) => r.email === "pei-shan.kuo@acme.test" && String(r.skill_key).startsWith("experiment")),
+    ).toMatchObject({ not_applicable: true, proficiency: null });
     const before = await tableFingerprint(handle().db);
     const again = await importRatings(demo.admin, { mode: "apply", filename: "matrix.csv", bytes });
     expect(again).toMatchObject({ applied: false, summary: { changes: 0, unchanged: 4 } });
@@ -308,14 +470,22 @@ describeOnEachEngine("exports and import", ({ handle }) => {
       ["broken.xlsx", "not a zip", /could not be read/],
     ];
     for (const [filename, content, message] of cases) {
-      const error = await importRatings(demo.admin, { mode: "apply", filename, bytes: new TextEncoder().encode(content) }).catch((e: unknown) => e);
+      const error = await importRatings(demo.admin, {
+        mode: "apply",
+        filename,
+        bytes: new TextEncoder().encode(content),
+      }).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: "invalid", message: expect.stringMatching(message) });
     }
     expect(await tableFingerprint(handle().db)).toEqual(before);
   });
 
   it("import reads our own XLSX export back (round trip: nothing to change)", async () => {
-    const { filename: _f, ...d } = await getPlanningDataset(demo.admin, { scope: "team", teamId: demoTeamId("applied-ml"), format: "xlsx" }, { locale: "en" });
+    const { filename: _f, ...d } = await getPlanningDataset(
+      demo.admin,
+      { scope: "team", teamId: demoTeamId("applied-ml"), format: "xlsx" },
+      { locale: "en" },
+    );
     const bytes = new Uint8Array(await xlsxBuffer(d));
     const result = await importRatings(demo.admin, { mode: "dry-run", filename: "export.xlsx", bytes });
     expect(result.unknownColumns).toEqual([]);

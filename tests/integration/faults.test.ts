@@ -1,12 +1,13 @@
 import { spawn, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { chownSync, existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { type DbHandle, openDb, setDbHandle } from "@/db/client";
+
+import { openDb, setDbHandle, type DbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
@@ -14,6 +15,7 @@ import { DEMO_PEOPLE } from "@/db/seed/demo-people";
 import { toActionResult } from "@/lib/actions/result";
 import { loadViewer } from "@/lib/auth/viewer";
 import { saveSelfRating } from "@/lib/data/ratings";
+
 import { rowsOf } from "./support/fingerprint";
 
 // While raters save, PostgreSQL restarts: requests in the outage get a clear
@@ -25,7 +27,9 @@ const bin = (() => {
   return v && existsSync(`${root}/${v}/bin/pg_ctl`) ? `${root}/${v}/bin` : null;
 })();
 const asOwner = (args: string[]) =>
-  process.getuid?.() === 0 ? spawnSync("runuser", ["-u", "postgres", "--", ...args], { encoding: "utf8" }) : spawnSync(args[0]!, args.slice(1), { encoding: "utf8" });
+  process.getuid?.() === 0
+    ? spawnSync("runuser", ["-u", "postgres", "--", ...args], { encoding: "utf8" })
+    : spawnSync(args[0]!, args.slice(1), { encoding: "utf8" });
 // The restart must not block this process's event loop (it plays the app).
 const asOwnerAsync = (args: string[]) =>
   new Promise<number | null>((resolve) => {
@@ -43,11 +47,26 @@ const freePort = () =>
 describe.skipIf(!bin)("PostgreSQL restart while raters save", () => {
   it("loses no acknowledged write and recovers by itself", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "skillgrid-fault-"));
-    if (process.getuid?.() === 0) chownSync(dir, Number(spawnSync("id", ["-u", "postgres"], { encoding: "utf8" }).stdout.trim()), Number(spawnSync("id", ["-g", "postgres"], { encoding: "utf8" }).stdout.trim()));
+    if (process.getuid?.() === 0)
+      chownSync(
+        dir,
+        Number(spawnSync("id", ["-u", "postgres"], { encoding: "utf8" }).stdout.trim()),
+        Number(spawnSync("id", ["-g", "postgres"], { encoding: "utf8" }).stdout.trim()),
+      );
     const data = path.join(dir, "data");
     const port = await freePort();
     expect(asOwner([`${bin}/initdb`, "-D", data, "-U", "postgres", "-A", "trust"]).status).toBe(0);
-    const ctlArgs = (...args: string[]) => [`${bin}/pg_ctl`, "-D", data, "-l", path.join(dir, "log"), "-w", "-t", "30", ...args];
+    const ctlArgs = (...args: string[]) => [
+      `${bin}/pg_ctl`,
+      "-D",
+      data,
+      "-l",
+      path.join(dir, "log"),
+      "-w",
+      "-t",
+      "30",
+      ...args,
+    ];
     const ctl = (...args: string[]) => asOwner(ctlArgs(...args));
     const opts = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`;
     expect(ctl("-o", opts, "start").status).toBe(0);
@@ -57,7 +76,11 @@ describe.skipIf(!bin)("PostgreSQL restart while raters save", () => {
       setDbHandle(handle);
       await migrateDatabase(handle);
       await seedDatabase(handle.db, { demo: true });
-      const raters = await Promise.all(DEMO_PEOPLE.filter((p) => p.role === "member").slice(0, 8).map((p) => loadViewer(demoUserId(p.email))));
+      const raters = await Promise.all(
+        DEMO_PEOPLE.filter((p) => p.role === "member")
+          .slice(0, 8)
+          .map((p) => loadViewer(demoUserId(p.email))),
+      );
       const acknowledged: string[] = [];
       const refused: string[] = [];
       let stop = false;
@@ -67,7 +90,13 @@ describe.skipIf(!bin)("PostgreSQL restart while raters save", () => {
           const requestId = randomUUID();
           const started = Date.now();
           const result = await toActionResult(() =>
-            saveSelfRating(raters[i]!, { skillKey: "environments-and-version-control.uses-git-for-version-control", value: n % 5, interest: 1, evidence: null, requestId }),
+            saveSelfRating(raters[i]!, {
+              skillKey: "environments-and-version-control.uses-git-for-version-control",
+              value: n % 5,
+              interest: 1,
+              evidence: null,
+              requestId,
+            }),
           );
           const took = Date.now() - started;
           slowest = Math.max(slowest, took);
@@ -92,14 +121,24 @@ describe.skipIf(!bin)("PostgreSQL restart while raters save", () => {
 
       expect(refused.length).toBeGreaterThan(0); // the outage was real
       const stored = new Set(
-        rowsOf(await handle.db.execute(sql`select request_id::text as id from ratings where request_id is not null`)).map((r) => r.id as string),
+        rowsOf(
+          await handle.db.execute(sql`select request_id::text as id from ratings where request_id is not null`),
+        ).map((r) => r.id as string),
       );
       const lost = acknowledged.filter((id) => !stored.has(id));
-      console.log(`fault test: ${acknowledged.length} acknowledged, ${refused.length} refused as retryable, ${lost.length} acknowledged-but-missing, slowest save ${slowest} ms`);
+      console.log(
+        `fault test: ${acknowledged.length} acknowledged, ${refused.length} refused as retryable, ${lost.length} acknowledged-but-missing, slowest save ${slowest} ms`,
+      );
       expect(lost).toEqual([]);
       // Recovered without a restart of the app.
       const after = await toActionResult(() =>
-        saveSelfRating(raters[0]!, { skillKey: "environments-and-version-control.uses-git-for-version-control", value: 4, interest: 1, evidence: null, requestId: randomUUID() }),
+        saveSelfRating(raters[0]!, {
+          skillKey: "environments-and-version-control.uses-git-for-version-control",
+          value: 4,
+          interest: 1,
+          evidence: null,
+          requestId: randomUUID(),
+        }),
       );
       expect(after.ok).toBe(true);
     } finally {

@@ -4,12 +4,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, openDb } from "@/db/client";
+
+import { openDb, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { auditEvents, frameworks, frameworkVersions } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
-import { type FrameworkDocument, parseFrameworkData } from "@/lib/roadmap/document";
+import { parseFrameworkData, type FrameworkDocument } from "@/lib/roadmap/document";
+
 import { tableFingerprint } from "./support/fingerprint";
 
 /*
@@ -58,7 +60,10 @@ function changedFile(doc: FrameworkDocument, suffix: string): string {
   const copy = structuredClone(doc);
   const category = copy.levels[0]!.categories[0]!;
   category.skills[0]!.name.en = `Reads notebooks (${suffix})`;
-  category.skills.push({ key: `${category.key}.cli-${suffix}`, name: { zh: `命令列技能 ${suffix}`, en: `Command-line skill ${suffix}` } });
+  category.skills.push({
+    key: `${category.key}.cli-${suffix}`,
+    name: { zh: `命令列技能 ${suffix}`, en: `Command-line skill ${suffix}` },
+  });
   const file = path.join(dir, `changed-${suffix}.json`);
   writeFileSync(file, JSON.stringify(copy, null, 2));
   return file;
@@ -85,13 +90,18 @@ describe("framework import and export from the command line", () => {
     const before = await withDb(tableFingerprint);
     const json = path.join(dir, "roadmap.json");
     const yaml = path.join(dir, "roadmap.yaml");
-    expect(cli("framework:export", DEFAULT_FRAMEWORK_KEY, "--out", json)).toMatchObject({ code: 0, stdout: `Exported ${DEFAULT_FRAMEWORK_KEY}-v1.json to ${json}.\n` });
+    expect(cli("framework:export", DEFAULT_FRAMEWORK_KEY, "--out", json)).toMatchObject({
+      code: 0,
+      stdout: `Exported ${DEFAULT_FRAMEWORK_KEY}-v1.json to ${json}.\n`,
+    });
     expect(cli("framework:export", DEFAULT_FRAMEWORK_KEY, "--format", "yaml", "--out", yaml).code).toBe(0);
     exported = parseFrameworkData(readFileSync(json, "utf8"));
 
     const dryJson = cli("framework:import", json, "--dry-run");
     expect(dryJson.code).toBe(0);
-    expect(dryJson.stdout).toContain("3 levels, 15 categories, 33 skills, 10 capabilities; against published v1: no changes.");
+    expect(dryJson.stdout).toContain(
+      "3 levels, 15 categories, 33 skills, 10 capabilities; against published v1: no changes.",
+    );
     expect(dryJson.stdout).toContain("Dry run: nothing was written.");
     // The framework named by its English title, as an operator might type it.
     const dryYaml = cli("framework:import", yaml, "--dry-run", "--framework", exported.title.en.toUpperCase());
@@ -103,7 +113,10 @@ describe("framework import and export from the command line", () => {
   it("refuses an invalid file with exit code 1 and the line of the mistake, writing nothing", async () => {
     const before = await withDb(tableFingerprint);
     const file = path.join(dir, "broken.md");
-    writeFileSync(file, ["# Data roadmap", "", "## Junior", "", "1. **SQL**", "   - Writes joins", "# A second title", ""].join("\n"));
+    writeFileSync(
+      file,
+      ["# Data roadmap", "", "## Junior", "", "1. **SQL**", "   - Writes joins", "# A second title", ""].join("\n"),
+    );
     const run = cli("framework:import", file);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`error: ${file} has errors; nothing was imported.`);
@@ -123,7 +136,10 @@ describe("framework import and export from the command line", () => {
       { version: 2, status: "published" },
     ]);
     const audit = await withDb((db) =>
-      db.select({ action: auditEvents.action, actorId: auditEvents.actorId, actorEmail: auditEvents.actorEmail }).from(auditEvents).where(eq(auditEvents.entityType, "framework_version")),
+      db
+        .select({ action: auditEvents.action, actorId: auditEvents.actorId, actorEmail: auditEvents.actorEmail })
+        .from(auditEvents)
+        .where(eq(auditEvents.entityType, "framework_version")),
     );
     expect(audit.map((a) => a.action)).toEqual(["framework.imported", "framework.published"]);
     for (const a of audit) expect(a).toMatchObject({ actorId: null, actorEmail: expect.stringMatching(/^cli:/) });
@@ -133,7 +149,11 @@ describe("framework import and export from the command line", () => {
     // Made from the v1 export: against v2 it adds its own skill and retires the one v2 added.
     const run = cli("framework:import", changedFile(exported, "b"));
     expect(run).toMatchObject({ code: 0 });
-    expect(run.stdout).toMatch(new RegExp(`^Imported ${DEFAULT_FRAMEWORK_KEY} v3 as a draft \\(.*against published v2: 1 added, 1 retired, 1 renamed\\)\\.\\n$`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^Imported ${DEFAULT_FRAMEWORK_KEY} v3 as a draft \\(.*against published v2: 1 added, 1 retired, 1 renamed\\)\\.\\n$`,
+      ),
+    );
     expect((await versions()).map((v) => v.status)).toEqual(["retired", "published", "draft"]);
 
     const before = await withDb(tableFingerprint);

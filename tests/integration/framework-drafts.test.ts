@@ -2,15 +2,25 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { auditEvents, frameworkVersions, frameworks } from "@/db/schema";
+
+import { auditEvents, frameworks, frameworkVersions } from "@/db/schema";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
 import { stableUuid } from "@/db/seed/ids";
 import type { Viewer } from "@/lib/auth/viewer";
-import { createDraft, exportFramework, getDraft, getFrameworkEditor, importFramework, publishDraft, updateDraftSkill } from "@/lib/data/framework-admin";
+import {
+  createDraft,
+  exportFramework,
+  getDraft,
+  getFrameworkEditor,
+  importFramework,
+  publishDraft,
+  updateDraftSkill,
+} from "@/lib/data/framework-admin";
 import { getFrameworkTree, listFrameworks } from "@/lib/data/frameworks";
+
+import { seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { configureAuthEnv, demoSessionRoles } from "./support/session";
-import { seedDemoOrg } from "./support/demo";
 
 // Drafts belong to framework managers: nobody else may read them, and no read
 // (not even opening the editor) may create one.
@@ -27,18 +37,30 @@ describeOnEachEngine("framework drafts", ({ handle }) => {
   let draftOnlyId: string;
 
   const draftRows = (frameworkId: string) =>
-    handle().db.select().from(frameworkVersions).where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "draft")));
-  const draftCreatedAudits = () => handle().db.select().from(auditEvents).where(eq(auditEvents.action, "framework.draft_created"));
+    handle()
+      .db.select()
+      .from(frameworkVersions)
+      .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "draft")));
+  const draftCreatedAudits = () =>
+    handle().db.select().from(auditEvents).where(eq(auditEvents.action, "framework.draft_created"));
 
   beforeAll(async () => {
     configureAuthEnv();
     await seedDemoOrg(handle());
     ({ admin, member, lead } = await demoSessionRoles());
-    expect([admin.role, member.role, lead.role, lead.leadTeamIds.length > 0]).toEqual(["admin", "member", "manager", true]);
+    expect([admin.role, member.role, lead.role, lead.leadTeamIds.length > 0]).toEqual([
+      "admin",
+      "member",
+      "manager",
+      true,
+    ]);
     // An imported framework that was never published: it has only a draft.
     const md = readFileSync(path.join(__dirname, "../fixtures/data-engineering-roadmap.en.md"), "utf8");
     await importFramework(admin, { format: "markdown", content: md, apply: true });
-    const [fw] = await handle().db.select().from(frameworks).where(eq(frameworks.key, "data-engineering-career-roadmap"));
+    const [fw] = await handle()
+      .db.select()
+      .from(frameworks)
+      .where(eq(frameworks.key, "data-engineering-career-roadmap"));
     draftOnlyId = fw!.id;
   });
 
@@ -54,7 +76,9 @@ describeOnEachEngine("framework drafts", ({ handle }) => {
   it("a member or a lead cannot export a framework that only has a draft: not found, as if it did not exist", async () => {
     for (const v of [member, lead]) {
       for (const format of FORMATS) {
-        await expect(exportFramework(v, { frameworkId: draftOnlyId, format })).rejects.toMatchObject({ code: "not_found" });
+        await expect(exportFramework(v, { frameworkId: draftOnlyId, format })).rejects.toMatchObject({
+          code: "not_found",
+        });
       }
     }
   });
@@ -73,7 +97,17 @@ describeOnEachEngine("framework drafts", ({ handle }) => {
   it("a member exporting a framework that has a draft gets the published version, never the draft's edits", async () => {
     await createDraft(admin, { frameworkId: mlopsId });
     const draft = (await getDraft(admin, { frameworkId: mlopsId }))!;
-    await updateDraftSkill(admin, { frameworkId: mlopsId, lockVersion: draft.lockVersion, skillKey: GIT, nameEn: "Unpublished draft name", nameZh: "尚未發佈的草稿名稱", descriptionEn: "", descriptionZh: "", categoryKey: "environments-and-version-control", retired: false });
+    await updateDraftSkill(admin, {
+      frameworkId: mlopsId,
+      lockVersion: draft.lockVersion,
+      skillKey: GIT,
+      nameEn: "Unpublished draft name",
+      nameZh: "尚未發佈的草稿名稱",
+      descriptionEn: "",
+      descriptionZh: "",
+      categoryKey: "environments-and-version-control",
+      retired: false,
+    });
     for (const v of [member, lead, admin]) {
       const file = await exportFramework(v, { frameworkId: mlopsId, format: "yaml" });
       expect(file.filename).toBe(`${DEFAULT_FRAMEWORK_KEY}-v1.yaml`);
@@ -98,8 +132,13 @@ describeOnEachEngine("framework drafts", ({ handle }) => {
   });
 
   it("the editor is for framework managers only, and an unknown framework is not found", async () => {
-    for (const v of [member, lead]) await expect(getFrameworkEditor(v, { frameworkId: mlopsId })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(getFrameworkEditor(admin, { frameworkId: stableUuid("framework", "no-such-framework") })).rejects.toMatchObject({ code: "not_found" });
-    await expect(exportFramework(member, { frameworkId: stableUuid("framework", "no-such-framework"), format: "json" })).rejects.toMatchObject({ code: "not_found" });
+    for (const v of [member, lead])
+      await expect(getFrameworkEditor(v, { frameworkId: mlopsId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      getFrameworkEditor(admin, { frameworkId: stableUuid("framework", "no-such-framework") }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      exportFramework(member, { frameworkId: stableUuid("framework", "no-such-framework"), format: "json" }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -2,16 +2,26 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { auditEvents, frameworkVersions, frameworks, ratings } from "@/db/schema";
+
+import { auditEvents, frameworks, frameworkVersions, ratings } from "@/db/schema";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
 import { stableUuid } from "@/db/seed/ids";
 import type { Viewer } from "@/lib/auth/viewer";
-import { createDraft, discardDraft, getDraft, getFrameworkEditor, importFramework, moveDraftSkill, publishDraft } from "@/lib/data/framework-admin";
+import {
+  createDraft,
+  discardDraft,
+  getDraft,
+  getFrameworkEditor,
+  importFramework,
+  moveDraftSkill,
+  publishDraft,
+} from "@/lib/data/framework-admin";
 import { listFrameworkDrafts, listFrameworks } from "@/lib/data/frameworks";
+
+import { seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { tableFingerprint } from "./support/fingerprint";
 import { configureAuthEnv, demoSessionRoles } from "./support/session";
-import { seedDemoOrg } from "./support/demo";
 
 // A draft's life: started or imported, listed for admins, published only when it changes something, or discarded.
 
@@ -43,7 +53,8 @@ describeOnEachEngine("framework lifecycle", ({ handle }) => {
     configureAuthEnv();
     await seedDemoOrg(handle());
     ({ admin, member, lead } = await demoSessionRoles());
-    importedId = (await importFramework(admin, { format: "markdown", content: deMarkdown, apply: true })).created!.frameworkId;
+    importedId = (await importFramework(admin, { format: "markdown", content: deMarkdown, apply: true })).created!
+      .frameworkId;
     await createDraft(admin, { frameworkId: mlopsId });
   });
 
@@ -52,7 +63,13 @@ describeOnEachEngine("framework lifecycle", ({ handle }) => {
     expect(drafts).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ frameworkId: mlopsId, version: 2, published: 1, changes: 0 }),
-        expect.objectContaining({ frameworkId: importedId, version: 1, published: null, changes: null, name: "Data Engineering Career Roadmap" }),
+        expect.objectContaining({
+          frameworkId: importedId,
+          version: 1,
+          published: null,
+          changes: null,
+          name: "Data Engineering Career Roadmap",
+        }),
       ]),
     );
     expect(drafts).toHaveLength(2);
@@ -66,15 +83,21 @@ describeOnEachEngine("framework lifecycle", ({ handle }) => {
   });
 
   it("refuses to publish a draft with no changes against the published version, in the data layer, writing nothing", async () => {
-    expect(await refusedWithNothingWritten(() => publishDraft(admin, { frameworkId: mlopsId }))).toMatch(/^(conflict|invalid)$/);
-    expect(await getFrameworkEditor(admin, { frameworkId: mlopsId })).toMatchObject({ draft: { version: 2, published: 1 } });
+    expect(await refusedWithNothingWritten(() => publishDraft(admin, { frameworkId: mlopsId }))).toMatch(
+      /^(conflict|invalid)$/,
+    );
+    expect(await getFrameworkEditor(admin, { frameworkId: mlopsId })).toMatchObject({
+      draft: { version: 2, published: 1 },
+    });
   });
 
   it("counts a reorder as a change, so a draft that only reorders skills can be published", async () => {
     await moveDraftSkill(admin, { frameworkId: mlopsId, skillKey: GIT, direction: "down" });
     const draft = await draftOf(mlopsId);
     expect(draft.diff!.reordered.map((r) => r.key)).toContain(GIT);
-    expect((await listFrameworkDrafts(admin, { locale: "en" })).find((d) => d.frameworkId === mlopsId)!.changes).toBeGreaterThan(0);
+    expect(
+      (await listFrameworkDrafts(admin, { locale: "en" })).find((d) => d.frameworkId === mlopsId)!.changes,
+    ).toBeGreaterThan(0);
   });
 
   it("refuses members and leads who try to discard a draft, writing nothing", async () => {
@@ -88,31 +111,51 @@ describeOnEachEngine("framework lifecycle", ({ handle }) => {
 
   it("refuses a discard from a stale editor (an older lockVersion): conflict, nothing written", async () => {
     const { lockVersion } = await draftOf(mlopsId);
-    expect(await refusedWithNothingWritten(() => discardDraft(admin, { frameworkId: mlopsId, lockVersion: lockVersion + 1 }))).toBe("conflict");
+    expect(
+      await refusedWithNothingWritten(() =>
+        discardDraft(admin, { frameworkId: mlopsId, lockVersion: lockVersion + 1 }),
+      ),
+    ).toBe("conflict");
   });
 
   it("lets an admin discard a draft: the published version stays in use, and the discard is audited", async () => {
     const draft = await draftOf(mlopsId);
-    const [draftRow] = await db().select().from(frameworkVersions).where(and(eq(frameworkVersions.frameworkId, mlopsId), eq(frameworkVersions.status, "draft")));
-    const ratingsBefore = await db().select({ n: sql<number>`count(*)::int` }).from(ratings);
+    const [draftRow] = await db()
+      .select()
+      .from(frameworkVersions)
+      .where(and(eq(frameworkVersions.frameworkId, mlopsId), eq(frameworkVersions.status, "draft")));
+    const ratingsBefore = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ratings);
     await discardDraft(admin, { frameworkId: mlopsId, lockVersion: draft.lockVersion });
     expect(await getDraft(admin, { frameworkId: mlopsId })).toBeNull();
-    expect(await getFrameworkEditor(admin, { frameworkId: mlopsId })).toMatchObject({ draft: null, published: { version: 1 } });
+    expect(await getFrameworkEditor(admin, { frameworkId: mlopsId })).toMatchObject({
+      draft: null,
+      published: { version: 1 },
+    });
     const [audit] = await audits("framework.draft_discarded");
     expect(audit).toMatchObject({ actorId: admin.id, entityType: "framework_version", entityId: draftRow!.id });
     // Ratings point at a framework and a skill key, never at a draft version: discarding one touches none.
-    expect(await db().select({ n: sql<number>`count(*)::int` }).from(ratings)).toEqual(ratingsBefore);
+    expect(
+      await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(ratings),
+    ).toEqual(ratingsBefore);
     expect((await listFrameworkDrafts(admin, { locale: "en" })).map((d) => d.frameworkId)).not.toContain(mlopsId);
     // Nothing left to publish, nor to discard twice.
     await expect(publishDraft(admin, { frameworkId: mlopsId })).rejects.toMatchObject({ code: "conflict" });
-    await expect(discardDraft(admin, { frameworkId: mlopsId, lockVersion: draft.lockVersion })).rejects.toMatchObject({ code: "conflict" });
+    await expect(discardDraft(admin, { frameworkId: mlopsId, lockVersion: draft.lockVersion })).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 
   it("removes a framework that was imported but never published entirely when its draft is discarded; its key can be imported again", async () => {
     const { lockVersion } = await draftOf(importedId);
     await discardDraft(admin, { frameworkId: importedId, lockVersion });
     expect(await db().select().from(frameworks).where(eq(frameworks.id, importedId))).toEqual([]);
-    expect(await db().select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, importedId))).toEqual([]);
+    expect(await db().select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, importedId))).toEqual(
+      [],
+    );
     expect(await audits("framework.draft_discarded")).toHaveLength(2);
     expect(await listFrameworkDrafts(admin, { locale: "en" })).toEqual([]);
     const again = await importFramework(admin, { format: "markdown", content: deMarkdown, apply: true });

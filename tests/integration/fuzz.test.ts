@@ -1,26 +1,43 @@
 import { randomUUID } from "node:crypto";
-import fc from "fast-check";
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { beforeAll, expect, it } from "vitest";
+
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import type { Viewer } from "@/lib/auth/viewer";
 import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
+import { closeCycle, openCycle, reopenCycle } from "@/lib/data/cycles";
 import { getPlanningDataset } from "@/lib/data/exports";
-import { createDraft, discardDraft, importFramework, moveDraftSkill, publishDraft, switchTeamVersion, updateDraftSkill } from "@/lib/data/framework-admin";
+import {
+  createDraft,
+  discardDraft,
+  importFramework,
+  moveDraftSkill,
+  publishDraft,
+  switchTeamVersion,
+  updateDraftSkill,
+} from "@/lib/data/framework-admin";
 import { getTeamHeatmap, getTeamHeatmapJson, getTeamPageHeatmap } from "@/lib/data/heatmap";
 import { importRatings } from "@/lib/data/import";
-import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
 import { setMyLocale } from "@/lib/data/locale-preference";
+import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
 import { updateOrgSetting } from "@/lib/data/settings";
-import { addTeamMember, archiveTeam, createTeam, removeTeamMember, updateTeam, updateTeamMember } from "@/lib/data/team-admin";
+import {
+  addTeamMember,
+  archiveTeam,
+  createTeam,
+  removeTeamMember,
+  updateTeam,
+  updateTeamMember,
+} from "@/lib/data/team-admin";
+import { moveTeamsToLatestVersion } from "@/lib/data/team-versions";
 import { revokeUserSessions, setUserDisabled, setUserRole } from "@/lib/data/users";
 import { acceptPlanItem, archiveTarget, createTarget, getTeamVision } from "@/lib/data/vision";
-import { closeCycle, openCycle, reopenCycle } from "@/lib/data/cycles";
-import { moveTeamsToLatestVersion } from "@/lib/data/team-versions";
 import { AppError } from "@/lib/errors";
+
+import { demoViewer, seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { rowsOf } from "./support/fingerprint";
-import { demoViewer, seedDemoOrg } from "./support/demo";
 
 /*
  * Bad input everywhere: every server action's and route's data-access entry
@@ -56,7 +73,9 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
   const entries: Entry[] = [];
   const totalRows = async () =>
     rowsOf(
-      await handle().db.execute(sql`select (select count(*) from ratings) + (select count(*) from audit_events) + (select count(*) from teams) + (select count(*) from team_members) + (select count(*) from users) + (select count(*) from team_targets) + (select count(*) from plan_items) + (select count(*) from framework_versions) + (select count(*) from assessment_cycles) + (select count(*) from org_settings) as n`),
+      await handle().db.execute(
+        sql`select (select count(*) from ratings) + (select count(*) from audit_events) + (select count(*) from teams) + (select count(*) from team_members) + (select count(*) from users) + (select count(*) from team_targets) + (select count(*) from plan_items) + (select count(*) from framework_versions) + (select count(*) from assessment_cycles) + (select count(*) from org_settings) as n`,
+      ),
     )[0]!.n;
 
   beforeAll(async () => {
@@ -66,47 +85,110 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
     const user = demoUserId("sofia.rossi@acme.test");
     const fw = "00000000-0000-4000-8000-000000000000";
     entries.push(
-      { name: "saveSelfRating", call: saveSelfRating, template: { skillKey: "x", value: 3, interest: 1, evidence: "note", requestId: randomUUID() } },
+      {
+        name: "saveSelfRating",
+        call: saveSelfRating,
+        template: { skillKey: "x", value: 3, interest: 1, evidence: "note", requestId: randomUUID() },
+      },
       { name: "confirmStaleRatings", call: confirmStaleRatings, template: { skillKeys: ["x"] } },
       { name: "setMyLocale", call: setMyLocale, template: { locale: "en" } },
-      { name: "validateRating", call: validateRating, template: { teamId: team, userId: user, skillKey: "x", proficiency: 2, comment: "c", requestId: randomUUID() } },
+      {
+        name: "validateRating",
+        call: validateRating,
+        template: { teamId: team, userId: user, skillKey: "x", proficiency: 2, comment: "c", requestId: randomUUID() },
+      },
       { name: "setUserRole", call: setUserRole, template: { userId: user, role: "member" } },
       { name: "setUserDisabled", call: setUserDisabled, template: { userId: user, disabled: false } },
       { name: "revokeUserSessions", call: revokeUserSessions, template: { userId: user } },
       { name: "createTeam", call: createTeam, template: { name: "n", description: "d" } },
-      { name: "updateTeam", call: updateTeam, template: { teamId: team, name: "n", description: "d", lockVersion: 999 } },
+      {
+        name: "updateTeam",
+        call: updateTeam,
+        template: { teamId: team, name: "n", description: "d", lockVersion: 999 },
+      },
       { name: "archiveTeam", call: archiveTeam, template: { teamId: randomUUID() } },
       { name: "addTeamMember", call: addTeamMember, template: { teamId: team, email: "a@b" } },
       { name: "removeTeamMember", call: removeTeamMember, template: { teamId: team, userId: randomUUID() } },
-      { name: "updateTeamMember", call: updateTeamMember, template: { teamId: team, userId: user, currentLevelKey: "x" } },
+      {
+        name: "updateTeamMember",
+        call: updateTeamMember,
+        template: { teamId: team, userId: user, currentLevelKey: "x" },
+      },
       { name: "updateOrgSetting", call: updateOrgSetting, template: { key: "membersSeeTeamHeatmap", value: "x" } },
-      { name: "createTarget", call: createTarget, template: { teamId: team, kind: "skill", key: "x", level: 3, headcount: 2, targetQuarter: "1999-Q1" } },
+      {
+        name: "createTarget",
+        call: createTarget,
+        template: { teamId: team, kind: "skill", key: "x", level: 3, headcount: 2, targetQuarter: "1999-Q1" },
+      },
       { name: "archiveTarget", call: archiveTarget, template: { teamId: team, targetId: randomUUID() } },
-      { name: "acceptPlanItem", call: acceptPlanItem, template: { teamId: team, targetId: randomUUID(), skillKey: "x" } },
+      {
+        name: "acceptPlanItem",
+        call: acceptPlanItem,
+        template: { teamId: team, targetId: randomUUID(), skillKey: "x" },
+      },
       { name: "openCycle", call: openCycle, template: { quarter: "x", startsOn: "x", endsOn: "x" } },
       { name: "closeCycle", call: closeCycle, template: { cycleId: randomUUID() } },
       { name: "reopenCycle", call: reopenCycle, template: { cycleId: randomUUID() } },
       { name: "moveTeamsToLatestVersion", call: moveTeamsToLatestVersion, template: { frameworkId: fw } },
       { name: "importFramework", call: importFramework, template: { format: "markdown", content: "x", apply: true } },
       { name: "createDraft", call: createDraft, template: { frameworkId: fw } },
-      { name: "updateDraftSkill", call: updateDraftSkill, template: { frameworkId: fw, skillKey: "x", nameEn: "n", nameZh: "n", descriptionEn: "", descriptionZh: "", categoryKey: "x", retired: false, lockVersion: 1 } },
+      {
+        name: "updateDraftSkill",
+        call: updateDraftSkill,
+        template: {
+          frameworkId: fw,
+          skillKey: "x",
+          nameEn: "n",
+          nameZh: "n",
+          descriptionEn: "",
+          descriptionZh: "",
+          categoryKey: "x",
+          retired: false,
+          lockVersion: 1,
+        },
+      },
       { name: "moveDraftSkill", call: moveDraftSkill, template: { frameworkId: fw, skillKey: "x", direction: "up" } },
       { name: "publishDraft", call: publishDraft, template: { frameworkId: fw } },
       { name: "discardDraft", call: discardDraft, template: { frameworkId: fw, lockVersion: 1 } },
       { name: "switchTeamVersion", call: switchTeamVersion, template: { teamId: team, versionId: randomUUID() } },
-      { name: "importRatings (route)", call: importRatings, template: { mode: "apply", filename: "x.csv", bytes: new TextEncoder().encode("email\nx@y\n") } },
-      { name: "getPlanningDataset (route)", call: (v, i) => getPlanningDataset(v, i, { locale: "en" }), template: { scope: "team", teamId: team, format: "json" } },
-      { name: "getTeamHeatmap", call: (v, i) => getTeamHeatmap(v, i, { locale: "en" }), template: { teamId: team, quarter: null } },
-      { name: "getTeamHeatmapJson", call: (v, i) => getTeamHeatmapJson(v, i, { locale: "en" }), template: { teamId: team, quarter: null } },
-      { name: "getTeamPageHeatmap", call: (v, i) => getTeamPageHeatmap(v, i, { locale: "en" }), template: { teamId: team, quarter: "2026-Q1" } },
-      { name: "getTeamVision", call: (v, i) => getTeamVision(v, i, { locale: "en" }), template: { teamId: team, quarter: "2026-Q1" } },
+      {
+        name: "importRatings (route)",
+        call: importRatings,
+        template: { mode: "apply", filename: "x.csv", bytes: new TextEncoder().encode("email\nx@y\n") },
+      },
+      {
+        name: "getPlanningDataset (route)",
+        call: (v, i) => getPlanningDataset(v, i, { locale: "en" }),
+        template: { scope: "team", teamId: team, format: "json" },
+      },
+      {
+        name: "getTeamHeatmap",
+        call: (v, i) => getTeamHeatmap(v, i, { locale: "en" }),
+        template: { teamId: team, quarter: null },
+      },
+      {
+        name: "getTeamHeatmapJson",
+        call: (v, i) => getTeamHeatmapJson(v, i, { locale: "en" }),
+        template: { teamId: team, quarter: null },
+      },
+      {
+        name: "getTeamPageHeatmap",
+        call: (v, i) => getTeamPageHeatmap(v, i, { locale: "en" }),
+        template: { teamId: team, quarter: "2026-Q1" },
+      },
+      {
+        name: "getTeamVision",
+        call: (v, i) => getTeamVision(v, i, { locale: "en" }),
+        template: { teamId: team, quarter: "2026-Q1" },
+      },
       { name: "listAuditEvents", call: (v, i) => listAuditEvents(v, i), template: { action: "x" } },
       { name: "exportAuditEvents (route)", call: (v, i) => exportAuditEvents(v, i), template: { action: "x" } },
     );
   });
 
   const expectTyped = (e: unknown, name: string) => {
-    if (!(e instanceof AppError)) throw new Error(`${name}: unexpected ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+    if (!(e instanceof AppError))
+      throw new Error(`${name}: unexpected ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
   };
 
   it("1,000 arbitrary inputs per entry point: only typed errors, and nothing written when refused", async () => {
@@ -115,15 +197,22 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
       const before = await totalRows();
       let succeeded = 0;
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.anything(), fc.object(), fc.dictionary(fc.constantFrom(...Object.keys(entry.template)), fc.anything())), async (input) => {
-          cases++;
-          try {
-            await entry.call(admin, input);
-            succeeded++;
-          } catch (e) {
-            expectTyped(e, entry.name);
-          }
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            fc.anything(),
+            fc.object(),
+            fc.dictionary(fc.constantFrom(...Object.keys(entry.template)), fc.anything()),
+          ),
+          async (input) => {
+            cases++;
+            try {
+              await entry.call(admin, input);
+              succeeded++;
+            } catch (e) {
+              expectTyped(e, entry.name);
+            }
+          },
+        ),
         { numRuns: 1000 },
       );
       if (succeeded === 0) expect(await totalRows(), entry.name).toBe(before);

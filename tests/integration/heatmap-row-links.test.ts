@@ -1,8 +1,16 @@
 import { expect, it } from "vitest";
+
 import { demoTeamId } from "@/db/seed/demo";
-import { getOrgHeatmap, getOrgHeatmapJson, getTeamHeatmap, getTeamHeatmapJson, type HeatmapDto } from "@/lib/data/heatmap";
-import { describeOnEachEngine } from "./support/engines";
+import {
+  getOrgHeatmap,
+  getOrgHeatmapJson,
+  getTeamHeatmap,
+  getTeamHeatmapJson,
+  type HeatmapDto,
+} from "@/lib/data/heatmap";
+
 import { useDemoOrg } from "./support/demo";
+import { describeOnEachEngine } from "./support/engines";
 
 // Each heatmap row says whether the viewer may open that person's page
 // (/teams/[teamId]/members/[userId], which needs team:read on the row's team):
@@ -41,7 +49,9 @@ describeOnEachEngine("heatmap rows that open a person", ({ handle }) => {
   it("the cached team payload of the API carries no viewer's flags to another viewer", async () => {
     // A lead builds the cache entry; a member reading it must not inherit the lead's links.
     await getTeamHeatmapJson(demo.alex, { teamId: mlPlatform }, { locale: "en" });
-    const seenByJun = JSON.parse(await getTeamHeatmapJson(demo.jun, { teamId: mlPlatform }, { locale: "en" })) as HeatmapDto;
+    const seenByJun = JSON.parse(
+      await getTeamHeatmapJson(demo.jun, { teamId: mlPlatform }, { locale: "en" }),
+    ) as HeatmapDto;
     expect(seenByJun.members.some((m) => m.mayOpen)).toBe(false);
     expect(demo.priya.leadTeamIds).not.toContain(mlPlatform);
   });

@@ -1,14 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
+
 import { ratings, teamMembers, teams, users } from "@/db/schema";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { decodeValue } from "@/lib/analytics/matrix";
-import { getOrgHeatmap, getOrgHeatmapJson, getTeamHeatmap, getTeamHeatmapJson, type HeatmapDto } from "@/lib/data/heatmap";
+import {
+  getOrgHeatmap,
+  getOrgHeatmapJson,
+  getTeamHeatmap,
+  getTeamHeatmapJson,
+  type HeatmapDto,
+} from "@/lib/data/heatmap";
 import { addQuarters, quarterEnd, quarterOf } from "@/lib/quarters";
+
+import { useDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { rowsOf } from "./support/fingerprint";
-import { useDemoOrg } from "./support/demo";
 
 let queries = 0;
 
@@ -20,22 +28,39 @@ describeOnEachEngine(
     /** The same matrix computed the slow, obvious way from every rating row. */
     async function bruteForce(dto: HeatmapDto, asOf: Date) {
       const all = rowsOf(
-        await handle().db.execute(sql`select id, user_id, skill_key, rater_kind, proficiency, not_applicable, rated_at from ratings`),
-      ) as { id: number; user_id: string; skill_key: string; rater_kind: string; proficiency: number | null; not_applicable: boolean; rated_at: string | Date }[];
+        await handle().db.execute(
+          sql`select id, user_id, skill_key, rater_kind, proficiency, not_applicable, rated_at from ratings`,
+        ),
+      ) as {
+        id: number;
+        user_id: string;
+        skill_key: string;
+        rater_kind: string;
+        proficiency: number | null;
+        not_applicable: boolean;
+        rated_at: string | Date;
+      }[];
       const pickLatest = (userId: string, skill: string, kind: string) => {
         let best: (typeof all)[number] | null = null;
         for (const r of all) {
-          if (r.user_id !== userId || r.skill_key !== skill || r.rater_kind !== kind || new Date(r.rated_at) > asOf) continue;
-          if (!best || new Date(r.rated_at) > new Date(best.rated_at) || (+new Date(r.rated_at) === +new Date(best.rated_at) && Number(r.id) > Number(best.id))) best = r;
+          if (r.user_id !== userId || r.skill_key !== skill || r.rater_kind !== kind || new Date(r.rated_at) > asOf)
+            continue;
+          if (
+            !best ||
+            new Date(r.rated_at) > new Date(best.rated_at) ||
+            (+new Date(r.rated_at) === +new Date(best.rated_at) && Number(r.id) > Number(best.id))
+          )
+            best = r;
         }
         return best === null ? -1 : best.not_applicable ? -2 : best.proficiency!;
       };
       const self: number[] = [];
       const validated: number[] = [];
-      for (const m of dto.members) for (const s of dto.skills) {
-        self.push(pickLatest(m.id, s.key, "self"));
-        validated.push(pickLatest(m.id, s.key, "manager"));
-      }
+      for (const m of dto.members)
+        for (const s of dto.skills) {
+          self.push(pickLatest(m.id, s.key, "self"));
+          validated.push(pickLatest(m.id, s.key, "manager"));
+        }
       return { self, validated };
     }
     const decoded = (s: string) => [...s].map(decodeValue);
@@ -53,17 +78,27 @@ describeOnEachEngine(
 
     it("shows a past quarter as it stood: later ratings do not change it", async () => {
       const past = addQuarters(quarterOf(new Date()), -1);
-      const before = await getTeamHeatmap(demo.alex, { teamId: demoTeamId("ml-platform"), quarter: past }, { locale: "en" });
-      await handle().db.insert(ratings).values({
-        userId: demoUserId("hana.sato@acme.test"),
-        raterId: demoUserId("hana.sato@acme.test"),
-        raterKind: "self",
-        frameworkId: (await handle().db.select({ id: teams.frameworkId }).from(teams).limit(1))[0]!.id,
-        skillKey: "environments-and-version-control.uses-git-for-version-control",
-        proficiency: 0,
-        quarter: quarterOf(new Date()),
-      });
-      const after = await getTeamHeatmap(demo.alex, { teamId: demoTeamId("ml-platform"), quarter: past }, { locale: "en" });
+      const before = await getTeamHeatmap(
+        demo.alex,
+        { teamId: demoTeamId("ml-platform"), quarter: past },
+        { locale: "en" },
+      );
+      await handle()
+        .db.insert(ratings)
+        .values({
+          userId: demoUserId("hana.sato@acme.test"),
+          raterId: demoUserId("hana.sato@acme.test"),
+          raterKind: "self",
+          frameworkId: (await handle().db.select({ id: teams.frameworkId }).from(teams).limit(1))[0]!.id,
+          skillKey: "environments-and-version-control.uses-git-for-version-control",
+          proficiency: 0,
+          quarter: quarterOf(new Date()),
+        });
+      const after = await getTeamHeatmap(
+        demo.alex,
+        { teamId: demoTeamId("ml-platform"), quarter: past },
+        { locale: "en" },
+      );
       expect(after.self).toBe(before.self);
       const now = await getTeamHeatmap(demo.alex, { teamId: demoTeamId("ml-platform") }, { locale: "en" });
       expect(now.self).not.toBe(before.self);
@@ -72,8 +107,14 @@ describeOnEachEngine(
     it("reads a team in a constant number of queries, whatever its size", async () => {
       // A second team four times bigger than ML Platform, with ratings for everyone.
       const db = handle().db;
-      const [ml] = await db.select().from(teams).where(sql`${teams.id} = ${demoTeamId("ml-platform")}`);
-      const [big] = await db.insert(teams).values({ name: "Big team", frameworkId: ml!.frameworkId, frameworkVersionId: ml!.frameworkVersionId }).returning();
+      const [ml] = await db
+        .select()
+        .from(teams)
+        .where(sql`${teams.id} = ${demoTeamId("ml-platform")}`);
+      const [big] = await db
+        .insert(teams)
+        .values({ name: "Big team", frameworkId: ml!.frameworkId, frameworkVersionId: ml!.frameworkVersionId })
+        .returning();
       const people = await db
         .insert(users)
         .values(Array.from({ length: 36 }, (_, i) => ({ email: `big${i}@acme.test`, name: `Big ${i}` })))
@@ -81,7 +122,10 @@ describeOnEachEngine(
       await db.insert(teamMembers).values(people.map((p) => ({ teamId: big!.id, userId: p.id })));
       await db.insert(ratings).values(
         people.flatMap((p) =>
-          ["environments-and-version-control.uses-git-for-version-control", "model-management.designs-model-naming-conventions-and"].map((skillKey, i) => ({
+          [
+            "environments-and-version-control.uses-git-for-version-control",
+            "model-management.designs-model-naming-conventions-and",
+          ].map((skillKey, i) => ({
             userId: p.id,
             raterId: p.id,
             raterKind: "self" as const,
@@ -120,7 +164,14 @@ describeOnEachEngine(
       const read = async () => {
         queries = 0;
         const json = await getTeamHeatmapJson(demo.alex, { teamId }, { locale: "en" });
-        return { data: JSON.parse(json) as HeatmapDto & { canEdit: boolean; coverage: { rated: number[] }; priorities: unknown[] }, queries };
+        return {
+          data: JSON.parse(json) as HeatmapDto & {
+            canEdit: boolean;
+            coverage: { rated: number[] };
+            priorities: unknown[];
+          },
+          queries,
+        };
       };
       const first = await read();
       expect(first.data.canEdit).toBe(true);
@@ -132,26 +183,50 @@ describeOnEachEngine(
 
       // Another instance (or a loader) writes a rating straight into the database.
       const m = first.data.members.findIndex((x) => x.name === "Yu-Ting Tsai");
-      const s = first.data.skills.findIndex((x) => x.key === "environments-and-version-control.uses-git-for-version-control");
+      const s = first.data.skills.findIndex(
+        (x) => x.key === "environments-and-version-control.uses-git-for-version-control",
+      );
       const cell = m * first.data.skills.length + s;
       const next = decodeValue(first.data.self[cell]) === 4 ? 1 : 4;
       const member = first.data.members[m]!;
-      await handle().db.insert(ratings).values({
-        userId: member.id, raterId: member.id, raterKind: "self", frameworkId: (await handle().db.select({ id: teams.frameworkId }).from(teams).where(sql`${teams.id} = ${teamId}`))[0]!.id,
-        skillKey: first.data.skills[s]!.key, proficiency: next, interest: 1, quarter: quarterOf(new Date()), ratedAt: new Date(),
-      });
+      await handle()
+        .db.insert(ratings)
+        .values({
+          userId: member.id,
+          raterId: member.id,
+          raterKind: "self",
+          frameworkId: (
+            await handle()
+              .db.select({ id: teams.frameworkId })
+              .from(teams)
+              .where(sql`${teams.id} = ${teamId}`)
+          )[0]!.id,
+          skillKey: first.data.skills[s]!.key,
+          proficiency: next,
+          interest: 1,
+          quarter: quarterOf(new Date()),
+          ratedAt: new Date(),
+        });
       const third = await read();
       expect(third.queries).toBeGreaterThan(1);
       expect(decodeValue(third.data.self[cell])).toBe(next);
       // The org payload sees it too.
       const org = JSON.parse(await getOrgHeatmapJson(demo.admin, {}, { locale: "en" })) as HeatmapDto;
       const row = org.members.findIndex((x) => x.id === member.id && x.teamId === teamId);
-      expect(decodeValue(org.self[row * org.skills.length + org.skills.findIndex((x) => x.key === first.data.skills[s]!.key)])).toBe(next);
+      expect(
+        decodeValue(
+          org.self[row * org.skills.length + org.skills.findIndex((x) => x.key === first.data.skills[s]!.key)],
+        ),
+      ).toBe(next);
     });
 
     it("refuses a malformed quarter and unknown teams", async () => {
-      await expect(getTeamHeatmap(demo.alex, { teamId: demoTeamId("ml-platform"), quarter: "2026-Q9" }, { locale: "en" })).rejects.toMatchObject({ code: "invalid" });
-      await expect(getTeamHeatmap(demo.admin, { teamId: randomUUID() }, { locale: "en" })).rejects.toMatchObject({ code: "not_found" });
+      await expect(
+        getTeamHeatmap(demo.alex, { teamId: demoTeamId("ml-platform"), quarter: "2026-Q9" }, { locale: "en" }),
+      ).rejects.toMatchObject({ code: "invalid" });
+      await expect(getTeamHeatmap(demo.admin, { teamId: randomUUID() }, { locale: "en" })).rejects.toMatchObject({
+        code: "not_found",
+      });
     });
   },
   { onQuery: () => queries++ },

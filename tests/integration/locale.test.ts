@@ -1,12 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+
 import { auditEvents, users } from "@/db/schema";
 import { demoUserId } from "@/db/seed/demo";
 import { admitSignIn } from "@/lib/auth/admit";
 import { viewerFromSessionToken } from "@/lib/auth/viewer";
 import { getChosenLocale, setMyLocale } from "@/lib/data/locale-preference";
 import { AppError } from "@/lib/errors";
-import { type AppLocale, chooseLocale } from "@/lib/i18n/locales";
+import { chooseLocale, type AppLocale } from "@/lib/i18n/locales";
+
 import { seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { configureAuthEnv, sessionTokenFor, TEST_ISSUER } from "./support/session";
@@ -21,7 +23,8 @@ const EMMA = "emma.schmidt@acme.test"; // seeded with locale "en"
 const WEI_JIE = "wei-jie.lin@acme.test"; // seeded with locale "zh-TW" (as an IdP's locale claim would set it)
 
 describeOnEachEngine("the language of a request", ({ handle }) => {
-  const viewerOf = async (email: string | null) => viewerFromSessionToken(email ? await sessionTokenFor(demoUserId(email)) : undefined);
+  const viewerOf = async (email: string | null) =>
+    viewerFromSessionToken(email ? await sessionTokenFor(demoUserId(email)) : undefined);
   /** What lib/i18n/request.ts resolves for a request with this cookie, person and Accept-Language. */
   const resolve = (input: { cookie?: string; email: string | null; acceptLanguage?: string; fallback?: AppLocale }) =>
     chooseLocale({
@@ -49,7 +52,14 @@ describeOnEachEngine("the language of a request", ({ handle }) => {
 
   it("the choice survives the next sign-in, whose identity provider sends another locale", async () => {
     await setMyLocale(await viewerOf(EMMA), { locale: "zh-TW" });
-    const admitted = await admitSignIn({ issuer: TEST_ISSUER, subject: "emma", email: EMMA, emailVerified: true, name: "Emma Schmidt", locale: "en" });
+    const admitted = await admitSignIn({
+      issuer: TEST_ISSUER,
+      subject: "emma",
+      email: EMMA,
+      emailVerified: true,
+      name: "Emma Schmidt",
+      locale: "en",
+    });
     expect(admitted).toMatchObject({ ok: true });
     expect(await resolve({ email: EMMA, acceptLanguage: "en-US" })).toBe("zh-TW");
     // English chosen on purpose is kept too, even when the browser and the default say Chinese.
@@ -72,7 +82,10 @@ describeOnEachEngine("the language of a request", ({ handle }) => {
   it("storing a choice is audited in the same transaction, and refuses anything but en and zh-TW", async () => {
     const viewer = await viewerOf(EMMA);
     await setMyLocale(viewer, { locale: "zh-TW" });
-    const [row] = await handle().db.select({ locale: users.locale }).from(users).where(eq(users.id, demoUserId(EMMA)));
+    const [row] = await handle()
+      .db.select({ locale: users.locale })
+      .from(users)
+      .where(eq(users.id, demoUserId(EMMA)));
     expect(row!.locale).toBe("zh-TW");
     const audited = await handle()
       .db.select({ actorId: auditEvents.actorId, after: auditEvents.after })

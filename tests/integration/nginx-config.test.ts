@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -31,18 +31,24 @@ describe.skipIf(!existsSync(NGINX))("the shipped nginx configuration", () => {
         probe.close(() => resolve(p));
       });
     });
-    const compose = parse(readFileSync(path.join(__dirname, "../../docker-compose.yml"), "utf8")) as { configs: { nginx: { content: string } } };
+    const compose = parse(readFileSync(path.join(__dirname, "../../docker-compose.yml"), "utf8")) as {
+      configs: { nginx: { content: string } };
+    };
     const server = compose.configs.nginx.content
       .replaceAll("$$", "$") // compose's escape for a literal $
       .replace(/server app:3000;/, `server 127.0.0.1:${(echo.address() as AddressInfo).port};`)
       .replace(/listen 80;/, `listen 127.0.0.1:${port};`);
     dir = mkdtempSync(path.join(tmpdir(), "skillgrid-nginx-"));
-    const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `${t}_temp_path ${dir}/${t};`).join(" ");
+    const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+      .map((t) => `${t}_temp_path ${dir}/${t};`)
+      .join(" ");
     writeFileSync(
       path.join(dir, "nginx.conf"),
       `pid ${dir}/nginx.pid; error_log stderr; events {} http { access_log off; ${temp} ${server} }`,
     );
-    nginx = spawn(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], { stdio: ["ignore", "ignore", "pipe"] });
+    nginx = spawn(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     for (let i = 0; i < 100; i++) {
       const up = await fetch(`http://127.0.0.1:${port}/`).then(
         () => true,
@@ -63,11 +69,19 @@ describe.skipIf(!existsSync(NGINX))("the shipped nginx configuration", () => {
   it("overwrites a client's X-Forwarded-Host with the Host it was sent, port included", async () => {
     const seen = await new Promise<Record<string, string>>((resolve, reject) => {
       http
-        .get({ host: "127.0.0.1", port, path: "/", headers: { "x-forwarded-host": "evil.example", "x-request-id": "forged" } }, (res) => {
-          let body = "";
-          res.on("data", (d) => (body += d));
-          res.on("end", () => resolve(JSON.parse(body)));
-        })
+        .get(
+          {
+            host: "127.0.0.1",
+            port,
+            path: "/",
+            headers: { "x-forwarded-host": "evil.example", "x-request-id": "forged" },
+          },
+          (res) => {
+            let body = "";
+            res.on("data", (d) => (body += d));
+            res.on("end", () => resolve(JSON.parse(body)));
+          },
+        )
         .on("error", reject);
     });
     expect(seen["host"]).toBe(`127.0.0.1:${port}`);

@@ -5,16 +5,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DbHandle, openDb } from "@/db/client";
+
+import { openDb, type DbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { DatabaseDeadError, freeBytesOf, StorageFullError } from "@/db/pglite-guard";
 import { ratings } from "@/db/schema";
 import { demoUserId } from "@/db/seed/demo";
 import { toActionResult } from "@/lib/actions/result";
 import { loadViewer } from "@/lib/auth/viewer";
-import { storageState } from "@/lib/server/ops";
 import { getMyRatingSheet } from "@/lib/data/rating-sheet";
 import { saveSelfRating } from "@/lib/data/ratings";
+import { storageState } from "@/lib/server/ops";
+
 import { seedDemoOrg } from "./support/demo";
 
 // The embedded database on a real, small file system (tmpfs, mounted as
@@ -27,7 +29,8 @@ import { seedDemoOrg } from "./support/demo";
 const MB = 2 ** 20;
 const MARGIN = 24 * MB;
 const mnt = mkdtempSync(path.join(tmpdir(), "skillgrid-disk-"));
-const mounted = process.getuid?.() === 0 && spawnSync("mount", ["-t", "tmpfs", "-o", "size=160m", "tmpfs", mnt]).status === 0;
+const mounted =
+  process.getuid?.() === 0 && spawnSync("mount", ["-t", "tmpfs", "-o", "size=160m", "tmpfs", mnt]).status === 0;
 if (!mounted) {
   const why = "mounting a tmpfs needs root (and a kernel that allows it)";
   if (process.env.CI) throw new Error(`pglite-disk-full: ${why}`);
@@ -60,7 +63,9 @@ describe.skipIf(!mounted)("embedded database on a disk that fills up", () => {
   const save = async (value: number) => {
     const requestId = randomUUID();
     const viewer = (await loadViewer(hana))!;
-    const result = await within5s(toActionResult(() => saveSelfRating(viewer, { skillKey: GIT, value, interest: 1, evidence: "", requestId })));
+    const result = await within5s(
+      toActionResult(() => saveSelfRating(viewer, { skillKey: GIT, value, interest: 1, evidence: "", requestId })),
+    );
     if (result.ok) acknowledged.push(requestId);
     return result;
   };
@@ -91,7 +96,13 @@ describe.skipIf(!mounted)("embedded database on a disk that fills up", () => {
     expect(refused, "a save was refused").not.toBeNull();
     expect(refused!.code).not.toBe("internal");
     expect(["unavailable", "storage_full"]).toContain(refused!.code);
-    const direct = await saveSelfRating((await loadViewer(hana))!, { skillKey: GIT, value: 2, interest: 1, evidence: "", requestId: randomUUID() }).catch(
+    const direct = await saveSelfRating((await loadViewer(hana))!, {
+      skillKey: GIT,
+      value: 2,
+      interest: 1,
+      evidence: "",
+      requestId: randomUUID(),
+    }).catch(
       (e: unknown) => (e as { cause?: unknown }).cause ?? e, // drizzle wraps what the driver threw
     );
     expect(direct).toBeInstanceOf(StorageFullError);
@@ -115,14 +126,19 @@ describe.skipIf(!mounted)("embedded database on a disk that fills up", () => {
       return null;
     })();
     expect(error).toBeInstanceOf(StorageFullError);
-    expect((error as Error).message).toMatch(new RegExp(`MB free in ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`MB free in ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+    );
   });
 
   it("opens again once space is freed: every acknowledged save is there, and saving works", async () => {
     rmSync(ballast);
     handle = openDb({ pgliteDir: dataDir }, { minFreeBytes: MARGIN });
     await seedDemoOrg(handle);
-    const found = await handle.db.select({ id: ratings.requestId }).from(ratings).where(inArray(ratings.requestId, acknowledged));
+    const found = await handle.db
+      .select({ id: ratings.requestId })
+      .from(ratings)
+      .where(inArray(ratings.requestId, acknowledged));
     expect(found.length).toBe(acknowledged.length);
     expect(await save(4)).toMatchObject({ ok: true });
     expect(storageState()).toMatchObject({ problem: null, serving: true });
@@ -138,7 +154,12 @@ describe.skipIf(!mounted)("embedded database on a disk that fills up", () => {
     expect(child.error, "the child finished before its deadline").toBeUndefined();
     expect(child.status, "EXIT_ON_DATABASE_FAILURE: exit code 70 for the supervisor").toBe(70);
     expect(child.stdout).toContain('"msg":"embedded database failed"');
-    const report = JSON.parse(child.stdout.split("\n").find((l) => l.startsWith('{"first"'))!) as { first: { code: string; severity: string }; next: { name: string; code: string }; nextMs: number; storage: { alive: boolean } };
+    const report = JSON.parse(child.stdout.split("\n").find((l) => l.startsWith('{"first"'))!) as {
+      first: { code: string; severity: string };
+      next: { name: string; code: string };
+      nextMs: number;
+      storage: { alive: boolean };
+    };
     expect(report.first).toMatchObject({ code: "53100", severity: "PANIC" });
     expect(report.next).toMatchObject({ name: "DatabaseDeadError", code: "57P03" });
     expect(report.nextMs).toBeLessThan(100);
@@ -150,7 +171,11 @@ describe.skipIf(!mounted)("embedded database on a disk that fills up", () => {
   it("a statement past its deadline marks the handle dead: later requests fail fast, liveness says so", async () => {
     const doomed = openDb({ pgliteDir: path.join(mnt, "deadline") }, { minFreeBytes: MARGIN, deadlineMs: 300 });
     // drizzle wraps driver errors ("Failed query …") with the cause inside.
-    const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e as { cause?: unknown }).cause ?? e);
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown) => (e as { cause?: unknown }).cause ?? e,
+      );
     expect(await failure(doomed.db.execute("select pg_sleep(3)" as never))).toBeInstanceOf(DatabaseDeadError);
     const t0 = Date.now();
     expect(await failure(doomed.db.execute("select 1" as never))).toBeInstanceOf(DatabaseDeadError);

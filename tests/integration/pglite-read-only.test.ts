@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { DataDirReadOnlyError, openDb, setDbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed";
@@ -12,6 +13,7 @@ import { DEMO_PEOPLE } from "@/db/seed/demo-people";
 import { toActionResult } from "@/lib/actions/result";
 import { loadViewer } from "@/lib/auth/viewer";
 import { saveSelfRating } from "@/lib/data/ratings";
+
 import { tableFingerprint } from "./support/fingerprint";
 
 // The embedded engine's disk turns read-only: Skillgrid must refuse with a
@@ -65,7 +67,9 @@ describe("embedded database on a read-only disk", () => {
 
     const readOnlyPath = makeReadOnly();
     if (!readOnlyPath) {
-      console.warn("pglite-read-only: this machine cannot make a read-only mount; only the writable path was exercised");
+      console.warn(
+        "pglite-read-only: this machine cannot make a read-only mount; only the writable path was exercised",
+      );
       return;
     }
     let refused: unknown;
@@ -95,7 +99,13 @@ describe("embedded database on a read-only disk", () => {
       const member = DEMO_PEOPLE.find((p) => p.role === "member")!;
       const viewer = await loadViewer(demoUserId(member.email));
       const saved = await toActionResult(() =>
-        saveSelfRating(viewer!, { skillKey: "environments-and-version-control.uses-git-for-version-control", value: 3, interest: 1, evidence: null, requestId: randomUUID() }),
+        saveSelfRating(viewer!, {
+          skillKey: "environments-and-version-control.uses-git-for-version-control",
+          value: 3,
+          interest: 1,
+          evidence: null,
+          requestId: randomUUID(),
+        }),
       );
       expect(saved.ok).toBe(true);
     } finally {

@@ -1,17 +1,19 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, expect, it, vi } from "vitest";
-import { errorResponse } from "@/lib/actions/http";
+
 import { demoTeamId } from "@/db/seed/demo";
+import { errorResponse } from "@/lib/actions/http";
 import { admitSignIn } from "@/lib/auth/admit";
 import type { Viewer } from "@/lib/auth/viewer";
 import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { getPlanningDataset } from "@/lib/data/exports";
-import { consumeRateLimit, LIMITS } from "@/lib/server/rate-limit";
 import { AppError } from "@/lib/errors";
+import { consumeRateLimit, LIMITS } from "@/lib/server/rate-limit";
+
+import { seedDemoOrgAs } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { rowsOf } from "./support/fingerprint";
 import { configureAuthEnv, TEST_ISSUER } from "./support/session";
-import { seedDemoOrgAs } from "./support/demo";
 
 // A minute boundary, far from the real clock so these counters meet no others.
 const T0 = Date.UTC(2031, 0, 1, 0, 0, 0);
@@ -42,7 +44,8 @@ function busiestWindow(admitted: number[]): number {
   return most;
 }
 
-const every = (from: number, count: number, stepMs: number) => Array.from({ length: count }, (_, i) => from + i * stepMs);
+const every = (from: number, count: number, stepMs: number) =>
+  Array.from({ length: count }, (_, i) => from + i * stepMs);
 
 async function refusal(key: string, now: number): Promise<AppError> {
   const e = await consumeRateLimit(key, LIMITS.export, { now }).then(
@@ -58,7 +61,11 @@ describeOnEachEngine("abuse limits", ({ handle }) => {
   let priya: Viewer;
   let admin: Viewer;
   const rowsFor = async (key: string) =>
-    rowsOf(await handle().db.execute(sql`select window_start, count from rate_limits where key = ${key} order by window_start`));
+    rowsOf(
+      await handle().db.execute(
+        sql`select window_start, count from rate_limits where key = ${key} order by window_start`,
+      ),
+    );
 
   beforeAll(async () => {
     configureAuthEnv();
@@ -85,7 +92,9 @@ describeOnEachEngine("abuse limits", ({ handle }) => {
     expect((refused as AppError).retryAfter).toBeGreaterThanOrEqual(1);
     expect((refused as AppError).retryAfter).toBeLessThanOrEqual(2 * windowSeconds);
     // The refused export was not counted.
-    const total = rowsOf(await handle().db.execute(sql`select sum(count)::int as n from rate_limits where key = ${`export:${alex.id}`}`))[0]!.n;
+    const total = rowsOf(
+      await handle().db.execute(sql`select sum(count)::int as n from rate_limits where key = ${`export:${alex.id}`}`),
+    )[0]!.n;
     expect(total).toBe(LIMITS.export.limit);
     // Route handlers answer 429 with Retry-After.
     const response = errorResponse(refused);
@@ -94,7 +103,10 @@ describeOnEachEngine("abuse limits", ({ handle }) => {
   });
 
   it("a burst at the end of one window and the start of the next gets no more than the limit through", async () => {
-    const admitted = await attempt("test:boundary-burst", [...every(T0 + WINDOW - 1000, 40, 25), ...every(T0 + WINDOW, 40, 25)]);
+    const admitted = await attempt("test:boundary-burst", [
+      ...every(T0 + WINDOW - 1000, 40, 25),
+      ...every(T0 + WINDOW, 40, 25),
+    ]);
     expect(admitted).toHaveLength(limit);
     expect(busiestWindow(admitted)).toBeLessThanOrEqual(limit);
   });
@@ -148,15 +160,24 @@ describeOnEachEngine("abuse limits", ({ handle }) => {
 
   it("requests arriving together cannot together exceed the limit", async () => {
     const key = "test:concurrent";
-    const results = await Promise.allSettled(Array.from({ length: 3 * limit }, () => consumeRateLimit(key, LIMITS.export, { now: T0 + 30_000 })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 3 * limit }, () => consumeRateLimit(key, LIMITS.export, { now: T0 + 30_000 })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(limit);
-    expect(results.filter((r) => r.status === "rejected").every((r) => (r as PromiseRejectedResult).reason instanceof AppError)).toBe(true);
-    expect(rowsOf(await handle().db.execute(sql`select sum(count)::int as n from rate_limits where key = ${key}`))[0]!.n).toBe(limit);
+    expect(
+      results
+        .filter((r) => r.status === "rejected")
+        .every((r) => (r as PromiseRejectedResult).reason instanceof AppError),
+    ).toBe(true);
+    expect(
+      rowsOf(await handle().db.execute(sql`select sum(count)::int as n from rate_limits where key = ${key}`))[0]!.n,
+    ).toBe(limit);
   });
 
   it("limits audit CSV exports per person, but not browsing the audit trail", async () => {
     freezeClock();
-    for (let i = 0; i < LIMITS.auditExport.limit; i++) expect(Array.isArray(await exportAuditEvents(admin, {}))).toBe(true);
+    for (let i = 0; i < LIMITS.auditExport.limit; i++)
+      expect(Array.isArray(await exportAuditEvents(admin, {}))).toBe(true);
     const refused = await exportAuditEvents(admin, {}).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: "rate_limited" });
     expect((refused as AppError).retryAfter).toBeGreaterThanOrEqual(1);
@@ -169,13 +190,25 @@ describeOnEachEngine("abuse limits", ({ handle }) => {
   });
 
   it("refuses exports of another team's data before counting anything", async () => {
-    await expect(getPlanningDataset(priya, { scope: "team", teamId: demoTeamId("ml-platform"), format: "csv" }, { locale: "en" })).rejects.toMatchObject({ code: "forbidden" });
-    expect(rowsOf(await handle().db.execute(sql`select count(*)::int as n from rate_limits where key = ${`export:${priya.id}`}`))[0]!.n).toBe(0);
+    await expect(
+      getPlanningDataset(priya, { scope: "team", teamId: demoTeamId("ml-platform"), format: "csv" }, { locale: "en" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect(
+      rowsOf(
+        await handle().db.execute(sql`select count(*)::int as n from rate_limits where key = ${`export:${priya.id}`}`),
+      )[0]!.n,
+    ).toBe(0);
   });
 
   it("limits sign-in attempts per identity", async () => {
     freezeClock();
-    const claims = { issuer: TEST_ISSUER, subject: "sub-busy", email: "busy.bee@acme.test", emailVerified: true, name: "Busy" };
+    const claims = {
+      issuer: TEST_ISSUER,
+      subject: "sub-busy",
+      email: "busy.bee@acme.test",
+      emailVerified: true,
+      name: "Busy",
+    };
     for (let i = 0; i < LIMITS.signIn.limit; i++) expect((await admitSignIn(claims)).ok).toBe(true);
     expect(await admitSignIn(claims)).toEqual({ ok: false, reason: "rate_limited" });
   });

@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { getMemberRatingSheet, getMyRatingSheet } from "@/lib/data/rating-sheet";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
 import { AppError } from "@/lib/errors";
+
+import { seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { rowsOf, tableFingerprint } from "./support/fingerprint";
-import { seedDemoOrg } from "./support/demo";
 
 const GIT = "environments-and-version-control.uses-git-for-version-control";
 const CURVES = "experiment-tracking-and-observation.can-read-loss-accuracy-curves";
@@ -19,7 +21,8 @@ describeOnEachEngine("self-rating and validation", ({ handle }) => {
   let alex: Viewer; // leads ML Platform (Hana's and Sofia's team)
   let priya: Viewer; // leads Applied ML
   const count = async (table: string, where = sql`true`) =>
-    rowsOf(await handle().db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`))[0]!.n as number;
+    rowsOf(await handle().db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`))[0]!
+      .n as number;
 
   beforeAll(async () => {
     await seedDemoOrg(handle());
@@ -33,11 +36,21 @@ describeOnEachEngine("self-rating and validation", ({ handle }) => {
   it("each rating change appends exactly one history row and one audit event", async () => {
     const ratingsBefore = await count("ratings");
     const auditBefore = await count("audit_events");
-    const saved = await saveSelfRating(hana, { skillKey: GIT, value: 4, interest: 2, evidence: "https://git.acme.test/pr/7", requestId: randomUUID() });
+    const saved = await saveSelfRating(hana, {
+      skillKey: GIT,
+      value: 4,
+      interest: 2,
+      evidence: "https://git.acme.test/pr/7",
+      requestId: randomUUID(),
+    });
     expect(saved).toMatchObject({ skillKey: GIT, proficiency: 4, interest: 2, notApplicable: false });
     expect(await count("ratings")).toBe(ratingsBefore + 1);
     expect(await count("audit_events")).toBe(auditBefore + 1);
-    const [audit] = rowsOf(await handle().db.execute(sql`select action, actor_id, entity_id, before, after from audit_events order by id desc limit 1`));
+    const [audit] = rowsOf(
+      await handle().db.execute(
+        sql`select action, actor_id, entity_id, before, after from audit_events order by id desc limit 1`,
+      ),
+    );
     expect(audit).toMatchObject({ action: "rating.self_saved", actor_id: hana.id, entity_id: `${hana.id}:${GIT}` });
     expect((audit!.after as { proficiency: number }).proficiency).toBe(4);
     expect(audit!.before).not.toBeNull();
@@ -86,17 +99,39 @@ describeOnEachEngine("self-rating and validation", ({ handle }) => {
     ["a note with a direction override", "talk \u202Egnp.exe", "bidi"],
     ["a note with invalid Unicode", "broken \ud800 text", "unicode"],
   ];
-  it.each(refusedNotes)("stores the proficiency and interest when %s is refused, and keeps the last note", async (_name, evidence, problem) => {
-    const kept = await saveSelfRating(hana, { skillKey: CURVES, value: 4, interest: 1, evidence: "Kept note", requestId: randomUUID() });
-    const saved = await saveSelfRating(hana, { skillKey: CURVES, value: 3, interest: 2, evidence, requestId: randomUUID() });
-    expect(saved).toMatchObject({ proficiency: 3, interest: 2, evidence: "Kept note", noteRefused: { problem } });
-    expect(saved.noteRefused!.message).not.toBe("");
-    const row = (await getMyRatingSheet(hana, { locale: "en" }))!.levels.flatMap((l) => l.categories.flatMap((c) => c.skills)).find((s) => s.key === CURVES)!;
-    expect(row.self).toMatchObject({ proficiency: 3, interest: 2, evidence: "Kept note", ratedAt: saved.ratedAt });
-    expect(kept.noteRefused).toBeNull();
-    const [audit] = rowsOf(await handle().db.execute(sql`select action, after from audit_events order by id desc limit 1`));
-    expect(audit).toMatchObject({ action: "rating.self_saved", after: expect.objectContaining({ proficiency: 3, evidence: "Kept note" }) });
-  });
+  it.each(refusedNotes)(
+    "stores the proficiency and interest when %s is refused, and keeps the last note",
+    async (_name, evidence, problem) => {
+      const kept = await saveSelfRating(hana, {
+        skillKey: CURVES,
+        value: 4,
+        interest: 1,
+        evidence: "Kept note",
+        requestId: randomUUID(),
+      });
+      const saved = await saveSelfRating(hana, {
+        skillKey: CURVES,
+        value: 3,
+        interest: 2,
+        evidence,
+        requestId: randomUUID(),
+      });
+      expect(saved).toMatchObject({ proficiency: 3, interest: 2, evidence: "Kept note", noteRefused: { problem } });
+      expect(saved.noteRefused!.message).not.toBe("");
+      const row = (await getMyRatingSheet(hana, { locale: "en" }))!.levels
+        .flatMap((l) => l.categories.flatMap((c) => c.skills))
+        .find((s) => s.key === CURVES)!;
+      expect(row.self).toMatchObject({ proficiency: 3, interest: 2, evidence: "Kept note", ratedAt: saved.ratedAt });
+      expect(kept.noteRefused).toBeNull();
+      const [audit] = rowsOf(
+        await handle().db.execute(sql`select action, after from audit_events order by id desc limit 1`),
+      );
+      expect(audit).toMatchObject({
+        action: "rating.self_saved",
+        after: expect.objectContaining({ proficiency: 3, evidence: "Kept note" }),
+      });
+    },
+  );
 
   it("a retried save whose note was refused writes once and reports the note again", async () => {
     const input = { skillKey: CURVES, value: 1, interest: 0, evidence: "<b>talk</b>", requestId: randomUUID() };
@@ -109,18 +144,44 @@ describeOnEachEngine("self-rating and validation", ({ handle }) => {
   });
 
   it("stores notes that start like a formula exactly as written", async () => {
-    for (const evidence of ["- led the migration", "+1 from the team", "=)", "+44 talk at meetup", "@here demo day", '=HYPERLINK("http://evil.example","click")']) {
-      const saved = await saveSelfRating(hana, { skillKey: CURVES, value: 2, interest: 1, evidence, requestId: randomUUID() });
+    for (const evidence of [
+      "- led the migration",
+      "+1 from the team",
+      "=)",
+      "+44 talk at meetup",
+      "@here demo day",
+      '=HYPERLINK("http://evil.example","click")',
+    ]) {
+      const saved = await saveSelfRating(hana, {
+        skillKey: CURVES,
+        value: 2,
+        interest: 1,
+        evidence,
+        requestId: randomUUID(),
+      });
       expect(saved).toMatchObject({ evidence, noteRefused: null });
     }
     const comment = "- pair on the rollout first";
     await expect(
-      validateRating(alex, { teamId: demoTeamId("ml-platform"), userId: hana.id, skillKey: CURVES, proficiency: 2, comment, requestId: randomUUID() }),
+      validateRating(alex, {
+        teamId: demoTeamId("ml-platform"),
+        userId: hana.id,
+        skillKey: CURVES,
+        proficiency: 2,
+        comment,
+        requestId: randomUUID(),
+      }),
     ).resolves.toMatchObject({ comment });
   });
 
   it("keeps a plain note, trimmed, as text", async () => {
-    const saved = await saveSelfRating(hana, { skillKey: CURVES, value: 2, interest: 1, evidence: "  Read the docs; 2 < 3 & 4 > 1  ", requestId: randomUUID() });
+    const saved = await saveSelfRating(hana, {
+      skillKey: CURVES,
+      value: 2,
+      interest: 1,
+      evidence: "  Read the docs; 2 < 3 & 4 > 1  ",
+      requestId: randomUUID(),
+    });
     expect(saved.evidence).toBe("Read the docs; 2 < 3 & 4 > 1");
   });
 
@@ -154,20 +215,36 @@ describeOnEachEngine("self-rating and validation", ({ handle }) => {
     expect(result).toMatchObject({ proficiency: 2, comment: "Let's pair on rebase workflows" });
     const mine = (await getMyRatingSheet(sofia, { locale: "en" }))!;
     const skill = mine.levels.flatMap((l) => l.categories.flatMap((c) => c.skills)).find((s) => s.key === GIT)!;
-    expect(skill).toMatchObject({ discrepancy: true, validated: expect.objectContaining({ proficiency: 2, raterName: "Alex Wang" }) });
-    const leadView = (await getMemberRatingSheet(alex, { teamId: demoTeamId("ml-platform"), userId: sofia.id }, { locale: "en" }))!;
-    expect(leadView.levels.flatMap((l) => l.categories.flatMap((c) => c.skills)).find((s) => s.key === GIT)!.discrepancy).toBe(true);
+    expect(skill).toMatchObject({
+      discrepancy: true,
+      validated: expect.objectContaining({ proficiency: 2, raterName: "Alex Wang" }),
+    });
+    const leadView = (await getMemberRatingSheet(
+      alex,
+      { teamId: demoTeamId("ml-platform"), userId: sofia.id },
+      { locale: "en" },
+    ))!;
+    expect(
+      leadView.levels.flatMap((l) => l.categories.flatMap((c) => c.skills)).find((s) => s.key === GIT)!.discrepancy,
+    ).toBe(true);
   });
 
   it("a manager cannot validate someone outside their teams, whichever team id they send", async () => {
     const before = await tableFingerprint(handle().db);
     for (const teamId of [demoTeamId("applied-ml"), demoTeamId("ml-platform")]) {
-      const error = await validateRating(priya, { teamId, userId: sofia.id, skillKey: GIT, proficiency: 0, comment: null, requestId: randomUUID() }).catch(
-        (e: unknown) => e,
-      );
+      const error = await validateRating(priya, {
+        teamId,
+        userId: sofia.id,
+        skillKey: GIT,
+        proficiency: 0,
+        comment: null,
+        requestId: randomUUID(),
+      }).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: "forbidden" });
     }
-    await expect(getMemberRatingSheet(priya, { teamId: demoTeamId("applied-ml"), userId: sofia.id }, { locale: "en" })).rejects.toMatchObject({
+    await expect(
+      getMemberRatingSheet(priya, { teamId: demoTeamId("applied-ml"), userId: sofia.id }, { locale: "en" }),
+    ).rejects.toMatchObject({
       code: "forbidden",
     });
     expect(await tableFingerprint(handle().db)).toEqual(before);
@@ -176,17 +253,38 @@ describeOnEachEngine("self-rating and validation", ({ handle }) => {
   it("a member cannot write another member's rating, neither as self nor as validation", async () => {
     const before = await tableFingerprint(handle().db);
     await expect(
-      saveSelfRating(hana, { userId: sofia.id, skillKey: GIT, value: 0, interest: 0, evidence: null, requestId: randomUUID() }),
+      saveSelfRating(hana, {
+        userId: sofia.id,
+        skillKey: GIT,
+        value: 0,
+        interest: 0,
+        evidence: null,
+        requestId: randomUUID(),
+      }),
     ).rejects.toMatchObject({ code: "invalid" });
     await expect(
-      validateRating(hana, { teamId: demoTeamId("ml-platform"), userId: sofia.id, skillKey: GIT, proficiency: 0, comment: null, requestId: randomUUID() }),
+      validateRating(hana, {
+        teamId: demoTeamId("ml-platform"),
+        userId: sofia.id,
+        skillKey: GIT,
+        proficiency: 0,
+        comment: null,
+        requestId: randomUUID(),
+      }),
     ).rejects.toMatchObject({ code: "forbidden" });
     expect(await tableFingerprint(handle().db)).toEqual(before);
   });
 
   it("a lead cannot validate their own ratings", async () => {
     await expect(
-      validateRating(alex, { teamId: demoTeamId("ml-platform"), userId: alex.id, skillKey: GIT, proficiency: 4, comment: null, requestId: randomUUID() }),
+      validateRating(alex, {
+        teamId: demoTeamId("ml-platform"),
+        userId: alex.id,
+        skillKey: GIT,
+        proficiency: 4,
+        comment: null,
+        requestId: randomUUID(),
+      }),
     ).rejects.toMatchObject({ code: "forbidden" });
   });
 });

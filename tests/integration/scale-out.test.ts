@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { openDb } from "@/db/client";
 import { MIGRATIONS_FOLDER } from "@/db/migrate";
 import { startUpDatabase } from "@/db/prepare";
+
 import { createTestDatabase, OWNER_ROLE, RUNTIME_ROLE, testServerUrl } from "./support/engines";
 import { rowsOf } from "./support/fingerprint";
 
@@ -23,18 +25,30 @@ describe.skipIf(!serverUrl)("several app instances starting on one PostgreSQL", 
       runtime: openDb({ databaseUrl: testServerUrl(database.name, RUNTIME_ROLE) }),
     }));
     try {
-      const results = await Promise.allSettled(instances.map((h) => startUpDatabase({ ...h, runtimeRole: RUNTIME_ROLE, demo: true })));
+      const results = await Promise.allSettled(
+        instances.map((h) => startUpDatabase({ ...h, runtimeRole: RUNTIME_ROLE, demo: true })),
+      );
       expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
       // Exactly one instance installed the framework and the demo org.
-      const installed = results.map((r) => (r as PromiseFulfilledResult<{ frameworkInserted: boolean; demoRowsInserted: number }>).value);
+      const installed = results.map(
+        (r) => (r as PromiseFulfilledResult<{ frameworkInserted: boolean; demoRowsInserted: number }>).value,
+      );
       expect(installed.filter((r) => r.frameworkInserted)).toHaveLength(1);
       expect(installed.filter((r) => r.demoRowsInserted > 0)).toHaveLength(1);
 
       const db = instances[0]!.runtime.db;
-      const expected = (JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
-      expect(rowsOf(await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`))[0]!.n).toBe(expected);
+      const expected = (
+        JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+          entries: unknown[];
+        }
+      ).entries.length;
+      expect(rowsOf(await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`))[0]!.n).toBe(
+        expected,
+      );
       expect(rowsOf(await db.execute(sql`select count(*)::int as n from frameworks`))[0]!.n).toBe(1);
-      const users = rowsOf(await db.execute(sql`select count(*)::int as n, count(distinct email)::int as d from users`))[0]!;
+      const users = rowsOf(
+        await db.execute(sql`select count(*)::int as n, count(distinct email)::int as d from users`),
+      )[0]!;
       expect(users.n).toBeGreaterThan(0);
       expect(users.n).toBe(users.d);
     } finally {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { encode, type JWT } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { setDbHandle } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import { demoUserId } from "@/db/seed/demo";
@@ -8,9 +9,10 @@ import { getAuthOptions } from "@/lib/auth/options";
 import { SESSION_ABSOLUTE_SECONDS, withinAbsoluteLifetime } from "@/lib/auth/session-cookie";
 import { viewerFromSessionToken } from "@/lib/auth/viewer";
 import { revokeUserSessions, setUserDisabled, setUserRole, signOutEverywhere } from "@/lib/data/users";
+
+import { seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { configureAuthEnv, sessionTokenFor, TEST_SECRET } from "./support/session";
-import { seedDemoOrg } from "./support/demo";
 
 // A session cookie is a bearer credential: copying it must not outlive a
 // sign-out, a disable (even after re-enabling) or the absolute lifetime.
@@ -78,16 +80,23 @@ describeOnEachEngine("session revocation", ({ handle }) => {
     const adminViewer = (await viewerFromSessionToken(await tokenAt(admin)))!;
     await revokeUserSessions(adminViewer, { userId: sofia });
     expect(await viewerFromSessionToken(again)).toBeNull();
-    expect((await handle().db.select().from(auditEvents).where(eq(auditEvents.action, "auth.sessions_revoked"))).length).toBe(2);
+    expect(
+      (await handle().db.select().from(auditEvents).where(eq(auditEvents.action, "auth.sessions_revoked"))).length,
+    ).toBe(2);
   });
 
   it("refuses a token older than the absolute lifetime, and one without a generation", async () => {
     const gen = await generationOf(handle().db, sofia);
-    const stale = await sessionTokenFor(sofia, { gen, signedInAt: Date.now() - (SESSION_ABSOLUTE_SECONDS + 60) * 1000 });
+    const stale = await sessionTokenFor(sofia, {
+      gen,
+      signedInAt: Date.now() - (SESSION_ABSOLUTE_SECONDS + 60) * 1000,
+    });
     expect(await viewerFromSessionToken(stale)).toBeNull();
     const fresh = await sessionTokenFor(sofia, { gen, signedInAt: Date.now() - 60_000 });
     expect(await viewerFromSessionToken(fresh)).not.toBeNull();
     // A token from before session generations existed (uid only) is refused once.
-    expect(await viewerFromSessionToken(await encode({ token: { uid: sofia }, secret: TEST_SECRET, maxAge: 3600 }))).toBeNull();
+    expect(
+      await viewerFromSessionToken(await encode({ token: { uid: sofia }, secret: TEST_SECRET, maxAge: 3600 })),
+    ).toBeNull();
   });
 });

@@ -1,17 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { auditEvents, frameworkVersions, teams } from "@/db/schema";
+
 import { teamVersionAt } from "@/db/queries/team-versions";
-import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
+import { auditEvents, frameworkVersions, teams } from "@/db/schema";
 import { demoTeamId } from "@/db/seed/demo";
+import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
 import { stableUuid } from "@/db/seed/ids";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createDraft, moveDraftSkill, publishDraft, switchTeamVersion } from "@/lib/data/framework-admin";
 import { getTeamSettings } from "@/lib/data/team-admin";
 import { listTeamsOnOlderVersions, moveTeamsToLatestVersion } from "@/lib/data/team-versions";
+
+import { demoViewer, seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { tableFingerprint } from "./support/fingerprint";
-import { demoViewer, seedDemoOrg } from "./support/demo";
 
 // After a new version of a roadmap is published, teams stay on the retired
 // one until they are moved: the team's settings say so, and a team (its
@@ -26,7 +28,11 @@ describeOnEachEngine("teams on a retired roadmap version", ({ handle }) => {
   let member: Viewer;
   let v1: string;
   let v2: string;
-  const published = () => handle().db.select().from(frameworkVersions).where(and(eq(frameworkVersions.frameworkId, mlopsId)));
+  const published = () =>
+    handle()
+      .db.select()
+      .from(frameworkVersions)
+      .where(and(eq(frameworkVersions.frameworkId, mlopsId)));
 
   beforeAll(async () => {
     await seedDemoOrg(handle());
@@ -42,7 +48,12 @@ describeOnEachEngine("teams on a retired roadmap version", ({ handle }) => {
 
   it("shows a team's retired version as such, with the version to move to", async () => {
     const settings = await getTeamSettings(lead, { teamId: demoTeamId("ml-platform") }, { locale: "en" });
-    expect(settings.roadmap).toMatchObject({ versionId: v1, version: 1, status: "retired", latest: { id: v2, version: 2 } });
+    expect(settings.roadmap).toMatchObject({
+      versionId: v1,
+      version: 1,
+      status: "retired",
+      latest: { id: v2, version: 2 },
+    });
     expect(settings.roadmap.name).toMatch(/MLOps/);
   });
 
@@ -51,28 +62,38 @@ describeOnEachEngine("teams on a retired roadmap version", ({ handle }) => {
     expect(behind.latest).toEqual({ id: v2, version: 2 });
     expect(behind.teams.map((t) => t.name).sort()).toEqual(["Applied ML", "Data Engineering", "ML Platform"]);
     expect(behind.teams.every((t) => t.version === 1)).toBe(true);
-    for (const v of [lead, member]) await expect(listTeamsOnOlderVersions(v, { frameworkId: mlopsId })).rejects.toMatchObject({ code: "forbidden" });
+    for (const v of [lead, member])
+      await expect(listTeamsOnOlderVersions(v, { frameworkId: mlopsId })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("moves one team (its lead), then every other team at once (an admin), audited, keeping the past on v1", async () => {
     const before = new Date();
     await switchTeamVersion(lead, { teamId: demoTeamId("ml-platform"), versionId: v2 });
     const fingerprint = await tableFingerprint(handle().db);
-    for (const v of [lead, member]) await expect(moveTeamsToLatestVersion(v, { frameworkId: mlopsId })).rejects.toMatchObject({ code: "forbidden" });
+    for (const v of [lead, member])
+      await expect(moveTeamsToLatestVersion(v, { frameworkId: mlopsId })).rejects.toMatchObject({ code: "forbidden" });
     expect(await tableFingerprint(handle().db)).toEqual(fingerprint);
 
     const moved = await moveTeamsToLatestVersion(admin, { frameworkId: mlopsId });
     expect(moved).toEqual({ moved: 2, version: 2 });
-    const rows = await handle().db.select({ versionId: teams.frameworkVersionId }).from(teams).where(eq(teams.frameworkId, mlopsId));
+    const rows = await handle()
+      .db.select({ versionId: teams.frameworkVersionId })
+      .from(teams)
+      .where(eq(teams.frameworkId, mlopsId));
     expect(rows.every((r) => r.versionId === v2)).toBe(true);
-    const audits = await handle().db.select().from(auditEvents).where(eq(auditEvents.action, "team.framework_switched"));
+    const audits = await handle()
+      .db.select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "team.framework_switched"));
     expect(audits).toHaveLength(3);
     expect(audits.filter((a) => (a.after as { via?: string }).via === "move_all")).toHaveLength(2);
     // Nothing left behind; a second run moves nothing.
     expect((await listTeamsOnOlderVersions(admin, { frameworkId: mlopsId })).teams).toEqual([]);
     expect(await moveTeamsToLatestVersion(admin, { frameworkId: mlopsId })).toEqual({ moved: 0, version: 2 });
     // The past is read with the version each team had then.
-    expect((await teamVersionAt(handle().db, demoTeamId("applied-ml"), new Date(before.getTime() - 1000)))?.versionId).toBe(v1);
+    expect(
+      (await teamVersionAt(handle().db, demoTeamId("applied-ml"), new Date(before.getTime() - 1000)))?.versionId,
+    ).toBe(v1);
     expect((await teamVersionAt(handle().db, demoTeamId("applied-ml"), "now"))?.versionId).toBe(v2);
     const settings = await getTeamSettings(lead, { teamId: demoTeamId("ml-platform") }, { locale: "en" });
     expect(settings.roadmap).toMatchObject({ versionId: v2, status: "published", latest: null });

@@ -1,4 +1,5 @@
 import { afterEach } from "vitest";
+
 import { resetEnvCache } from "@/lib/env";
 
 /** Lets a suite's tests set environment variables freely: each test's changes are undone after it. */

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
+
 import { levelAccent } from "@/components/roadmap/level-accent";
 import { meanColor, proficiencyColor, textColorOn } from "@/lib/charts/colors";
 import { contrastRatio, relativeLuminance } from "@/lib/charts/contrast";
 import { GAP_DOMAIN, gapColor } from "@/lib/charts/gap-scale";
 
 const AA = 4.5;
-const range = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => from + i * step);
+const range = (from: number, to: number, step: number) =>
+  Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => from + i * step);
 
 describe("WCAG 2.x contrast", () => {
   it("computes relative luminance and contrast ratios as WCAG defines them", () => {
@@ -37,11 +39,16 @@ describe("every colour a chart prints text on reaches AA (4.5:1)", () => {
     ["proficiency 0–4", range(0, 4, 1).map(proficiencyColor)],
     ["category means 0.0–4.0", range(0, 4, 0.01).map(meanColor)],
     ["gap balance (clamped)", range(GAP_DOMAIN[2] - 1, GAP_DOMAIN[0] + 1, 0.05).map(gapColor)],
-    ["level accents, 1–10 levels", range(1, 10, 1).flatMap((count) => range(0, count - 1, 1).map((p) => levelAccent(p, count)))],
+    [
+      "level accents, 1–10 levels",
+      range(1, 10, 1).flatMap((count) => range(0, count - 1, 1).map((p) => levelAccent(p, count))),
+    ],
   ];
   for (const [name, colours] of cases) {
     it(name, () => {
-      const failing = colours.filter((c) => contrastRatio(textColorOn(c), c) < AA).map((c) => `${c} ${contrastRatio(textColorOn(c), c).toFixed(2)}`);
+      const failing = colours
+        .filter((c) => contrastRatio(textColorOn(c), c) < AA)
+        .map((c) => `${c} ${contrastRatio(textColorOn(c), c).toFixed(2)}`);
       expect(failing).toEqual([]);
     });
   }

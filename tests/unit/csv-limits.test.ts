@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { MAX_COLUMNS, MAX_CSV_LINES, MAX_DATA_ROWS, readCsvMatrix } from "@/lib/import/ratings-matrix";
 
 const MB = 1024 * 1024;
@@ -22,7 +23,9 @@ describe("the CSV import's size limits", () => {
   it("refuses a row with more than 500 columns, naming the line", () => {
     const widest = ["email", ...Array.from({ length: MAX_COLUMNS - 1 }, (_, i) => `skill ${i + 1}`)];
     expect(readCsvMatrix(`${widest.join(",")}\n`).header).toHaveLength(MAX_COLUMNS);
-    expect(() => readCsvMatrix(`email,git\na@example.com,1\n${",".repeat(MAX_COLUMNS)}\n`)).toThrow(/Line 3 has more than 500 columns/);
+    expect(() => readCsvMatrix(`email,git\na@example.com,1\n${",".repeat(MAX_COLUMNS)}\n`)).toThrow(
+      /Line 3 has more than 500 columns/,
+    );
   });
 
   it("refuses 9 MB of one-character lines before parsing them (it used to take 1.5 GB and half a minute)", () => {

@@ -3,17 +3,20 @@ import { messages } from "@electric-sql/pglite";
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { DatabaseDeadError, StorageFullError } from "@/db/pglite-guard";
 import { errorResponse } from "@/lib/actions/http";
 import { toActionResult } from "@/lib/actions/result";
-import { AppError, classifyDbError, type DbErrorKind, RETRYABLE_ACTION_CODES } from "@/lib/errors";
+import { AppError, classifyDbError, RETRYABLE_ACTION_CODES, type DbErrorKind } from "@/lib/errors";
 import { describeConsoleArgs } from "@/lib/observability/console-errors";
 import { describeError, formatError } from "@/lib/observability/describe-error";
 import { resetLogDestination, setLogDestination } from "@/lib/observability/logger";
 
 // What the drivers throw, built the way they build them.
-const postgresError = (fields: Record<string, string>) => new postgres.PostgresError({ severity: "ERROR", message: "boom", ...fields } as never);
-const pgliteError = (fields: Record<string, string>) => Object.assign(new messages.DatabaseError(fields.message ?? "boom", 100, "error"), { severity: "ERROR", ...fields });
+const postgresError = (fields: Record<string, string>) =>
+  new postgres.PostgresError({ severity: "ERROR", message: "boom", ...fields } as never);
+const pgliteError = (fields: Record<string, string>) =>
+  Object.assign(new messages.DatabaseError(fields.message ?? "boom", 100, "error"), { severity: "ERROR", ...fields });
 const EMAIL = "hana.sato@acme.test";
 const failedQuery = (cause: unknown) =>
   new DrizzleQueryError(
@@ -79,12 +82,19 @@ describe("classifyDbError", () => {
   });
 
   it("keeps the constraint name of a constraint violation", () => {
-    expect(classifyDbError(failedQuery(postgresError({ code: "23505", constraint_name: "users_email_key" })))).toMatchObject({ constraint: "users_email_key" });
-    expect(classifyDbError(failedQuery(pgliteError({ code: "23514", constraint: "ratings_interest_range" })))).toMatchObject({ constraint: "ratings_interest_range" });
+    expect(
+      classifyDbError(failedQuery(postgresError({ code: "23505", constraint_name: "users_email_key" }))),
+    ).toMatchObject({ constraint: "users_email_key" });
+    expect(
+      classifyDbError(failedQuery(pgliteError({ code: "23514", constraint: "ratings_interest_range" }))),
+    ).toMatchObject({ constraint: "ratings_interest_range" });
   });
 
   it("treats the embedded database's disk guard (53100) as a full disk, with a message for people, not paths", () => {
-    const guard = Object.assign(new Error("The embedded database's disk is nearly full: 12.0 MB free in /var/lib/skillgrid/pglite, and …"), { code: "53100" });
+    const guard = Object.assign(
+      new Error("The embedded database's disk is nearly full: 12.0 MB free in /var/lib/skillgrid/pglite, and …"),
+      { code: "53100" },
+    );
     const c = classifyDbError(failedQuery(guard));
     expect(c).toMatchObject({ kind: "storage_full", sqlstate: "53100", retryable: true });
     expect(c.message).toMatch(/disk is full.*nothing was saved.*retry/i);
@@ -92,17 +102,29 @@ describe("classifyDbError", () => {
   });
 
   it("treats a dead embedded database handle (57P03) as briefly unavailable", () => {
-    const dead = Object.assign(new Error("The embedded database stopped working (PANIC); restart Skillgrid."), { code: "57P03", name: "DatabaseDeadError" });
+    const dead = Object.assign(new Error("The embedded database stopped working (PANIC); restart Skillgrid."), {
+      code: "57P03",
+      name: "DatabaseDeadError",
+    });
     expect(classifyDbError(failedQuery(dead))).toMatchObject({ kind: "unavailable", retryable: true });
   });
 
   it("classifies the embedded database guard's own errors, wrapped as drizzle wraps them", () => {
-    expect(classifyDbError(failedQuery(new StorageFullError("/data/pglite", 12 * 2 ** 20, 48 * 2 ** 20)))).toMatchObject({ kind: "storage_full", sqlstate: "53100" });
-    expect(classifyDbError(failedQuery(new DatabaseDeadError("PANIC")))).toMatchObject({ kind: "unavailable", sqlstate: "57P03" });
+    expect(
+      classifyDbError(failedQuery(new StorageFullError("/data/pglite", 12 * 2 ** 20, 48 * 2 ** 20))),
+    ).toMatchObject({ kind: "storage_full", sqlstate: "53100" });
+    expect(classifyDbError(failedQuery(new DatabaseDeadError("PANIC")))).toMatchObject({
+      kind: "unavailable",
+      sqlstate: "57P03",
+    });
   });
 
   it("leaves errors that are not the database's alone", () => {
-    expect(classifyDbError(new TypeError("x is undefined"))).toEqual({ kind: "internal", retryable: false, message: "Something went wrong. Please try again." });
+    expect(classifyDbError(new TypeError("x is undefined"))).toEqual({
+      kind: "internal",
+      retryable: false,
+      message: "Something went wrong. Please try again.",
+    });
     expect(classifyDbError("a string")).toMatchObject({ kind: "internal" });
     expect(classifyDbError(null)).toMatchObject({ kind: "internal" });
   });
@@ -145,7 +167,13 @@ describe("describeError", () => {
       column: "rater_id",
     });
     const d = describeError(failedQuery(driver));
-    expect(d).toMatchObject({ sqlstate: "23502", table: "ratings", column: "rater_id", severity: "ERROR", kind: "invalid" });
+    expect(d).toMatchObject({
+      sqlstate: "23502",
+      table: "ratings",
+      column: "rater_id",
+      severity: "ERROR",
+      kind: "invalid",
+    });
     expect(JSON.stringify(d)).not.toContain(EMAIL);
   });
 
@@ -154,18 +182,33 @@ describe("describeError", () => {
     const d = describeError(failedQuery(driver));
     expect(d.message).toMatch(/invalid input syntax for type uuid/);
     expect(JSON.stringify(d)).not.toContain(EMAIL);
-    const range = describeError(postgresError({ code: "22003", message: 'value "31415926535" is out of range for type integer' }));
+    const range = describeError(
+      postgresError({ code: "22003", message: 'value "31415926535" is out of range for type integer' }),
+    );
     expect(range.message).toBe('value "[redacted]" is out of range for type integer');
-    const unique = describeError(postgresError({ code: "23505", message: 'duplicate key value violates unique constraint "users_email_key"' }));
+    const unique = describeError(
+      postgresError({ code: "23505", message: 'duplicate key value violates unique constraint "users_email_key"' }),
+    );
     expect(unique.message).toContain('"users_email_key"');
   });
 
   it("keeps the guard's message (directory and free space) and a connection error's code", () => {
-    const guard = Object.assign(new Error("The embedded database's disk is nearly full: 12.0 MB free in /data/pglite"), { code: "53100", name: "StorageFullError" });
-    expect(describeError(failedQuery(guard))).toMatchObject({ sqlstate: "53100", kind: "storage_full", message: expect.stringContaining("12.0 MB free in /data/pglite") });
+    const guard = Object.assign(
+      new Error("The embedded database's disk is nearly full: 12.0 MB free in /data/pglite"),
+      { code: "53100", name: "StorageFullError" },
+    );
+    expect(describeError(failedQuery(guard))).toMatchObject({
+      sqlstate: "53100",
+      kind: "storage_full",
+      message: expect.stringContaining("12.0 MB free in /data/pglite"),
+    });
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
     const d = describeError(failedQuery(refused));
-    expect(d).toMatchObject({ code: "ECONNREFUSED", kind: "unavailable", message: "connect ECONNREFUSED 127.0.0.1:5432" });
+    expect(d).toMatchObject({
+      code: "ECONNREFUSED",
+      kind: "unavailable",
+      message: "connect ECONNREFUSED 127.0.0.1:5432",
+    });
     expect(JSON.stringify(d)).not.toContain(EMAIL);
   });
 
@@ -176,14 +219,20 @@ describe("describeError", () => {
   });
 
   it("describes other errors by name and message", () => {
-    expect(describeError(new TypeError("x is undefined"))).toMatchObject({ name: "TypeError", message: "x is undefined", kind: "internal" });
+    expect(describeError(new TypeError("x is undefined"))).toMatchObject({
+      name: "TypeError",
+      message: "x is undefined",
+      kind: "internal",
+    });
     expect(describeError("plain")).toMatchObject({ message: "plain" });
   });
 });
 
 describe("what Next.js and the CLIs print", () => {
   it("console.error gets a database error's description and Next's digest instead of the statement and its values", () => {
-    const thrown = Object.assign(failedQuery(postgresError({ code: "53100", message: "could not extend file" })), { digest: "2716134" });
+    const thrown = Object.assign(failedQuery(postgresError({ code: "53100", message: "could not extend file" })), {
+      digest: "2716134",
+    });
     const [prefix, described, other] = describeConsoleArgs(["⨯", thrown, new Error("not the database's")]);
     expect(prefix).toBe("⨯");
     expect(described).toMatchObject({ sqlstate: "53100", message: "could not extend file", digest: "2716134" });
@@ -194,8 +243,19 @@ describe("what Next.js and the CLIs print", () => {
   });
 
   it("the CLIs print one line: code, server message and the constraint, never the statement", () => {
-    const line = formatError(failedQuery(pgliteError({ code: "23505", message: 'duplicate key value violates unique constraint "users_email_key"', constraint: "users_email_key", table: "users" })));
-    expect(line).toBe('[23505] duplicate key value violates unique constraint "users_email_key" (constraint users_email_key, table users)');
+    const line = formatError(
+      failedQuery(
+        pgliteError({
+          code: "23505",
+          message: 'duplicate key value violates unique constraint "users_email_key"',
+          constraint: "users_email_key",
+          table: "users",
+        }),
+      ),
+    );
+    expect(line).toBe(
+      '[23505] duplicate key value violates unique constraint "users_email_key" (constraint users_email_key, table users)',
+    );
     expect(formatError(new Error("usage: db:backup -- <file>"))).toBe("usage: db:backup -- <file>");
   });
 });
@@ -216,7 +276,16 @@ describe("actions and route handlers on database errors", () => {
 
   it("a full disk is a typed, retryable result, and the log has the SQLSTATE but not the params", async () => {
     lines.length = 0;
-    const result = await toActionResult(() => Promise.reject(failedQuery(postgresError({ code: "53100", message: 'could not extend file "base/16384/16385": No space left on device' }))));
+    const result = await toActionResult(() =>
+      Promise.reject(
+        failedQuery(
+          postgresError({
+            code: "53100",
+            message: 'could not extend file "base/16384/16385": No space left on device',
+          }),
+        ),
+      ),
+    );
     expect(result).toMatchObject({ ok: false, code: "storage_full", error: expect.stringMatching(/disk is full/) });
     expect(JSON.stringify(result)).not.toMatch(/base\/16384|No space/);
     const log = lines.join("");
@@ -246,8 +315,15 @@ describe("actions and route handlers on database errors", () => {
   });
 
   it("a database-caught unique violation is a conflict; expected errors keep their message", async () => {
-    expect(await toActionResult(() => Promise.reject(failedQuery(postgresError({ code: "23505" }))))).toMatchObject({ ok: false, code: "conflict" });
-    expect(await toActionResult(() => Promise.reject(new AppError("invalid", "Bad.")))).toMatchObject({ ok: false, code: "invalid", error: "Bad." });
+    expect(await toActionResult(() => Promise.reject(failedQuery(postgresError({ code: "23505" }))))).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    expect(await toActionResult(() => Promise.reject(new AppError("invalid", "Bad.")))).toMatchObject({
+      ok: false,
+      code: "invalid",
+      error: "Bad.",
+    });
   });
 
   it("route handlers answer 503 with retry-after and a code for a full disk", async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { getEnv, resetEnvCache } from "@/lib/env";
+
 import { restoreEnvAfterEach } from "../support/env";
 
 describe("environment", () => {

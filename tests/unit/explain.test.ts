@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { explainItem, parseReasonFacts, type ReasonFacts, reasonFactsOf } from "@/lib/analytics/explain";
+
+import { explainItem, parseReasonFacts, reasonFactsOf, type ReasonFacts } from "@/lib/analytics/explain";
 import type { Candidate, PriorityItem } from "@/lib/analytics/gaps";
 
 // A team needs three people at ≥ 2 on incident response and has one.
-const candidate = (member: number, name: string, current: number, interest: number): Candidate => ({ member, name, current, interest, alsoCloses: member });
+const candidate = (member: number, name: string, current: number, interest: number): Candidate => ({
+  member,
+  name,
+  current,
+  interest,
+  alsoCloses: member,
+});
 const priority = (over: Partial<PriorityItem> = {}): PriorityItem => ({
   targetId: "target-ops",
   targetName: "On-call rota",
@@ -40,18 +47,32 @@ describe("explaining a priority item in English (explainItem)", () => {
   });
 
   it("names the interested people when training, marking the eager ones", () => {
-    expect(explainItem(priority())).toBe(`train: 2 interested within two points can close the gap of 2 — Ann (1), Bo (0, eager) ${need}`);
+    expect(explainItem(priority())).toBe(
+      `train: 2 interested within two points can close the gap of 2 — Ann (1), Bo (0, eager) ${need}`,
+    );
   });
 
   it("counts every interested person but names only the first three", () => {
-    const candidates = [candidate(1, "Ann", 1, 1), candidate(2, "Bo", 0, 2), candidate(3, "Cy", 1, 1), candidate(5, "Di", 0, 2)];
+    const candidates = [
+      candidate(1, "Ann", 1, 1),
+      candidate(2, "Bo", 0, 2),
+      candidate(3, "Cy", 1, 1),
+      candidate(5, "Di", 0, 2),
+    ];
     const text = explainItem(priority({ candidates }));
-    expect(text).toBe(`train: 4 interested within two points can close the gap of 2 — Ann (1), Bo (0, eager), Cy (1) ${need}`);
+    expect(text).toBe(
+      `train: 4 interested within two points can close the gap of 2 — Ann (1), Bo (0, eager), Cy (1) ${need}`,
+    );
     expect(text).not.toContain("Di");
   });
 
   it("hires what training cannot close", () => {
-    const item = priority({ recommendation: "train_hire", coverage: 0, gap: 3, candidates: [candidate(2, "Bo", 1, 1)] });
+    const item = priority({
+      recommendation: "train_hire",
+      coverage: 0,
+      gap: 3,
+      candidates: [candidate(2, "Bo", 1, 1)],
+    });
     expect(explainItem(item)).toBe(
       "train + hire: 1 interested within two points for a gap of 3 — Bo (1); hire 2 (needs 3 at ≥ 2 on Runs incident response, has 0)",
     );
@@ -61,7 +82,16 @@ describe("explaining a priority item in English (explainItem)", () => {
 describe("the facts behind a reason (reasonFactsOf)", () => {
   it("keeps the skill's key, not its name, and no score, target or member index", () => {
     const facts = reasonFactsOf(priority({ recommendation: "hire", candidates: [], near: 1 }));
-    expect(facts).toStrictEqual({ recommendation: "hire", skillKey: "ops.oncall", level: 2, headcount: 3, coverage: 1, gap: 2, near: 1, candidates: [] });
+    expect(facts).toStrictEqual({
+      recommendation: "hire",
+      skillKey: "ops.oncall",
+      level: 2,
+      headcount: 3,
+      coverage: 1,
+      gap: 2,
+      near: 1,
+      candidates: [],
+    });
   });
 
   it("copies each candidate's name, current level and interest only", () => {
@@ -74,15 +104,22 @@ describe("the facts behind a reason (reasonFactsOf)", () => {
     expect(facts.candidates[0]).not.toBe(item.candidates[0]);
   });
 
-  it.each(["train", "hire", "train_hire"] as const)("gives %s facts that read back unchanged from stored JSON", (recommendation) => {
-    const facts = reasonFactsOf(priority({ recommendation }));
-    expect(parseReasonFacts(JSON.parse(JSON.stringify(facts)))).toStrictEqual(facts);
-  });
+  it.each(["train", "hire", "train_hire"] as const)(
+    "gives %s facts that read back unchanged from stored JSON",
+    (recommendation) => {
+      const facts = reasonFactsOf(priority({ recommendation }));
+      expect(parseReasonFacts(JSON.parse(JSON.stringify(facts)))).toStrictEqual(facts);
+    },
+  );
 });
 
 describe("reading stored facts (parseReasonFacts)", () => {
-  const stored = (over: Record<string, unknown> = {}): Record<string, unknown> => ({ ...reasonFactsOf(priority()), ...over });
-  const withCandidate = (over: Record<string, unknown>) => stored({ candidates: [{ name: "Ann", current: 1, interest: 1, ...over }] });
+  const stored = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+    ...reasonFactsOf(priority()),
+    ...over,
+  });
+  const withCandidate = (over: Record<string, unknown>) =>
+    stored({ candidates: [{ name: "Ann", current: 1, interest: 1, ...over }] });
 
   it("accepts the edges of every range", () => {
     const edges: ReasonFacts = {
@@ -103,7 +140,11 @@ describe("reading stored facts (parseReasonFacts)", () => {
   });
 
   it("drops keys it does not know, at the top and in candidates", () => {
-    const parsed = parseReasonFacts({ ...stored(), skillName: "Runs incident response", candidates: [{ name: "Ann", current: 1, interest: 1, member: 4 }] });
+    const parsed = parseReasonFacts({
+      ...stored(),
+      skillName: "Runs incident response",
+      candidates: [{ name: "Ann", current: 1, interest: 1, member: 4 }],
+    });
     expect(parsed).toStrictEqual(stored({ candidates: [{ name: "Ann", current: 1, interest: 1 }] }));
   });
 
@@ -127,7 +168,10 @@ describe("reading stored facts (parseReasonFacts)", () => {
     ["a candidate's interest above 2", withCandidate({ interest: 3 })],
     ["a candidate without a name", withCandidate({ name: undefined })],
     ["a candidate's name over 200 characters", withCandidate({ name: "n".repeat(201) })],
-    ["over 1,000 candidates", stored({ candidates: Array.from({ length: 1001 }, () => ({ name: "Ann", current: 1, interest: 1 })) })],
+    [
+      "over 1,000 candidates",
+      stored({ candidates: Array.from({ length: 1001 }, () => ({ name: "Ann", current: 1, interest: 1 })) }),
+    ],
   ])("treats %s as absent", (_, value) => {
     expect(parseReasonFacts(value)).toBeNull();
   });

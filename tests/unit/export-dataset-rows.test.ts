@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { PriorityItem } from "@/lib/analytics/gaps";
 import type { TargetDto } from "@/lib/analytics/team-analysis";
 import { priorityRows, targetRows } from "@/lib/export/dataset";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { HeatmapDto } from "@/lib/data/heatmap";
 import { exportFilename, planningDataset } from "@/lib/export/dataset";
 
@@ -42,9 +43,19 @@ const dataset = () =>
     locale: "en",
     heatmap,
     teamIds: ["a", "b"],
-    teamNames: new Map([["a", "Alpha"], ["b", "Beta"]]),
-    emails: new Map([["ann", "ann@x.test"], ["bo", "bo@x.test"], ["cy", "cy@x.test"]]),
-    levelKeys: new Map([["a|ann", "junior"], ["b|cy", "senior"]]),
+    teamNames: new Map([
+      ["a", "Alpha"],
+      ["b", "Beta"],
+    ]),
+    emails: new Map([
+      ["ann", "ann@x.test"],
+      ["bo", "bo@x.test"],
+      ["cy", "cy@x.test"],
+    ]),
+    levelKeys: new Map([
+      ["a|ann", "junior"],
+      ["b|cy", "senior"],
+    ]),
     notes: new Map([["ann|git|manager", { rater: { id: "lead", name: "Lee" }, evidence: null, comment: "seen it" }]]),
     analyses: [],
   });
@@ -58,9 +69,24 @@ describe("the planning export's shape", () => {
       { email: "cy@x.test", name: "Cy", team: "Beta", currentLevel: "senior" },
     ]);
     const annGit = d.ratings.find((r) => r.email === "ann@x.test" && r.skillKey === "git")!;
-    expect(annGit).toMatchObject({ self: 4, validated: 2, effective: 2, source: "lead", ratedBy: "Lee", leadComment: "seen it" });
-    expect(d.ratings.find((r) => r.email === "cy@x.test" && r.skillKey === "git")).toMatchObject({ self: "na", validated: null, effective: "na" });
-    expect(d.ratings.find((r) => r.email === "bo@x.test" && r.skillKey === "git")).toMatchObject({ self: null, effective: null, source: null });
+    expect(annGit).toMatchObject({
+      self: 4,
+      validated: 2,
+      effective: 2,
+      source: "lead",
+      ratedBy: "Lee",
+      leadComment: "seen it",
+    });
+    expect(d.ratings.find((r) => r.email === "cy@x.test" && r.skillKey === "git")).toMatchObject({
+      self: "na",
+      validated: null,
+      effective: "na",
+    });
+    expect(d.ratings.find((r) => r.email === "bo@x.test" && r.skillKey === "git")).toMatchObject({
+      self: null,
+      effective: null,
+      source: null,
+    });
   });
 
   it("counts coverage per team in an org export, over effective values", () => {
@@ -74,8 +100,14 @@ describe("the planning export's shape", () => {
   });
 
   it("names the file after the team or the organisation, in ASCII", () => {
-    expect(exportFilename({ scope: { kind: "org", team: null }, quarter: "2026-Q3" })).toBe("skillgrid-organisation-2026-Q3");
-    expect(exportFilename({ scope: { kind: "team", team: { id: "a", name: "ML Platform" } }, quarter: "2026-Q3" })).toBe("skillgrid-ml-platform-2026-Q3");
-    expect(exportFilename({ scope: { kind: "team", team: { id: "a", name: "資料平台" } }, quarter: "2026-Q3" })).toBe("skillgrid-team-2026-Q3");
+    expect(exportFilename({ scope: { kind: "org", team: null }, quarter: "2026-Q3" })).toBe(
+      "skillgrid-organisation-2026-Q3",
+    );
+    expect(
+      exportFilename({ scope: { kind: "team", team: { id: "a", name: "ML Platform" } }, quarter: "2026-Q3" }),
+    ).toBe("skillgrid-ml-platform-2026-Q3");
+    expect(exportFilename({ scope: { kind: "team", team: { id: "a", name: "資料平台" } }, quarter: "2026-Q3" })).toBe(
+      "skillgrid-team-2026-Q3",
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { displayWidth, fitWidth, wrappedLines } from "@/lib/export/text-width";
 
 describe("text widths for spreadsheet columns", () => {

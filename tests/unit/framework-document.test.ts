@@ -2,24 +2,31 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+
 import { MLOPS_CAPABILITIES } from "@/db/seed/capabilities";
+import { repeatedCategoryNames } from "@/lib/roadmap/checks";
 import {
-  type FrameworkDocument,
   FrameworkFileError,
   frameworkFromMarkdown,
   frameworkToJson,
   frameworkToMarkdown,
   fromRoadmap,
   parseFrameworkData,
+  type FrameworkDocument,
 } from "@/lib/roadmap/document";
 import { parseBilingualRoadmap } from "@/lib/roadmap/pair";
-import { repeatedCategoryNames } from "@/lib/roadmap/checks";
 
 const seed = (f: string) => readFileSync(path.join(__dirname, "../../db/seed", f), "utf8");
 const mlops: FrameworkDocument = fromRoadmap(
   parseBilingualRoadmap(seed("mlops-roadmap.zh-TW.md"), seed("mlops-roadmap.en.md")),
   "mlops-engineer",
-  MLOPS_CAPABILITIES.map((c) => ({ key: c.key, name: c.name, description: c.description, importance: c.importance, skills: c.skills.map((s) => ({ key: s.key, level: s.proficiency })) })),
+  MLOPS_CAPABILITIES.map((c) => ({
+    key: c.key,
+    name: c.name,
+    description: c.description,
+    importance: c.importance,
+    skills: c.skills.map((s) => ({ key: s.key, level: s.proficiency })),
+  })),
 );
 
 describe("framework files round-trip", () => {
@@ -32,14 +39,21 @@ describe("framework files round-trip", () => {
   });
 
   it("Markdown in both languages → parse and pair gives the identical roadmap (keys included)", () => {
-    const again = fromRoadmap(parseBilingualRoadmap(frameworkToMarkdown(mlops, "zh"), frameworkToMarkdown(mlops, "en")), "mlops-engineer", mlops.capabilities);
+    const again = fromRoadmap(
+      parseBilingualRoadmap(frameworkToMarkdown(mlops, "zh"), frameworkToMarkdown(mlops, "en")),
+      "mlops-engineer",
+      mlops.capabilities,
+    );
     expect(again).toEqual(mlops);
   });
 
   it("a single-language Markdown file fills both languages with its text", () => {
     const en = frameworkFromMarkdown(frameworkToMarkdown(mlops, "en"), "copy");
     expect(en.levels.map((l) => l.key)).toEqual(mlops.levels.map((l) => l.key));
-    expect(en.levels[0]!.categories[0]!.skills[0]!.name).toEqual({ en: mlops.levels[0]!.categories[0]!.skills[0]!.name.en, zh: mlops.levels[0]!.categories[0]!.skills[0]!.name.en });
+    expect(en.levels[0]!.categories[0]!.skills[0]!.name).toEqual({
+      en: mlops.levels[0]!.categories[0]!.skills[0]!.name.en,
+      zh: mlops.levels[0]!.categories[0]!.skills[0]!.name.en,
+    });
   });
 });
 
@@ -97,19 +111,36 @@ describe("malformed framework files get errors naming the line", () => {
     doc.levels[2]!.categories[0]!.name = structuredClone(doc.levels[0]!.categories[0]!.name);
     const parsed = parseFrameworkData(stringify(doc));
     expect(repeatedCategoryNames(parsed)).toEqual([
-      expect.objectContaining({ name: doc.levels[0]!.categories[0]!.name.en, key: doc.levels[2]!.categories[0]!.key, level: doc.levels[2]!.name.en, firstLevel: doc.levels[0]!.name.en, line: null }),
+      expect.objectContaining({
+        name: doc.levels[0]!.categories[0]!.name.en,
+        key: doc.levels[2]!.categories[0]!.key,
+        level: doc.levels[2]!.name.en,
+        firstLevel: doc.levels[0]!.name.en,
+        line: null,
+      }),
     ]);
   });
 
   it("refuses a single-language Markdown file that repeats a category name in one level", () => {
-    expect(() => frameworkFromMarkdown("# R\n\n## Junior\n\n1. **SQL**\n   - a\n2. **SQL**\n   - b\n", "r")).toThrow(/line 7/);
+    expect(() => frameworkFromMarkdown("# R\n\n## Junior\n\n1. **SQL**\n   - a\n2. **SQL**\n   - b\n", "r")).toThrow(
+      /line 7/,
+    );
   });
 
   it.each([
     ["a missing title", (d: Record<string, unknown>) => delete d.title, /title/],
-    ["an unknown capability skill", (d: FrameworkDocument) => (d.capabilities[0]!.skills[0]!.key = "no.such-skill"), /unknown skill 'no.such-skill'/],
+    [
+      "an unknown capability skill",
+      (d: FrameworkDocument) => (d.capabilities[0]!.skills[0]!.key = "no.such-skill"),
+      /unknown skill 'no.such-skill'/,
+    ],
     ["a bad key", (d: FrameworkDocument) => (d.levels[0]!.key = "Junior Level"), /Keys use/],
-    ["four descriptors", (d: FrameworkDocument) => (d.levels[0]!.categories[0]!.skills[0]!.descriptors = [1, 2, 3, 4].map(() => ({ zh: "x", en: "x" }))), /five points/],
+    [
+      "four descriptors",
+      (d: FrameworkDocument) =>
+        (d.levels[0]!.categories[0]!.skills[0]!.descriptors = [1, 2, 3, 4].map(() => ({ zh: "x", en: "x" }))),
+      /five points/,
+    ],
     ["a level without categories", (d: FrameworkDocument) => (d.levels[2]!.categories = []), /at least one category/],
   ])("rejects %s", (_name, mutate, message) => {
     const doc = structuredClone(mlops) as FrameworkDocument & Record<string, unknown>;

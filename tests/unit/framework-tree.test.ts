@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { frameworkTree, treeCapabilities, treeLevels } from "@/lib/analytics/framework-tree";
 
 // A published roadmap version as the roadmap page shows it (lib/analytics/framework-tree.ts).
@@ -41,7 +42,13 @@ describe("levels of the tree", () => {
   it("nest each level's categories and their skills, in the rows' order", () => {
     const levels = treeLevels(rows, en);
     expect(levels.map((l) => [l.key, l.categories.map((c) => [c.key, c.skills.map((s) => s.key)])])).toEqual([
-      ["junior", [["tools", ["git"]], ["data", ["sql"]]]],
+      [
+        "junior",
+        [
+          ["tools", ["git"]],
+          ["data", ["sql"]],
+        ],
+      ],
       ["senior", [["ops", ["k8s"]]]],
     ]);
     // A text missing in the language shown falls back to the other one.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { nearMembers, recommendationFor, scorePartsOf } from "@/lib/analytics/gaps";
 
 // The parts of a priority item (lib/analytics/gaps.ts, priorities).

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mobility, priorities, readiness, requirementsFor, type Target, urgencyPoints } from "@/lib/analytics/gaps";
+
+import { mobility, priorities, readiness, requirementsFor, urgencyPoints, type Target } from "@/lib/analytics/gaps";
 
 const SKILLS = ["canary", "registry", "drift", "k8s"];
 const members = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `m${i}`, name: `Member ${i}` }));
@@ -70,8 +71,14 @@ describe("coverage, gaps and readiness (worked example)", () => {
 
 // Random teams: 1–8 members × 4 skills, proficiency 0–4 or null, interest 0–2.
 const teamArb = fc.record({
-  grid: fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
-  interest: fc.array(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 4, maxLength: 4 }), { minLength: 8, maxLength: 8 }),
+  grid: fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }), { minLength: 4, maxLength: 4 }), {
+    minLength: 1,
+    maxLength: 8,
+  }),
+  interest: fc.array(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 4, maxLength: 4 }), {
+    minLength: 8,
+    maxLength: 8,
+  }),
   level: fc.integer({ min: 1, max: 4 }),
   headcount: fc.integer({ min: 1, max: 5 }),
 });
@@ -99,7 +106,13 @@ describe("properties", () => {
     fc.assert(
       fc.property(teamArb, ({ grid, interest, level, headcount }) => {
         const t = target({ level, headcount, skills: SKILLS.map((key) => ({ key, name: key })) });
-        const items = priorities([t], members(grid.length), lookup(grid), (m, k) => interest[m]![SKILLS.indexOf(k)]!, "2026-Q4");
+        const items = priorities(
+          [t],
+          members(grid.length),
+          lookup(grid),
+          (m, k) => interest[m]![SKILLS.indexOf(k)]!,
+          "2026-Q4",
+        );
         for (const item of items) {
           for (const c of item.candidates) {
             expect(c.current).toBeLessThan(level);
@@ -139,11 +152,31 @@ describe("properties", () => {
     fc.assert(
       fc.property(teamArb, fc.integer({ min: 1, max: 3 }), ({ grid, interest, level, headcount }, importance) => {
         const targets = [
-          target({ id: "a", level, headcount, importance, skills: [{ key: "canary", name: "c" }, { key: "drift", name: "d" }] }),
-          target({ id: "b", level, headcount, importance, skills: [{ key: "registry", name: "r" }, { key: "k8s", name: "k" }] }),
+          target({
+            id: "a",
+            level,
+            headcount,
+            importance,
+            skills: [
+              { key: "canary", name: "c" },
+              { key: "drift", name: "d" },
+            ],
+          }),
+          target({
+            id: "b",
+            level,
+            headcount,
+            importance,
+            skills: [
+              { key: "registry", name: "r" },
+              { key: "k8s", name: "k" },
+            ],
+          }),
         ];
         const run = (ts: Target[]) =>
-          priorities(ts, members(grid.length), lookup(grid), (m, k) => interest[m]![SKILLS.indexOf(k)]!, "2026-Q4").map((i) => `${i.targetId}/${i.skillKey}`);
+          priorities(ts, members(grid.length), lookup(grid), (m, k) => interest[m]![SKILLS.indexOf(k)]!, "2026-Q4").map(
+            (i) => `${i.targetId}/${i.skillKey}`,
+          );
         expect(run([...targets].reverse())).toEqual(run(targets));
       }),
       { numRuns: 300 },
@@ -154,12 +187,23 @@ describe("properties", () => {
 describe("internal mobility", () => {
   it("finds another team's surplus for a gap", () => {
     const a = { id: "A", name: "A", members: members(1), proficiency: lookup([[1, 0, 0, 0]]) };
-    const b = { id: "B", name: "B", members: members(3), proficiency: lookup([[4, 0, 0, 0], [3, 0, 0, 0], [0, 0, 0, 0]]) };
+    const b = {
+      id: "B",
+      name: "B",
+      members: members(3),
+      proficiency: lookup([
+        [4, 0, 0, 0],
+        [3, 0, 0, 0],
+        [0, 0, 0, 0],
+      ]),
+    };
     const t = target({ skills: [{ key: "canary", name: "Canary" }], headcount: 1 });
     const options = mobility([
       { ...a, requirements: requirementsFor(t, a.members, a.proficiency) },
       { ...b, requirements: requirementsFor({ ...t, id: "tb" }, b.members, b.proficiency) },
     ]);
-    expect(options).toEqual([{ skillKey: "canary", level: 3, needingTeam: "A", fromTeam: "B", surplus: 1, holders: ["Member 0", "Member 1"] }]);
+    expect(options).toEqual([
+      { skillKey: "canary", level: 3, needingTeam: "A", fromTeam: "B", surplus: 1, holders: ["Member 0", "Member 1"] },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type GrowthSheet, growthSkills, growthView } from "@/lib/analytics/growth";
+
+import { growthSkills, growthView, type GrowthSheet } from "@/lib/analytics/growth";
 
 // What the growth page shows, from the member's rating sheet (lib/analytics/growth.ts, growthView).
 const rated = (proficiency: number, interest: number | null = null) => ({

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { categoryProfile, type GrowthSkill, learningPath, readinessForLevel, transitionStepFor } from "@/lib/analytics/growth";
+
+import {
+  categoryProfile,
+  learningPath,
+  readinessForLevel,
+  transitionStepFor,
+  type GrowthSkill,
+} from "@/lib/analytics/growth";
 
 const STEPS = [
   "Track experiments and model training with MLflow",

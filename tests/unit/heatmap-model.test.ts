@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { bands, buildModel, type Column, personHref, personName, rowLabel, type ViewState } from "@/components/heatmap/model";
+
+import {
+  bands,
+  buildModel,
+  personHref,
+  personName,
+  rowLabel,
+  type Column,
+  type ViewState,
+} from "@/components/heatmap/model";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 
 // Three people × three skills. Skills 0 and 1 (k8s, sql) are in category 0
@@ -68,7 +77,9 @@ describe("the heatmap model: values and rows", () => {
   it("reads the chosen source: effective is validated where present, else self", () => {
     expect([...buildModel(heatmap(), view({ source: "effective" })).values]).toEqual([2, 3, 1, 2, -1, -2, 3, 0, 4]);
     expect([...buildModel(heatmap(), view({ source: "self" })).values]).toEqual([4, 3, 1, 2, -1, -2, 3, 0, 3]);
-    expect([...buildModel(heatmap(), view({ source: "validated" })).values]).toEqual([2, -1, -1, -1, -1, -1, -1, -1, 4]);
+    expect([...buildModel(heatmap(), view({ source: "validated" })).values]).toEqual([
+      2, -1, -1, -1, -1, -1, -1, -1, 4,
+    ]);
   });
 
   it("orders rows by name, by level (senior first, no level last) or by total of the chosen source", () => {
@@ -89,7 +100,11 @@ describe("the heatmap model: values and rows", () => {
   it("matches the query against the team's name too, in the org view", () => {
     const dto = heatmap({
       scope: { kind: "org", teams: 2, excludedTeams: [] },
-      members: [member("u-cy", "Cy", 1), member("u-ann", "Ann", 2, { teamId: "team-apps", teamName: "Apps" }), member("u-bo", "Bo", null)],
+      members: [
+        member("u-cy", "Cy", 1),
+        member("u-ann", "Ann", 2, { teamId: "team-apps", teamName: "Apps" }),
+        member("u-bo", "Bo", null),
+      ],
     });
     expect(buildModel(dto, view()).rows).toEqual([1, 2, 0]);
     expect(buildModel(dto, view({ memberQuery: "apps" })).rows).toEqual([1]);
@@ -97,7 +112,13 @@ describe("the heatmap model: values and rows", () => {
   });
 
   it("groups rows by team before the chosen order", () => {
-    const dto = heatmap({ members: [member("u-cy", "Cy", 1), member("u-ann", "Ann", 2, { teamName: "Ops" }), member("u-bo", "Bo", null, { teamName: "Apps" })] });
+    const dto = heatmap({
+      members: [
+        member("u-cy", "Cy", 1),
+        member("u-ann", "Ann", 2, { teamName: "Ops" }),
+        member("u-bo", "Bo", null, { teamName: "Apps" }),
+      ],
+    });
     expect(buildModel(dto, view({ memberSort: "name" })).rows).toEqual([2, 0, 1]);
   });
 });
@@ -121,9 +142,17 @@ describe("the heatmap model: coverage counts only the people shown", () => {
 
   it("orders columns by thinnest coverage among the people shown", () => {
     // Self, everyone: k8s has two at ≥ 3, sql and mlflow one each (roadmap order breaks the tie).
-    expect(buildModel(heatmap(), view({ source: "self", skillSort: "coverage" })).columns).toEqual([skill(1), skill(2), skill(0)]);
+    expect(buildModel(heatmap(), view({ source: "self", skillSort: "coverage" })).columns).toEqual([
+      skill(1),
+      skill(2),
+      skill(0),
+    ]);
     // Self, Cy only: mlflow 1 (none), sql 3 (one at ≥ 3), k8s 4 (one at ≥ 3 and at ≥ 4).
-    expect(buildModel(heatmap(), view({ source: "self", skillSort: "coverage", memberQuery: "cy" })).columns).toEqual([skill(2), skill(1), skill(0)]);
+    expect(buildModel(heatmap(), view({ source: "self", skillSort: "coverage", memberQuery: "cy" })).columns).toEqual([
+      skill(2),
+      skill(1),
+      skill(0),
+    ]);
   });
 });
 
@@ -154,7 +183,11 @@ describe("the heatmap model: columns", () => {
 
   it("ignores collapsed categories when sorted by coverage", () => {
     // Effective coverage: k8s and sql one at ≥ 3, mlflow one at ≥ 3 and one at ≥ 4.
-    expect(buildModel(heatmap(), view({ skillSort: "coverage", collapsed: new Set([0, 1]) })).columns).toEqual([skill(0), skill(1), skill(2)]);
+    expect(buildModel(heatmap(), view({ skillSort: "coverage", collapsed: new Set([0, 1]) })).columns).toEqual([
+      skill(0),
+      skill(1),
+      skill(2),
+    ]);
   });
 });
 
@@ -164,10 +197,26 @@ describe("the heatmap model: legend and rollup", () => {
   });
 
   it("leaves hidden rows, filtered skills and collapsed categories out of the legend", () => {
-    expect(buildModel(heatmap(), view({ memberQuery: "bo" })).legend).toEqual({ byValue: [1, 0, 0, 1, 1], unrated: 0, notApplicable: 0 });
-    expect(buildModel(heatmap(), view({ category: 0 })).legend).toEqual({ byValue: [1, 0, 2, 2, 0], unrated: 1, notApplicable: 0 });
-    expect(buildModel(heatmap(), view({ collapsed: new Set([0]) })).legend).toEqual({ byValue: [0, 1, 0, 0, 1], unrated: 0, notApplicable: 1 });
-    expect(buildModel(heatmap(), view({ level: 1, category: 0 })).legend).toEqual({ byValue: [0, 0, 0, 0, 0], unrated: 0, notApplicable: 0 });
+    expect(buildModel(heatmap(), view({ memberQuery: "bo" })).legend).toEqual({
+      byValue: [1, 0, 0, 1, 1],
+      unrated: 0,
+      notApplicable: 0,
+    });
+    expect(buildModel(heatmap(), view({ category: 0 })).legend).toEqual({
+      byValue: [1, 0, 2, 2, 0],
+      unrated: 1,
+      notApplicable: 0,
+    });
+    expect(buildModel(heatmap(), view({ collapsed: new Set([0]) })).legend).toEqual({
+      byValue: [0, 1, 0, 0, 1],
+      unrated: 0,
+      notApplicable: 1,
+    });
+    expect(buildModel(heatmap(), view({ level: 1, category: 0 })).legend).toEqual({
+      byValue: [0, 0, 0, 0, 0],
+      unrated: 0,
+      notApplicable: 0,
+    });
   });
 
   it("rolls each person's category up to a mean of rated skills, null where none is rated", () => {
@@ -223,7 +272,10 @@ describe("row labels and links", () => {
   });
 
   it("puts the team before the person in the org view", () => {
-    const dto = heatmap({ scope: { kind: "org", teams: 2, excludedTeams: [] }, members: [member("u-ann", "Ann", 2, { teamName: "Apps", left: true })] });
+    const dto = heatmap({
+      scope: { kind: "org", teams: 2, excludedTeams: [] },
+      members: [member("u-ann", "Ann", 2, { teamName: "Apps", left: true })],
+    });
     expect(rowLabel(dto, 0)).toBe("Apps · Ann");
     expect(rowLabel(dto, 0, left)).toBe("Apps · Ann (left the team)");
   });
@@ -235,7 +287,12 @@ describe("row labels and links", () => {
   });
 
   it("links to the person's page through their own team, only when the viewer may open it", () => {
-    const dto = heatmap({ members: [member("u-cy", "Cy", 1, { mayOpen: true, teamId: "team-apps" }), member("u-ann", "Ann", 2, { mayOpen: false })] });
+    const dto = heatmap({
+      members: [
+        member("u-cy", "Cy", 1, { mayOpen: true, teamId: "team-apps" }),
+        member("u-ann", "Ann", 2, { mayOpen: false }),
+      ],
+    });
     expect(personHref(dto, 0)).toBe("/teams/team-apps/members/u-cy");
     expect(personHref(dto, 1)).toBeNull();
   });

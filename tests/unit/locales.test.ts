@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { isLocale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/pick";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellGlyph, proficiencyColor, textColorOn, UNRATED_FILL, NA_FILL } from "@/lib/charts/colors";
+
 import {
   buildMatrix,
   categoryRollup,
@@ -13,8 +13,15 @@ import {
   UNRATED,
   valuesFor,
 } from "@/lib/analytics/matrix";
+import { cellGlyph, NA_FILL, proficiencyColor, textColorOn, UNRATED_FILL } from "@/lib/charts/colors";
 
-const r = (userId: string, skillKey: string, raterKind: "self" | "manager", proficiency: number | null, extra: Partial<{ notApplicable: boolean; interest: number | null; quarter: string }> = {}) => ({
+const r = (
+  userId: string,
+  skillKey: string,
+  raterKind: "self" | "manager",
+  proficiency: number | null,
+  extra: Partial<{ notApplicable: boolean; interest: number | null; quarter: string }> = {},
+) => ({
   userId,
   skillKey,
   raterKind,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { saveSelfRatingSchema } from "@/lib/validations/ratings";
 import { noteProblem, noteSchema } from "@/lib/validations/text";
 
@@ -16,13 +17,18 @@ describe("noteProblem", () => {
     expect(noteSchema(1000).safeParse(text).success).toBe(false);
   });
 
-  it.each(["- led the migration", "+1 from the team", "=)", "+44 talk at meetup", "@team demo", "  " + "x".repeat(1000) + "  ", ""])(
-    "finds nothing wrong with %j, and the schema agrees",
-    (text) => {
-      expect(noteProblem(text, 1000)).toBeNull();
-      expect(noteSchema(1000).safeParse(text).success).toBe(true);
-    },
-  );
+  it.each([
+    "- led the migration",
+    "+1 from the team",
+    "=)",
+    "+44 talk at meetup",
+    "@team demo",
+    "  " + "x".repeat(1000) + "  ",
+    "",
+  ])("finds nothing wrong with %j, and the schema agrees", (text) => {
+    expect(noteProblem(text, 1000)).toBeNull();
+    expect(noteSchema(1000).safeParse(text).success).toBe(true);
+  });
 });
 
 describe("self rating input", () => {

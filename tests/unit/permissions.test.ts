@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { can, canOnTeam, canReadTeam, HOME_BY_ROLE, ORG_PERMISSIONS, ROLE_PERMISSIONS, TEAM_PERMISSIONS, teamsBeyondReach } from "@/lib/permissions";
+
+import {
+  can,
+  canOnTeam,
+  canReadTeam,
+  HOME_BY_ROLE,
+  ORG_PERMISSIONS,
+  ROLE_PERMISSIONS,
+  TEAM_PERMISSIONS,
+  teamsBeyondReach,
+} from "@/lib/permissions";
 
 const member = { role: "member" as const, leadTeamIds: [] };
 const lead = { role: "manager" as const, leadTeamIds: ["team-a"] };
@@ -70,9 +80,15 @@ describe("who may read a team's heatmap and vision (canReadTeam)", () => {
   });
 
   it("lets members read their own team's page only when its setting is on, and never another team's", () => {
-    expect(canReadTeam(inA, "team-a", "heatmap", { membersSeeTeamHeatmap: true, membersSeeTeamVision: false })).toBe(true);
-    expect(canReadTeam(inA, "team-a", "vision", { membersSeeTeamHeatmap: true, membersSeeTeamVision: false })).toBe(false);
-    expect(canReadTeam(inA, "team-a", "vision", { membersSeeTeamHeatmap: false, membersSeeTeamVision: true })).toBe(true);
+    expect(canReadTeam(inA, "team-a", "heatmap", { membersSeeTeamHeatmap: true, membersSeeTeamVision: false })).toBe(
+      true,
+    );
+    expect(canReadTeam(inA, "team-a", "vision", { membersSeeTeamHeatmap: true, membersSeeTeamVision: false })).toBe(
+      false,
+    );
+    expect(canReadTeam(inA, "team-a", "vision", { membersSeeTeamHeatmap: false, membersSeeTeamVision: true })).toBe(
+      true,
+    );
     expect(canReadTeam(inA, "team-a", "heatmap", closed)).toBe(false);
     expect(canReadTeam(inA, "team-b", "heatmap", open)).toBe(false);
     expect(canReadTeam(null, "team-a", "heatmap", open)).toBe(false);

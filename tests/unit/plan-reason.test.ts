@@ -2,13 +2,22 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { candidateList, needSentence, reasonSentence, reasonWithNeed, type VisionTranslator } from "@/lib/i18n/reason-sentences";
-import { explainItem, parseReasonFacts, type ReasonFacts, reasonFactsOf } from "@/lib/analytics/explain";
+
+import { explainItem, parseReasonFacts, reasonFactsOf, type ReasonFacts } from "@/lib/analytics/explain";
 import type { PriorityItem } from "@/lib/analytics/gaps";
 import { planItemStatus } from "@/lib/analytics/plan-status";
+import {
+  candidateList,
+  needSentence,
+  reasonSentence,
+  reasonWithNeed,
+  type VisionTranslator,
+} from "@/lib/i18n/reason-sentences";
 
-const messages = (locale: string) => JSON.parse(readFileSync(path.join(__dirname, "../../messages", `${locale}.json`), "utf8"));
-const translator = (locale: "en" | "zh-TW"): VisionTranslator => createTranslator({ locale, messages: messages(locale), namespace: "vision" });
+const messages = (locale: string) =>
+  JSON.parse(readFileSync(path.join(__dirname, "../../messages", `${locale}.json`), "utf8"));
+const translator = (locale: "en" | "zh-TW"): VisionTranslator =>
+  createTranslator({ locale, messages: messages(locale), namespace: "vision" });
 
 const item: PriorityItem = {
   targetId: "t1",
@@ -36,7 +45,14 @@ const VARIANTS: ReasonFacts[] = [
   facts({ recommendation: "hire", candidates: [], near: 1 }),
   facts({ recommendation: "hire", candidates: [], near: 3 }),
   facts({ recommendation: "train", gap: 1 }),
-  facts({ recommendation: "train", gap: 2, candidates: [{ name: "Cy", current: 1, interest: 1 }, { name: "Bo", current: 2, interest: 2 }] }),
+  facts({
+    recommendation: "train",
+    gap: 2,
+    candidates: [
+      { name: "Cy", current: 1, interest: 1 },
+      { name: "Bo", current: 2, interest: 2 },
+    ],
+  }),
   facts(),
   facts({ headcount: 1, coverage: 1 }),
 ];
@@ -77,7 +93,9 @@ describe("plan item reasons as facts", () => {
     expect(needSentence(t, facts())).toBe("Needs 2 people at ≥ 3, has 0.");
     expect(needSentence(t, facts({ headcount: 1, coverage: 1 }))).toBe("Needs 1 person at ≥ 3, has 1.");
     expect(candidateList(t, VARIANTS[4]!)).toEqual(["Cy (now 1)", "Bo (now 2, eager)"]);
-    expect(reasonWithNeed(t, VARIANTS[0]!)).toBe("Nobody is within two points of level 3: hire 1 person. Needs 2 people at ≥ 3, has 0.");
+    expect(reasonWithNeed(t, VARIANTS[0]!)).toBe(
+      "Nobody is within two points of level 3: hire 1 person. Needs 2 people at ≥ 3, has 0.",
+    );
   });
 
   it("renders in Traditional Chinese with no English but people's names", () => {
@@ -88,12 +106,16 @@ describe("plan item reasons as facts", () => {
       expect(withoutNames, text).not.toMatch(/[A-Za-z]/);
       expect(text).toMatch(/[\u4e00-\u9fff]/);
     }
-    expect(reasonWithNeed(t, VARIANTS[0]!)).toBe("沒有人距等級 3 在兩級以內：需招募 1 人。需要 2 人達 ≥ 3，目前 0 人。");
+    expect(reasonWithNeed(t, VARIANTS[0]!)).toBe(
+      "沒有人距等級 3 在兩級以內：需招募 1 人。需要 2 人達 ≥ 3，目前 0 人。",
+    );
     expect(candidateList(t, VARIANTS[4]!)).toEqual(["Cy（目前 1）", "Bo（目前 2，渴望成長）"]);
   });
 
   it("keeps the English text for the export and the stored column", () => {
-    expect(explainItem(item)).toMatch(/^train \+ hire: 1 interested within two points for a gap of 2 — Cy \(1, eager\); hire 1/);
+    expect(explainItem(item)).toMatch(
+      /^train \+ hire: 1 interested within two points for a gap of 2 — Cy \(1, eager\); hire 1/,
+    );
   });
 });
 

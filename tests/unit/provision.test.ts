@@ -33,7 +33,10 @@ function setUp({ present, apt }: { present: ("chromium" | "postgres" | "nginx")[
       path.join(bin, "apt-get"),
       `#!/bin/sh\necho "$@" >> ${sandbox}/apt.log\n` +
         Object.entries(byPackage)
-          .map(([pkg, file]) => `case " $* " in *" install "*" ${pkg} "*) mkdir -p ${path.dirname(file)}; printf '#!/bin/sh\\n' > ${file}; chmod +x ${file};; esac\n`)
+          .map(
+            ([pkg, file]) =>
+              `case " $* " in *" install "*" ${pkg} "*) mkdir -p ${path.dirname(file)}; printf '#!/bin/sh\\n' > ${file}; chmod +x ${file};; esac\n`,
+          )
           .join(""),
     );
   }
@@ -54,7 +57,12 @@ function provision(env: Record<string, string>) {
     encoding: "utf8",
   });
   const aptLog = path.join(sandbox, "apt.log");
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, apt: existsSync(aptLog) ? readFileSync(aptLog, "utf8") : "" };
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    apt: existsSync(aptLog) ? readFileSync(aptLog, "utf8") : "",
+  };
 }
 
 afterEach(() => rmSync(sandbox, { recursive: true, force: true }));

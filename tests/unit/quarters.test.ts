@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { addQuarters, lastQuarters, parseQuarter, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
 
 describe("quarters", () => {

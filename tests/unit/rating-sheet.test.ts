@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { HISTORY_LIMIT, historyOf, latestValues, type RatingPoint, ratingSheet } from "@/lib/analytics/rating-sheet";
+
+import { HISTORY_LIMIT, historyOf, latestValues, ratingSheet, type RatingPoint } from "@/lib/analytics/rating-sheet";
 
 // A member's rating sheet from rows already read (lib/analytics/rating-sheet.ts).
 const at = (iso: string) => new Date(iso);

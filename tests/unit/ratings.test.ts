@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { countedProficiency, effectiveRating, hasDiscrepancy, isStale, quarterProgress } from "@/lib/analytics/ratings";
 
 const r = (proficiency: number | null, notApplicable = false) => ({ proficiency, notApplicable });
@@ -25,7 +26,12 @@ describe("stale rule", () => {
   });
 
   it("counts progress for the quarter", () => {
-    const skills = [{ self: { quarter: "2026-Q4" } }, { self: { quarter: "2026-Q3" } }, { self: null }, { self: { quarter: "2026-Q4" } }];
+    const skills = [
+      { self: { quarter: "2026-Q4" } },
+      { self: { quarter: "2026-Q3" } },
+      { self: null },
+      { self: { quarter: "2026-Q4" } },
+    ];
     expect(quarterProgress(skills, "2026-Q4")).toEqual({ rated: 2, total: 4, stale: 1, unrated: 1 });
   });
 });

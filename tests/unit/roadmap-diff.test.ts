@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countChanges, diffFrameworks, type FrameworkDiff, isEmptyDiff } from "@/lib/roadmap/diff";
+
+import { countChanges, diffFrameworks, isEmptyDiff, type FrameworkDiff } from "@/lib/roadmap/diff";
 import type { FrameworkDocument } from "@/lib/roadmap/document";
 
 const bi = (en: string, zh = `${en}（中）`) => ({ en, zh });
@@ -24,7 +25,11 @@ const published = (): FrameworkDocument => ({
   intro: blank,
   levels: [
     level("junior", "Junior", [
-      { key: "junior-tools", name: bi("Tools"), skills: [skill("git", "Git"), skill("sql", "SQL"), skill("docker", "Docker")] },
+      {
+        key: "junior-tools",
+        name: bi("Tools"),
+        skills: [skill("git", "Git"), skill("sql", "SQL"), skill("docker", "Docker")],
+      },
       { key: "cloud", name: bi("Cloud"), skills: [skill("aws", "AWS")] },
     ]),
     level("senior", "Senior", [{ key: "senior-tools", name: bi("Tools"), skills: [skill("k8s", "Kubernetes")] }]),
@@ -40,7 +45,8 @@ const edited = (change: (d: FrameworkDocument) => void) => {
   change(d);
   return d;
 };
-const category = (d: FrameworkDocument, key: string) => d.levels.flatMap((l) => l.categories).find((c) => c.key === key)!;
+const category = (d: FrameworkDocument, key: string) =>
+  d.levels.flatMap((l) => l.categories).find((c) => c.key === key)!;
 const noSkillChanges = { added: [], retired: [], renamed: [], moved: [], redescribed: [], reordered: [] };
 /** The skill lists of a diff, without `other`. */
 const skillLists = ({ other: _other, ...lists }: FrameworkDiff) => lists;
@@ -55,12 +61,18 @@ describe("diffing two versions of a framework", () => {
 
   it("lists a skill whose key is new as added, with its English name", () => {
     const after = edited((d) => category(d, "cloud").skills.push(skill("gcp", "Google Cloud")));
-    expect(skillLists(diffFrameworks(published(), after))).toEqual({ ...noSkillChanges, added: [{ key: "gcp", name: "Google Cloud" }] });
+    expect(skillLists(diffFrameworks(published(), after))).toEqual({
+      ...noSkillChanges,
+      added: [{ key: "gcp", name: "Google Cloud" }],
+    });
   });
 
   it("lists a skill dropped from the document as retired", () => {
     const after = edited((d) => category(d, "junior-tools").skills.splice(2, 1));
-    expect(skillLists(diffFrameworks(published(), after))).toEqual({ ...noSkillChanges, retired: [{ key: "docker", name: "Docker" }] });
+    expect(skillLists(diffFrameworks(published(), after))).toEqual({
+      ...noSkillChanges,
+      retired: [{ key: "docker", name: "Docker" }],
+    });
   });
 
   it("lists a skill still in the document but marked retired in the new version as retired, and nothing else", () => {
@@ -70,8 +82,12 @@ describe("diffing two versions of a framework", () => {
   });
 
   it("ignores a skill retired in both versions, and lists one brought back from retirement as added", () => {
-    expect(isEmptyDiff(diffFrameworks(published(), published(), { before: new Set(["sql"]), after: new Set(["sql"]) }))).toBe(true);
-    expect(diffFrameworks(published(), published(), { before: new Set(["sql"]) }).added).toEqual([{ key: "sql", name: "SQL" }]);
+    expect(
+      isEmptyDiff(diffFrameworks(published(), published(), { before: new Set(["sql"]), after: new Set(["sql"]) })),
+    ).toBe(true);
+    expect(diffFrameworks(published(), published(), { before: new Set(["sql"]) }).added).toEqual([
+      { key: "sql", name: "SQL" },
+    ]);
   });
 
   it("follows skills by key: a new key for the same name is one skill retired and another added", () => {
@@ -155,10 +171,24 @@ describe("diffing two versions of a framework", () => {
       ["texts", (d) => d.growthTable.push({ stage: bi("Year 1"), focus: bi("Basics") })],
       ["levels", (d) => (d.levels[1]!.tagline = bi("Leads the platform"))],
       ["categories", (d) => (category(d, "cloud").name.zh = "雲端平台")],
-      ["capabilities", (d) => d.capabilities.push({ key: "pipelines", name: bi("Pipelines"), description: blank, importance: 2, skills: [{ key: "sql", level: 3 }] })],
-      ["descriptors", (d) => (category(d, "cloud").skills[0]!.descriptors = ["0", "1", "2", "3", "4"].map((n) => bi(n)))],
+      [
+        "capabilities",
+        (d) =>
+          d.capabilities.push({
+            key: "pipelines",
+            name: bi("Pipelines"),
+            description: blank,
+            importance: 2,
+            skills: [{ key: "sql", level: 3 }],
+          }),
+      ],
+      [
+        "descriptors",
+        (d) => (category(d, "cloud").skills[0]!.descriptors = ["0", "1", "2", "3", "4"].map((n) => bi(n))),
+      ],
     ];
-    for (const [part, change] of cases) expect(diffFrameworks(published(), edited(change)), part).toEqual({ ...noSkillChanges, other: [part] });
+    for (const [part, change] of cases)
+      expect(diffFrameworks(published(), edited(change)), part).toEqual({ ...noSkillChanges, other: [part] });
   });
 });
 
@@ -186,7 +216,10 @@ describe("counting a diff's changes", () => {
   });
 
   it("a change to the title alone is not an empty diff (publishing it is allowed)", () => {
-    const diff = diffFrameworks(published(), edited((d) => (d.title.en = "Data platform engineer")));
+    const diff = diffFrameworks(
+      published(),
+      edited((d) => (d.title.en = "Data platform engineer")),
+    );
     expect(countChanges(diff)).toBe(1);
     expect(isEmptyDiff(diff)).toBe(false);
   });
@@ -194,7 +227,8 @@ describe("counting a diff's changes", () => {
   // Defects found while writing these tests (both failed before the fix in lib/roadmap/diff.ts).
   it("does not call a reorder, an added or a moved skill a change of descriptors", () => {
     const withDescriptors = (d: FrameworkDocument) => {
-      for (const s of category(d, "junior-tools").skills) s.descriptors = ["0", "1", "2", "3", "4"].map((n) => bi(`${s.key} ${n}`));
+      for (const s of category(d, "junior-tools").skills)
+        s.descriptors = ["0", "1", "2", "3", "4"].map((n) => bi(`${s.key} ${n}`));
     };
     const before = edited(withDescriptors);
     const swapped = edited((d) => {

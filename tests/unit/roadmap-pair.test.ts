@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { pairRoadmaps } from "@/lib/roadmap/pair";
 import { parseRoadmapMarkdown } from "@/lib/roadmap/parse";
 

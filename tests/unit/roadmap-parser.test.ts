@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+
+import { repeatedCategoryNames } from "@/lib/roadmap/checks";
 import { pairRoadmaps, parseBilingualRoadmap } from "@/lib/roadmap/pair";
 import { parseRoadmapMarkdown } from "@/lib/roadmap/parse";
-import { repeatedCategoryNames } from "@/lib/roadmap/checks";
 import { RoadmapParseError } from "@/lib/roadmap/types";
 
 const seedDir = path.join(__dirname, "../../db/seed");
@@ -17,7 +18,12 @@ function indentedBullets(markdown: string): string[] {
   return markdown
     .split("\n")
     .filter((l) => /^\s{2,}- /.test(l))
-    .map((l) => l.replace(/^\s+- /, "").replace(/\*\*/g, "").trim());
+    .map((l) =>
+      l
+        .replace(/^\s+- /, "")
+        .replace(/\*\*/g, "")
+        .trim(),
+    );
 }
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -115,11 +121,36 @@ describe("malformed roadmaps get an error naming the line", () => {
     { name: "an empty document", markdown: "\n\n", line: 1, message: /empty/ },
     { name: "no title", markdown: "\n## Junior\n1. **A**\n   - x\n", line: 2, message: /title/ },
     { name: "a second title", markdown: "# A\n## L\n1. **C**\n   - s\n# B\n", line: 5, message: /only one '# ' title/ },
-    { name: "no levels", markdown: "# Roadmap\n\nSome text.\n\n## Closing\n\nBye.\n", line: 1, message: /no levels found/ },
-    { name: "a skill outside a category", markdown: LEVEL("- orphan skill\n1. **Cat**\n   - ok"), line: 7, message: /not under a numbered bold category/ },
-    { name: "a category that is not bold", markdown: LEVEL("1. Category\n   - skill"), line: 7, message: /numbered bold category/ },
-    { name: "an unclosed bold category", markdown: LEVEL("1. **Category\n   - skill"), line: 7, message: /numbered bold category/ },
-    { name: "a category without skills", markdown: LEVEL("1. **Empty**\n\n2. **Full**\n   - s"), line: 7, message: /'Empty' has no skill bullets/ },
+    {
+      name: "no levels",
+      markdown: "# Roadmap\n\nSome text.\n\n## Closing\n\nBye.\n",
+      line: 1,
+      message: /no levels found/,
+    },
+    {
+      name: "a skill outside a category",
+      markdown: LEVEL("- orphan skill\n1. **Cat**\n   - ok"),
+      line: 7,
+      message: /not under a numbered bold category/,
+    },
+    {
+      name: "a category that is not bold",
+      markdown: LEVEL("1. Category\n   - skill"),
+      line: 7,
+      message: /numbered bold category/,
+    },
+    {
+      name: "an unclosed bold category",
+      markdown: LEVEL("1. **Category\n   - skill"),
+      line: 7,
+      message: /numbered bold category/,
+    },
+    {
+      name: "a category without skills",
+      markdown: LEVEL("1. **Empty**\n\n2. **Full**\n   - s"),
+      line: 7,
+      message: /'Empty' has no skill bullets/,
+    },
     { name: "an empty skill bullet", markdown: LEVEL("1. **Cat**\n   - **  **"), line: 8, message: /empty/ },
     {
       name: "a level without categories",
@@ -173,7 +204,8 @@ describe("malformed roadmaps get an error naming the line", () => {
   });
 
   it("accepts the same category name in two levels, and reports it (keys orchestration and orchestration-2)", () => {
-    const markdown = "# R\n\n## Junior\n\n1. **Orchestration**\n   - Runs Airflow\n\n## Senior\n\n1. **Orchestration**\n   - Designs DAG platforms\n";
+    const markdown =
+      "# R\n\n## Junior\n\n1. **Orchestration**\n   - Runs Airflow\n\n## Senior\n\n1. **Orchestration**\n   - Designs DAG platforms\n";
     const parsed = parseRoadmapMarkdown(markdown);
     const doc = pairRoadmaps(parsed, parsed);
     expect(doc.levels.map((l) => l.categories[0]!.key)).toEqual(["orchestration", "orchestration-2"]);

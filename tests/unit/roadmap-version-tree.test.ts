@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { levelTexts, nestVersionRows } from "@/lib/roadmap/version-tree";
 
 const level = (id: string) => ({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { safeCallbackPath, safeRedirect } from "@/lib/auth/safe-redirect";
 
 const BASE = "http://127.0.0.1:3000";

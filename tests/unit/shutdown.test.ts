@@ -1,9 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+
 import { getEnv, resetEnvCache } from "@/lib/env";
 import { trackRequests } from "@/lib/server/drain";
 import { createShutdown } from "@/lib/server/shutdown";
+
 import { restoreEnvAfterEach } from "../support/env";
 
 type Reply = { status: number; connection: string | undefined };
@@ -135,7 +137,12 @@ describe("the shutdown sequence", () => {
     release();
     await Promise.all([first, second]);
     expect(events).toEqual(["drain started", "drained", "database closed", "exit 0"]);
-    expect(lines).toEqual(["shutdown: started", "shutdown: already in progress, signal ignored", "shutdown: requests drained", "shutdown: complete"]);
+    expect(lines).toEqual([
+      "shutdown: started",
+      "shutdown: already in progress, signal ignored",
+      "shutdown: requests drained",
+      "shutdown: complete",
+    ]);
   });
 
   it("waits for start-up (migrations) before closing the database", async () => {

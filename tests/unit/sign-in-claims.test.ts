@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+
 import {
   claimsFromProfile,
   claimsRefusal,
   normalizedEmail,
   refusalDetails,
-  type SignInClaims,
   signInProfile,
+  type SignInClaims,
 } from "@/lib/auth/claims";
 
 // What Skillgrid makes of an identity provider's claims before touching the

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+
 import {
   analyseTeamRows,
   capabilityOptions,
-  type LatestRating,
   lookups,
   resolveTargets,
+  type LatestRating,
 } from "@/lib/analytics/team-analysis";
 
 // A team's vision from rows already read (lib/analytics/team-analysis.ts).

@@ -1,14 +1,28 @@
 import { describe, expect, it } from "vitest";
+
 import { createTeamSchema } from "@/lib/validations/teams";
 import { noteSchema, plainText } from "@/lib/validations/text";
 
 const note = noteSchema(1000);
 const name = plainText(80);
 const BIDI_MESSAGE = "Text cannot contain direction-control characters.";
-const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
+const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.error?.issues.map((i) => i.message) ?? [];
 
 // Each of these displays as something other than what it stores.
-const BIDI = ["Team \u202Egnp.exe", "a\u202Ab", "a\u202Bb", "a\u202Cb", "a\u202Db", "\u2066x\u2069", "\u2067x", "\u2068x", "a\u200Eb", "a\u200Fb", "a\u061Cb"];
+const BIDI = [
+  "Team \u202Egnp.exe",
+  "a\u202Ab",
+  "a\u202Bb",
+  "a\u202Cb",
+  "a\u202Db",
+  "\u2066x\u2069",
+  "\u2067x",
+  "\u2068x",
+  "a\u200Eb",
+  "a\u200Fb",
+  "a\u061Cb",
+];
 
 describe("notes (evidence, comments)", () => {
   // Stored as written; every spreadsheet output neutralises it (lib/export/sanitize.ts).
@@ -56,7 +70,9 @@ describe("notes (evidence, comments)", () => {
   });
 
   it("keeps accepting ordinary notes, and empty means no note", () => {
-    expect(note.parse("Led the migration; see PR #42.\nAlso: 3 - 2 = 1\ttab")).toBe("Led the migration; see PR #42.\nAlso: 3 - 2 = 1\ttab");
+    expect(note.parse("Led the migration; see PR #42.\nAlso: 3 - 2 = 1\ttab")).toBe(
+      "Led the migration; see PR #42.\nAlso: 3 - 2 = 1\ttab",
+    );
     expect(note.parse("讲过两次内部分享")).toBe("讲过两次内部分享");
     expect(note.parse("")).toBeNull();
     expect(note.parse(" \n\u00a0 ")).toBeNull();
@@ -81,13 +97,17 @@ describe("names and other plain text", () => {
   });
 
   it("keeps refusing control characters, invalid Unicode and long text", () => {
-    for (const s of ["a\u0000b", "a\nb", "a\tb", "a\u007fb", "\ud800", "x".repeat(81)]) expect(name.safeParse(s).success, JSON.stringify(s)).toBe(false);
+    for (const s of ["a\u0000b", "a\nb", "a\tb", "a\u007fb", "\ud800", "x".repeat(81)])
+      expect(name.safeParse(s).success, JSON.stringify(s)).toBe(false);
     expect(plainText(300, { multiline: true }).parse("line 1\nline 2")).toBe("line 1\nline 2");
     expect(plainText(300, { multiline: true }).safeParse("a\u0000b").success).toBe(false);
   });
 
   it("a team is created with its trimmed name, and a reversed-text name is refused", () => {
-    expect(createTeamSchema.parse({ name: "  Data Platform\u00a0", description: " Owns the lake. " })).toEqual({ name: "Data Platform", description: "Owns the lake." });
+    expect(createTeamSchema.parse({ name: "  Data Platform\u00a0", description: " Owns the lake. " })).toEqual({
+      name: "Data Platform",
+      description: "Owns the lake.",
+    });
     const r = createTeamSchema.safeParse({ name: "Team \u202Egnp.exe", description: "" });
     expect(r.success).toBe(false);
     expect(messages(r)).toContain(BIDI_MESSAGE);

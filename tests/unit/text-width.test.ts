@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { estimateTextWidth, fitText, labelColumnWidth, wrapText } from "@/lib/charts/text-width";
 
 describe("label width estimates", () => {
@@ -43,7 +44,10 @@ describe("label width estimates", () => {
 describe("wrapping labels", () => {
   it("breaks Latin text between words and keeps short text on one line", () => {
     expect(wrapText("Serving", 100, 12)).toEqual({ lines: ["Serving"], truncated: false });
-    expect(wrapText("Automated Governance and Compliance", 160, 12)).toEqual({ lines: ["Automated Governance", "and Compliance"], truncated: false });
+    expect(wrapText("Automated Governance and Compliance", 160, 12)).toEqual({
+      lines: ["Automated Governance", "and Compliance"],
+      truncated: false,
+    });
   });
 
   it("breaks CJK text between any two characters", () => {
@@ -68,7 +72,10 @@ describe("wrapping labels", () => {
 
 describe("a label column and its labels agree", () => {
   it("keeps the longest label whole in the column sized for it", () => {
-    for (const labels of [["Canary / Shadow / A-B 服務", "模型註冊中心"], ["Model registry", "Continuous training and evaluation"]]) {
+    for (const labels of [
+      ["Canary / Shadow / A-B 服務", "模型註冊中心"],
+      ["Model registry", "Continuous training and evaluation"],
+    ]) {
       const width = labelColumnWidth(labels, 12, { min: 60, max: 400 });
       for (const label of labels) expect(fitText(label, width, 12)).toEqual({ text: label, truncated: false });
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { categoryMeansByQuarter, deltas, readinessSeries } from "@/lib/analytics/trends";
 
 describe("quarter-over-quarter trends", () => {

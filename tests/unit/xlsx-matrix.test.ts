@@ -1,8 +1,10 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { ImportFileError, MAX_COLUMNS, MAX_DATA_ROWS } from "@/lib/import/ratings-matrix";
 import { readXlsxMatrix } from "@/lib/import/xlsx-matrix";
+
 import { deflated, inlineRow, sheetXml, workbookEntries, writeZip, zipBombXlsx } from "../fixtures/zips";
 
 const MB = 1024 * 1024;
@@ -27,7 +29,7 @@ describe("reading a ratings matrix from XLSX", () => {
     ws.addRow(["ann@example.com", 3, "n/a", { formula: "1+1", result: 2 }, true]);
     ws.addRow(["bob@example.com", { richText: [{ text: "4" }, { text: ".0", font: { bold: true } }] }, null, 0, false]);
     ws.getCell("A4").value = { text: "cy@example.com", hyperlink: "mailto:cy@example.com" };
-    ws.getCell("C4").value = "A & <B> \"q\"";
+    ws.getCell("C4").value = 'A & <B> "q"';
     const file = readXlsxMatrix(new Uint8Array(await wb.xlsx.writeBuffer()));
     expect(file.header).toEqual(["email", "git", "docker", "k8s", "flag"]);
     expect(file.rows).toEqual([
@@ -40,23 +42,41 @@ describe("reading a ratings matrix from XLSX", () => {
   it("takes the sheet called Matrix (any case), else the first tab, and skips rows without values", () => {
     const sheets = [
       { name: "Other", xml: sheetXml(inlineRow(1, ["email"]) + inlineRow(2, ["x@example.com"])) },
-      { name: "MATRIX", xml: sheetXml(`<row r="1"/><row r="2"><c r="A2"/></row>${inlineRow(3, ["email", "git"])}<row r="4"><c r="A4" t="s"><v>0</v></c><c r="B4"><v>2</v></c></row>`) },
+      {
+        name: "MATRIX",
+        xml: sheetXml(
+          `<row r="1"/><row r="2"><c r="A2"/></row>${inlineRow(3, ["email", "git"])}<row r="4"><c r="A4" t="s"><v>0</v></c><c r="B4"><v>2</v></c></row>`,
+        ),
+      },
     ];
-    expect(readXlsxMatrix(xlsx(sheets, ["z@example.com"]))).toEqual({ header: ["email", "git"], rows: [{ line: 4, cells: ["z@example.com", "2"] }] });
-    expect(readXlsxMatrix(xlsx([sheets[0]!, { ...sheets[1]!, name: "Summary" }])).rows).toEqual([{ line: 2, cells: ["x@example.com"] }]);
+    expect(readXlsxMatrix(xlsx(sheets, ["z@example.com"]))).toEqual({
+      header: ["email", "git"],
+      rows: [{ line: 4, cells: ["z@example.com", "2"] }],
+    });
+    expect(readXlsxMatrix(xlsx([sheets[0]!, { ...sheets[1]!, name: "Summary" }])).rows).toEqual([
+      { line: 2, cells: ["x@example.com"] },
+    ]);
   });
 
   it(`refuses more than ${MAX_DATA_ROWS.toLocaleString("en-US")} data rows, naming the limit`, () => {
-    const rows = (n: number) => inlineRow(1, ["email"]) + Array.from({ length: n }, (_, i) => inlineRow(i + 2, [`p${i}@example.com`])).join("");
-    expect(readXlsxMatrix(xlsx([{ name: "Matrix", xml: sheetXml(rows(MAX_DATA_ROWS)) }])).rows).toHaveLength(MAX_DATA_ROWS);
-    expect(refusal(xlsx([{ name: "Matrix", xml: sheetXml(rows(MAX_DATA_ROWS + 1)) }]))).toMatch(/more than 5,000 data rows/);
+    const rows = (n: number) =>
+      inlineRow(1, ["email"]) + Array.from({ length: n }, (_, i) => inlineRow(i + 2, [`p${i}@example.com`])).join("");
+    expect(readXlsxMatrix(xlsx([{ name: "Matrix", xml: sheetXml(rows(MAX_DATA_ROWS)) }])).rows).toHaveLength(
+      MAX_DATA_ROWS,
+    );
+    expect(refusal(xlsx([{ name: "Matrix", xml: sheetXml(rows(MAX_DATA_ROWS + 1)) }]))).toMatch(
+      /more than 5,000 data rows/,
+    );
   });
 
   it(`refuses a value beyond column ${MAX_COLUMNS}, but not formatting alone out there`, () => {
-    const wide = (cells: number) => sheetXml(inlineRow(1, ["email", ...Array.from({ length: cells - 1 }, (_, i) => `s${i}`)]));
+    const wide = (cells: number) =>
+      sheetXml(inlineRow(1, ["email", ...Array.from({ length: cells - 1 }, (_, i) => `s${i}`)]));
     expect(readXlsxMatrix(xlsx([{ name: "Matrix", xml: wide(MAX_COLUMNS) }])).header).toHaveLength(MAX_COLUMNS);
     expect(refusal(xlsx([{ name: "Matrix", xml: wide(MAX_COLUMNS + 1) }]))).toMatch(/more than 500 columns/);
-    const styledOnly = sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>email</t></is></c><c r="XFD1" s="3"/></row>`);
+    const styledOnly = sheetXml(
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>email</t></is></c><c r="XFD1" s="3"/></row>`,
+    );
     expect(readXlsxMatrix(xlsx([{ name: "Matrix", xml: styledOnly }])).header).toEqual(["email"]);
   });
 
@@ -77,9 +97,13 @@ describe("reading a ratings matrix from XLSX", () => {
   });
 
   it("refuses a sheet whose part holds more than it declares", () => {
-    const rows = inlineRow(1, ["email"]) + Array.from({ length: 2000 }, (_, i) => inlineRow(i + 2, [`p${i}@example.com`])).join("");
+    const rows =
+      inlineRow(1, ["email"]) +
+      Array.from({ length: 2000 }, (_, i) => inlineRow(i + 2, [`p${i}@example.com`])).join("");
     const entries = workbookEntries([{ name: "Matrix", xml: sheetXml(rows) }]);
-    const lying = writeZip(entries.map((e) => (e.name.startsWith("xl/worksheets/") ? { ...e, uncompressedSize: 10_000 } : e)));
+    const lying = writeZip(
+      entries.map((e) => (e.name.startsWith("xl/worksheets/") ? { ...e, uncompressedSize: 10_000 } : e)),
+    );
     expect(refusal(lying)).toMatch(/could not be read.*more than it declares/);
   });
 
@@ -98,18 +122,24 @@ describe("reading a ratings matrix from XLSX", () => {
 
   it("damaged archives only ever produce an ImportFileError", async () => {
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("Matrix").addRows([["email", "git"], ["ann@example.com", 3]]);
+    wb.addWorksheet("Matrix").addRows([
+      ["email", "git"],
+      ["ann@example.com", 3],
+    ]);
     const good = new Uint8Array(await wb.xlsx.writeBuffer());
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (flips) => {
-        const bytes = good.slice();
-        for (const [at, value] of flips) bytes[at] = value;
-        try {
-          readXlsxMatrix(bytes);
-        } catch (e) {
-          if (!(e instanceof ImportFileError)) throw e;
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        (flips) => {
+          const bytes = good.slice();
+          for (const [at, value] of flips) bytes[at] = value;
+          try {
+            readXlsxMatrix(bytes);
+          } catch (e) {
+            if (!(e instanceof ImportFileError)) throw e;
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

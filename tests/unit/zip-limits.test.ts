@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it, vi } from "vitest";
-import { inflateEntry, inspectZip, MAX_ZIP_UNCOMPRESSED_BYTES, type ZipEntry, ZipError } from "@/lib/import/zip-limits";
+
+import { inflateEntry, inspectZip, MAX_ZIP_UNCOMPRESSED_BYTES, ZipError, type ZipEntry } from "@/lib/import/zip-limits";
+
 import { declareSize, deflated, deflatedZeros, writeZip, zipBombXlsx } from "../fixtures/zips";
 
 // Counts every inflater the code under test creates, to show a bomb is
@@ -51,13 +53,20 @@ describe("inspecting an uploaded zip before anything is inflated", () => {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const result = inspectZip(bytes);
     if (!result.ok) throw new Error(result.reason);
-    expect(result.entries.map((e) => e.name)).toEqual(expect.arrayContaining(["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"]));
+    expect(result.entries.map((e) => e.name)).toEqual(
+      expect.arrayContaining(["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"]),
+    );
     for (const entry of result.entries) expect(inflateAll(bytes, entry).delivered).toBe(entry.uncompressedSize);
   });
 
   it("accepts a small XLSX-like zip (fflate's zipSync) and gives back each part's content", () => {
-    const sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>email</t></is></c></row></sheetData></worksheet>';
-    const bytes = zipSync({ "xl/workbook.xml": strToU8("<workbook/>"), "xl/worksheets/sheet1.xml": [strToU8(sheet), { level: 0 }], "docProps/": new Uint8Array(0) });
+    const sheet =
+      '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>email</t></is></c></row></sheetData></worksheet>';
+    const bytes = zipSync({
+      "xl/workbook.xml": strToU8("<workbook/>"),
+      "xl/worksheets/sheet1.xml": [strToU8(sheet), { level: 0 }],
+      "docProps/": new Uint8Array(0),
+    });
     const result = inspectZip(bytes);
     if (!result.ok) throw new Error(result.reason);
     const entry = result.entries.find((e) => e.name === "xl/worksheets/sheet1.xml")!;
@@ -116,7 +125,12 @@ describe("inspecting an uploaded zip before anything is inflated", () => {
 
   it("calls malformed archives malformed: not a zip, truncated, pointing outside the file, overlapping or duplicated parts", () => {
     const good = writeZip([deflated("a.xml", "<a/>"), deflated("b.xml", "<b/>")]);
-    const cases: Uint8Array[] = [strToU8("not a zip"), new Uint8Array(0), good.slice(0, good.length - 5), good.slice(10)];
+    const cases: Uint8Array[] = [
+      strToU8("not a zip"),
+      new Uint8Array(0),
+      good.slice(0, good.length - 5),
+      good.slice(10),
+    ];
     const pointingOutside = good.slice();
     new DataView(pointingOutside.buffer).setUint32(pointingOutside.length - 6, 1 << 30, true);
     cases.push(pointingOutside);
@@ -134,7 +148,9 @@ describe("inspecting an uploaded zip before anything is inflated", () => {
     const part = deflated("a.xml", "<a/>");
     expect(refused(writeZip([{ ...part, flags: 0x801 }])).reason).toMatch(/password/);
     expect(refused(writeZip([{ ...part, method: 12 }])).reason).toMatch(/compression/);
-    expect(refused(writeZip([{ ...part, method: 0, uncompressedSize: part.data.length + 1 }]))).toMatchObject({ malformed: true });
+    expect(refused(writeZip([{ ...part, method: 0, uncompressedSize: part.data.length + 1 }]))).toMatchObject({
+      malformed: true,
+    });
   });
 
   it("calls a damaged deflate stream a ZipError, never anything else", () => {

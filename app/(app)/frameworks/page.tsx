@@ -1,14 +1,15 @@
-import Link from "next/link";
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { type FrameworkDraftSummaryDto, listFrameworkDrafts, listFrameworks } from "@/lib/data/frameworks";
-import { can } from "@/lib/permissions";
+import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
+import { listFrameworkDrafts, listFrameworks, type FrameworkDraftSummaryDto } from "@/lib/data/frameworks";
 import { getAppLocale } from "@/lib/i18n/app-locale";
+import { can } from "@/lib/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("frameworks");
@@ -33,7 +34,9 @@ export default async function FrameworksPage() {
       </PageHeader>
       {drafts.length > 0 && <DraftList drafts={drafts} />}
       {frameworks.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{t("empty")}</p>
+        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">
+          {t("empty")}
+        </p>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2">
           {frameworks.map((f) => (
@@ -45,8 +48,10 @@ export default async function FrameworksPage() {
                     <Badge>{t(`status.${f.status}`)}</Badge>
                   </div>
                   {/* Each roadmap is a section of the page: its name is the level under the page's h1. */}
-                  <h2 className="text-lg font-semibold leading-snug">{f.name}</h2>
-                  <CardDescription>{t("counts", { levels: f.levels, categories: f.categories, skills: f.skills })}</CardDescription>
+                  <h2 className="text-lg leading-snug font-semibold">{f.name}</h2>
+                  <CardDescription>
+                    {t("counts", { levels: f.levels, categories: f.categories, skills: f.skills })}
+                  </CardDescription>
                 </CardHeader>
                 <CardContent>
                   <Link href={`/frameworks/${f.id}`} className={buttonVariants({ size: "sm" })}>
@@ -69,20 +74,33 @@ async function DraftList({ drafts }: { drafts: FrameworkDraftSummaryDto[] }) {
   return (
     <section aria-labelledby="drafts-title" className="space-y-3">
       <div>
-        <h2 id="drafts-title" className="text-lg font-semibold">{t("listTitle")}</h2>
+        <h2 id="drafts-title" className="text-lg font-semibold">
+          {t("listTitle")}
+        </h2>
         <p className="text-sm text-muted-foreground">{t("listIntro")}</p>
       </div>
       <ul className="grid gap-3 md:grid-cols-2">
         {drafts.map((d) => (
-          <li key={d.frameworkId} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-dashed border-border bg-card p-4">
+          <li
+            key={d.frameworkId}
+            className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-dashed border-border bg-card p-4"
+          >
             <div className="min-w-0 space-y-1">
               <p className="flex flex-wrap items-center gap-2">
                 <Badge variant="outline">{ts("draft")}</Badge>
                 <span className="font-medium">{d.name}</span>
               </p>
-              <p className="text-sm text-muted-foreground">{d.published === null ? t("importedState") : t("draftState", { version: d.version, count: d.changes ?? 0 })}</p>
+              <p className="text-sm text-muted-foreground">
+                {d.published === null
+                  ? t("importedState")
+                  : t("draftState", { version: d.version, count: d.changes ?? 0 })}
+              </p>
             </div>
-            <Link href={`/frameworks/${d.frameworkId}/edit`} className={buttonVariants({ size: "sm", variant: "outline" })} aria-label={`${t("open")}: ${d.name}`}>
+            <Link
+              href={`/frameworks/${d.frameworkId}/edit`}
+              className={buttonVariants({ size: "sm", variant: "outline" })}
+              aria-label={`${t("open")}: ${d.name}`}
+            >
               {t("open")}
             </Link>
           </li>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { ClosedQuarterNotice } from "@/components/cycles/closed-quarter-notice";
 import { RatingSheet } from "@/components/rating/rating-sheet";
 import { buttonVariants } from "@/components/ui/button";
@@ -16,7 +17,10 @@ export default async function MePage() {
   const viewer = await viewerOrSignIn("/me");
   const locale = await getAppLocale();
   const t = await getTranslations("me");
-  const [sheet, closedQuarter] = await Promise.all([getMyRatingSheet(viewer, { locale }), getClosedQuarterNotice(viewer)]);
+  const [sheet, closedQuarter] = await Promise.all([
+    getMyRatingSheet(viewer, { locale }),
+    getClosedQuarterNotice(viewer),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={sheet ? `${sheet.title} · ${t("intro")}` : t("intro")}>

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { notFound } from "next/navigation";
+
 import { ExportButtons } from "@/components/export/export-buttons";
 import { OrgHeatmapLoader } from "@/components/heatmap/org-heatmap-loader";
-import { buttonVariants } from "@/components/ui/button";
 import { SettingToggle } from "@/components/org/setting-toggle";
+import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerWithCapability } from "@/lib/auth/page";
 import { getOrgHeatmapSummary } from "@/lib/data/heatmap";
 import { getOrgSettings } from "@/lib/data/settings";
 import { AppError } from "@/lib/errors";
-import { can } from "@/lib/permissions";
 import { getAppLocale } from "@/lib/i18n/app-locale";
+import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Organisation" };
 type Props = { searchParams: Promise<{ quarter?: string }> };
@@ -31,15 +32,24 @@ export default async function OrgPage({ searchParams }: Props) {
   // The matrix itself is fetched by the client (OrgHeatmapLoader); the server
   // only validates the quarter and reads the header's figures.
   const [dto, settings] = await Promise.all([
-    getOrgHeatmapSummary(viewer, { quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === "invalid") notFound();
-      throw e;
-    }),
+    getOrgHeatmapSummary(viewer, { quarter: typeof quarter === "string" ? quarter : null }, { locale }).catch(
+      (e: unknown) => {
+        if (e instanceof AppError && e.code === "invalid") notFound();
+        throw e;
+      },
+    ),
     getOrgSettings(viewer),
   ]);
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} description={dto ? `${t("intro")} ${dto.frameworkTitle} · ${th("people", { count: dto.people })} · ${dto.quarter}` : t("intro")}>
+      <PageHeader
+        title={t("title")}
+        description={
+          dto
+            ? `${t("intro")} ${dto.frameworkTitle} · ${th("people", { count: dto.people })} · ${dto.quarter}`
+            : t("intro")
+        }
+      >
         <Link href="/org/gaps" className={buttonVariants({ variant: "default" })}>
           {tg("link")} →
         </Link>
@@ -62,13 +72,27 @@ export default async function OrgPage({ searchParams }: Props) {
       {dto && can(viewer, "export:org") && <ExportButtons query={`scope=org&quarter=${dto.quarter}`} />}
       {can(viewer, "user:manage") && (
         <Card as="section" className="space-y-2 p-4" aria-label={t("settings")}>
-          <SettingToggle settingKey="membersSeeTeamHeatmap" label={t("membersSeeHeatmap")} initial={settings.membersSeeTeamHeatmap} />
-          <SettingToggle settingKey="membersSeeTeamVision" label={t("membersSeeVision")} initial={settings.membersSeeTeamVision} />
+          <SettingToggle
+            settingKey="membersSeeTeamHeatmap"
+            label={t("membersSeeHeatmap")}
+            initial={settings.membersSeeTeamHeatmap}
+          />
+          <SettingToggle
+            settingKey="membersSeeTeamVision"
+            label={t("membersSeeVision")}
+            initial={settings.membersSeeTeamVision}
+          />
         </Card>
       )}
       {dto && dto.excludedTeams.length > 0 && (
         <p data-testid="org-excluded-teams" className="rounded-lg border border-border bg-muted px-4 py-2 text-sm">
-          {t("excludedTeams", { count: dto.excludedTeams.length, roadmap: dto.frameworkTitle, teams: dto.excludedTeams.map((x) => t("excludedTeam", { name: x.name, roadmap: x.roadmap })).join(locale === "zh-TW" ? "、" : ", ") })}
+          {t("excludedTeams", {
+            count: dto.excludedTeams.length,
+            roadmap: dto.frameworkTitle,
+            teams: dto.excludedTeams
+              .map((x) => t("excludedTeam", { name: x.name, roadmap: x.roadmap }))
+              .join(locale === "zh-TW" ? "、" : ", "),
+          })}
         </p>
       )}
       {dto ? <OrgHeatmapLoader quarter={dto.quarter} /> : <p className="text-muted-foreground">{t("none")}</p>}

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
 import { getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
 import Link from "next/link";
+
+import { NewTeamForm } from "@/components/teams/new-team-form";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { viewerOrSignIn } from "@/lib/auth/page";
 import { listTeamsForViewer } from "@/lib/data/teams";
 import { can, canOnTeam } from "@/lib/permissions";
-import { NewTeamForm } from "@/components/teams/new-team-form";
-import { buttonVariants } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Teams" };
 
@@ -31,7 +32,9 @@ export default async function TeamsPage() {
         {can(viewer, "team:create") && <NewTeamForm />}
       </PageHeader>
       {teams.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">{leads ? t("none") : t("noneMember")}</p>
+        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">
+          {leads ? t("none") : t("noneMember")}
+        </p>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {teams.map((team) => (
@@ -40,7 +43,7 @@ export default async function TeamsPage() {
                 <CardHeader>
                   <div className="flex items-center justify-between gap-2">
                     {/* Each team is a section of the page: its name is the level under the page's h1. */}
-                    <h2 className="text-base font-semibold leading-snug">
+                    <h2 className="text-base leading-snug font-semibold">
                       <Link href={`/teams/${team.id}`} className="hover:underline">
                         {team.name}
                       </Link>
@@ -59,16 +62,18 @@ export default async function TeamsPage() {
                     {team.people.map((p) => (
                       <li key={p.id}>
                         {!canOnTeam(viewer, team.id, "team:read") ? (
-                          <span className="inline-block rounded-full border border-border px-2 py-0.5 text-xs">{p.name}</span>
+                          <span className="inline-block rounded-full border border-border px-2 py-0.5 text-xs">
+                            {p.name}
+                          </span>
                         ) : (
-                        <Link
-                          href={`/teams/${team.id}/members/${p.id}`}
-                          aria-label={t("review", { name: p.name })}
-                          className="inline-block rounded-full border border-border px-2 py-0.5 text-xs hover:bg-muted"
-                        >
-                          {p.name}
-                          {p.isLead ? " ★" : ""}
-                        </Link>
+                          <Link
+                            href={`/teams/${team.id}/members/${p.id}`}
+                            aria-label={t("review", { name: p.name })}
+                            className="inline-block rounded-full border border-border px-2 py-0.5 text-xs hover:bg-muted"
+                          >
+                            {p.name}
+                            {p.isLead ? " ★" : ""}
+                          </Link>
                         )}
                       </li>
                     ))}

@@ -1,13 +1,22 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { Brand } from "@/components/auth/brand";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Not part of this organisation" };
 
-const REASONS = ["domain", "email_unverified", "hosted_domain", "disabled", "identity_conflict", "invalid_claims", "rate_limited"] as const;
+const REASONS = [
+  "domain",
+  "email_unverified",
+  "hosted_domain",
+  "disabled",
+  "identity_conflict",
+  "invalid_claims",
+  "rate_limited",
+] as const;
 type Props = { searchParams: Promise<{ reason?: string }> };
 
 // Shown when the IdP vouched for someone Skillgrid does not admit. The
@@ -21,7 +30,7 @@ export default async function RefusedPage({ searchParams }: Props) {
       <Brand />
       <Card>
         <CardHeader>
-          <h1 className="text-xl font-semibold leading-snug">{t("refusedTitle")}</h1>
+          <h1 className="text-xl leading-snug font-semibold">{t("refusedTitle")}</h1>
           <CardDescription>{t("refusedBody")}</CardDescription>
         </CardHeader>
         <CardContent className="space-y-4">

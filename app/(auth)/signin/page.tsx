@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { redirect } from "next/navigation";
+
 import { Brand } from "@/components/auth/brand";
 import { SignInButton } from "@/components/auth/sign-in-button";
+import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { OIDC_PROVIDER_ID, oidcProvider } from "@/lib/auth/options";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
@@ -29,7 +30,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <Brand />
       <Card>
         <CardHeader>
-          <h1 className="text-xl font-semibold leading-snug">{t("signInTitle")}</h1>
+          <h1 className="text-xl leading-snug font-semibold">{t("signInTitle")}</h1>
           <CardDescription>{t("signInBody")}</CardDescription>
         </CardHeader>
         <CardContent className="space-y-4">
@@ -44,7 +45,11 @@ export default async function SignInPage({ searchParams }: Props) {
             </p>
           )}
           {provider ? (
-            <SignInButton providerId={OIDC_PROVIDER_ID} label={t("signInWith", { provider: provider.name })} callbackUrl={callbackUrl} />
+            <SignInButton
+              providerId={OIDC_PROVIDER_ID}
+              label={t("signInWith", { provider: provider.name })}
+              callbackUrl={callbackUrl}
+            />
           ) : (
             <p role="alert" className="text-sm text-danger">
               {t("notConfigured")}

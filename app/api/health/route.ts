@@ -7,5 +7,8 @@ import { storageState } from "@/lib/server/ops";
 // (reads still work; writes resume once space is freed).
 export function GET() {
   const { problem, serving } = storageState();
-  return Response.json(serving ? { status: "ok" } : { status: "failed", problem }, { status: serving ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return Response.json(serving ? { status: "ok" } : { status: "failed", problem }, {
+    status: serving ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 }

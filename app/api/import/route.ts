@@ -1,9 +1,9 @@
 import { errorResponse } from "@/lib/actions/http";
-import { timed } from "@/lib/observability/metrics";
 import { getViewer } from "@/lib/auth/viewer";
 import { assertMayImport, importRatings } from "@/lib/data/import";
 import { invalid } from "@/lib/errors";
 import { assertSameOrigin, MB, readBodyWithin, withBody } from "@/lib/http/request-guards";
+import { timed } from "@/lib/observability/metrics";
 
 // POST /api/import (multipart: file, mode=dry-run|apply). A route handler,
 // not a server action, so the browser can report upload progress on large

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
+
 import { getEnv } from "@/lib/env";
 import { metrics } from "@/lib/observability/metrics";
 
@@ -13,5 +14,7 @@ export async function GET(request: Request) {
     return new Response("Unauthorized", { status: 401, headers: { "www-authenticate": "Bearer" } });
   }
   const registry = metrics().registry;
-  return new Response(await registry.metrics(), { headers: { "content-type": registry.contentType, "cache-control": "no-store" } });
+  return new Response(await registry.metrics(), {
+    headers: { "content-type": registry.contentType, "cache-control": "no-store" },
+  });
 }

@@ -27,7 +27,9 @@ export function chunkedPost(url: string, mb: number, headers: Record<string, str
     // The server may close the socket after answering; that is not a failure.
     req.on("error", (e) => (answered ? undefined : reject(e)));
     const chunk = Buffer.alloc(2 ** 20, "a");
-    req.write(`--XX\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`);
+    req.write(
+      `--XX\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+    );
     const pump = () => {
       while (!answered && sent < mb * 2 ** 20) {
         sent += chunk.length;

@@ -8,7 +8,8 @@ import http from "node:http";
 
 const port = Number(process.env.SPLIT_PROXY_PORT);
 const [reads, writes] = (process.env.SPLIT_PROXY_UPSTREAMS ?? "").split(",").map((u) => new URL(u.trim()));
-if (!port || !reads || !writes) throw new Error("SPLIT_PROXY_PORT and SPLIT_PROXY_UPSTREAMS=readUrl,writeUrl are required");
+if (!port || !reads || !writes)
+  throw new Error("SPLIT_PROXY_PORT and SPLIT_PROXY_UPSTREAMS=readUrl,writeUrl are required");
 
 http
   .createServer((req, res) => {
@@ -26,4 +27,6 @@ http
     });
     req.pipe(upstream);
   })
-  .listen(port, "127.0.0.1", () => console.log(`split-proxy on ${port}: reads → ${reads.port}, writes → ${writes.port}`));
+  .listen(port, "127.0.0.1", () =>
+    console.log(`split-proxy on ${port}: reads → ${reads.port}, writes → ${writes.port}`),
+  );

@@ -1,5 +1,6 @@
 import { beforeAll } from "vitest";
-import { type DbHandle, setDbHandle } from "@/db/client";
+
+import { setDbHandle, type DbHandle } from "@/db/client";
 import { seedDatabase } from "@/db/seed";
 import { demoUserId } from "@/db/seed/demo";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";

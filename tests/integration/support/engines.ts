@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe } from "vitest";
-import { type DbHandle, type OpenOptions, openDb } from "@/db/client";
+
+import { openDb, type DbHandle, type OpenOptions } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { migrateAndGrant } from "@/db/roles";
 
@@ -134,7 +135,12 @@ export function describeOnEachEngine(
       afterAll(async () => {
         await opened?.dispose();
       });
-      suite({ handle: () => opened!.handle, owner: () => opened!.owner, migrate: () => opened!.migrate(), engine: engine.name });
+      suite({
+        handle: () => opened!.handle,
+        owner: () => opened!.owner,
+        migrate: () => opened!.migrate(),
+        engine: engine.name,
+      });
     });
   }
 }

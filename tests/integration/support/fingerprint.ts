@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+
 import type { Db } from "@/db/client";
 
 export const TABLES = [
@@ -27,7 +28,7 @@ export const TABLES = [
 ];
 
 type Row = Record<string, unknown>;
-export const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? (result as Row[]));
+export const rowsOf = (result: unknown): Row[] => (result as { rows?: Row[] }).rows ?? (result as Row[]);
 
 /** Row count plus an order-independent digest of every row, per table: equal fingerprints mean nothing was written. */
 export async function tableFingerprint(db: Db): Promise<Record<string, string>> {

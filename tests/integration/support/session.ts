@@ -1,6 +1,7 @@
 import { encode } from "next-auth/jwt";
+
 import { demoUserId } from "@/db/seed/demo";
-import { type Viewer, viewerFromSessionToken } from "@/lib/auth/viewer";
+import { viewerFromSessionToken, type Viewer } from "@/lib/auth/viewer";
 import { resetEnvCache } from "@/lib/env";
 
 export const TEST_SECRET = "integration-test-secret-0123456789abcdef";
@@ -30,7 +31,11 @@ export function configureAuthEnv(overrides: Record<string, string | undefined> =
  */
 export function sessionTokenFor(
   uid: string | undefined,
-  { secret = TEST_SECRET, gen = 0, signedInAt = Date.now() }: { secret?: string; gen?: number; signedInAt?: number } = {},
+  {
+    secret = TEST_SECRET,
+    gen = 0,
+    signedInAt = Date.now(),
+  }: { secret?: string; gen?: number; signedInAt?: number } = {},
 ): Promise<string> {
   return encode({ token: uid ? { uid, gen, auth: Math.floor(signedInAt / 1000) } : {}, secret, maxAge: 3600 });
 }

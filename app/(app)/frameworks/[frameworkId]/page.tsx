@@ -1,23 +1,24 @@
-import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { LevelSection } from "@/components/roadmap/level-section";
-import { levelAccent } from "@/components/roadmap/level-accent";
-import { CapabilityList, GrowthTable, TransitionPath } from "@/components/roadmap/roadmap-extras";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
 import { OlderVersionTeams } from "@/components/roadmap-admin/older-version-teams";
+import { levelAccent } from "@/components/roadmap/level-accent";
+import { LevelSection } from "@/components/roadmap/level-section";
+import { CapabilityList, GrowthTable, TransitionPath } from "@/components/roadmap/roadmap-extras";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
-import { can } from "@/lib/permissions";
-import { getFrameworkTree } from "@/lib/data/frameworks";
+import { viewerOrSignIn } from "@/lib/auth/page";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { getDraft } from "@/lib/data/framework-admin";
+import { getFrameworkTree } from "@/lib/data/frameworks";
 import { listTeamsOnOlderVersions } from "@/lib/data/team-versions";
 import { AppError } from "@/lib/errors";
-import { pick } from "@/lib/i18n/pick";
-import { viewerOrSignIn } from "@/lib/auth/page";
 import { getAppLocale } from "@/lib/i18n/app-locale";
+import { pick } from "@/lib/i18n/pick";
+import { can } from "@/lib/permissions";
 
 type Props = { params: Promise<{ frameworkId: string }> };
 
@@ -36,7 +37,9 @@ export default async function FrameworkPage({ params }: Props) {
   const viewer = await viewerOrSignIn(`/frameworks/${encodeURIComponent(frameworkId)}`);
   const tree = await getFrameworkTree(viewer, { frameworkId, locale });
   if (!tree) return <UnpublishedPointer viewer={viewer} frameworkId={frameworkId} />;
-  const behind = can(viewer, "framework:manage") ? await listTeamsOnOlderVersions(viewer, { frameworkId: tree.id }) : null;
+  const behind = can(viewer, "framework:manage")
+    ? await listTeamsOnOlderVersions(viewer, { frameworkId: tree.id })
+    : null;
 
   return (
     <div className="space-y-10">
@@ -70,12 +73,19 @@ export default async function FrameworkPage({ params }: Props) {
               href={`#level-${l.key}`}
               className="flex items-center gap-2 rounded-full border border-border bg-card px-3 py-1 text-sm hover:bg-muted"
             >
-              <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ background: levelAccent(l.position, tree.levels.length) }} />
+              <span
+                aria-hidden
+                className="h-2.5 w-2.5 rounded-full"
+                style={{ background: levelAccent(l.position, tree.levels.length) }}
+              />
               {l.name}
             </a>
           ))}
           {tree.capabilities.length > 0 && (
-            <a href="#capabilities" className="rounded-full border border-border bg-card px-3 py-1 text-sm hover:bg-muted">
+            <a
+              href="#capabilities"
+              className="rounded-full border border-border bg-card px-3 py-1 text-sm hover:bg-muted"
+            >
               {t("capabilities")}
             </a>
           )}
@@ -90,7 +100,7 @@ export default async function FrameworkPage({ params }: Props) {
       <TransitionPath path={tree.transitionPath} />
       {tree.conclusion && (
         <Section titleId="conclusion-title" title={t("conclusion")} titleClassName="text-lg" className="p-5">
-          <p className="mt-2 whitespace-pre-line text-sm text-muted-foreground">{tree.conclusion}</p>
+          <p className="mt-2 text-sm whitespace-pre-line text-muted-foreground">{tree.conclusion}</p>
         </Section>
       )}
     </div>
@@ -116,7 +126,10 @@ async function UnpublishedPointer({ viewer, frameworkId }: { viewer: Viewer; fra
       <Link href="/frameworks" className="text-sm text-muted-foreground hover:text-foreground">
         ← {tf("backToList")}
       </Link>
-      <section aria-labelledby="unpublished-title" className="max-w-2xl space-y-3 rounded-lg border border-dashed border-border bg-card p-5">
+      <section
+        aria-labelledby="unpublished-title"
+        className="max-w-2xl space-y-3 rounded-lg border border-dashed border-border bg-card p-5"
+      >
         <h1 id="unpublished-title" className="text-2xl font-semibold tracking-tight">
           {t("title", { title: pick(locale, draft.doc.title.zh, draft.doc.title.en) })}
         </h1>

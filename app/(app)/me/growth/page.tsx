@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+
 import { CategoryRadar } from "@/components/growth/category-radar";
 import { LearningPath } from "@/components/growth/learning-path";
 import { ReadinessCard } from "@/components/growth/readiness-card";

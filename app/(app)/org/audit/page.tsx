@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -19,7 +20,9 @@ export default async function AuditPage({ searchParams }: Props) {
   const viewer = await viewerWithCapability("/org/audit", "audit:read");
   const t = await getTranslations("audit");
   const params = await searchParams;
-  const query = Object.fromEntries([...FIELDS, "page"].flatMap((k) => (typeof params[k] === "string" && params[k] !== "" ? [[k, params[k]]] : [])));
+  const query = Object.fromEntries(
+    [...FIELDS, "page"].flatMap((k) => (typeof params[k] === "string" && params[k] !== "" ? [[k, params[k]]] : [])),
+  );
   const result = await listAuditEvents(viewer, query).catch((e: unknown) => {
     if (e instanceof AppError && e.code === "invalid") return { rows: [], page: 1, more: false, error: e.message };
     throw e;
@@ -57,20 +60,30 @@ export default async function AuditPage({ searchParams }: Props) {
           <TBody>
             {result.rows.map((r) => (
               <Tr key={r.id} className="align-top">
-                <Td className="whitespace-nowrap px-3 text-xs tabular-nums">{r.at.slice(0, 19).replace("T", " ")}</Td>
+                <Td className="px-3 text-xs whitespace-nowrap tabular-nums">{r.at.slice(0, 19).replace("T", " ")}</Td>
                 <Td className="px-3 text-xs">{r.actor}</Td>
-                <Td className="px-3"><code className="text-xs">{r.action}</code></Td>
+                <Td className="px-3">
+                  <code className="text-xs">{r.action}</code>
+                </Td>
                 <Td className="px-3 text-xs">
                   {r.entityType}
-                  {r.entityId && <span className="block max-w-48 truncate text-muted-foreground" title={r.entityId}>{r.entityId}</span>}
+                  {r.entityId && (
+                    <span className="block max-w-48 truncate text-muted-foreground" title={r.entityId}>
+                      {r.entityId}
+                    </span>
+                  )}
                 </Td>
                 <Td className="px-3">
                   {(r.before !== null || r.after !== null) && (
                     <details>
                       <summary className="cursor-pointer text-xs text-primary">{t("beforeAfter")}</summary>
                       <div className="mt-1 grid gap-2 md:grid-cols-2">
-                        <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 text-[11px]">{JSON.stringify(r.before, null, 2)}</pre>
-                        <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 text-[11px]">{JSON.stringify(r.after, null, 2)}</pre>
+                        <pre className="max-h-64 overflow-auto rounded bg-muted p-2 text-[11px] break-all whitespace-pre-wrap">
+                          {JSON.stringify(r.before, null, 2)}
+                        </pre>
+                        <pre className="max-h-64 overflow-auto rounded bg-muted p-2 text-[11px] break-all whitespace-pre-wrap">
+                          {JSON.stringify(r.after, null, 2)}
+                        </pre>
                       </div>
                     </details>
                   )}
@@ -82,8 +95,16 @@ export default async function AuditPage({ searchParams }: Props) {
         {result.rows.length === 0 && <p className="p-4 text-sm text-muted-foreground">{t("none")}</p>}
       </TableCard>
       <div className="flex gap-3 text-sm">
-        {result.page > 1 && <Link href={`/org/audit?${qs({ page: String(result.page - 1) })}`} className="text-primary hover:underline">← {t("newer")}</Link>}
-        {result.more && <Link href={`/org/audit?${qs({ page: String(result.page + 1) })}`} className="text-primary hover:underline">{t("older")} →</Link>}
+        {result.page > 1 && (
+          <Link href={`/org/audit?${qs({ page: String(result.page - 1) })}`} className="text-primary hover:underline">
+            ← {t("newer")}
+          </Link>
+        )}
+        {result.more && (
+          <Link href={`/org/audit?${qs({ page: String(result.page + 1) })}`} className="text-primary hover:underline">
+            {t("older")} →
+          </Link>
+        )}
       </div>
     </div>
   );

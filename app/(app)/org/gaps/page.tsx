@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -38,7 +39,9 @@ export default async function OrgGapsPage() {
               {gaps.teams.map((team) => (
                 <Tr key={team.id}>
                   <Th plain scope="row" className="font-normal">
-                    <Link href={`/teams/${team.id}/vision`} className="text-primary hover:underline">{team.name}</Link>
+                    <Link href={`/teams/${team.id}/vision`} className="text-primary hover:underline">
+                      {team.name}
+                    </Link>
                   </Th>
                   <Td plain>{team.targets}</Td>
                   <Td plain>{team.readiness === null ? "—" : `${Math.round(team.readiness * 100)}%`}</Td>
@@ -56,12 +59,23 @@ export default async function OrgGapsPage() {
         ) : (
           <ol className="space-y-2 text-sm">
             {gaps.top.map((item, i) => (
-              <li key={`${item.teamId}|${item.targetId}|${item.skillKey}`} className="flex flex-wrap items-baseline gap-2">
-                <span className="tabular-nums text-muted-foreground">{i + 1}.</span>
+              <li
+                key={`${item.teamId}|${item.targetId}|${item.skillKey}`}
+                className="flex flex-wrap items-baseline gap-2"
+              >
+                <span className="text-muted-foreground tabular-nums">{i + 1}.</span>
                 <Badge>{tv(`rec.${item.recommendation}`)}</Badge>
                 <span className="font-medium">{item.skillName}</span>
                 <span className="text-muted-foreground">
-                  {item.teamName} · {tv("needs", { n: item.headcount, level: item.level, coverage: item.coverage, gap: item.gap, quarter: item.targetQuarter })} · {tv("score", { score: item.score })}
+                  {item.teamName} ·{" "}
+                  {tv("needs", {
+                    n: item.headcount,
+                    level: item.level,
+                    coverage: item.coverage,
+                    gap: item.gap,
+                    quarter: item.targetQuarter,
+                  })}{" "}
+                  · {tv("score", { score: item.score })}
                 </span>
               </li>
             ))}
@@ -75,7 +89,14 @@ export default async function OrgGapsPage() {
           <ul className="space-y-1 text-sm">
             {gaps.mobility.map((m, i) => (
               <li key={i}>
-                {t("mobilityLine", { needing: m.needingTeam, skill: m.skillName, level: m.level, from: m.fromTeam, surplus: m.surplus, holders: m.holders.slice(0, 4).join(", ") })}
+                {t("mobilityLine", {
+                  needing: m.needingTeam,
+                  skill: m.skillName,
+                  level: m.level,
+                  from: m.fromTeam,
+                  surplus: m.surplus,
+                  holders: m.holders.slice(0, 4).join(", "),
+                })}
               </li>
             ))}
           </ul>

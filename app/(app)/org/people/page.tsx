@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
 import { getTranslations } from "next-intl/server";
+
 import { PeopleTable } from "@/components/people/people-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { viewerWithCapability } from "@/lib/auth/page";
 import { listUsers } from "@/lib/data/users";
 

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { ExportButtons } from "@/components/export/export-buttons";
+
 import { ClosedQuarterNotice } from "@/components/cycles/closed-quarter-notice";
+import { ExportButtons } from "@/components/export/export-buttons";
 import { CycleProgress } from "@/components/heatmap/cycle-progress";
 import { HeatmapView } from "@/components/heatmap/heatmap-view";
 import { buttonVariants } from "@/components/ui/button";
@@ -37,7 +38,9 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const tv = await getTranslations("vision");
   const te = await getTranslations("export");
   const tt = await getTranslations("trends");
-  const dto = await orNotFound(getTeamPageHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }));
+  const dto = await orNotFound(
+    getTeamPageHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }),
+  );
   if (dto.scope.kind !== "team") notFound();
   const showVision = await canReadTeamVision(viewer, dto.scope.id);
   const closedQuarter = dto.quarter === dto.currentQuarter ? await getClosedQuarterNotice(viewer) : null;
@@ -46,9 +49,15 @@ export default async function TeamPage({ params, searchParams }: Props) {
       <Link href="/teams" className="text-sm text-muted-foreground hover:text-foreground">
         ← {t("back")}
       </Link>
-      <PageHeader title={dto.scope.name} description={`${dto.frameworkTitle} · ${t("people", { count: dto.members.length })} · ${dto.quarter}`}>
+      <PageHeader
+        title={dto.scope.name}
+        description={`${dto.frameworkTitle} · ${t("people", { count: dto.members.length })} · ${dto.quarter}`}
+      >
         {showVision && (
-          <Link href={`/teams/${dto.scope.id}/vision${dto.live ? "" : `?quarter=${dto.quarter}`}`} className={buttonVariants({ variant: "default" })}>
+          <Link
+            href={`/teams/${dto.scope.id}/vision${dto.live ? "" : `?quarter=${dto.quarter}`}`}
+            className={buttonVariants({ variant: "default" })}
+          >
             {tv("link")} →
           </Link>
         )}
@@ -66,7 +75,10 @@ export default async function TeamPage({ params, searchParams }: Props) {
       {dto.scope.canEdit && (
         <Card className="flex flex-wrap items-center gap-4 px-4 py-2">
           <ExportButtons query={`scope=team&teamId=${dto.scope.id}&quarter=${dto.quarter}`} />
-          <Link href={`/teams/${dto.scope.id}/report?quarter=${dto.quarter}`} className="text-sm text-primary hover:underline">
+          <Link
+            href={`/teams/${dto.scope.id}/report?quarter=${dto.quarter}`}
+            className="text-sm text-primary hover:underline"
+          >
             {te("report")} →
           </Link>
         </Card>

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
+
 import { errorResponse } from "@/lib/actions/http";
 import { getAuthOptions } from "@/lib/auth/options";
 import { readBodyWithin } from "@/lib/http/request-guards";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { DraftEditor } from "@/components/roadmap-admin/draft-editor";
 import { PublishedPreview } from "@/components/roadmap-admin/published-preview";
 import { StartDraftButton } from "@/components/roadmap-admin/start-draft-button";
@@ -8,8 +9,8 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, viewerWithCapability } from "@/lib/auth/page";
 import { getFrameworkEditor } from "@/lib/data/framework-admin";
-import { pick } from "@/lib/i18n/pick";
 import { getAppLocale } from "@/lib/i18n/app-locale";
+import { pick } from "@/lib/i18n/pick";
 
 type Props = { params: Promise<{ frameworkId: string }> };
 
@@ -29,7 +30,10 @@ export default async function FrameworkEditPage({ params }: Props) {
   const doc = editor.draft ? editor.draft.doc : editor.published.doc;
   const title = pick(locale, doc.title.zh, doc.title.en);
   // A framework imported but never published has no roadmap page yet.
-  const back = editor.draft?.published === null ? { href: "/frameworks", label: tf("title") } : { href: `/frameworks/${frameworkId}`, label: title };
+  const back =
+    editor.draft?.published === null
+      ? { href: "/frameworks", label: tf("title") }
+      : { href: `/frameworks/${frameworkId}`, label: title };
   return (
     <div className="space-y-6">
       <Link href={back.href} className="text-sm text-muted-foreground hover:text-foreground">

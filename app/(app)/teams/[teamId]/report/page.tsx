@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+
 import { PrintButton } from "@/components/report/print-button";
 import { StaticHeatmap } from "@/components/report/static-heatmap";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { PlanList } from "@/components/vision/plan-list";
-import { reasonWithNeed } from "@/lib/i18n/reason-sentences";
 import { reasonFactsOf } from "@/lib/analytics/explain";
 import { coverageBySkill, coverageRisk, valuesFor } from "@/lib/analytics/matrix";
 import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { getTeamHeatmap } from "@/lib/data/heatmap";
 import { getTeamVision } from "@/lib/data/vision";
-import { canOnTeam } from "@/lib/permissions";
 import { getAppLocale } from "@/lib/i18n/app-locale";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { reasonWithNeed } from "@/lib/i18n/reason-sentences";
+import { canOnTeam } from "@/lib/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("report"))("pageTitle") };
@@ -31,19 +32,25 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const locale = await getAppLocale();
   const t = await getTranslations("report");
   const tv = await getTranslations("vision");
-  const [dto, vision] = await orNotFound(Promise.all([
-    getTeamHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }),
-    getTeamVision(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }),
-  ]));
+  const [dto, vision] = await orNotFound(
+    Promise.all([
+      getTeamHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }),
+      getTeamVision(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }),
+    ]),
+  );
   if (dto.scope.kind !== "team") notFound();
   const coverage = coverageBySkill(valuesFor(dto, "effective"), dto.members.length, dto.skills.length);
-  const thin = dto.skills.map((s, i) => ({ s, c: coverage[i]!, risk: coverageRisk(coverage[i]!) })).filter((x) => x.risk);
+  const thin = dto.skills
+    .map((s, i) => ({ s, c: coverage[i]!, risk: coverageRisk(coverage[i]!) }))
+    .filter((x) => x.risk);
   return (
     <article className="mx-auto max-w-5xl space-y-6 bg-white print:max-w-none print:p-0">
       <header className="flex items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">{t("title", { team: dto.scope.name, quarter: dto.quarter })}</h1>
-          <p className="text-sm text-muted-foreground">{t("subtitle", { framework: dto.frameworkTitle, asOf: dto.asOf.slice(0, 10), people: dto.members.length })}</p>
+          <p className="text-sm text-muted-foreground">
+            {t("subtitle", { framework: dto.frameworkTitle, asOf: dto.asOf.slice(0, 10), people: dto.members.length })}
+          </p>
         </div>
         <PrintButton label={t("print")} />
       </header>
@@ -56,7 +63,10 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <ul className="text-sm">
           {thin.map(({ s, c, risk }) => (
             <li key={s.key}>
-              {risk === "missing" ? "✕" : "1"} {s.name} — {risk === "missing" ? tv("riskMissing") : t("thinSingle", { risk: tv("riskSingle"), name: dto.members[c.holders[0]!]!.name })}
+              {risk === "missing" ? "✕" : "1"} {s.name} —{" "}
+              {risk === "missing"
+                ? tv("riskMissing")
+                : t("thinSingle", { risk: tv("riskSingle"), name: dto.members[c.holders[0]!]!.name })}
             </li>
           ))}
         </ul>
@@ -76,11 +86,15 @@ export default async function ReportPage({ params, searchParams }: Props) {
           <TBody>
             {vision.targets.map((target) => (
               <Tr key={target.id}>
-                <Th plain scope="row" className="font-normal">{target.name}</Th>
+                <Th plain scope="row" className="font-normal">
+                  {target.name}
+                </Th>
                 <Td plain>≥ {target.level}</Td>
                 <Td plain>{target.headcount}</Td>
                 <Td plain>{target.targetQuarter}</Td>
-                <Td plain className="tabular-nums">{Math.round(target.readiness * 100)}%</Td>
+                <Td plain className="tabular-nums">
+                  {Math.round(target.readiness * 100)}%
+                </Td>
               </Tr>
             ))}
           </TBody>
@@ -94,7 +108,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
               <span className="font-semibold">
                 {i + 1}. {tv(`rec.${p.recommendation}`)} — {p.skillName}
               </span>{" "}
-              <span className="text-muted-foreground">{t("itemContext", { target: p.targetName, score: p.score })}</span>
+              <span className="text-muted-foreground">
+                {t("itemContext", { target: p.targetName, score: p.score })}
+              </span>
               <p className="text-xs">{reasonWithNeed(tv, reasonFactsOf(p))}</p>
             </li>
           ))}

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { FrameworkSwitch } from "@/components/teams/framework-switch";
 import { TeamSettings } from "@/components/teams/team-settings";
-import { listPublishedVersions } from "@/lib/data/frameworks";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
+import { listPublishedVersions } from "@/lib/data/frameworks";
 import { getTeamSettings } from "@/lib/data/team-admin";
 import { getAppLocale } from "@/lib/i18n/app-locale";
 
@@ -25,7 +26,11 @@ export default async function TeamSettingsPage({ params }: Props) {
       </Link>
       <PageHeader title={t("title", { name: team.name })} />
       <TeamSettings key={`${team.lockVersion}`} team={team} />
-      <FrameworkSwitch teamId={team.id} roadmap={team.roadmap} versions={await listPublishedVersions(viewer, { locale })} />
+      <FrameworkSwitch
+        teamId={team.id}
+        roadmap={team.roadmap}
+        versions={await listPublishedVersions(viewer, { locale })}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { DeltaGrid, DeltaLegend } from "@/components/charts/delta-grid";
 import { ReadinessTable } from "@/components/trends/readiness-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,7 +27,9 @@ export default async function TrendsPage({ params }: Props) {
       </Link>
       <PageHeader title={t("title", { team: trends.team.name })} description={t("intro")} />
       <section aria-labelledby="delta-title" className="rounded-lg border border-border bg-card p-5 shadow-sm">
-        <h2 id="delta-title" className="font-semibold">{deltaTitle}</h2>
+        <h2 id="delta-title" className="font-semibold">
+          {deltaTitle}
+        </h2>
         <p className="text-xs text-muted-foreground">{t("deltaHint")}</p>
         <div className="mt-2 overflow-x-auto">
           <DeltaGrid label={deltaTitle} rows={trends.members} columns={trends.categories} values={trends.delta} />
@@ -34,7 +37,9 @@ export default async function TrendsPage({ params }: Props) {
         <DeltaLegend text={t("legend")} />
       </section>
       <section aria-labelledby="ready-title" className="rounded-lg border border-border bg-card p-5 shadow-sm">
-        <h2 id="ready-title" className="font-semibold">{t("readiness")}</h2>
+        <h2 id="ready-title" className="font-semibold">
+          {t("readiness")}
+        </h2>
         <ReadinessTable
           memberLabel={t("member")}
           members={trends.members}
@@ -43,7 +48,9 @@ export default async function TrendsPage({ params }: Props) {
         />
         <p className="mt-2 text-xs text-muted-foreground">
           {t("coverageLink")}{" "}
-          <Link className="text-primary hover:underline" href={`/teams/${trends.team.id}/vision`}>→</Link>
+          <Link className="text-primary hover:underline" href={`/teams/${trends.team.id}/vision`}>
+            →
+          </Link>
         </p>
       </section>
     </div>

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
+import { QuarterSelect } from "@/components/cycles/quarter-select";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { GapHeatmap, ReadinessBars, ReadinessTrend } from "@/components/vision/charts";
 import { PlanList } from "@/components/vision/plan-list";
 import { PriorityList, TargetList } from "@/components/vision/priority-list";
 import { TargetForm } from "@/components/vision/target-form";
-import { QuarterSelect } from "@/components/cycles/quarter-select";
-import { PageHeader } from "@/components/ui/page-header";
-import { Section } from "@/components/ui/section";
 import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { getTeamVision } from "@/lib/data/vision";
 import { getAppLocale } from "@/lib/i18n/app-locale";
@@ -18,7 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ teamId: string }>; searchParams: Promise<{ quarter?: string }> };
 
-
 export default async function VisionPage({ params, searchParams }: Props) {
   const { teamId } = await params;
   const { quarter } = await searchParams;
@@ -26,14 +26,24 @@ export default async function VisionPage({ params, searchParams }: Props) {
   const locale = await getAppLocale();
   const t = await getTranslations("vision");
   const th = await getTranslations("heatmap");
-  const vision = await orNotFound(getTeamVision(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }));
+  const vision = await orNotFound(
+    getTeamVision(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }),
+  );
   return (
     <div className="space-y-6">
-      <Link href={`/teams/${vision.team.id}${vision.moment.live ? "" : `?quarter=${vision.moment.quarter}`}`} className="text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href={`/teams/${vision.team.id}${vision.moment.live ? "" : `?quarter=${vision.moment.quarter}`}`}
+        className="text-sm text-muted-foreground hover:text-foreground"
+      >
         ← {vision.team.name}
       </Link>
       <PageHeader title={t("title", { team: vision.team.name })} description={t("intro")}>
-        <QuarterSelect quarter={vision.moment.quarter} quarters={vision.moment.quarters} currentQuarter={vision.moment.currentQuarter} label={th("quarter")} />
+        <QuarterSelect
+          quarter={vision.moment.quarter}
+          quarters={vision.moment.quarters}
+          currentQuarter={vision.moment.currentQuarter}
+          label={th("quarter")}
+        />
       </PageHeader>
       {!vision.moment.live && (
         <p className="rounded-lg border border-border bg-muted/40 px-4 py-2 text-sm text-muted-foreground">
@@ -55,7 +65,9 @@ export default async function VisionPage({ params, searchParams }: Props) {
       {vision.targets.length > 0 && (
         <>
           <section aria-labelledby="prio-title" className="space-y-2">
-            <h2 id="prio-title" className="text-lg font-semibold">{t("priorities")}</h2>
+            <h2 id="prio-title" className="text-lg font-semibold">
+              {t("priorities")}
+            </h2>
             <p className="text-xs text-muted-foreground">{t("prioritiesHint")}</p>
             <PriorityList vision={vision} />
           </section>

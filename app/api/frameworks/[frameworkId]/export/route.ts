@@ -9,7 +9,11 @@ export async function GET(request: Request, ctx: { params: Promise<{ frameworkId
     const format = new URL(request.url).searchParams.get("format") ?? undefined;
     const file = await exportFramework(await getViewer(), { frameworkId, format });
     return new Response(file.body, {
-      headers: { "content-type": file.contentType, "content-disposition": `attachment; filename="${file.filename}"`, "cache-control": "no-store" },
+      headers: {
+        "content-type": file.contentType,
+        "content-disposition": `attachment; filename="${file.filename}"`,
+        "cache-control": "no-store",
+      },
     });
   } catch (e) {
     return errorResponse(e);

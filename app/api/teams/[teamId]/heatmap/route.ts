@@ -1,8 +1,8 @@
 import { errorResponse } from "@/lib/actions/http";
 import { getViewer } from "@/lib/auth/viewer";
 import { getTeamHeatmapJson } from "@/lib/data/heatmap";
-import { timed } from "@/lib/observability/metrics";
 import { getAppLocale } from "@/lib/i18n/app-locale";
+import { timed } from "@/lib/observability/metrics";
 
 // GET /api/teams/:teamId/heatmap?quarter=2026-Q4
 // The team matrix (cells as strings of digits, one character per member ×
@@ -14,7 +14,9 @@ export async function GET(request: Request, ctx: { params: Promise<{ teamId: str
       const { teamId } = await ctx.params;
       const quarter = new URL(request.url).searchParams.get("quarter") || undefined;
       const json = await getTeamHeatmapJson(await getViewer(), { teamId, quarter }, { locale: await getAppLocale() });
-      return new Response(json, { headers: { "content-type": "application/json", "cache-control": "private, no-store" } });
+      return new Response(json, {
+        headers: { "content-type": "application/json", "cache-control": "private, no-store" },
+      });
     } catch (e) {
       return errorResponse(e);
     }
