@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite, as CI runs it. Starts a throwaway PostgreSQL on
-# a loopback port, then typecheck, lint, unit + integration tests (PGlite and
+# a loopback port, then typecheck, lint, formatting, unit + integration tests (PGlite and
 # PostgreSQL), a production build, and Playwright end-to-end tests in
 # Debian's Chromium. Stops PostgreSQL whatever happens.
 set -euo pipefail
@@ -26,6 +26,9 @@ npm run typecheck
 
 step "lint"
 npm run lint
+
+step "format (prettier --check; npm run format fixes it)"
+npm run format:check
 
 step "dependency check (offline)"
 npm run check:deps
