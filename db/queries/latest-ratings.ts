@@ -1,17 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 
+import type { DatedRating } from "@/lib/analytics/matrix";
+
 import { execRows, type DbOrTx } from "../client";
 import { snapshotCycleAt } from "./closed-quarter";
-
-export type LatestRating = {
-  userId: string;
-  skillKey: string;
-  raterKind: "self" | "manager";
-  proficiency: number | null;
-  notApplicable: boolean;
-  interest: number | null;
-  quarter: string;
-};
 
 /**
  * The latest rating of each member × skill × rater kind, for the members a
@@ -27,7 +19,7 @@ export type LatestRating = {
 export async function latestRatings(
   db: DbOrTx,
   { frameworkId, asOf, members }: { frameworkId: string; asOf: Date | "now"; members: SQL },
-): Promise<LatestRating[]> {
+): Promise<DatedRating[]> {
   const columns = (t: string) =>
     sql.raw(
       `${t}.user_id as "userId", ${t}.skill_key as "skillKey", ${t}.rater_kind as "raterKind", ${t}.proficiency, ${t}.not_applicable as "notApplicable", ${t}.interest, ${t}.quarter`,
@@ -41,5 +33,5 @@ export async function latestRatings(
         : sql`select distinct on (r.user_id, r.skill_key, r.rater_kind) ${columns("r")} from ratings r
               where r.framework_id = ${frameworkId} and r.rated_at <= ${asOf.toISOString()}::timestamptz and r.user_id in (${members})
               order by r.user_id, r.skill_key, r.rater_kind, r.rated_at desc, r.id desc`;
-  return execRows<LatestRating>(db, query);
+  return execRows<DatedRating>(db, query);
 }

@@ -3,6 +3,8 @@
 // hundred kilobytes and every view (source, sort, filter) is computed on the
 // client without another request. Pure and tested without a database.
 
+import type { LatestRating } from "./team-analysis";
+
 export const UNRATED = -1;
 export const NOT_APPLICABLE = -2;
 const NONE = ".";
@@ -28,19 +30,14 @@ export function decodeValue(ch: string | undefined): number {
   return Number(ch);
 }
 
+/** A member's latest rating of a skill with the quarter it was given in, as db/queries/latest-ratings.ts reads it. */
+export type DatedRating = LatestRating & { quarter: string };
+
 export type MatrixInput = {
   memberIds: string[];
   skillKeys: string[];
   /** Latest rating per (user, skill, kind) as of the chosen date. */
-  latest: {
-    userId: string;
-    skillKey: string;
-    raterKind: "self" | "manager";
-    proficiency: number | null;
-    notApplicable: boolean;
-    interest: number | null;
-    quarter: string;
-  }[];
+  latest: DatedRating[];
   /** Quarters a cell's "rated in" may refer to (index encoded in base 36). */
   quarters: string[];
 };

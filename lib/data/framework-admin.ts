@@ -5,6 +5,7 @@ import { stringify } from "yaml";
 
 import { getDb } from "@/db/client";
 import { readVersion, writeVersion } from "@/db/framework-store";
+import { requireActiveTeam } from "@/db/queries/active-team";
 import { writeAudit } from "@/db/queries/audit";
 import { moveTeamToVersion } from "@/db/queries/team-roadmap";
 import { categories, frameworks, frameworkVersions, ratings, skills, teams } from "@/db/schema";
@@ -33,7 +34,7 @@ import {
   updateDraftSkillSchema,
 } from "@/lib/validations/frameworks";
 
-import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
+import { parseInput, parseTeamInput, requirePermission } from "./guard";
 
 export type ImportPreview = {
   ok: boolean;
@@ -141,6 +142,13 @@ async function latest(frameworkId: string, status: "draft" | "published") {
   return row ?? null;
 }
 
+/** The framework's draft that an edit applies to; editing before a draft is started is a conflict. */
+async function editableDraft(frameworkId: string) {
+  const draft = await latest(frameworkId, "draft");
+  if (!draft) throw conflict("Start a draft before editing.");
+  return draft;
+}
+
 /**
  * The framework file of the latest published version (any signed-in person may read roadmaps). A framework that was
  * imported but never published exports its draft to framework managers only; to anyone else it does not exist (404,
@@ -245,8 +253,7 @@ export async function createDraft(viewer: Viewer | null, raw: unknown): Promise<
 export async function updateDraftSkill(viewer: Viewer | null, raw: unknown): Promise<void> {
   const v = requirePermission(viewer, "framework:manage");
   const input = parseInput(updateDraftSkillSchema, raw);
-  const draft = await latest(input.frameworkId, "draft");
-  if (!draft) throw conflict("Start a draft before editing.");
+  const draft = await editableDraft(input.frameworkId);
   await getDb().transaction(async (tx) => {
     // Claim the version first: of concurrent edits from the same version, one wins.
     const claimed = await tx
@@ -301,8 +308,7 @@ export async function updateDraftSkill(viewer: Viewer | null, raw: unknown): Pro
 export async function moveDraftSkill(viewer: Viewer | null, raw: unknown): Promise<void> {
   const v = requirePermission(viewer, "framework:manage");
   const input = parseInput(moveDraftSkillSchema, raw);
-  const draft = await latest(input.frameworkId, "draft");
-  if (!draft) throw conflict("Start a draft before editing.");
+  const draft = await editableDraft(input.frameworkId);
   await getDb().transaction(async (tx) => {
     const [skill] = await tx
       .select()
@@ -435,17 +441,14 @@ export async function discardDraft(
 
 /** Moves a team to a published version (its own framework's newer one, or another framework). */
 export async function switchTeamVersion(viewer: Viewer | null, raw: unknown): Promise<void> {
-  requireSignedIn(viewer);
-  const input = parseInput(switchTeamVersionSchema, raw);
-  const v = requireTeamPermission(viewer, input.teamId, "team:edit");
+  const { v, input } = parseTeamInput(viewer, switchTeamVersionSchema, raw, "team:edit");
   await getDb().transaction(async (tx) => {
     const [version] = await tx
       .select()
       .from(frameworkVersions)
       .where(and(eq(frameworkVersions.id, input.versionId), eq(frameworkVersions.status, "published")));
     if (!version) throw invalid("Choose a published framework version.", { versionId: ["Not published."] });
-    const [before] = await tx.select().from(teams).where(eq(teams.id, input.teamId));
-    if (!before || before.archivedAt) throw notFound("That team does not exist.");
+    const before = await requireActiveTeam(tx, input.teamId);
     await moveTeamToVersion(tx, v, before, version);
   });
 }

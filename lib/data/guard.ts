@@ -26,6 +26,21 @@ export function requireTeamPermission(viewer: Viewer | null, teamId: string, per
   return v;
 }
 
+/**
+ * The prelude of a call on one team: signed in, then the input parsed (it names the team), then the viewer's
+ * permission on that team, in that order (a signed-out caller is told so before anything about the input).
+ */
+export function parseTeamInput<S extends z.ZodType<{ teamId: string }>>(
+  viewer: Viewer | null,
+  schema: S,
+  raw: unknown,
+  permission: TeamPermission,
+): { v: Viewer; input: z.infer<S> } {
+  requireSignedIn(viewer);
+  const input = parseInput(schema, raw);
+  return { v: requireTeamPermission(viewer, input.teamId, permission), input };
+}
+
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const result = schema.safeParse(raw);
   if (!result.success) {

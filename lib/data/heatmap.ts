@@ -3,7 +3,7 @@ import "server-only";
 import { asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 
 import { getDb, type DbOrTx } from "@/db/client";
-import { latestRatings, type LatestRating } from "@/db/queries/latest-ratings";
+import { latestRatings } from "@/db/queries/latest-ratings";
 import { readMoment } from "@/db/queries/moment";
 import { ownRatingsThisQuarter } from "@/db/queries/own-ratings";
 import { readSettings } from "@/db/queries/settings";
@@ -13,7 +13,7 @@ import { publishedVersionOf, teamVersionsAt } from "@/db/queries/team-versions";
 import { readVersionRows } from "@/db/queries/version-rows";
 import { frameworkVersions, teams } from "@/db/schema";
 import type { PriorityItem } from "@/lib/analytics/gaps";
-import { buildMatrix, coverageBySkill, valuesFor, type CompactMatrix } from "@/lib/analytics/matrix";
+import { buildMatrix, coverageBySkill, valuesFor, type CompactMatrix, type DatedRating } from "@/lib/analytics/matrix";
 import { quartersToPick, type Moment } from "@/lib/analytics/moment";
 import type { Viewer } from "@/lib/auth/viewer";
 import { forbidden, notFound } from "@/lib/errors";
@@ -381,7 +381,7 @@ async function assemble(
   db: DbOrTx,
   moment: Moment,
   input: AssembleInput,
-): Promise<{ dto: Omit<HeatmapDto, "scope">; latest: LatestRating[]; live: boolean }> {
+): Promise<{ dto: Omit<HeatmapDto, "scope">; latest: DatedRating[]; live: boolean }> {
   const { quarter, currentQuarter, asOf, live } = moment;
   const p = (zh: string, en: string) => pick(input.locale, zh, en);
   const [[version], rows, latest] = await Promise.all([

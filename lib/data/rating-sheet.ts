@@ -13,7 +13,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { quarterOf } from "@/lib/quarters";
 import { memberSheetSchema } from "@/lib/validations/reads";
 
-import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
+import { parseTeamInput, requirePermission } from "./guard";
 
 export type { HistoryPoint, ImportedBy, RatingSheetDto, SkillRatingDto } from "@/lib/analytics/rating-sheet";
 
@@ -28,9 +28,7 @@ export async function getMyRatingSheet(
 
 /** A team member's sheet, for a lead of that team (or an admin). */
 export async function getMemberRatingSheet(viewer: Viewer | null, raw: unknown, { locale }: { locale: AppLocale }) {
-  requireSignedIn(viewer);
-  const input = parseInput(memberSheetSchema, raw);
-  requireTeamPermission(viewer, input.teamId, "team:read");
+  const { input } = parseTeamInput(viewer, memberSheetSchema, raw, "team:read");
   const db = getDb();
   const [row] = await db
     .select({ id: users.id, name: users.name })

@@ -20,7 +20,7 @@ import {
 } from "@/lib/validations/ratings";
 import { noteProblem, type NoteProblem } from "@/lib/validations/text";
 
-import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
+import { parseInput, parseTeamInput, requirePermission } from "./guard";
 import { assertWithinReach } from "./team-reach";
 
 export type SavedRatingDto = Omit<SelfValue, "imported"> & { skillKey: string };
@@ -198,9 +198,7 @@ export type ValidationDto = {
 
 /** A lead records a validated proficiency (and comment) for a member of their team. */
 export async function validateRating(viewer: Viewer | null, raw: unknown): Promise<ValidationDto> {
-  requireSignedIn(viewer);
-  const input = parseInput(validateRatingSchema, raw);
-  const v = requireTeamPermission(viewer, input.teamId, "team:validate");
+  const { v, input } = parseTeamInput(viewer, validateRatingSchema, raw, "team:validate");
   if (input.userId === v.id) throw forbidden("You cannot validate your own ratings.");
   const db = getDb();
   const [membership] = await db

@@ -3,6 +3,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 
 import { getDb, type DbOrTx } from "@/db/client";
+import { requireActiveTeam } from "@/db/queries/active-team";
 import { writeAudit } from "@/db/queries/audit";
 import { readTeamRoadmap, type TeamRoadmapDto } from "@/db/queries/team-roadmap";
 import { frameworkVersions, levels, teamMembers, teams, users } from "@/db/schema";
@@ -19,7 +20,7 @@ import {
   updateTeamSchema,
 } from "@/lib/validations/teams";
 
-import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
+import { parseInput, parseTeamInput, requirePermission } from "./guard";
 import { assertWithinReach } from "./team-reach";
 
 /** A manager (or admin) creates a team on the framework most teams use; a manager becomes its lead. */
@@ -61,12 +62,9 @@ export async function createTeam(viewer: Viewer | null, raw: unknown): Promise<{
 
 /** Rename / re-describe, with optimistic concurrency on the team's version. */
 export async function updateTeam(viewer: Viewer | null, raw: unknown): Promise<{ lockVersion: number }> {
-  requireSignedIn(viewer);
-  const input = parseInput(updateTeamSchema, raw);
-  const v = requireTeamPermission(viewer, input.teamId, "team:edit");
+  const { v, input } = parseTeamInput(viewer, updateTeamSchema, raw, "team:edit");
   return getDb().transaction(async (tx) => {
-    const [before] = await tx.select().from(teams).where(eq(teams.id, input.teamId));
-    if (!before || before.archivedAt) throw notFound("That team does not exist.");
+    const before = await requireActiveTeam(tx, input.teamId);
     const [after] = await tx
       .update(teams)
       .set({ name: input.name, description: input.description, lockVersion: sql`${teams.lockVersion} + 1` })
@@ -86,9 +84,7 @@ export async function updateTeam(viewer: Viewer | null, raw: unknown): Promise<{
 }
 
 export async function archiveTeam(viewer: Viewer | null, raw: unknown): Promise<void> {
-  requireSignedIn(viewer);
-  const input = parseInput(archiveTeamSchema, raw);
-  const v = requireTeamPermission(viewer, input.teamId, "team:edit");
+  const { v, input } = parseTeamInput(viewer, archiveTeamSchema, raw, "team:edit");
   await getDb().transaction(async (tx) => {
     const [row] = await tx
       .update(teams)
@@ -111,9 +107,7 @@ export async function addTeamMember(
   viewer: Viewer | null,
   raw: unknown,
 ): Promise<{ userId: string; preProvisioned: boolean }> {
-  requireSignedIn(viewer);
-  const input = parseInput(addTeamMemberSchema, raw);
-  const v = requireTeamPermission(viewer, input.teamId, "team:edit");
+  const { v, input } = parseTeamInput(viewer, addTeamMemberSchema, raw, "team:edit");
   const allowed = getEnv().ALLOWED_EMAIL_DOMAINS;
   if (allowed.length && !allowed.includes(input.email.split("@")[1]!)) {
     throw invalid("That email is not in one of the organisation's domains.", { email: ["Not an organisation email."] });
@@ -164,17 +158,11 @@ export async function addTeamMember(
 }
 
 export async function removeTeamMember(viewer: Viewer | null, raw: unknown): Promise<void> {
-  requireSignedIn(viewer);
-  const input = parseInput(removeTeamMemberSchema, raw);
-  const v = requireTeamPermission(viewer, input.teamId, "team:edit");
+  const { v, input } = parseTeamInput(viewer, removeTeamMemberSchema, raw, "team:edit");
   await getDb().transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(teamMembers)
-      .where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)));
-    if (!row) throw notFound("That person is not in this team.");
+    const row = await requireMembership(tx, input.teamId, input.userId);
     if (row.isLead) await requireAnotherLead(tx, input.teamId, input.userId);
-    await tx.delete(teamMembers).where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)));
+    await tx.delete(teamMembers).where(membershipOf(input.teamId, input.userId));
     await writeAudit(tx, {
       actor: v,
       action: "team.member_removed",
@@ -187,16 +175,10 @@ export async function removeTeamMember(viewer: Viewer | null, raw: unknown): Pro
 
 /** Lead flag and current / target level of one member. */
 export async function updateTeamMember(viewer: Viewer | null, raw: unknown): Promise<void> {
-  requireSignedIn(viewer);
-  const input = parseInput(updateTeamMemberSchema, raw);
-  const v = requireTeamPermission(viewer, input.teamId, "team:edit");
+  const { v, input } = parseTeamInput(viewer, updateTeamMemberSchema, raw, "team:edit");
   await getDb().transaction(async (tx) => {
     const team = await requireActiveTeam(tx, input.teamId);
-    const [before] = await tx
-      .select()
-      .from(teamMembers)
-      .where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)));
-    if (!before) throw notFound("That person is not in this team.");
+    const before = await requireMembership(tx, input.teamId, input.userId);
     const keys = new Set(
       (
         await tx.select({ key: levels.key }).from(levels).where(eq(levels.frameworkVersionId, team.frameworkVersionId))
@@ -214,11 +196,7 @@ export async function updateTeamMember(viewer: Viewer | null, raw: unknown): Pro
       ...(input.targetLevelKey !== undefined ? { targetLevelKey: input.targetLevelKey } : {}),
     };
     if (Object.keys(patch).length === 0) return;
-    const [after] = await tx
-      .update(teamMembers)
-      .set(patch)
-      .where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)))
-      .returning();
+    const [after] = await tx.update(teamMembers).set(patch).where(membershipOf(input.teamId, input.userId)).returning();
     await writeAudit(tx, {
       actor: v,
       action: "team.member_updated",
@@ -230,10 +208,13 @@ export async function updateTeamMember(viewer: Viewer | null, raw: unknown): Pro
   });
 }
 
-async function requireActiveTeam(tx: DbOrTx, teamId: string) {
-  const [team] = await tx.select().from(teams).where(eq(teams.id, teamId));
-  if (!team || team.archivedAt) throw notFound("That team does not exist.");
-  return team;
+const membershipOf = (teamId: string, userId: string) =>
+  and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId));
+
+async function requireMembership(tx: DbOrTx, teamId: string, userId: string) {
+  const [row] = await tx.select().from(teamMembers).where(membershipOf(teamId, userId));
+  if (!row) throw notFound("That person is not in this team.");
+  return row;
 }
 
 async function requireAnotherLead(tx: DbOrTx, teamId: string, userId: string) {
@@ -271,9 +252,7 @@ export async function getTeamSettings(
   raw: unknown,
   { locale }: { locale: "en" | "zh-TW" },
 ): Promise<TeamSettingsDto> {
-  requireSignedIn(viewer);
-  const input = parseInput(archiveTeamSchema, raw);
-  requireTeamPermission(viewer, input.teamId, "team:edit");
+  const { input } = parseTeamInput(viewer, archiveTeamSchema, raw, "team:edit");
   const db = getDb();
   const team = await requireActiveTeam(db, input.teamId);
   const [levelRows, memberRows, roadmap] = await Promise.all([

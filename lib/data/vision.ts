@@ -22,7 +22,7 @@ import { addQuarters, quarterOf } from "@/lib/quarters";
 import { visionQuerySchema } from "@/lib/validations/reads";
 import { acceptItemSchema, archiveTargetSchema, createTargetSchema } from "@/lib/validations/vision";
 
-import { parseInput, requirePermission, requireSignedIn, requireTeamPermission } from "./guard";
+import { parseInput, parseTeamInput, requirePermission, requireSignedIn } from "./guard";
 
 export type { RequirementDto, TargetDto } from "@/lib/analytics/team-analysis";
 export type PlanItemDto = {
@@ -136,9 +136,7 @@ export async function getTeamVision(
 }
 
 export async function createTarget(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
-  requireSignedIn(viewer);
-  const input = parseInput(createTargetSchema, raw);
-  const v = requireTeamPermission(viewer, input.teamId, "team:plan");
+  const { v, input } = parseTeamInput(viewer, createTargetSchema, raw, "team:plan");
   const current = quarterOf(new Date());
   if (input.targetQuarter < current || input.targetQuarter > addQuarters(current, 12)) {
     throw invalid("Pick a quarter from now to three years ahead.", { targetQuarter: ["Out of range."] });
@@ -176,9 +174,7 @@ export async function createTarget(viewer: Viewer | null, raw: unknown): Promise
 }
 
 export async function archiveTarget(viewer: Viewer | null, raw: unknown): Promise<void> {
-  requireSignedIn(viewer);
-  const input = parseInput(archiveTargetSchema, raw);
-  const v = requireTeamPermission(viewer, input.teamId, "team:plan");
+  const { v, input } = parseTeamInput(viewer, archiveTargetSchema, raw, "team:plan");
   await getDb().transaction(async (tx) => {
     const [row] = await tx
       .update(teamTargets)
@@ -200,9 +196,7 @@ export async function archiveTarget(viewer: Viewer | null, raw: unknown): Promis
 
 /** Accepts a priority item into the team's plan, as the analysis says it is right now. */
 export async function acceptPlanItem(viewer: Viewer | null, raw: unknown): Promise<{ id: string }> {
-  requireSignedIn(viewer);
-  const input = parseInput(acceptItemSchema, raw);
-  const v = requireTeamPermission(viewer, input.teamId, "team:plan");
+  const { v, input } = parseTeamInput(viewer, acceptItemSchema, raw, "team:plan");
   const db = getDb();
   const a = await analyseTeam(db, input.teamId, "en");
   const item = a.priorities.find((p) => p.targetId === input.targetId && p.skillKey === input.skillKey);

@@ -122,19 +122,8 @@ export function priorityRows(analyses: Analysis[], tv: ReturnType<typeof transla
 }
 
 /** Everything a planning meeting needs, in the documented export shape (lib/export/schema.ts). */
-export function planningDataset({
-  scope,
-  quarter,
-  asOf,
-  locale,
-  heatmap,
-  teamIds,
-  teamNames,
-  emails,
-  levelKeys,
-  notes,
-  analyses,
-}: DatasetInput): PlanningExport {
+export function planningDataset(input: DatasetInput): PlanningExport {
+  const { scope, quarter, asOf, locale, heatmap, teamIds, teamNames, emails, levelKeys, notes, analyses } = input;
   const skills = heatmap?.skills ?? [];
   const members = heatmap?.members ?? [];
   const self = heatmap ? valuesFor(heatmap, "self") : new Int8Array();
