@@ -60,6 +60,7 @@ import { addQuarters, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters
 import { seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { tableFingerprint } from "./support/fingerprint";
+import { draftLockVersion, GIT } from "./support/frameworks";
 import { configureAuthEnv, demoSessionViewer, sessionTokenFor, TEST_ISSUER } from "./support/session";
 
 /*
@@ -113,6 +114,7 @@ const signedInOnly: Record<Subject, Outcome> = {
   leadOfTeam: "ok",
   admin: "ok",
 };
+const everyone = Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>;
 const adminOnly: Record<Subject, Outcome> = {
   signedOut: "unauthenticated",
   disabledUser: "unauthenticated",
@@ -133,7 +135,8 @@ const adminOnlyElseNotFound: Record<Subject, Outcome> = {
 };
 const managersAndAdmins: Record<Subject, Outcome> = { ...adminOnly, leadOfOtherTeam: "ok", leadOfTeam: "ok" };
 const leadOfTheTeam: Record<Subject, Outcome> = { ...adminOnly, leadOfTeam: "ok" };
-const GIT = "environments-and-version-control.uses-git-for-version-control";
+// A roadmap of one skill, imported as a framework that has only a draft.
+const TINY_FRAMEWORK_MD = "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n";
 const managers: Record<Subject, Outcome> = { ...adminOnly, leadOfTeam: "ok", leadOfOtherTeam: "ok" };
 // Members see their own team's heatmap (read-only) under the default org setting.
 const teamAndItsMembers: Record<Subject, Outcome> = { ...leadOfTheTeam, memberOnSelf: "ok", memberOnOther: "ok" };
@@ -171,13 +174,13 @@ export const MATRIX: Row[] = [
   },
   {
     id: "app/api/auth/[...nextauth]/route.ts#GET",
-    expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
+    expect: everyone,
     publicBecause:
       "next-auth's sign-in, callback, CSRF and sign-out endpoints; admission runs in its signIn callback (tests: sign-in.test.ts, e2e auth.spec.ts)",
   },
   {
     id: "app/api/auth/[...nextauth]/route.ts#POST",
-    expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
+    expect: everyone,
     publicBecause: "next-auth's sign-in and sign-out form posts (CSRF-token protected by next-auth)",
   },
   {
@@ -469,7 +472,7 @@ export const MATRIX: Row[] = [
     run: (v) =>
       importFramework(v, {
         format: "markdown",
-        content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n",
+        content: TINY_FRAMEWORK_MD,
         apply: false,
       }),
     expect: adminOnly,
@@ -489,7 +492,7 @@ export const MATRIX: Row[] = [
     run: async (v, fx) =>
       updateDraftSkill(v, {
         frameworkId: fx.frameworkId,
-        lockVersion: (await getDraft(await adminViewer(), { frameworkId: fx.frameworkId }))!.lockVersion,
+        lockVersion: await draftLockVersion(await adminViewer(), fx.frameworkId),
         skillKey: GIT,
         nameEn: "Uses Git for version control",
         nameZh: "會使用 Git 做版本控管",
@@ -524,17 +527,17 @@ export const MATRIX: Row[] = [
   { id: "app/api/audit/export/route.ts#GET", run: (v) => exportAuditEvents(v, {}), expect: adminOnly },
   {
     id: "app/api/health/route.ts#GET",
-    expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
+    expect: everyone,
     publicBecause: "liveness for load balancers; returns only {status: ok}",
   },
   {
     id: "app/api/ready/route.ts#GET",
-    expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
+    expect: everyone,
     publicBecause: "readiness for orchestrators; returns only migration counts (ops.test.ts)",
   },
   {
     id: "app/api/metrics/route.ts#GET",
-    expect: Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>,
+    expect: everyone,
     publicBecause: "no session: guarded by the METRICS_TOKEN bearer token instead (ops.test.ts checks 404 / 401 / 200)",
   },
   {
@@ -560,13 +563,13 @@ export const MATRIX: Row[] = [
     run: async (v, fx) =>
       discardDraft(v, {
         frameworkId: fx.draftOnlyFrameworkId,
-        lockVersion: (await getDraft(await adminViewer(), { frameworkId: fx.draftOnlyFrameworkId }))!.lockVersion,
+        lockVersion: await draftLockVersion(await adminViewer(), fx.draftOnlyFrameworkId),
       }),
     expect: adminOnly,
     undo: async (fx) => {
       const imported = await importFramework(await adminViewer(), {
         format: "markdown",
-        content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n",
+        content: TINY_FRAMEWORK_MD,
         apply: true,
       });
       fx.draftOnlyFrameworkId = imported.created!.frameworkId;
@@ -679,7 +682,7 @@ describeOnEachEngine("authorization matrix", ({ handle }) => {
     // A framework imported but never published: it has only a draft.
     const imported = await importFramework(viewers.admin, {
       format: "markdown",
-      content: "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n",
+      content: TINY_FRAMEWORK_MD,
       apply: true,
     });
     fx = {

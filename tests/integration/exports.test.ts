@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, it } from "vitest";
 
@@ -10,25 +10,20 @@ import { getPlanningDataset } from "@/lib/data/exports";
 import { importRatings } from "@/lib/data/import";
 import { parseCsv, toCsv } from "@/lib/export/csv";
 import { planningExportSchema, type PlanningExport } from "@/lib/export/schema";
-import { streamXlsx, writeCsvZip, writeJson } from "@/lib/export/writers";
+import { writeCsvZip, writeJson } from "@/lib/export/writers";
 import { quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
 
-import { readmeSheets, rowValues } from "../support/xlsx";
+import {
+  exportedWorkbook,
+  RATINGS_COLUMNS,
+  readmeSheets,
+  rowValues,
+  WORKBOOK_SHEETS,
+  xlsxBytes,
+} from "../support/xlsx";
 import { useDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { rowsOf, tableFingerprint } from "./support/fingerprint";
-
-async function xlsxBuffer(d: Parameters<typeof streamXlsx>[0]): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of streamXlsx(d)) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
-async function readWorkbook(d: PlanningExport): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await xlsxBuffer(d)) as unknown as ArrayBuffer);
-  return wb;
-}
 
 /** The Matrix sheet's header row (the one the import reads): team, person, email, then skill keys. */
 const MATRIX_HEADER_ROW = 4;
@@ -83,16 +78,8 @@ describeOnEachEngine("exports and import", ({ handle }) => {
       { scope: "team", teamId: demoTeamId("ml-platform"), format: "xlsx" },
       { locale: "en" },
     );
-    const wb = await readWorkbook(d);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "README",
-      "Matrix",
-      "Notes",
-      "Coverage",
-      "Targets",
-      "Priorities",
-      "Members",
-    ]);
+    const { wb } = await exportedWorkbook(d);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(WORKBOOK_SHEETS);
     const matrix = wb.getWorksheet("Matrix")!;
     expect(matrix.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: MATRIX_HEADER_ROW });
     const header = rowValues(matrix, MATRIX_HEADER_ROW) as string[];
@@ -134,7 +121,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
       { scope: "org", format: "xlsx" },
       { locale: "en" },
     );
-    const wb = await readWorkbook(d);
+    const { wb } = await exportedWorkbook(d);
     const documented = readmeSheets(wb);
     expect([...documented.keys()]).toEqual(wb.worksheets.map((w) => w.name));
     for (const ws of wb.worksheets.filter((w) => w.name !== "README")) {
@@ -161,7 +148,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
         { scope: "team", teamId: team!.id, format: "xlsx" },
         { locale },
       );
-      const matrix = (await readWorkbook(d)).getWorksheet("Matrix")!;
+      const matrix = (await exportedWorkbook(d)).wb.getWorksheet("Matrix")!;
       const keys = rowValues(matrix, MATRIX_HEADER_ROW).slice(3) as string[];
       const expected = keys
         .map((k) => names.find((n) => n.key === k)!)
@@ -251,20 +238,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     const files = unzipSync(writeCsvZip(d));
     const ratingsCsv = strFromU8(files["ratings.csv"]!);
     const [header, ...rows] = parseCsv(ratingsCsv);
-    expect(header).toEqual([
-      "team",
-      "email",
-      "skill_key",
-      "self",
-      "validated",
-      "effective",
-      "person",
-      "skill",
-      "source",
-      "rated_by",
-      "evidence",
-      "lead_comment",
-    ]);
+    expect(header).toEqual(RATINGS_COLUMNS);
     const skillName = d.skills.find((s) => s.key === target.skillKey)!.name;
     expect(rows.find((r) => r[1] === target.email && r[2] === target.skillKey)).toEqual([
       "ML Platform",
@@ -288,7 +262,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     expect(ratingsCsv).not.toMatch(/(^|,)"?[=+\-@\t]/m);
 
     // XLSX: the notes in the Notes sheet; the imported Matrix cell is marked * (italic, dashed border).
-    const wb = await readWorkbook(d);
+    const { wb } = await exportedWorkbook(d);
     const xlsxNotes: unknown[] = [];
     wb.getWorksheet("Notes")!.eachRow((row, n) => {
       if (n > 1) xlsxNotes.push(row.getCell(11).value, row.getCell(12).value);
@@ -332,8 +306,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
     const members = strFromU8(files["members.csv"]!);
     expect(members).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(members).not.toMatch(/(^|,)=HYPERLINK/m);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await xlsxBuffer(d)) as unknown as ArrayBuffer);
+    const { wb } = await exportedWorkbook(d);
     const names = wb
       .getWorksheet("Members")!
       .getColumn(1)
@@ -367,9 +340,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
         { scope: "team", teamId: demoTeamId("ml-platform"), quarter: current, format: "csv" },
         { locale: "en" },
       );
-      const xlsx: Buffer[] = [];
-      for await (const chunk of streamXlsx(d)) xlsx.push(chunk as Buffer);
-      return { json: writeJson(d), csv: Buffer.from(writeCsvZip(d)), xlsx: Buffer.concat(xlsx) };
+      return { json: writeJson(d), csv: Buffer.from(writeCsvZip(d)), xlsx: await xlsxBytes(d) };
     };
     const first = await exportNow();
     // Zip entry times have a 2 s resolution: a later export must still match.
@@ -486,7 +457,7 @@ describeOnEachEngine("exports and import", ({ handle }) => {
       { scope: "team", teamId: demoTeamId("applied-ml"), format: "xlsx" },
       { locale: "en" },
     );
-    const bytes = new Uint8Array(await xlsxBuffer(d));
+    const bytes = new Uint8Array(await xlsxBytes(d));
     const result = await importRatings(demo.admin, { mode: "dry-run", filename: "export.xlsx", bytes });
     expect(result.unknownColumns).toEqual([]);
     expect(result.summary.invalidRows).toBe(0);

@@ -7,7 +7,6 @@ import { expect, it } from "vitest";
 import { frameworks, frameworkVersions } from "@/db/schema";
 import { demoTeamId } from "@/db/seed/demo";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/seed/framework";
-import { stableUuid } from "@/db/seed/ids";
 import {
   createDraft,
   exportFramework,
@@ -25,10 +24,9 @@ import { saveSelfRating } from "@/lib/data/ratings";
 import { demoViewer, useDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { rowsOf, tableFingerprint } from "./support/fingerprint";
+import { draftLockVersion, GIT, MLOPS_FRAMEWORK_ID } from "./support/frameworks";
 
-const GIT = "environments-and-version-control.uses-git-for-version-control";
 const CONDA = "environments-and-version-control.can-manage-python-venv-conda";
-const mlopsId = stableUuid("framework", DEFAULT_FRAMEWORK_KEY);
 const column = (dto: Awaited<ReturnType<typeof getTeamHeatmap>>, key: string) => {
   const j = dto.skills.findIndex((s) => s.key === key);
   return dto.members.map((_, i) => dto.self[i * dto.skills.length + j]).join("");
@@ -43,39 +41,43 @@ describeOnEachEngine("framework management", ({ handle }) => {
     const historyBefore = rowsOf(
       await handle().db.execute(sql`select count(*)::int as n from ratings where skill_key = ${GIT}`),
     )[0]!.n;
-    await createDraft(demo.admin, { frameworkId: mlopsId });
-    await updateDraftSkill(demo.admin, {
-      frameworkId: mlopsId,
-      lockVersion: (await getDraft(demo.admin, { frameworkId: mlopsId }))!.lockVersion,
-      skillKey: GIT,
-      nameEn: "Version control with Git (branches, rebase, reviews)",
-      nameZh: "以 Git 進行版本控制",
-      descriptionEn: "Day-to-day Git",
-      descriptionZh: "",
-      categoryKey: "deployment-in-practice",
-      retired: false,
-    });
-    await updateDraftSkill(demo.admin, {
-      frameworkId: mlopsId,
-      lockVersion: (await getDraft(demo.admin, { frameworkId: mlopsId }))!.lockVersion,
-      skillKey: CONDA,
-      nameEn: "Can manage Python venv/conda environments",
-      nameZh: "能管理 Python venv/conda 環境",
-      descriptionEn: "",
-      descriptionZh: "",
-      categoryKey: "environments-and-version-control",
-      retired: true,
-    });
-    const draft = (await getDraft(demo.admin, { frameworkId: mlopsId }))!;
+    await createDraft(demo.admin, { frameworkId: MLOPS_FRAMEWORK_ID });
+    const edits = [
+      {
+        skillKey: GIT,
+        nameEn: "Version control with Git (branches, rebase, reviews)",
+        nameZh: "以 Git 進行版本控制",
+        descriptionEn: "Day-to-day Git",
+        descriptionZh: "",
+        categoryKey: "deployment-in-practice",
+        retired: false,
+      },
+      {
+        skillKey: CONDA,
+        nameEn: "Can manage Python venv/conda environments",
+        nameZh: "能管理 Python venv/conda 環境",
+        descriptionEn: "",
+        descriptionZh: "",
+        categoryKey: "environments-and-version-control",
+        retired: true,
+      },
+    ];
+    for (const edit of edits) {
+      const lockVersion = await draftLockVersion(demo.admin, MLOPS_FRAMEWORK_ID);
+      await updateDraftSkill(demo.admin, { frameworkId: MLOPS_FRAMEWORK_ID, lockVersion, ...edit });
+    }
+    const draft = (await getDraft(demo.admin, { frameworkId: MLOPS_FRAMEWORK_ID }))!;
     expect(draft.diff).toMatchObject({
       renamed: [{ key: GIT, to: "Version control with Git (branches, rebase, reviews)" }],
       moved: [{ key: GIT, from: "Environments and Version Control", to: "Deployment in Practice" }],
       retired: [{ key: CONDA }],
       added: [],
     });
-    const { version } = await publishDraft(demo.admin, { frameworkId: mlopsId });
+    const { version } = await publishDraft(demo.admin, { frameworkId: MLOPS_FRAMEWORK_ID });
     expect(version).toBe(2);
-    const v2 = (await listPublishedVersions(demo.admin, { locale: "en" })).find((v) => v.frameworkId === mlopsId)!;
+    const v2 = (await listPublishedVersions(demo.admin, { locale: "en" })).find(
+      (v) => v.frameworkId === MLOPS_FRAMEWORK_ID,
+    )!;
     await switchTeamVersion(demo.alex, { teamId: team, versionId: v2.id });
 
     const after = await getTeamHeatmap(demo.alex, { teamId: team }, { locale: "en" });
@@ -104,19 +106,19 @@ describeOnEachEngine("framework management", ({ handle }) => {
   });
 
   it("publishing is atomic: of two concurrent publishes exactly one wins", async () => {
-    await createDraft(demo.admin, { frameworkId: mlopsId });
+    await createDraft(demo.admin, { frameworkId: MLOPS_FRAMEWORK_ID });
     // An unchanged draft is refused (nothing to publish): give it a change first.
-    await moveDraftSkill(demo.admin, { frameworkId: mlopsId, skillKey: GIT, direction: "up" });
+    await moveDraftSkill(demo.admin, { frameworkId: MLOPS_FRAMEWORK_ID, skillKey: GIT, direction: "up" });
     const results = await Promise.allSettled([
-      publishDraft(demo.admin, { frameworkId: mlopsId }),
-      publishDraft(demo.admin, { frameworkId: mlopsId }),
+      publishDraft(demo.admin, { frameworkId: MLOPS_FRAMEWORK_ID }),
+      publishDraft(demo.admin, { frameworkId: MLOPS_FRAMEWORK_ID }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "conflict" } });
     const statuses = await handle()
       .db.select({ v: frameworkVersions.version, s: frameworkVersions.status })
       .from(frameworkVersions)
-      .where(eq(frameworkVersions.frameworkId, mlopsId))
+      .where(eq(frameworkVersions.frameworkId, MLOPS_FRAMEWORK_ID))
       .orderBy(frameworkVersions.version);
     expect(statuses).toEqual([
       { v: 1, s: "retired" },
@@ -148,7 +150,7 @@ describeOnEachEngine("framework management", ({ handle }) => {
       .where(and(eq(frameworkVersions.frameworkId, fw!.id), eq(frameworkVersions.status, "draft")));
     expect(draft).toBeTruthy();
     // Export → import of the MLOps framework round-trips to an identical document.
-    const json = await exportFramework(demo.admin, { frameworkId: mlopsId, format: "json" });
+    const json = await exportFramework(demo.admin, { frameworkId: MLOPS_FRAMEWORK_ID, format: "json" });
     const again = await importFramework(demo.admin, { format: "json", content: json.body, apply: false });
     expect(again).toMatchObject({ ok: true, key: DEFAULT_FRAMEWORK_KEY, existing: true });
   });

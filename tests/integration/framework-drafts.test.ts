@@ -20,14 +20,13 @@ import { getFrameworkTree, listFrameworks } from "@/lib/data/frameworks";
 
 import { seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
+import { GIT, MLOPS_FRAMEWORK_ID } from "./support/frameworks";
 import { configureAuthEnv, demoSessionRoles } from "./support/session";
 
 // Drafts belong to framework managers: nobody else may read them, and no read
 // (not even opening the editor) may create one.
 
-const GIT = "environments-and-version-control.uses-git-for-version-control";
 const DRAFT_ONLY_NAME = "Data Engineering Career Roadmap";
-const mlopsId = stableUuid("framework", DEFAULT_FRAMEWORK_KEY);
 const FORMATS = ["json", "yaml", "markdown-en", "markdown-zh"] as const;
 
 describeOnEachEngine("framework drafts", ({ handle }) => {
@@ -65,11 +64,11 @@ describeOnEachEngine("framework drafts", ({ handle }) => {
   });
 
   it("opening the editor of a framework without a draft creates no draft and no audit row", async () => {
-    expect(await draftRows(mlopsId)).toHaveLength(0);
-    const editor = await getFrameworkEditor(admin, { frameworkId: mlopsId });
-    expect(editor).toMatchObject({ draft: null, published: { frameworkId: mlopsId, version: 1 } });
-    await getFrameworkEditor(admin, { frameworkId: mlopsId });
-    expect(await draftRows(mlopsId)).toHaveLength(0);
+    expect(await draftRows(MLOPS_FRAMEWORK_ID)).toHaveLength(0);
+    const editor = await getFrameworkEditor(admin, { frameworkId: MLOPS_FRAMEWORK_ID });
+    expect(editor).toMatchObject({ draft: null, published: { frameworkId: MLOPS_FRAMEWORK_ID, version: 1 } });
+    await getFrameworkEditor(admin, { frameworkId: MLOPS_FRAMEWORK_ID });
+    expect(await draftRows(MLOPS_FRAMEWORK_ID)).toHaveLength(0);
     expect(await draftCreatedAudits()).toHaveLength(0);
   });
 
@@ -95,10 +94,10 @@ describeOnEachEngine("framework drafts", ({ handle }) => {
   });
 
   it("a member exporting a framework that has a draft gets the published version, never the draft's edits", async () => {
-    await createDraft(admin, { frameworkId: mlopsId });
-    const draft = (await getDraft(admin, { frameworkId: mlopsId }))!;
+    await createDraft(admin, { frameworkId: MLOPS_FRAMEWORK_ID });
+    const draft = (await getDraft(admin, { frameworkId: MLOPS_FRAMEWORK_ID }))!;
     await updateDraftSkill(admin, {
-      frameworkId: mlopsId,
+      frameworkId: MLOPS_FRAMEWORK_ID,
       lockVersion: draft.lockVersion,
       skillKey: GIT,
       nameEn: "Unpublished draft name",
@@ -109,31 +108,33 @@ describeOnEachEngine("framework drafts", ({ handle }) => {
       retired: false,
     });
     for (const v of [member, lead, admin]) {
-      const file = await exportFramework(v, { frameworkId: mlopsId, format: "yaml" });
+      const file = await exportFramework(v, { frameworkId: MLOPS_FRAMEWORK_ID, format: "yaml" });
       expect(file.filename).toBe(`${DEFAULT_FRAMEWORK_KEY}-v1.yaml`);
       expect(file.body).not.toContain("Unpublished draft name");
     }
   });
 
   it("starting a draft is explicit: one draft row and one framework.draft_created audit row", async () => {
-    expect(await draftRows(mlopsId)).toHaveLength(1);
+    expect(await draftRows(MLOPS_FRAMEWORK_ID)).toHaveLength(1);
     expect(await draftCreatedAudits()).toHaveLength(1);
-    const editor = await getFrameworkEditor(admin, { frameworkId: mlopsId });
+    const editor = await getFrameworkEditor(admin, { frameworkId: MLOPS_FRAMEWORK_ID });
     expect(editor).toMatchObject({ draft: { version: 2, published: 1 } });
   });
 
   it("after publishing there is no draft, and opening the editor again does not start one", async () => {
-    await publishDraft(admin, { frameworkId: mlopsId });
-    expect(await draftRows(mlopsId)).toHaveLength(0);
-    const editor = await getFrameworkEditor(admin, { frameworkId: mlopsId });
+    await publishDraft(admin, { frameworkId: MLOPS_FRAMEWORK_ID });
+    expect(await draftRows(MLOPS_FRAMEWORK_ID)).toHaveLength(0);
+    const editor = await getFrameworkEditor(admin, { frameworkId: MLOPS_FRAMEWORK_ID });
     expect(editor).toMatchObject({ draft: null, published: { version: 2 } });
-    expect(await draftRows(mlopsId)).toHaveLength(0);
+    expect(await draftRows(MLOPS_FRAMEWORK_ID)).toHaveLength(0);
     expect(await draftCreatedAudits()).toHaveLength(1);
   });
 
   it("the editor is for framework managers only, and an unknown framework is not found", async () => {
     for (const v of [member, lead])
-      await expect(getFrameworkEditor(v, { frameworkId: mlopsId })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(getFrameworkEditor(v, { frameworkId: MLOPS_FRAMEWORK_ID })).rejects.toMatchObject({
+        code: "forbidden",
+      });
     await expect(
       getFrameworkEditor(admin, { frameworkId: stableUuid("framework", "no-such-framework") }),
     ).rejects.toMatchObject({ code: "not_found" });

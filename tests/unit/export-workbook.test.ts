@@ -1,13 +1,12 @@
-import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 
 import { parseCsv, unescapeText } from "@/lib/export/csv";
 import { planningExportSchema, type PlanningExport } from "@/lib/export/schema";
-import { streamXlsx, writeCsvZip, writeJson } from "@/lib/export/writers";
+import { writeCsvZip, writeJson } from "@/lib/export/writers";
 import { readXlsxMatrix } from "@/lib/import/xlsx-matrix";
 
-import { readmeSheets, rowValues } from "../support/xlsx";
+import { exportedWorkbook, RATINGS_COLUMNS, readmeSheets, rowValues, WORKBOOK_SHEETS } from "../support/xlsx";
 
 // The exporters on a small dataset built by hand: two levels, three
 // categories, an imported rating, a lead's validation, and notes that a
@@ -140,29 +139,12 @@ function dataset(language: PlanningExport["language"] = "en"): PlanningExport {
   });
 }
 
-async function workbook(d: PlanningExport) {
-  const chunks: Buffer[] = [];
-  for await (const c of streamXlsx(d)) chunks.push(c as Buffer);
-  const bytes = Buffer.concat(chunks);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return { wb, bytes: new Uint8Array(bytes) };
-}
-
 describe("the XLSX workbook", () => {
   it("the README names exactly the workbook's sheets, and each sheet's columns in order", async () => {
-    const { wb } = await workbook(dataset());
+    const { wb } = await exportedWorkbook(dataset());
     const sheets = readmeSheets(wb);
     expect([...sheets.keys()]).toEqual(wb.worksheets.map((w) => w.name));
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "README",
-      "Matrix",
-      "Notes",
-      "Coverage",
-      "Targets",
-      "Priorities",
-      "Members",
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(WORKBOOK_SHEETS);
     for (const ws of wb.worksheets.filter((w) => w.name !== "README")) {
       const documented = sheets.get(ws.name)!;
       if (ws.name === "Matrix") {
@@ -177,7 +159,7 @@ describe("the XLSX workbook", () => {
   });
 
   it("heads the Matrix with level and category bands, skill names, then the key row the import reads", async () => {
-    const { wb, bytes } = await workbook(dataset());
+    const { wb, bytes } = await exportedWorkbook(dataset());
     const m = wb.getWorksheet("Matrix")!;
     expect(m.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 4 });
     expect(rowValues(m, 1)).toEqual([undefined, undefined, "Level", "Junior", "Junior", "Junior", "Mid"]);
@@ -228,7 +210,7 @@ describe("the XLSX workbook", () => {
   });
 
   it("shows names in the export's language", async () => {
-    const { wb } = await workbook(dataset("zh-TW"));
+    const { wb } = await exportedWorkbook(dataset("zh-TW"));
     const m = wb.getWorksheet("Matrix")!;
     expect(rowValues(m, 3).slice(3)).toEqual([
       "使用 Git 進行版本控制",
@@ -241,7 +223,7 @@ describe("the XLSX workbook", () => {
   });
 
   it("marks imported Matrix values (asterisk, italic, dashed border) and leaves the member's own plain", async () => {
-    const { wb } = await workbook(dataset());
+    const { wb } = await exportedWorkbook(dataset());
     const m = wb.getWorksheet("Matrix")!;
     const bo = m.getRow(6);
     for (const col of [4, 7]) {
@@ -258,22 +240,9 @@ describe("the XLSX workbook", () => {
   });
 
   it("the Notes sheet holds the ratings rows that carry a note, with names and who entered them", async () => {
-    const { wb } = await workbook(dataset());
+    const { wb } = await exportedWorkbook(dataset());
     const notes = wb.getWorksheet("Notes")!;
-    expect(rowValues(notes, 1)).toEqual([
-      "team",
-      "email",
-      "skill_key",
-      "self",
-      "validated",
-      "effective",
-      "person",
-      "skill",
-      "source",
-      "rated_by",
-      "evidence",
-      "lead_comment",
-    ]);
+    expect(rowValues(notes, 1)).toEqual(RATINGS_COLUMNS);
     expect(notes.rowCount).toBe(1 + NOTES.length);
     expect(rowValues(notes, 3)).toEqual([
       "Platform",
@@ -302,7 +271,7 @@ describe("notes that look like formulas reach every export format neutralised", 
       .slice(1)
       .flatMap((r) => [r[10]!, r[11]!])
       .filter(Boolean);
-    const { wb } = await workbook(d);
+    const { wb } = await exportedWorkbook(d);
     const xlsxNotes: string[] = [];
     wb.getWorksheet("Notes")!.eachRow((row, n) => {
       for (const col of [11, 12])
@@ -326,20 +295,7 @@ describe("notes that look like formulas reach every export format neutralised", 
   it("ratings.csv keeps its first six columns and appends names, source, rated_by and notes", () => {
     const files = unzipSync(writeCsvZip(dataset()));
     const [header, ...rows] = parseCsv(strFromU8(files["ratings.csv"]!));
-    expect(header).toEqual([
-      "team",
-      "email",
-      "skill_key",
-      "self",
-      "validated",
-      "effective",
-      "person",
-      "skill",
-      "source",
-      "rated_by",
-      "evidence",
-      "lead_comment",
-    ]);
+    expect(header).toEqual(RATINGS_COLUMNS);
     expect(rows[4]).toEqual([
       "Platform",
       "bo@acme.test",

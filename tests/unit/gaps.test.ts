@@ -151,28 +151,10 @@ describe("properties", () => {
   it("ranks deterministically, whatever order the targets come in", () => {
     fc.assert(
       fc.property(teamArb, fc.integer({ min: 1, max: 3 }), ({ grid, interest, level, headcount }, importance) => {
-        const targets = [
-          target({
-            id: "a",
-            level,
-            headcount,
-            importance,
-            skills: [
-              { key: "canary", name: "c" },
-              { key: "drift", name: "d" },
-            ],
-          }),
-          target({
-            id: "b",
-            level,
-            headcount,
-            importance,
-            skills: [
-              { key: "registry", name: "r" },
-              { key: "k8s", name: "k" },
-            ],
-          }),
-        ];
+        // Two targets with the same level, headcount and importance; each skill is named by its first letter.
+        const alike = (id: string, keys: string[]) =>
+          target({ id, level, headcount, importance, skills: keys.map((key) => ({ key, name: key[0]! })) });
+        const targets = [alike("a", ["canary", "drift"]), alike("b", ["registry", "k8s"])];
         const run = (ts: Target[]) =>
           priorities(ts, members(grid.length), lookup(grid), (m, k) => interest[m]![SKILLS.indexOf(k)]!, "2026-Q4").map(
             (i) => `${i.targetId}/${i.skillKey}`,

@@ -6,6 +6,7 @@ import { ImportFileError, MAX_COLUMNS, MAX_DATA_ROWS } from "@/lib/import/rating
 import { readXlsxMatrix } from "@/lib/import/xlsx-matrix";
 
 import { deflated, inlineRow, sheetXml, workbookEntries, writeZip, zipBombXlsx } from "../fixtures/zips";
+import { exceljsMatrixFile } from "../support/xlsx";
 
 const MB = 1024 * 1024;
 const rss = () => process.memoryUsage().rss;
@@ -121,12 +122,7 @@ describe("reading a ratings matrix from XLSX", () => {
   });
 
   it("damaged archives only ever produce an ImportFileError", async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("Matrix").addRows([
-      ["email", "git"],
-      ["ann@example.com", 3],
-    ]);
-    const good = new Uint8Array(await wb.xlsx.writeBuffer());
+    const good = await exceljsMatrixFile();
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it, vi } from "vitest";
 
 import { inflateEntry, inspectZip, MAX_ZIP_UNCOMPRESSED_BYTES, ZipError, type ZipEntry } from "@/lib/import/zip-limits";
 
 import { declareSize, deflated, deflatedZeros, writeZip, zipBombXlsx } from "../fixtures/zips";
+import { exceljsMatrixFile } from "../support/xlsx";
 
 // Counts every inflater the code under test creates, to show a bomb is
 // refused from its central directory alone.
@@ -45,12 +45,7 @@ const refused = (bytes: Uint8Array) => {
 
 describe("inspecting an uploaded zip before anything is inflated", () => {
   it("accepts a real XLSX written by exceljs, and every part inflates to the size it declares", async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("Matrix").addRows([
-      ["email", "git"],
-      ["ann@example.com", 3],
-    ]);
-    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const bytes = await exceljsMatrixFile();
     const result = inspectZip(bytes);
     if (!result.ok) throw new Error(result.reason);
     expect(result.entries.map((e) => e.name)).toEqual(
