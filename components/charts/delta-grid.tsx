@@ -2,6 +2,8 @@ import { interpolateBrBG, scaleDiverging } from "d3";
 
 import { palette, textColorOn, UNRATED_FILL } from "@/lib/charts/colors";
 
+import { GridCell } from "./grid-parts";
+
 // A members × categories grid of changes (−2 … +2), on a diverging scale
 // centred on zero; each cell also says its value (colour is never the only
 // cue), and unchanged or unknown cells stay blank.
@@ -42,47 +44,26 @@ export function DeltaGrid({ label, rows, columns, values }: Props) {
           <text x={LABEL_W - 6} y={CELL_H / 2 + 4} textAnchor="end" className="fill-current text-[11px]">
             {m}
           </text>
-          {columns.map((c, j) => (
-            <DeltaCell
-              key={c}
-              row={m}
-              column={c}
-              value={values[i * columns.length + j] ?? null}
-              x={LABEL_W + j * CELL_W}
-            />
-          ))}
+          {columns.map((c, j) => {
+            const value = values[i * columns.length + j] ?? null;
+            return (
+              <GridCell
+                key={c}
+                x={LABEL_W + j * CELL_W}
+                width={CELL_W}
+                height={CELL_H}
+                fill={value === null ? UNRATED_FILL : color(value)}
+                title={`${m} · ${c}: ${value === null ? "—" : signed(value)}`}
+                label={value === null || value === 0 ? null : signed(value)}
+                empty={value === null}
+                emptyBorder={palette.noValueBorder}
+                textClassName="text-[10px] tabular-nums"
+              />
+            );
+          })}
         </g>
       ))}
     </svg>
-  );
-}
-
-function DeltaCell({ row, column, value, x }: { row: string; column: string; value: number | null; x: number }) {
-  const fill = value === null ? UNRATED_FILL : color(value);
-  return (
-    <g transform={`translate(${x},0)`}>
-      <title>{`${row} · ${column}: ${value === null ? "—" : signed(value)}`}</title>
-      <rect
-        x={1}
-        y={1}
-        width={CELL_W - 2}
-        height={CELL_H - 2}
-        rx={3}
-        fill={fill}
-        stroke={value === null ? palette.noValueBorder : "none"}
-      />
-      {value !== null && value !== 0 && (
-        <text
-          x={CELL_W / 2}
-          y={CELL_H / 2 + 4}
-          textAnchor="middle"
-          fill={textColorOn(fill)}
-          className="text-[10px] tabular-nums"
-        >
-          {signed(value)}
-        </text>
-      )}
-    </g>
   );
 }
 

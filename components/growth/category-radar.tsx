@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
 import { RadarChart } from "@/components/charts/radar-chart";
+import { Section } from "@/components/ui/section";
 import type { GrowthView } from "@/lib/analytics/growth";
 
 const fmt = (v: number | null) => (v === null ? "—" : v.toFixed(1));
@@ -11,10 +12,7 @@ export async function CategoryRadar({ view }: { view: Pick<GrowthView, "categori
   const { categories, profile, target } = view;
   const targetLabel = t("target", { level: target.name });
   return (
-    <section aria-labelledby="radar-title" className="rounded-lg border border-border bg-card p-5 shadow-sm">
-      <h2 id="radar-title" className="text-lg font-semibold">
-        {t("radar")}
-      </h2>
+    <Section titleId="radar-title" title={t("radar")} titleClassName="text-lg" className="p-5">
       <RadarChart
         label={t("radar")}
         axes={categories.map((c) => c.name)}
@@ -63,6 +61,6 @@ export async function CategoryRadar({ view }: { view: Pick<GrowthView, "categori
           </tbody>
         </table>
       </details>
-    </section>
+    </Section>
   );
 }

@@ -102,6 +102,8 @@ export function HeatmapGrid({
   const cellLeft = active ? g.labelWidth + active.c * g.cw - scroll.left : 0;
   const tipX = active && active.c > model.columns.length / 2 ? cellLeft - 264 : cellLeft + g.cw + 8;
   const tipY = active ? headerHeight(g) + active.r * g.ch - scroll.top : 0;
+  // What both bodies draw from: SVG for small grids, canvas for large ones.
+  const body = { dto, model, geometry: g, headerRows, focus, onPointer: setHover };
 
   return (
     <div className="relative">
@@ -139,25 +141,13 @@ export function HeatmapGrid({
         {large ? (
           <div style={{ height: model.rows.length * g.ch, position: "relative" }}>
             <HeatmapCanvasBody
-              dto={dto}
-              model={model}
-              geometry={g}
-              headerRows={headerRows}
-              focus={focus}
-              onPointer={setHover}
+              {...body}
               scrollTop={scrollTop}
               viewHeight={Math.min(VIEW_HEIGHT, model.rows.length * g.ch)}
             />
           </div>
         ) : (
-          <HeatmapSvgBody
-            dto={dto}
-            model={model}
-            geometry={g}
-            headerRows={headerRows}
-            focus={focus}
-            onPointer={setHover}
-          />
+          <HeatmapSvgBody {...body} />
         )}
       </Card>
       <p id="heatmap-focus" className="sr-only" aria-live="polite">

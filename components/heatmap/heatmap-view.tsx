@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { NamedOptions, Select } from "@/components/ui/select";
+import { ToggleButtons } from "@/components/ui/toggle-buttons";
 import type { MemberSort, SkillSort, Source } from "@/lib/analytics/matrix";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 
@@ -66,17 +67,14 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
         <div role="group" aria-label={t("source")} className="space-y-1">
           <p className="text-xs text-muted-foreground">{t("source")}</p>
           <div className="flex gap-1">
-            {(["self", "validated", "effective"] as const).map((s) => (
-              <Button
-                key={s}
-                size="sm"
-                variant={source === s ? "default" : "outline"}
-                aria-pressed={source === s}
-                onClick={() => setSource(s)}
-              >
-                {t(`source${s[0]!.toUpperCase()}${s.slice(1)}` as "sourceSelf")}
-              </Button>
-            ))}
+            <ToggleButtons
+              options={(["self", "validated", "effective"] as const).map((s) => ({
+                value: s,
+                label: t(`source${s[0]!.toUpperCase()}${s.slice(1)}` as "sourceSelf"),
+              }))}
+              value={source}
+              onChange={setSource}
+            />
           </div>
         </div>
         <QuarterSelect
@@ -96,11 +94,7 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
         </ToolbarSelect>
         <ToolbarSelect label={t("level")} value={String(level)} onPick={(v) => setLevel(v === "all" ? "all" : +v)}>
           <option value="all">{t("all")}</option>
-          {dto.levels.map((l) => (
-            <option key={l.key} value={l.position}>
-              {l.name}
-            </option>
-          ))}
+          <NamedOptions items={dto.levels} valueFor={(l) => l.position} />
         </ToolbarSelect>
         <ToolbarSelect
           label={t("category")}
@@ -130,17 +124,14 @@ export function HeatmapView({ dto }: { dto: HeatmapDto }) {
         <div role="group" aria-label={t("view")} className="ml-auto space-y-1">
           <p className="text-xs text-muted-foreground">{t("view")}</p>
           <div className="flex gap-1">
-            {(["chart", "table"] as const).map((v) => (
-              <Button
-                key={v}
-                size="sm"
-                variant={view === v ? "default" : "outline"}
-                aria-pressed={view === v}
-                onClick={() => setView(v)}
-              >
-                {v === "chart" ? t("viewChart") : t("viewTable")}
-              </Button>
-            ))}
+            <ToggleButtons
+              options={[
+                { value: "chart", label: t("viewChart") },
+                { value: "table", label: t("viewTable") },
+              ]}
+              value={view}
+              onChange={setView}
+            />
           </div>
         </div>
       </Card>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { FilePicker } from "@/components/ui/file-picker";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ImportResult } from "@/lib/data/import";
 
@@ -58,14 +58,7 @@ export function RatingsImportForm() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
-        <Field label={t("file")}>
-          <input
-            type="file"
-            accept=".csv,.xlsx"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            className="text-sm text-foreground"
-          />
-        </Field>
+        <FilePicker label={t("file")} accept=".csv,.xlsx" onFile={setFile} />
         <Button variant="outline" disabled={!file || state.kind === "uploading"} onClick={() => void run("dry-run")}>
           {t("dryRun")}
         </Button>

@@ -6,7 +6,8 @@ import { useCallback, useMemo, useState, useTransition } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Select } from "@/components/ui/select";
+import { NamedOptions, Select } from "@/components/ui/select";
+import { ToggleButtons } from "@/components/ui/toggle-buttons";
 import { confirmStaleRatingsAction } from "@/lib/actions/ratings";
 import { palette } from "@/lib/charts/colors";
 import type { RatingSheetDto, SkillRatingDto } from "@/lib/data/rating-sheet";
@@ -104,27 +105,20 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
         </p>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <div role="group" aria-label={t("me.filter")} className="flex flex-wrap gap-1">
-            {(["all", "unrated", "stale", "discuss"] as const).map((f) => (
-              <Button
-                key={f}
-                size="sm"
-                variant={filter === f ? "default" : "outline"}
-                aria-pressed={filter === f}
-                onClick={() => setFilter(f)}
-              >
-                {t(`me.filter${f[0]!.toUpperCase()}${f.slice(1)}` as "me.filterAll")}
-              </Button>
-            ))}
+            <ToggleButtons
+              options={(["all", "unrated", "stale", "discuss"] as const).map((f) => ({
+                value: f,
+                label: t(`me.filter${f[0]!.toUpperCase()}${f.slice(1)}` as "me.filterAll"),
+              }))}
+              value={filter}
+              onChange={setFilter}
+            />
           </div>
           <label className="flex items-center gap-2 text-sm text-muted-foreground">
             {t("me.level")}
             <Select size="sm" value={level} onChange={(e) => setLevel(e.target.value)}>
               <option value="all">{t("me.allLevels")}</option>
-              {sheet.levels.map((l) => (
-                <option key={l.key} value={l.key}>
-                  {l.name}
-                </option>
-              ))}
+              <NamedOptions items={sheet.levels} />
             </Select>
           </label>
         </div>

@@ -16,6 +16,7 @@ import { HistorySparkline } from "./history-sparkline";
 import { ImportedBadge, ImportedNotice } from "./imported-notice";
 import { ProficiencyScale, type ScaleValue } from "./proficiency-scale";
 import { SaveStatusLine } from "./save-status";
+import { SkillRow } from "./skill-row";
 import { useAutosave } from "./use-autosave";
 
 type Self = NonNullable<SkillRatingDto["self"]>;
@@ -97,112 +98,110 @@ export function SkillRatingRow({
   const noteMessageId = `note-${skill.key}`;
 
   return (
-    <li
-      className="grid gap-3 border-t border-border px-4 py-3 first:border-t-0 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1.5fr)]"
-      aria-labelledby={headingId}
-    >
-      <div className="min-w-0 space-y-1">
-        <p id={headingId} className="text-sm font-medium">
-          {skill.name}
-        </p>
-        {skill.description && <p className="text-xs text-muted-foreground">{skill.description}</p>}
-        <div className="flex flex-wrap items-center gap-1.5 text-xs">
-          {!saved && <Badge variant="outline">{t("unrated")}</Badge>}
-          {imported && <ImportedBadge imported={imported} />}
-          {stale && (
-            <Badge variant="outline" className="border-amber-600/40 text-amber-800">
-              ↻ {t("stale", { quarter: saved!.quarter })}
-            </Badge>
-          )}
-          {saved && !stale && !imported && <span className="text-muted-foreground">✓ {t("ratedThisQuarter")}</span>}
-          {skill.validated && (
-            <Badge title={skill.validated.comment ?? undefined}>
-              {t("validated", { value: skill.validated.notApplicable ? t("na") : String(skill.validated.proficiency) })}
-            </Badge>
-          )}
-          {discrepancy && (
-            <Badge className="border-amber-700 bg-amber-100 text-amber-900" data-testid="discrepancy">
-              ⚑{" "}
-              {t("discuss", {
-                self: value === "na" ? t("na") : String(value),
-                validated: String(skill.validated!.proficiency),
-              })}
-            </Badge>
-          )}
-          {skill.history.length > 0 && (
-            <HistorySparkline
-              points={skill.history}
-              label={t("historyLabel", { skill: skill.name })}
-              terms={{ self: t("self"), lead: t("lead"), imported: t("importedShort"), na: t("na") }}
+    <SkillRow
+      headingId={headingId}
+      name={skill.name}
+      className="gap-3 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1.5fr)]"
+      controls={
+        <div className="min-w-0 space-y-2">
+          <ProficiencyScale
+            name={`p-${skill.key}`}
+            legend={`${t("proficiency")}: ${skill.name}`}
+            value={value}
+            labels={scaleLabels}
+            descriptors={skill.descriptors}
+            onChange={(v) => {
+              setValue(v);
+              save({ value: v });
+            }}
+          />
+          <div className="flex flex-wrap items-center gap-2">
+            <label className="flex items-center gap-1 text-xs text-muted-foreground">
+              {t("interest")}
+              <Select
+                size="xs"
+                className="px-1"
+                value={interest ?? ""}
+                disabled={value === null}
+                aria-label={`${t("interest")}: ${skill.name}`}
+                onChange={(e) => {
+                  const next = e.target.value === "" ? null : Number(e.target.value);
+                  setInterest(next);
+                  save({ interest: next }, true);
+                }}
+              >
+                <option value="">—</option>
+                {INTERESTS.map((i) => (
+                  <option key={i} value={i}>
+                    {t(`interestLevels.${i}`)}
+                  </option>
+                ))}
+              </Select>
+            </label>
+            <Input
+              type="text"
+              size="xs"
+              className="min-w-48 flex-1"
+              placeholder={t("evidencePlaceholder")}
+              aria-label={`${t("evidence")}: ${skill.name}`}
+              aria-invalid={noteProblem ? true : undefined}
+              aria-describedby={noteProblem ? noteMessageId : undefined}
+              maxLength={1000}
+              disabled={value === null}
+              value={evidence}
+              onChange={(e) => setEvidence(e.target.value)}
+              onBlur={() => saveNote(true)}
+              onKeyDown={(e) => e.key === "Enter" && saveNote(false)}
             />
-          )}
+            <SaveStatusLine status={status} error={error} code={code} reason={reason} onRetry={retry} />
+            {noteProblem && (
+              <p id={noteMessageId} className="basis-full text-xs text-danger">
+                {t(`noteRefused.${noteProblem}`)}
+              </p>
+            )}
+          </div>
         </div>
-        {imported && <ImportedNotice skillName={skill.name} onConfirm={confirmImported} />}
-        {skill.validated?.comment && (
-          <p className="text-xs text-muted-foreground">
-            “{skill.validated.comment}” —{" "}
-            {t("validatedBy", { name: skill.validated.raterName, quarter: skill.validated.quarter })}
-          </p>
+      }
+    >
+      {skill.description && <p className="text-xs text-muted-foreground">{skill.description}</p>}
+      <div className="flex flex-wrap items-center gap-1.5 text-xs">
+        {!saved && <Badge variant="outline">{t("unrated")}</Badge>}
+        {imported && <ImportedBadge imported={imported} />}
+        {stale && (
+          <Badge variant="outline" className="border-amber-600/40 text-amber-800">
+            ↻ {t("stale", { quarter: saved!.quarter })}
+          </Badge>
+        )}
+        {saved && !stale && !imported && <span className="text-muted-foreground">✓ {t("ratedThisQuarter")}</span>}
+        {skill.validated && (
+          <Badge title={skill.validated.comment ?? undefined}>
+            {t("validated", { value: skill.validated.notApplicable ? t("na") : String(skill.validated.proficiency) })}
+          </Badge>
+        )}
+        {discrepancy && (
+          <Badge className="border-amber-700 bg-amber-100 text-amber-900" data-testid="discrepancy">
+            ⚑{" "}
+            {t("discuss", {
+              self: value === "na" ? t("na") : String(value),
+              validated: String(skill.validated!.proficiency),
+            })}
+          </Badge>
+        )}
+        {skill.history.length > 0 && (
+          <HistorySparkline
+            points={skill.history}
+            label={t("historyLabel", { skill: skill.name })}
+            terms={{ self: t("self"), lead: t("lead"), imported: t("importedShort"), na: t("na") }}
+          />
         )}
       </div>
-      <div className="min-w-0 space-y-2">
-        <ProficiencyScale
-          name={`p-${skill.key}`}
-          legend={`${t("proficiency")}: ${skill.name}`}
-          value={value}
-          labels={scaleLabels}
-          descriptors={skill.descriptors}
-          onChange={(v) => {
-            setValue(v);
-            save({ value: v });
-          }}
-        />
-        <div className="flex flex-wrap items-center gap-2">
-          <label className="flex items-center gap-1 text-xs text-muted-foreground">
-            {t("interest")}
-            <Select
-              size="xs"
-              className="px-1"
-              value={interest ?? ""}
-              disabled={value === null}
-              aria-label={`${t("interest")}: ${skill.name}`}
-              onChange={(e) => {
-                const next = e.target.value === "" ? null : Number(e.target.value);
-                setInterest(next);
-                save({ interest: next }, true);
-              }}
-            >
-              <option value="">—</option>
-              {INTERESTS.map((i) => (
-                <option key={i} value={i}>
-                  {t(`interestLevels.${i}`)}
-                </option>
-              ))}
-            </Select>
-          </label>
-          <Input
-            type="text"
-            size="xs"
-            className="min-w-48 flex-1"
-            placeholder={t("evidencePlaceholder")}
-            aria-label={`${t("evidence")}: ${skill.name}`}
-            aria-invalid={noteProblem ? true : undefined}
-            aria-describedby={noteProblem ? noteMessageId : undefined}
-            maxLength={1000}
-            disabled={value === null}
-            value={evidence}
-            onChange={(e) => setEvidence(e.target.value)}
-            onBlur={() => saveNote(true)}
-            onKeyDown={(e) => e.key === "Enter" && saveNote(false)}
-          />
-          <SaveStatusLine status={status} error={error} code={code} reason={reason} onRetry={retry} />
-          {noteProblem && (
-            <p id={noteMessageId} className="basis-full text-xs text-danger">
-              {t(`noteRefused.${noteProblem}`)}
-            </p>
-          )}
-        </div>
-      </div>
-    </li>
+      {imported && <ImportedNotice skillName={skill.name} onConfirm={confirmImported} />}
+      {skill.validated?.comment && (
+        <p className="text-xs text-muted-foreground">
+          “{skill.validated.comment}” —{" "}
+          {t("validatedBy", { name: skill.validated.raterName, quarter: skill.validated.quarter })}
+        </p>
+      )}
+    </SkillRow>
   );
 }

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
 import { Section } from "@/components/ui/section";
-import { Select } from "@/components/ui/select";
+import { NamedOptions, Select } from "@/components/ui/select";
 import { useActionMessage, type ActionMessage } from "@/components/ui/use-action-message";
 import { moveDraftSkillAction, updateDraftSkillAction } from "@/lib/actions/frameworks";
 import type { DraftDto } from "@/lib/data/framework-admin";
@@ -80,11 +80,7 @@ function SkillEditor({ draft, skill, categoryKey, retired, onMessage }: SkillEdi
           value={form.categoryKey}
           onChange={(e) => setForm({ ...form, categoryKey: e.target.value })}
         >
-          {categories.map((c) => (
-            <option key={c.key} value={c.key}>
-              {c.name}
-            </option>
-          ))}
+          <NamedOptions items={categories} />
         </Select>
       </div>
       <div className="flex flex-wrap items-start gap-1 pt-4">

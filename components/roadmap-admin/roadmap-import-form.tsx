@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FilePicker } from "@/components/ui/file-picker";
 import { Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { importFrameworkAction } from "@/lib/actions/frameworks";
@@ -39,18 +40,13 @@ export function RoadmapImportForm() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
-        <Field label={t("file")}>
-          <input
-            type="file"
-            accept=".md,.markdown,.json,.yaml,.yml"
-            className="text-sm text-foreground"
-            onChange={async (e) => {
-              const f = e.target.files?.[0];
-              if (!f) return;
-              edit({ format: formatOf(f.name), content: await f.text() });
-            }}
-          />
-        </Field>
+        <FilePicker
+          label={t("file")}
+          accept=".md,.markdown,.json,.yaml,.yml"
+          onFile={async (f) => {
+            if (f) edit({ format: formatOf(f.name), content: await f.text() });
+          }}
+        />
         <Field label={t("format")}>
           <Select value={format} onChange={(e) => edit({ format: e.target.value as typeof format })}>
             <option value="markdown">Markdown</option>

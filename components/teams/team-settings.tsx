@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { NamedOptions, Select } from "@/components/ui/select";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useActionMessage } from "@/components/ui/use-action-message";
 import {
@@ -176,11 +176,7 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
                       }
                     >
                       <option value="">{t("unset")}</option>
-                      {team.levels.map((l) => (
-                        <option key={l.key} value={l.key}>
-                          {l.name}
-                        </option>
-                      ))}
+                      <NamedOptions items={team.levels} />
                     </Select>
                   </Td>
                 ))}

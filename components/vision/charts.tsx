@@ -1,7 +1,7 @@
 import { line, scaleLinear, scalePoint } from "d3";
 import { getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
 
+import { FittedText, GridCell, SlantedHeads, slantedHeads } from "@/components/charts/grid-parts";
 import { palette, UNRATED_FILL } from "@/lib/charts/colors";
 import { textColorOn } from "@/lib/charts/contrast";
 import { gapColor } from "@/lib/charts/gap-scale";
@@ -10,14 +10,51 @@ import type { TargetDto } from "@/lib/data/vision";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-/** Every chart's table alternative: collapsed under the chart, same numbers in rows. */
-function TableAlternative({ summary, head, children }: { summary: string; head: ReactNode; children: ReactNode }) {
+type Column = { key: string; label: string };
+type Row = { key: string; name: string; cells: string[] };
+
+/** Every chart's table alternative: collapsed under the chart, same numbers in rows (a name, then a cell a column). */
+function TableAlternative({
+  summary,
+  nameHead,
+  columns,
+  rows,
+}: {
+  summary: string;
+  nameHead: string;
+  columns: Column[];
+  rows: Row[];
+}) {
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-muted-foreground">{summary}</summary>
       <table className="mt-2 text-left text-xs">
-        <thead className="text-muted-foreground">{head}</thead>
-        <tbody>{children}</tbody>
+        <thead className="text-muted-foreground">
+          <tr>
+            <th scope="col" className="pr-4">
+              {nameHead}
+            </th>
+            {columns.map((column) => (
+              <th key={column.key} scope="col" className="pr-3">
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className="border-t border-border">
+              <th scope="row" className="pr-4 font-normal">
+                {row.name}
+              </th>
+              {row.cells.map((cell, i) => (
+                <td key={columns[i]!.key} className="pr-3 tabular-nums">
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
       </table>
     </details>
   );
@@ -33,24 +70,10 @@ export async function ReadinessBars({ targets }: { targets: TargetDto[] }) {
       <BarsSvg targets={targets} label={t("readiness")} stacked className="sm:hidden" />
       <TableAlternative
         summary={t("readinessTable")}
-        head={
-          <tr>
-            <th scope="col" className="pr-4">
-              {t("target")}
-            </th>
-            <th scope="col">{t("readiness")}</th>
-          </tr>
-        }
-      >
-        {targets.map((target) => (
-          <tr key={target.id} className="border-t border-border">
-            <th scope="row" className="pr-4 font-normal">
-              {target.name}
-            </th>
-            <td className="tabular-nums">{pct(target.readiness)}</td>
-          </tr>
-        ))}
-      </TableAlternative>
+        nameHead={t("target")}
+        columns={[{ key: "readiness", label: t("readiness") }]}
+        rows={targets.map((target) => ({ key: target.id, name: target.name, cells: [pct(target.readiness)] }))}
+      />
     </figure>
   );
 }
@@ -149,15 +172,10 @@ export async function GapHeatmap({ targets }: { targets: TargetDto[] }) {
     font,
     { min: 80, max: 360, pad: 8 },
   );
-  const heads = targets.map((target) => fitText(target.name, 220, font));
-  const headWidth = (i: number) => estimateTextWidth(heads[i]!.text, font);
-  const [sin, cos] = [Math.sin((35 * Math.PI) / 180), Math.cos((35 * Math.PI) / 180)];
-  const header = Math.ceil(Math.max(40, ...targets.map((_, i) => headWidth(i) * sin + font * cos)) + 10);
-  const width = Math.ceil(
-    Math.max(
-      labelWidth + targets.length * cw,
-      ...targets.map((_, i) => labelWidth + i * cw + cw / 2 + headWidth(i) * cos + font * sin),
-    ) + 4,
+  const slant = { angle: 35, left: labelWidth, cellWidth: cw };
+  const { heads, header, width } = slantedHeads(
+    targets.map((target) => target.name),
+    { ...slant, fontSize: font, maxWidth: 220, pad: 10 },
   );
   const value = (target: TargetDto, key: string) =>
     target.requirements.find((r) => r.skillKey === key)?.balance ?? null;
@@ -165,63 +183,43 @@ export async function GapHeatmap({ targets }: { targets: TargetDto[] }) {
     <figure className="space-y-2">
       <div className="overflow-x-auto">
         <svg width={width} height={header + skills.length * ch + 4} role="img" aria-label={t("gapHeatmap")}>
-          {targets.map((target, i) => (
-            <text
-              key={target.id}
-              transform={`translate(${labelWidth + i * cw + cw / 2},${header - 6}) rotate(-35)`}
-              className="fill-current text-[11px]"
-            >
-              {heads[i]!.truncated && <title>{target.name}</title>}
-              {heads[i]!.text}
-            </text>
+          <SlantedHeads
+            {...slant}
+            columns={targets.map((target) => ({ key: target.id, name: target.name }))}
+            heads={heads}
+            y={header - 6}
+            className="fill-current text-[11px]"
+          />
+          {skills.map(([key, name], r) => (
+            <g key={key} transform={`translate(0,${header + r * ch})`}>
+              <FittedText
+                full={name}
+                shown={fitText(name, labelWidth - 8, font)}
+                x={labelWidth - 8}
+                y={ch / 2}
+                textAnchor="end"
+                dominantBaseline="middle"
+                className="fill-current text-[11px]"
+              />
+              {targets.map((target, c) => {
+                const v = value(target, key);
+                return (
+                  <GridCell
+                    key={target.id}
+                    x={labelWidth + c * cw}
+                    width={cw}
+                    height={ch}
+                    fill={v === null ? UNRATED_FILL : gapColor(v)}
+                    title={v === null ? t("notNeeded") : `${name} · ${target.name}: ${v > 0 ? "+" : ""}${v}`}
+                    label={v === null ? null : v > 0 ? `+${v}` : v === 0 ? "0 ✓" : String(v)}
+                    empty={v === null}
+                    emptyBorder={palette.noValueBorder}
+                    textClassName="text-[11px] font-medium tabular-nums"
+                  />
+                );
+              })}
+            </g>
           ))}
-          {skills.map(([key, name], r) => {
-            const shown = fitText(name, labelWidth - 8, font);
-            return (
-              <g key={key} transform={`translate(0,${header + r * ch})`}>
-                <text
-                  x={labelWidth - 8}
-                  y={ch / 2}
-                  textAnchor="end"
-                  dominantBaseline="middle"
-                  className="fill-current text-[11px]"
-                >
-                  {shown.truncated && <title>{name}</title>}
-                  {shown.text}
-                </text>
-                {targets.map((target, c) => {
-                  const v = value(target, key);
-                  const fill = v === null ? UNRATED_FILL : gapColor(v);
-                  return (
-                    <g key={target.id} transform={`translate(${labelWidth + c * cw},0)`}>
-                      <title>{v === null ? t("notNeeded") : `${name} · ${target.name}: ${v > 0 ? "+" : ""}${v}`}</title>
-                      <rect
-                        x={1}
-                        y={1}
-                        width={cw - 2}
-                        height={ch - 2}
-                        rx={3}
-                        fill={fill}
-                        stroke={v === null ? palette.noValueBorder : "none"}
-                      />
-                      {v !== null && (
-                        <text
-                          x={cw / 2}
-                          y={ch / 2 + 1}
-                          textAnchor="middle"
-                          dominantBaseline="middle"
-                          fill={textColorOn(fill)}
-                          className="text-[11px] font-medium tabular-nums"
-                        >
-                          {v > 0 ? `+${v}` : v === 0 ? "0 ✓" : v}
-                        </text>
-                      )}
-                    </g>
-                  );
-                })}
-              </g>
-            );
-          })}
         </svg>
       </div>
       <figcaption className="flex items-center gap-3 text-xs text-muted-foreground">
@@ -241,35 +239,17 @@ export async function GapHeatmap({ targets }: { targets: TargetDto[] }) {
       </figcaption>
       <TableAlternative
         summary={t("gapTable")}
-        head={
-          <tr>
-            <th scope="col" className="pr-4">
-              {t("skill")}
-            </th>
-            {targets.map((target) => (
-              <th key={target.id} scope="col" className="pr-3">
-                {target.name}
-              </th>
-            ))}
-          </tr>
-        }
-      >
-        {skills.map(([key, name]) => (
-          <tr key={key} className="border-t border-border">
-            <th scope="row" className="pr-4 font-normal">
-              {name}
-            </th>
-            {targets.map((target) => {
-              const v = value(target, key);
-              return (
-                <td key={target.id} className="pr-3 tabular-nums">
-                  {v === null ? "" : v > 0 ? `+${v}` : v}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </TableAlternative>
+        nameHead={t("skill")}
+        columns={targets.map((target) => ({ key: target.id, label: target.name }))}
+        rows={skills.map(([key, name]) => ({
+          key,
+          name,
+          cells: targets.map((target) => {
+            const v = value(target, key);
+            return v === null ? "" : v > 0 ? `+${v}` : String(v);
+          }),
+        }))}
+      />
     </figure>
   );
 }
@@ -341,32 +321,14 @@ export async function ReadinessTrend({ targets }: { targets: TargetDto[] }) {
       </ul>
       <TableAlternative
         summary={t("trendTable")}
-        head={
-          <tr>
-            <th scope="col" className="pr-4">
-              {t("target")}
-            </th>
-            {targets[0]?.trend.map((p) => (
-              <th key={p.quarter} scope="col" className="pr-3">
-                {p.quarter}
-              </th>
-            ))}
-          </tr>
-        }
-      >
-        {targets.map((target) => (
-          <tr key={target.id} className="border-t border-border">
-            <th scope="row" className="pr-4 font-normal">
-              {target.name}
-            </th>
-            {target.trend.map((p) => (
-              <td key={p.quarter} className="pr-3 tabular-nums">
-                {pct(p.readiness)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </TableAlternative>
+        nameHead={t("target")}
+        columns={(targets[0]?.trend ?? []).map((p) => ({ key: p.quarter, label: p.quarter }))}
+        rows={targets.map((target) => ({
+          key: target.id,
+          name: target.name,
+          cells: target.trend.map((p) => pct(p.readiness)),
+        }))}
+      />
     </figure>
   );
 }

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { NamedOptions, Select } from "@/components/ui/select";
 import { useActionMessage } from "@/components/ui/use-action-message";
 import { createTargetAction } from "@/lib/actions/vision";
 import type { VisionDto } from "@/lib/data/vision";
@@ -72,11 +72,7 @@ export function TargetForm({ vision }: { vision: VisionDto }) {
             if (cap?.level) setLevel(cap.level);
           }}
         >
-          {options.map((o) => (
-            <option key={o.key} value={o.key}>
-              {o.name}
-            </option>
-          ))}
+          <NamedOptions items={options} />
         </Select>
       </Field>
       <Field label={t("level")}>

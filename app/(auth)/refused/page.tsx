@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
-import { Brand } from "@/components/auth/brand";
+import { AuthCard } from "@/components/auth/auth-card";
 import { buttonVariants } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Not part of this organisation" };
 
@@ -26,20 +25,11 @@ export default async function RefusedPage({ searchParams }: Props) {
   const { reason } = await searchParams;
   const known = REASONS.find((r) => r === reason);
   return (
-    <>
-      <Brand />
-      <Card>
-        <CardHeader>
-          <h1 className="text-xl leading-snug font-semibold">{t("refusedTitle")}</h1>
-          <CardDescription>{t("refusedBody")}</CardDescription>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          {known && <p className="rounded-md bg-muted px-3 py-2 text-sm">{t(`refusedReason.${known}`)}</p>}
-          <Link href="/signin" className={buttonVariants({ variant: "outline", className: "w-full" })}>
-            {t("tryAnother")}
-          </Link>
-        </CardContent>
-      </Card>
-    </>
+    <AuthCard title={t("refusedTitle")} body={t("refusedBody")}>
+      {known && <p className="rounded-md bg-muted px-3 py-2 text-sm">{t(`refusedReason.${known}`)}</p>}
+      <Link href="/signin" className={buttonVariants({ variant: "outline", className: "w-full" })}>
+        {t("tryAnother")}
+      </Link>
+    </AuthCard>
   );
 }

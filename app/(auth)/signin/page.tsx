@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 
-import { Brand } from "@/components/auth/brand";
+import { AuthCard } from "@/components/auth/auth-card";
 import { SignInButton } from "@/components/auth/sign-in-button";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
-import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { OIDC_PROVIDER_ID, oidcProvider } from "@/lib/auth/options";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { getViewer } from "@/lib/auth/viewer";
@@ -27,36 +26,29 @@ export default async function SignInPage({ searchParams }: Props) {
 
   return (
     <>
-      <Brand />
-      <Card>
-        <CardHeader>
-          <h1 className="text-xl leading-snug font-semibold">{t("signInTitle")}</h1>
-          <CardDescription>{t("signInBody")}</CardDescription>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          {params.signedOut && (
-            <p role="status" className="rounded-md bg-accent px-3 py-2 text-sm text-accent-foreground">
-              {t("signedOut")}
-            </p>
-          )}
-          {error && (
-            <p role="alert" className="rounded-md border border-danger/30 bg-danger/10 px-3 py-2 text-sm text-danger">
-              {t(`error.${errorKey}`)}
-            </p>
-          )}
-          {provider ? (
-            <SignInButton
-              providerId={OIDC_PROVIDER_ID}
-              label={t("signInWith", { provider: provider.name })}
-              callbackUrl={callbackUrl}
-            />
-          ) : (
-            <p role="alert" className="text-sm text-danger">
-              {t("notConfigured")}
-            </p>
-          )}
-        </CardContent>
-      </Card>
+      <AuthCard title={t("signInTitle")} body={t("signInBody")}>
+        {params.signedOut && (
+          <p role="status" className="rounded-md bg-accent px-3 py-2 text-sm text-accent-foreground">
+            {t("signedOut")}
+          </p>
+        )}
+        {error && (
+          <p role="alert" className="rounded-md border border-danger/30 bg-danger/10 px-3 py-2 text-sm text-danger">
+            {t(`error.${errorKey}`)}
+          </p>
+        )}
+        {provider ? (
+          <SignInButton
+            providerId={OIDC_PROVIDER_ID}
+            label={t("signInWith", { provider: provider.name })}
+            callbackUrl={callbackUrl}
+          />
+        ) : (
+          <p role="alert" className="text-sm text-danger">
+            {t("notConfigured")}
+          </p>
+        )}
+      </AuthCard>
       <div className="mt-4 flex justify-center">
         <LocaleSwitcher current={await getAppLocale()} label={(await getTranslations("nav"))("language")} />
       </div>

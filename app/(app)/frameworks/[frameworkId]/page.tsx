@@ -7,6 +7,7 @@ import { OlderVersionTeams } from "@/components/roadmap-admin/older-version-team
 import { levelAccent } from "@/components/roadmap/level-accent";
 import { LevelSection } from "@/components/roadmap/level-section";
 import { CapabilityList, GrowthTable, TransitionPath } from "@/components/roadmap/roadmap-extras";
+import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
@@ -44,9 +45,7 @@ export default async function FrameworkPage({ params }: Props) {
   return (
     <div className="space-y-10">
       <header className="space-y-3">
-        <Link href="/frameworks" className="text-sm text-muted-foreground hover:text-foreground">
-          ← {t("backToList")}
-        </Link>
+        <BackLink href="/frameworks">{t("backToList")}</BackLink>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{tree.title}</h1>
           <Badge variant="outline">v{tree.version}</Badge>
@@ -123,9 +122,7 @@ async function UnpublishedPointer({ viewer, frameworkId }: { viewer: Viewer; fra
   const tf = await getTranslations("framework");
   return (
     <div className="space-y-6">
-      <Link href="/frameworks" className="text-sm text-muted-foreground hover:text-foreground">
-        ← {tf("backToList")}
-      </Link>
+      <BackLink href="/frameworks">{tf("backToList")}</BackLink>
       <section
         aria-labelledby="unpublished-title"
         className="max-w-2xl space-y-3 rounded-lg border border-dashed border-border bg-card p-5"

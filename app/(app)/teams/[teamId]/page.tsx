@@ -7,6 +7,7 @@ import { ClosedQuarterNotice } from "@/components/cycles/closed-quarter-notice";
 import { ExportButtons } from "@/components/export/export-buttons";
 import { CycleProgress } from "@/components/heatmap/cycle-progress";
 import { HeatmapView } from "@/components/heatmap/heatmap-view";
+import { BackLink } from "@/components/ui/back-link";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -46,9 +47,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const closedQuarter = dto.quarter === dto.currentQuarter ? await getClosedQuarterNotice(viewer) : null;
   return (
     <div className="space-y-6">
-      <Link href="/teams" className="text-sm text-muted-foreground hover:text-foreground">
-        ← {t("back")}
-      </Link>
+      <BackLink href="/teams">{t("back")}</BackLink>
       <PageHeader
         title={dto.scope.name}
         description={`${dto.frameworkTitle} · ${t("people", { count: dto.members.length })} · ${dto.quarter}`}

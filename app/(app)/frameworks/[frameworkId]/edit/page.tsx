@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 
 import { DraftEditor } from "@/components/roadmap-admin/draft-editor";
 import { PublishedPreview } from "@/components/roadmap-admin/published-preview";
 import { StartDraftButton } from "@/components/roadmap-admin/start-draft-button";
+import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, viewerWithCapability } from "@/lib/auth/page";
@@ -36,9 +36,7 @@ export default async function FrameworkEditPage({ params }: Props) {
       : { href: `/frameworks/${frameworkId}`, label: title };
   return (
     <div className="space-y-6">
-      <Link href={back.href} className="text-sm text-muted-foreground hover:text-foreground">
-        ← {back.label}
-      </Link>
+      <BackLink href={back.href}>{back.label}</BackLink>
       {editor.draft ? (
         <>
           <PageHeader title={t("editTitle", { title, version: editor.draft.version })} description={t("editIntro")} />

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 
 import { FrameworkSwitch } from "@/components/teams/framework-switch";
 import { TeamSettings } from "@/components/teams/team-settings";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { listPublishedVersions } from "@/lib/data/frameworks";
@@ -21,9 +21,7 @@ export default async function TeamSettingsPage({ params }: Props) {
   const team = await orNotFound(getTeamSettings(viewer, { teamId }, { locale }));
   return (
     <div className="space-y-4">
-      <Link href={`/teams/${team.id}`} className="text-sm text-muted-foreground hover:text-foreground">
-        ← {team.name}
-      </Link>
+      <BackLink href={`/teams/${team.id}`}>{team.name}</BackLink>
       <PageHeader title={t("title", { name: team.name })} />
       <TeamSettings key={`${team.lockVersion}`} team={team} />
       <FrameworkSwitch

@@ -4,7 +4,9 @@ import Link from "next/link";
 
 import { DeltaGrid, DeltaLegend } from "@/components/charts/delta-grid";
 import { ReadinessTable } from "@/components/trends/readiness-table";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { getTeamTrends } from "@/lib/data/trends";
 import { getAppLocale } from "@/lib/i18n/app-locale";
@@ -22,24 +24,15 @@ export default async function TrendsPage({ params }: Props) {
   const deltaTitle = t("delta", { from: prev!, to: last! });
   return (
     <div className="space-y-6">
-      <Link href={`/teams/${trends.team.id}`} className="text-sm text-muted-foreground hover:text-foreground">
-        ← {trends.team.name}
-      </Link>
+      <BackLink href={`/teams/${trends.team.id}`}>{trends.team.name}</BackLink>
       <PageHeader title={t("title", { team: trends.team.name })} description={t("intro")} />
-      <section aria-labelledby="delta-title" className="rounded-lg border border-border bg-card p-5 shadow-sm">
-        <h2 id="delta-title" className="font-semibold">
-          {deltaTitle}
-        </h2>
-        <p className="text-xs text-muted-foreground">{t("deltaHint")}</p>
+      <Section titleId="delta-title" title={deltaTitle} description={t("deltaHint")} className="p-5">
         <div className="mt-2 overflow-x-auto">
           <DeltaGrid label={deltaTitle} rows={trends.members} columns={trends.categories} values={trends.delta} />
         </div>
         <DeltaLegend text={t("legend")} />
-      </section>
-      <section aria-labelledby="ready-title" className="rounded-lg border border-border bg-card p-5 shadow-sm">
-        <h2 id="ready-title" className="font-semibold">
-          {t("readiness")}
-        </h2>
+      </Section>
+      <Section titleId="ready-title" title={t("readiness")} className="p-5">
         <ReadinessTable
           memberLabel={t("member")}
           members={trends.members}
@@ -52,7 +45,7 @@ export default async function TrendsPage({ params }: Props) {
             →
           </Link>
         </p>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { QuarterSelect } from "@/components/cycles/quarter-select";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { GapHeatmap, ReadinessBars, ReadinessTrend } from "@/components/vision/charts";
@@ -31,12 +32,9 @@ export default async function VisionPage({ params, searchParams }: Props) {
   );
   return (
     <div className="space-y-6">
-      <Link
-        href={`/teams/${vision.team.id}${vision.moment.live ? "" : `?quarter=${vision.moment.quarter}`}`}
-        className="text-sm text-muted-foreground hover:text-foreground"
-      >
-        ← {vision.team.name}
-      </Link>
+      <BackLink href={`/teams/${vision.team.id}${vision.moment.live ? "" : `?quarter=${vision.moment.quarter}`}`}>
+        {vision.team.name}
+      </BackLink>
       <PageHeader title={t("title", { team: vision.team.name })} description={t("intro")}>
         <QuarterSelect
           quarter={vision.moment.quarter}

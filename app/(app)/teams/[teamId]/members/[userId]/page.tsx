@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { matchesValidationFilter, parseValidationFilter } from "@/components/rating/validation-filter";
 import { ValidationFilters } from "@/components/rating/validation-filters";
 import { ValidationRow } from "@/components/rating/validation-row";
+import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
@@ -38,9 +38,7 @@ export default async function MemberValidationPage({ params, searchParams }: Pro
     .filter((l) => l.categories.length > 0);
   return (
     <div className="space-y-6">
-      <Link href="/teams" className="text-sm text-muted-foreground hover:text-foreground">
-        ← {t("back")}
-      </Link>
+      <BackLink href="/teams">{t("back")}</BackLink>
       <PageHeader title={t("title", { name: sheet.member.name })} description={t("intro")} />
       <ValidationFilters skills={skills} active={filter} basePath={basePath} />
       {levels.length === 0 && (
