@@ -57,47 +57,49 @@ export type OpenOptions = {
 export function openDb(target: DbTarget, options: OpenOptions = {}): DbHandle {
   // Lets tests count the statements a page issues.
   const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
-  if ("databaseUrl" in target) {
-    const client = postgres(target.databaseUrl, {
-      max: 10,
-      // Fail fast instead of hanging when the server is unreachable.
-      connect_timeout: 10,
-      idle_timeout: 30,
-      // postgres.js's default reconnect backoff grows to 20 s with the number
-      // of failed attempts (shared by the pool), so after a database restart a
-      // request could wait ~17 s on a connection that is merely sleeping.
-      // Retry quickly instead: at most ~1 s between attempts.
-      backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1) * (0.5 + Math.random() / 2),
-      // A runaway statement must not hold a connection forever.
-      connection: { statement_timeout: 30_000 },
-      onnotice: () => {},
-    });
-    const db = drizzlePostgres({ client, schema, casing: "snake_case", logger }) as unknown as Db;
-    const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
-      const session = await client.reserve();
+  return "databaseUrl" in target
+    ? openPostgres(target.databaseUrl, logger)
+    : openPglite(target.pgliteDir, options, logger);
+}
+
+type QueryLogger = { logQuery: (query: string) => void } | undefined;
+
+function openPostgres(databaseUrl: string, logger: QueryLogger): DbHandle {
+  const client = postgres(databaseUrl, {
+    max: 10,
+    // Fail fast instead of hanging when the server is unreachable.
+    connect_timeout: 10,
+    idle_timeout: 30,
+    // postgres.js's default reconnect backoff grows to 20 s with the number
+    // of failed attempts (shared by the pool), so after a database restart a
+    // request could wait ~17 s on a connection that is merely sleeping.
+    // Retry quickly instead: at most ~1 s between attempts.
+    backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1) * (0.5 + Math.random() / 2),
+    // A runaway statement must not hold a connection forever.
+    connection: { statement_timeout: 30_000 },
+    onnotice: () => {},
+  });
+  const db = drizzlePostgres({ client, schema, casing: "snake_case", logger }) as unknown as Db;
+  const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const session = await client.reserve();
+    try {
+      await session`select pg_advisory_lock(${STARTUP_LOCK_KEY})`;
       try {
-        await session`select pg_advisory_lock(${STARTUP_LOCK_KEY})`;
-        try {
-          return await fn();
-        } finally {
-          await session`select pg_advisory_unlock(${STARTUP_LOCK_KEY})`;
-        }
+        return await fn();
       } finally {
-        session.release();
+        await session`select pg_advisory_unlock(${STARTUP_LOCK_KEY})`;
       }
-    };
-    return { db, engine: "postgres", close: () => client.end({ timeout: 5 }), exclusive };
-  }
-  const dir = target.pgliteDir;
+    } finally {
+      session.release();
+    }
+  };
+  return { db, engine: "postgres", close: () => client.end({ timeout: 5 }), exclusive };
+}
+
+function openPglite(dir: string, options: OpenOptions, logger: QueryLogger): DbHandle {
   const onDisk = !dir.startsWith("memory://");
   const minFreeBytes = options.minFreeBytes ?? getEnv().PGLITE_MIN_FREE_MB * 2 ** 20;
-  if (onDisk) {
-    mkdirSync(dir, { recursive: true });
-    assertWritable(dir);
-    // Refuse to start on a nearly full disk, naming the directory and the space.
-    const free = freeBytesOf(dir);
-    if (free < minFreeBytes) throw new StorageFullError(dir, free, minFreeBytes);
-  }
+  if (onDisk) assertRoomToOpen(dir, minFreeBytes);
   // PostgreSQL inside PGlite zero-fills its whole shared memory at start, so
   // the shared_buffers=128MB initdb writes was resident from the first query
   // on (152 MB of WASM heap resident; 30 MB with 16 MB, ~125 MB less RSS
@@ -114,6 +116,14 @@ export function openDb(target: DbTarget, options: OpenOptions = {}): DbHandle {
   const db = drizzlePglite({ client, schema, casing: "snake_case", logger }) as unknown as Db;
   // One process owns a PGlite directory; nothing to coordinate with.
   return { db, engine: "pglite", close: () => client.close(), exclusive: (fn) => fn(), storage: guard?.health };
+}
+
+/** Creates the directory, proves it writable, and refuses to start on a nearly full disk (naming the directory and the space). */
+function assertRoomToOpen(dir: string, minFreeBytes: number): void {
+  mkdirSync(dir, { recursive: true });
+  assertWritable(dir);
+  const free = freeBytesOf(dir);
+  if (free < minFreeBytes) throw new StorageFullError(dir, free, minFreeBytes);
 }
 
 /**

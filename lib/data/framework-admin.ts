@@ -1,21 +1,22 @@
 import "server-only";
 
-import { and, desc, eq, max, ne, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { stringify } from "yaml";
 
 import { getDb } from "@/db/client";
 import { readVersion, writeVersion } from "@/db/framework-store";
 import { requireActiveTeam } from "@/db/queries/active-team";
 import { writeAudit } from "@/db/queries/audit";
+import { hasDraft, insertFramework, nextVersionNumber } from "@/db/queries/framework-draft";
 import { moveTeamToVersion } from "@/db/queries/team-roadmap";
 import { categories, frameworks, frameworkVersions, ratings, skills, teams } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, invalid, notFound } from "@/lib/errors";
+import { documentCounts, fileProblems, problemLines } from "@/lib/import/framework-file";
 import { can } from "@/lib/permissions";
 import { repeatedCategoryNames, type RepeatedCategory } from "@/lib/roadmap/checks";
 import { diffFrameworks, isEmptyDiff, type FrameworkDiff } from "@/lib/roadmap/diff";
 import {
-  FrameworkFileError,
   frameworkToJson,
   frameworkToMarkdown,
   parseFrameworkData,
@@ -23,7 +24,6 @@ import {
   type FrameworkDocument,
 } from "@/lib/roadmap/document";
 import { slugify } from "@/lib/roadmap/text";
-import { RoadmapParseError } from "@/lib/roadmap/types";
 import {
   discardDraftSchema,
   exportFrameworkSchema,
@@ -69,17 +69,9 @@ export async function importFramework(viewer: Viewer | null, raw: unknown): Prom
   try {
     ({ doc, repeated: warnings } = parseAny(input.format, input.content));
   } catch (e) {
-    const errors =
-      e instanceof RoadmapParseError
-        ? [{ line: e.line, message: e.reason }]
-        : e instanceof FrameworkFileError
-          ? e.errors.map((x) => ({ line: x.line, message: x.path ? `${x.path}: ${x.message}` : x.message }))
-          : null;
+    const errors = fileProblems(e);
     if (!errors) throw e;
-    if (input.apply)
-      throw invalid("The file has errors; nothing was imported.", {
-        content: errors.map((x) => `${x.line ? `line ${x.line}: ` : ""}${x.message}`),
-      });
+    if (input.apply) throw invalid("The file has errors; nothing was imported.", { content: problemLines(errors) });
     return { ok: false, errors, key: null, title: null, counts: null, existing: false, warnings: [] };
   }
   const db = getDb();
@@ -89,31 +81,16 @@ export async function importFramework(viewer: Viewer | null, raw: unknown): Prom
     errors: [],
     key: doc.key,
     title: doc.title.en,
-    counts: {
-      levels: doc.levels.length,
-      categories: doc.levels.reduce((n, l) => n + l.categories.length, 0),
-      skills: doc.levels.reduce((n, l) => n + l.categories.reduce((m, c) => m + c.skills.length, 0), 0),
-      capabilities: doc.capabilities.length,
-    },
+    counts: documentCounts(doc),
     existing: !!existing,
     warnings,
   };
   if (!input.apply) return preview;
   return db.transaction(async (tx) => {
-    const frameworkId =
-      existing?.id ??
-      (await tx.insert(frameworks).values({ key: doc.key, nameZh: doc.title.zh, nameEn: doc.title.en }).returning())[0]!
-        .id;
-    const [draft] = await tx
-      .select()
-      .from(frameworkVersions)
-      .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, "draft")));
-    if (draft) throw conflict("This framework already has a draft. Publish or discard it first.");
-    const [{ n }] = (await tx
-      .select({ n: max(frameworkVersions.version) })
-      .from(frameworkVersions)
-      .where(eq(frameworkVersions.frameworkId, frameworkId))) as [{ n: number | null }];
-    const version = (n ?? 0) + 1;
+    const frameworkId = existing?.id ?? (await insertFramework(tx, doc));
+    if (await hasDraft(tx, frameworkId))
+      throw conflict("This framework already has a draft. Publish or discard it first.");
+    const version = await nextVersionNumber(tx, frameworkId);
     const versionId = await writeVersion(tx, { frameworkId, version, status: "draft", doc });
     await writeAudit(tx, {
       actor: v,

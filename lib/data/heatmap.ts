@@ -13,7 +13,8 @@ import { publishedVersionOf, teamVersionsAt } from "@/db/queries/team-versions";
 import { readVersionRows } from "@/db/queries/version-rows";
 import { frameworkVersions, teams } from "@/db/schema";
 import type { PriorityItem } from "@/lib/analytics/gaps";
-import { buildMatrix, coverageBySkill, valuesFor, type CompactMatrix, type DatedRating } from "@/lib/analytics/matrix";
+import { matrixForRows, memberRows, roadmapAxes } from "@/lib/analytics/heatmap-axes";
+import { coverageBySkill, valuesFor, type CompactMatrix, type DatedRating } from "@/lib/analytics/matrix";
 import { quartersToPick, type Moment } from "@/lib/analytics/moment";
 import type { Viewer } from "@/lib/auth/viewer";
 import { forbidden, notFound } from "@/lib/errors";
@@ -394,36 +395,14 @@ async function assemble(
   ]);
 
   const quarters = quartersToPick(moment);
-  const levelPosById = new Map(rows.levelRows.map((l) => [l.id, l.position]));
-  const levelPosByKey = new Map(rows.levelRows.map((l) => [l.key, l.position]));
-  const categoryIndex = new Map(rows.categoryRows.map((c, i) => [c.id, i]));
-  const skills = rows.skillRows
-    .map((s) => ({
-      key: s.key,
-      name: p(s.nameZh, s.nameEn),
-      categoryIndex: categoryIndex.get(s.categoryId) ?? 0,
-      levelPosition: levelPosById.get(s.levelId) ?? 0,
-      position: s.position,
-    }))
-    .sort((a, b) => a.levelPosition - b.levelPosition || a.categoryIndex - b.categoryIndex || a.position - b.position);
-  const members = input.members.map((m) => ({
-    id: m.id,
-    name: m.name,
-    teamId: m.teamId,
-    teamName: m.teamName,
-    levelPosition: m.levelKey ? (levelPosByKey.get(m.levelKey) ?? null) : null,
-    mayOpen: input.mayOpen(m.teamId),
-  }));
-  // A member in two teams of the org view appears once per team: the matrix
-  // is built per person and their row repeated.
-  const uniqueIds = [...new Set(members.map((m) => m.id))];
-  const rowOf = new Map(uniqueIds.map((id, i) => [id, i]));
-  const matrix = buildMatrix({ memberIds: uniqueIds, skillKeys: skills.map((s) => s.key), latest, quarters });
-  const expand = (s: string) =>
-    uniqueIds.length === members.length
-      ? s
-      : members.map((m) => s.slice(rowOf.get(m.id)! * skills.length, (rowOf.get(m.id)! + 1) * skills.length)).join("");
-
+  const { skills, categories, levels } = roadmapAxes(rows, p);
+  const members = memberRows(input.members, rows.levelRows, input.mayOpen);
+  const matrix = matrixForRows({
+    memberIds: members.map((m) => m.id),
+    skillKeys: skills.map((s) => s.key),
+    latest,
+    quarters,
+  });
   const dto = {
     asOf: asOf.toISOString(),
     live,
@@ -434,16 +413,9 @@ async function assemble(
     quarters,
     members,
     skills,
-    categories: rows.categoryRows.map((c) => ({
-      key: c.key,
-      name: p(c.nameZh, c.nameEn),
-      levelPosition: levelPosById.get(c.levelId) ?? 0,
-    })),
-    levels: rows.levelRows.map((l) => ({ key: l.key, name: p(l.nameZh, l.nameEn), position: l.position })),
-    self: expand(matrix.self),
-    validated: expand(matrix.validated),
-    interest: expand(matrix.interest),
-    ratedQuarter: expand(matrix.ratedQuarter),
+    categories,
+    levels,
+    ...matrix,
   };
   return { dto, latest, live };
 }

@@ -1,11 +1,16 @@
 import "server-only";
 
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 
 import { getDb } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit";
-import { frameworkVersions, ratings, skills, teams, users } from "@/db/schema";
+import {
+  activeSkills,
+  insertRatings,
+  latestSelfRatings,
+  mostUsedPublishedFramework,
+  userIdsByEmail,
+} from "@/db/queries/ratings-import";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalid } from "@/lib/errors";
 import {
@@ -15,9 +20,9 @@ import {
   type ImportPlan,
   type MatrixFile,
 } from "@/lib/import/ratings-matrix";
+import { fileEmails, importedRatingRows, skillNameIndex } from "@/lib/import/ratings-rows";
 import { readXlsxMatrix } from "@/lib/import/xlsx-matrix";
 import { metrics } from "@/lib/observability/metrics";
-import { quarterOf } from "@/lib/quarters";
 
 import { parseInput, requirePermission } from "./guard";
 
@@ -46,99 +51,28 @@ export type ImportResult = ImportPlan & { applied: boolean; frameworkTitle: stri
 export async function importRatings(viewer: Viewer | null, raw: unknown): Promise<ImportResult> {
   const v = assertMayImport(viewer);
   const input = parseInput(importSchema, raw);
-  let file: MatrixFile;
-  try {
-    file = await readFile(input.filename, input.bytes);
-  } catch (e) {
-    if (e instanceof ImportFileError) throw invalid(e.message, { file: [e.message] });
-    throw e;
-  }
+  const file = await readUpload(input.filename, input.bytes);
   const db = getDb();
-  const [fw] = await db
-    .select({
-      frameworkId: frameworkVersions.frameworkId,
-      versionId: frameworkVersions.id,
-      title: frameworkVersions.titleEn,
-    })
-    .from(frameworkVersions)
-    .where(eq(frameworkVersions.status, "published"))
-    .orderBy(
-      desc(
-        sql`(select count(*) from ${teams} where ${teams.frameworkId} = ${frameworkVersions.frameworkId} and ${teams.archivedAt} is null)`,
-      ),
-      desc(frameworkVersions.version),
-    )
-    .limit(1);
+  const fw = await mostUsedPublishedFramework(db);
   if (!fw) throw invalid("Install a roadmap before importing ratings.");
-  const skillRows = await db
-    .select()
-    .from(skills)
-    .where(and(eq(skills.frameworkVersionId, fw.versionId), isNull(skills.retiredAt)));
-  const skillIndex = new Map<string, string>();
-  for (const s of skillRows)
-    for (const name of [s.key, s.nameEn, s.nameZh, s.nameEn.toLowerCase()]) skillIndex.set(name, s.key);
-  const emails = [
-    ...new Set(
-      file.rows
-        .map((r) => (r.cells[file.header.findIndex((h) => h.toLowerCase() === "email")] ?? "").toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
-  const people = new Map(
-    emails.length
-      ? (
-          await db
-            .select({ id: users.id, email: users.email })
-            .from(users)
-            .where(inArray(sql`lower(${users.email})`, emails))
-        ).map((u) => [u.email.toLowerCase(), u.id])
-      : [],
-  );
-  const latest = people.size
-    ? await db
-        .selectDistinctOn([ratings.userId, ratings.skillKey], {
-          userId: ratings.userId,
-          skillKey: ratings.skillKey,
-          proficiency: ratings.proficiency,
-          notApplicable: ratings.notApplicable,
-        })
-        .from(ratings)
-        .where(
-          and(
-            eq(ratings.frameworkId, fw.frameworkId),
-            eq(ratings.raterKind, "self"),
-            inArray(ratings.userId, [...people.values()]),
-          ),
-        )
-        .orderBy(ratings.userId, ratings.skillKey, desc(ratings.ratedAt), desc(ratings.id))
-    : [];
+  const people = await userIdsByEmail(db, fileEmails(file));
   const plan = planImport(file, {
     people,
-    skills: skillIndex,
-    current: new Map(latest.map((r) => [`${r.userId}|${r.skillKey}`, r])),
+    skills: skillNameIndex(await activeSkills(db, fw.versionId)),
+    current: await latestSelfRatings(db, fw.frameworkId, [...people.values()]),
   });
   if (input.mode === "dry-run" || plan.summary.changes === 0)
     return { ...plan, applied: false, frameworkTitle: fw.title };
 
-  const now = new Date();
+  const rows = importedRatingRows(plan, {
+    people,
+    importer: v,
+    frameworkId: fw.frameworkId,
+    filename: input.filename,
+    now: new Date(),
+  });
   await db.transaction(async (tx) => {
-    const rows = plan.rows.flatMap((r) =>
-      r.status !== "ok"
-        ? []
-        : r.changes.map((c) => ({
-            userId: people.get(r.email)!,
-            raterId: v.id,
-            raterKind: "self" as const,
-            frameworkId: fw.frameworkId,
-            skillKey: c.skillKey,
-            proficiency: c.proficiency,
-            notApplicable: c.notApplicable,
-            comment: `Imported by ${v.email} from ${input.filename.slice(0, 100)}`,
-            quarter: quarterOf(now),
-            ratedAt: now,
-          })),
-    );
-    for (let i = 0; i < rows.length; i += 2000) await tx.insert(ratings).values(rows.slice(i, i + 2000));
+    await insertRatings(tx, rows);
     metrics().ratingWrites.inc({ kind: "imported" }, rows.length);
     await writeAudit(tx, {
       actor: v,
@@ -149,6 +83,16 @@ export async function importRatings(viewer: Viewer | null, raw: unknown): Promis
     });
   });
   return { ...plan, applied: true, frameworkTitle: fw.title };
+}
+
+/** Reads the upload, turning a file the importer cannot read into a validation error on the file field. */
+async function readUpload(filename: string, bytes: Uint8Array): Promise<MatrixFile> {
+  try {
+    return await readFile(filename, bytes);
+  } catch (e) {
+    if (e instanceof ImportFileError) throw invalid(e.message, { file: [e.message] });
+    throw e;
+  }
 }
 
 /** The import's permission alone, so the route can refuse a caller before reading the upload. */

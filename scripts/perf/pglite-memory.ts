@@ -242,28 +242,41 @@ async function main(): Promise<void> {
   const unknown = variants.filter((v) => !(v in VARIANTS));
   if (unknown.length)
     throw new Error(`unknown variant ${unknown.join(", ")}; one of: ${Object.keys(VARIANTS).join(", ")}`);
-  if (values.queries) {
-    console.log("| variant | query | first run (ms) | median (ms) | peak RSS (MB) |\n|---|---|---|---|---|");
-    for (const variant of variants) {
-      const dir = mkdtempSync(path.join(tmpdir(), "pglite-queries-"));
-      try {
-        cpSync(values.queries, dir, { recursive: true });
-        for (const t of runChild<Timing[]>(variant, dir, true)) {
-          console.log(`| ${variant} | ${t.query} | ${t.coldMs} | ${t.medianMs} | ${t.peakRssMb} |`);
-        }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    }
-    return;
+  if (values.queries) printQueryTable(variants, values.queries);
+  else printPhaseTable(variants);
+}
+
+/** Runs each variant in a fresh child process, in a scratch directory removed afterwards. */
+function inScratchDir(prefix: string, fn: (dir: string) => void): void {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  try {
+    fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Query timings on a copy of an existing data directory, one Markdown row per query. */
+function printQueryTable(variants: string[], sourceDir: string): void {
+  console.log("| variant | query | first run (ms) | median (ms) | peak RSS (MB) |\n|---|---|---|---|---|");
+  for (const variant of variants) {
+    inScratchDir("pglite-queries-", (dir) => {
+      cpSync(sourceDir, dir, { recursive: true });
+      for (const t of runChild<Timing[]>(variant, dir, true)) {
+        console.log(`| ${variant} | ${t.query} | ${t.coldMs} | ${t.medianMs} | ${t.peakRssMb} |`);
+      }
+    });
+  }
+}
+
+/** Memory per phase on a first start and a restart of the same directory, one Markdown row per phase. */
+function printPhaseTable(variants: string[]): void {
   console.log(
     "| variant | run | phase | ms | peak RSS | RSS | JS heap used (peak) | external | WASM size | WASM resident |",
   );
   console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const variant of variants) {
-    const dir = mkdtempSync(path.join(tmpdir(), "pglite-memory-"));
-    try {
+    inScratchDir("pglite-memory-", (dir) => {
       for (const run of ["first start", "restart"]) {
         for (const p of runChild<Phase[]>(variant, dir, false)) {
           const cells = [
@@ -281,9 +294,7 @@ async function main(): Promise<void> {
           console.log(`| ${cells.join(" | ")} |`);
         }
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
 }
 
