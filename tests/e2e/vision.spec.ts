@@ -42,6 +42,11 @@ test.describe("vision, gaps and priorities", () => {
     const caption = page.getByText("The share of the people each target needs who are at the required level now");
     await expect(caption).toBeVisible();
     await expect(caption).toHaveAttribute("title", /Σ min\(coverage, N\) \/ Σ N/);
+    // The gap heatmap's key reads its scale once, next to the colours (it was also spelled out in the hint).
+    const gapKey = page
+      .locator("figure", { has: page.getByRole("img", { name: "Gap heatmap" }) })
+      .locator("figcaption");
+    expect((await gapKey.innerText()).match(/short ↔ met ↔ surplus/g)).toHaveLength(1);
 
     // Accept the top item into the plan: the plan says why, from the facts stored with it.
     const top = ranked.getByRole("listitem").first();
