@@ -123,78 +123,86 @@ export function TeamSettings({ team }: { team: TeamSettingsDto }) {
             </Button>
           </form>
         </div>
-        <Table>
-          <THead className="text-xs">
-            <tr>
-              <Th>{t("name")}</Th>
-              <Th>{t("lead")}</Th>
-              <Th>{t("currentLevel")}</Th>
-              <Th>{t("targetLevel")}</Th>
-              <Th>
-                <span className="sr-only">{t("remove")}</span>
-              </Th>
-            </tr>
-          </THead>
-          <TBody>
-            {team.members.map((m) => (
-              <Tr key={m.id}>
-                <Th scope="row" className="font-normal">
-                  <span className="font-medium">{m.name}</span>{" "}
-                  {!m.signedIn && <Badge variant="outline">invited</Badge>}
-                  <span className="block text-xs text-muted-foreground">{m.email}</span>
+        {team.members.length === 0 ? (
+          <p className="p-4 text-sm text-muted-foreground">{t("noMembers")}</p>
+        ) : (
+          <Table>
+            <THead className="text-xs">
+              <tr>
+                <Th>{t("name")}</Th>
+                <Th>{t("lead")}</Th>
+                <Th>{t("currentLevel")}</Th>
+                <Th>{t("targetLevel")}</Th>
+                <Th>
+                  <span className="sr-only">{t("remove")}</span>
                 </Th>
-                <Td>
-                  <input
-                    type="checkbox"
-                    aria-label={t("leadFor", { name: m.name })}
-                    checked={m.isLead}
-                    disabled={pending}
-                    onChange={(e) =>
-                      run(
-                        () => updateTeamMemberAction({ teamId: team.id, userId: m.id, isLead: e.target.checked }),
-                        t("saved"),
-                      )
-                    }
-                  />
-                </Td>
-                {(["currentLevelKey", "targetLevelKey"] as const).map((field) => (
-                  <Td key={field}>
-                    <Select
-                      size="sm"
-                      aria-label={t("levelFor", {
-                        kind: field === "currentLevelKey" ? t("currentLevel") : t("targetLevel"),
-                        name: m.name,
-                      })}
-                      value={m[field] ?? ""}
+              </tr>
+            </THead>
+            <TBody>
+              {team.members.map((m) => (
+                <Tr key={m.id}>
+                  <Th scope="row" className="font-normal">
+                    <span className="font-medium">{m.name}</span>{" "}
+                    {!m.signedIn && <Badge variant="outline">invited</Badge>}
+                    <span className="block text-xs text-muted-foreground">{m.email}</span>
+                  </Th>
+                  <Td>
+                    <input
+                      type="checkbox"
+                      aria-label={t("leadFor", { name: m.name })}
+                      checked={m.isLead}
                       disabled={pending}
                       onChange={(e) =>
                         run(
-                          () =>
-                            updateTeamMemberAction({ teamId: team.id, userId: m.id, [field]: e.target.value || null }),
+                          () => updateTeamMemberAction({ teamId: team.id, userId: m.id, isLead: e.target.checked }),
                           t("saved"),
                         )
                       }
-                    >
-                      <option value="">{t("unset")}</option>
-                      <NamedOptions items={team.levels} />
-                    </Select>
+                    />
                   </Td>
-                ))}
-                <Td className="text-right">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={t("removeFor", { name: m.name })}
-                    disabled={pending}
-                    onClick={() => run(() => removeTeamMemberAction({ teamId: team.id, userId: m.id }), t("saved"))}
-                  >
-                    {t("remove")}
-                  </Button>
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+                  {(["currentLevelKey", "targetLevelKey"] as const).map((field) => (
+                    <Td key={field}>
+                      <Select
+                        size="sm"
+                        aria-label={t("levelFor", {
+                          kind: field === "currentLevelKey" ? t("currentLevel") : t("targetLevel"),
+                          name: m.name,
+                        })}
+                        value={m[field] ?? ""}
+                        disabled={pending}
+                        onChange={(e) =>
+                          run(
+                            () =>
+                              updateTeamMemberAction({
+                                teamId: team.id,
+                                userId: m.id,
+                                [field]: e.target.value || null,
+                              }),
+                            t("saved"),
+                          )
+                        }
+                      >
+                        <option value="">{t("unset")}</option>
+                        <NamedOptions items={team.levels} />
+                      </Select>
+                    </Td>
+                  ))}
+                  <Td className="text-right">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={t("removeFor", { name: m.name })}
+                      disabled={pending}
+                      onClick={() => run(() => removeTeamMemberAction({ teamId: team.id, userId: m.id }), t("saved"))}
+                    >
+                      {t("remove")}
+                    </Button>
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
       </Card>
     </div>
   );

@@ -67,6 +67,10 @@ test.describe("roadmap versions and closed quarters", () => {
       `${TITLE} · v1 (retired)`,
     );
     await expect(retired.getByRole("button", { name: "Move this team to v2" })).toBeVisible();
+    // A team without members says so, instead of showing a table of headings with no rows.
+    const members = page.getByRole("region", { name: "Members (0)" });
+    await expect(members).toContainText("No members yet. Add people by email.");
+    await expect(members.getByRole("table")).toHaveCount(0);
 
     // The roadmap's page lists the teams left behind for the admin, with one action for all.
     await page.goto(roadmapUrl);
