@@ -17,6 +17,7 @@ export const ORG_PERMISSIONS = [
   "audit:read",
   "cycle:manage", // open and close assessment quarters
   "export:org",
+  "people:find", // search the whole org for who can do X (/people/find, /people/staff)
 ] as const;
 export type OrgPermission = (typeof ORG_PERMISSIONS)[number];
 
@@ -31,7 +32,7 @@ export type TeamPermission = (typeof TEAM_PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly OrgPermission[]> = {
   admin: ORG_PERMISSIONS,
-  manager: ["framework:read", "self:rate", "team:create", "user:read"],
+  manager: ["framework:read", "self:rate", "team:create", "user:read", "people:find"],
   member: ["framework:read", "self:rate"],
 };
 
@@ -68,6 +69,19 @@ export function canReadTeam(
   if (canOnTeam(viewer, teamId, "team:read")) return true;
   if (!viewer?.memberTeamIds.includes(teamId)) return false;
   return page === "heatmap" ? settings.membersSeeTeamHeatmap : settings.membersSeeTeamVision;
+}
+
+/**
+ * Who may search the org for people (/people/find, skill pages' holders):
+ * admins and managers always, team leads always, other members only when
+ * the org setting allows it (off by default).
+ */
+export function canFindPeople(
+  viewer: PermissionSubject | null,
+  settings: { membersMayFindPeople: boolean },
+): boolean {
+  if (!viewer) return false;
+  return can(viewer, "people:find") || viewer.leadTeamIds.length > 0 || settings.membersMayFindPeople;
 }
 
 /** Where each role starts after signing in. */

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 
 import { LogoMark } from "@/components/ui/logo-mark";
 import type { Viewer } from "@/lib/auth/viewer";
+import type { OrgSettings } from "@/lib/data/settings";
 import type { AppLocale } from "@/lib/i18n/locales";
 
 import { InsideMainProvider } from "./main-landmark";
@@ -12,10 +13,18 @@ import { NAV_ITEMS } from "./nav-items";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
-export async function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
+export async function AppShell({
+  viewer,
+  settings,
+  children,
+}: {
+  viewer: Viewer;
+  settings: OrgSettings;
+  children: ReactNode;
+}) {
   const t = await getTranslations();
   const locale = (await getLocale()) as AppLocale;
-  const items = NAV_ITEMS.filter((i) => i.visible(viewer)).map((i) => ({
+  const items = NAV_ITEMS.filter((i) => i.visible(viewer, settings)).map((i) => ({
     href: i.href,
     label: t(`nav.${i.labelKey}`),
   }));

@@ -8,6 +8,8 @@ export const SETTINGS = {
   membersSeeTeamHeatmap: { schema: z.boolean(), default: true },
   // The vision names hire items and training candidates: leads and admins only unless the org opens it to members.
   membersSeeTeamVision: { schema: z.boolean(), default: false },
+  // Searching the whole org by skill (/people/find): admins, managers and leads always; other members only when on.
+  membersMayFindPeople: { schema: z.boolean(), default: false },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type OrgSettings = { [K in SettingKey]: z.infer<(typeof SETTINGS)[K]["schema"]> };

@@ -7,3 +7,4 @@ export * from "./planning";
 export * from "./audit";
 export * from "./settings";
 export * from "./limits";
+export * from "./people";

@@ -90,7 +90,11 @@ export const ratingsCurrent = pgTable(
     ...latestRatingCell(),
     ratedAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.frameworkId, t.userId, t.skillKey, t.raterKind] })],
+  (t) => [
+    primaryKey({ columns: [t.frameworkId, t.userId, t.skillKey, t.raterKind] }),
+    // Who holds a skill across the org (/people/find, /skills/[key]): one skill's cells without scanning the framework's.
+    index("ratings_current_skill_idx").on(t.frameworkId, t.skillKey),
+  ],
 );
 
 // A closed quarter's ratings, taken when its cycle closes (lib/data/cycles.ts):

@@ -82,6 +82,11 @@ export default async function OrgPage({ searchParams }: Props) {
             label={t("membersSeeVision")}
             initial={settings.membersSeeTeamVision}
           />
+          <SettingToggle
+            settingKey="membersMayFindPeople"
+            label={t("membersMayFindPeople")}
+            initial={settings.membersMayFindPeople}
+          />
         </Card>
       )}
       {dto && dto.excludedTeams.length > 0 && (

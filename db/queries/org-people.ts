@@ -1,0 +1,120 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+
+import type { SkillRating } from "@/lib/analytics/find-people";
+
+import { execRows, type DbOrTx } from "../client";
+import {
+  capabilitySkills,
+  frameworks,
+  frameworkVersions,
+  platformCapabilities,
+  skills,
+  teamMembers,
+  teams,
+  users,
+} from "../schema";
+import { readVersionRows, type VersionRows } from "./version-rows";
+
+// The org-wide reads behind /people/find, /people/staff and /skills/[key]: the
+// skills of every published roadmap, everyone who is not disabled with their
+// teams, and the current ratings of a few skills. A fixed number of queries
+// whatever the org size. They check nothing: only data-layer functions that
+// have checked the caller may use them.
+
+/** A published roadmap with its rows (cached per version: published versions never change). */
+export type PublishedRoadmap = {
+  frameworkId: string;
+  frameworkKey: string;
+  nameZh: string;
+  nameEn: string;
+  versionId: string;
+  rows: VersionRows;
+};
+
+/** Every framework's published version, by framework name. */
+export async function readPublishedRoadmaps(db: DbOrTx): Promise<PublishedRoadmap[]> {
+  const versions = await db
+    .select({
+      frameworkId: frameworks.id,
+      frameworkKey: frameworks.key,
+      nameZh: frameworks.nameZh,
+      nameEn: frameworks.nameEn,
+      versionId: frameworkVersions.id,
+    })
+    .from(frameworkVersions)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(eq(frameworkVersions.status, "published"))
+    .orderBy(asc(frameworks.nameEn));
+  return Promise.all(
+    versions.map(async (v) => ({ ...v, rows: await readVersionRows(db, v.versionId, { published: true }) })),
+  );
+}
+
+/** The capabilities of the published versions, each link to a live skill with the level it needs. */
+export function readPublishedCapabilities(db: DbOrTx, versionIds: string[]) {
+  if (versionIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      versionId: platformCapabilities.frameworkVersionId,
+      key: platformCapabilities.key,
+      nameZh: platformCapabilities.nameZh,
+      nameEn: platformCapabilities.nameEn,
+      skillKey: skills.key,
+      level: capabilitySkills.requiredProficiency,
+    })
+    .from(platformCapabilities)
+    .innerJoin(capabilitySkills, eq(capabilitySkills.capabilityId, platformCapabilities.id))
+    .innerJoin(skills, and(eq(skills.id, capabilitySkills.skillId), isNull(skills.retiredAt)))
+    .where(inArray(platformCapabilities.frameworkVersionId, versionIds))
+    .orderBy(asc(platformCapabilities.position), asc(skills.position));
+}
+
+/** One membership of an active person (teamId null: in no active team). */
+export type PersonRow = {
+  id: string;
+  name: string;
+  email: string;
+  teamId: string | null;
+  teamName: string | null;
+  frameworkId: string | null;
+  isLead: boolean | null;
+  levelKey: string | null;
+};
+
+/** Everyone not disabled, one row per active team (or one row without a team), by name. */
+export function readActivePeople(db: DbOrTx): Promise<PersonRow[]> {
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      teamId: teams.id,
+      teamName: teams.name,
+      frameworkId: teams.frameworkId,
+      isLead: teamMembers.isLead,
+      levelKey: teamMembers.currentLevelKey,
+    })
+    .from(users)
+    .leftJoin(teamMembers, eq(teamMembers.userId, users.id))
+    .leftJoin(teams, and(eq(teams.id, teamMembers.teamId), isNull(teams.archivedAt)))
+    .where(eq(users.disabled, false))
+    .orderBy(asc(users.name), asc(users.id), asc(teams.name));
+}
+
+/** The current ratings (self and validated) of these skills, for everyone: ratings_current by its skill index. */
+export function readSkillRatings(
+  db: DbOrTx,
+  wanted: { frameworkId: string; skillKey: string }[],
+): Promise<SkillRating[]> {
+  if (wanted.length === 0) return Promise.resolve([]);
+  const pairs = sql.join(
+    wanted.map((w) => sql`(${w.frameworkId}::uuid, ${w.skillKey})`),
+    sql`, `,
+  );
+  return execRows<SkillRating>(
+    db,
+    sql`select c.user_id as "userId", c.framework_id as "frameworkId", c.skill_key as "skillKey",
+               c.rater_kind as "raterKind", c.proficiency, c.not_applicable as "notApplicable", c.interest, c.quarter
+        from ratings_current c where (c.framework_id, c.skill_key) in (${pairs})`,
+  );
+}
