@@ -76,12 +76,18 @@ export function canReadTeam(
  * admins and managers always, team leads always, other members only when
  * the org setting allows it (off by default).
  */
-export function canFindPeople(
-  viewer: PermissionSubject | null,
-  settings: { membersMayFindPeople: boolean },
-): boolean {
+export function canFindPeople(viewer: PermissionSubject | null, settings: { membersMayFindPeople: boolean }): boolean {
   if (!viewer) return false;
   return can(viewer, "people:find") || viewer.leadTeamIds.length > 0 || settings.membersMayFindPeople;
+}
+
+/**
+ * Who may stage a project (/people/staff) and read saved staffing plans:
+ * admins, managers and team leads. Never other members, whatever the
+ * settings: a proposal weighs moving people out of teams.
+ */
+export function canStaffProjects(viewer: PermissionSubject | null): boolean {
+  return !!viewer && (can(viewer, "people:find") || viewer.leadTeamIds.length > 0);
 }
 
 /** Where each role starts after signing in. */

@@ -118,3 +118,35 @@ export function readSkillRatings(
         from ratings_current c where (c.framework_id, c.skill_key) in (${pairs})`,
   );
 }
+
+/** One skill a live target of an active team needs: `headcount` members at ≥ `level` (a capability: each of its live skills). */
+export type TeamNeedRow = {
+  teamId: string;
+  teamName: string;
+  frameworkId: string;
+  targetId: string;
+  targetNameZh: string;
+  targetNameEn: string;
+  skillKey: string;
+  level: number;
+  headcount: number;
+};
+
+/** Every live target of every active team, one row per skill it needs (one query). */
+export function readTeamNeeds(db: DbOrTx): Promise<TeamNeedRow[]> {
+  return execRows<TeamNeedRow>(
+    db,
+    sql`select t.id as "teamId", t.name as "teamName", t.framework_id as "frameworkId", tt.id as "targetId",
+               coalesce(pc.name_zh, s.name_zh) as "targetNameZh", coalesce(pc.name_en, s.name_en) as "targetNameEn",
+               s.key as "skillKey", tt.required_proficiency as "level", tt.required_headcount as "headcount"
+        from team_targets tt
+        join teams t on t.id = tt.team_id and t.archived_at is null
+        left join platform_capabilities pc
+          on tt.kind = 'capability' and pc.framework_version_id = t.framework_version_id and pc.key = tt.capability_key
+        left join capability_skills cs on cs.capability_id = pc.id
+        join skills s on s.framework_version_id = t.framework_version_id and s.retired_at is null
+          and ((tt.kind = 'capability' and s.id = cs.skill_id) or (tt.kind = 'skill' and s.key = tt.skill_key))
+        where tt.archived_at is null
+        order by t.name, tt.created_at, s.position`,
+  );
+}

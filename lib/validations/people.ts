@@ -126,3 +126,11 @@ export function needToken(n: SkillRef & { level: number; interested?: boolean; c
   if (n.count !== undefined) return `${base}~${n.count}`;
   return n.interested ? `${base}~i` : base;
 }
+
+/**
+ * A query string with the requirement tokens first, written as they are (their characters, a–z 0–9 . - / ~,
+ * need no escaping), so a shared link stays readable; `rest` holds the other parameters.
+ */
+export function queryWithTokens(tokens: string[], rest: URLSearchParams = new URLSearchParams()): string {
+  return [...tokens.map((t) => `r=${t}`), rest.toString()].filter(Boolean).join("&");
+}

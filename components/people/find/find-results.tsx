@@ -16,6 +16,7 @@ export async function FindResults({ rows, total, needs }: { rows: FindRow[]; tot
     <TableCard>
       <Table data-testid="find-results">
         <caption className="px-4 py-2 text-left text-sm text-muted-foreground">
+          {t("metAll", { count: rows.filter((r) => r.met === needs.length).length })}{" "}
           {rows.length < total ? t("showingOf", { shown: rows.length, total }) : t("count", { count: total })}
         </caption>
         <THead>
@@ -37,17 +38,17 @@ export async function FindResults({ rows, total, needs }: { rows: FindRow[]; tot
         <TBody>
           {rows.map((r) => (
             <Tr key={r.person.id} data-testid="find-row">
-              <Th scope="row">
+              <Th scope="row" className="min-w-40">
                 <Link href={`/people/${r.person.id}`} className="underline-offset-2 hover:underline">
                   {r.person.name}
                 </Link>
                 {r.readyWithTraining && (
-                  <Badge variant="outline" className="ms-2">
+                  <Badge variant="outline" className="mt-1 flex w-fit whitespace-nowrap">
                     {t("readyWithTraining")}
                   </Badge>
                 )}
               </Th>
-              <Td className="text-xs text-muted-foreground">
+              <Td className="min-w-32 text-xs text-muted-foreground">
                 {r.person.teams.map((x) => x.name).join(", ") || "—"}
                 {r.person.levelName && <span className="block">{r.person.levelName}</span>}
               </Td>

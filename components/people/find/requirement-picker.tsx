@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { matchesQuery } from "@/lib/analytics/find-people";
 import type { CapabilityOption, SkillOption } from "@/lib/analytics/org-catalogue";
-import { needToken } from "@/lib/validations/people";
+import { needToken, queryWithTokens } from "@/lib/validations/people";
 
 /** A requirement as the picker edits it: find asks "interested?", staffing asks "how many people?". */
 export type PickedNeed = { ref: string; name: string; level: number; interested?: boolean; count?: number };
@@ -54,10 +54,9 @@ export function RequirementPicker({
   const defaults = { level: 3, ...(mode === "staff" ? { count: 1 } : { interested: false }) };
 
   function push(next: PickedNeed[]) {
-    const p = new URLSearchParams(params.toString());
-    p.delete("r");
-    for (const n of next) p.append("r", tokenOf(n));
-    router.push(`${pathname}?${p.toString()}`, { scroll: false });
+    const rest = new URLSearchParams(params.toString());
+    rest.delete("r");
+    router.push(`${pathname}?${queryWithTokens(next.map(tokenOf), rest)}`, { scroll: false });
   }
   const add = (s: SkillOption, extra: Partial<PickedNeed> = {}) => {
     setQuery("");
@@ -85,8 +84,8 @@ export function RequirementPicker({
       <h2 id={`${listId}-title`} className="text-base font-semibold">
         {t("requirements")}
       </h2>
-      <div className="grid gap-4 md:grid-cols-2">
-        <div className="space-y-1">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        <div className="min-w-0 space-y-1">
           <label htmlFor={`${listId}-q`} className="block text-xs text-muted-foreground">
             {t("searchSkill")}
           </label>
@@ -110,7 +109,7 @@ export function RequirementPicker({
             {t("searchHint")}
           </p>
         </div>
-        <div className="space-y-1">
+        <div className="min-w-0 space-y-1">
           <label htmlFor={`${listId}-cap`} className="block text-xs text-muted-foreground">
             {t("capability")}
           </label>
@@ -230,12 +229,12 @@ function NeedRow({
     <li className="flex flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 text-sm" data-testid="requirement">
       <Link
         href={`/skills/${encodeURIComponent(skillKey)}`}
-        className="min-w-0 flex-1 font-medium underline-offset-2 hover:underline"
+        className="min-w-0 flex-1 basis-full font-medium underline-offset-2 hover:underline sm:basis-0"
       >
         {need.name}
       </Link>
-      <label htmlFor={`${id}-lvl`} className="flex items-center gap-1 text-xs text-muted-foreground">
-        {t("minLevel")}
+      <span className="flex items-center gap-1 text-xs text-muted-foreground">
+        <label htmlFor={`${id}-lvl`}>{t("minLevel")}</label>
         <Select
           id={`${id}-lvl`}
           size="sm"
@@ -248,7 +247,7 @@ function NeedRow({
             </option>
           ))}
         </Select>
-      </label>
+      </span>
       {mode === "find" ? (
         <label className="flex items-center gap-1 text-xs">
           <input
@@ -259,8 +258,8 @@ function NeedRow({
           {t("mustBeInterested")}
         </label>
       ) : (
-        <label htmlFor={`${id}-n`} className="flex items-center gap-1 text-xs text-muted-foreground">
-          {t("howMany")}
+        <span className="flex items-center gap-1 text-xs text-muted-foreground">
+          <label htmlFor={`${id}-n`}>{t("howMany")}</label>
           <Select
             id={`${id}-n`}
             size="sm"
@@ -273,7 +272,7 @@ function NeedRow({
               </option>
             ))}
           </Select>
-        </label>
+        </span>
       )}
       <Button
         type="button"

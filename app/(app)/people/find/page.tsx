@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 import { FindFilters } from "@/components/people/find/find-filters";
 import { FindResults } from "@/components/people/find/find-results";
@@ -12,7 +13,8 @@ import { findPeople } from "@/lib/data/people";
 import { AppError } from "@/lib/errors";
 import { getAppLocale } from "@/lib/i18n/app-locale";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { needToken, paramsToQuery } from "@/lib/validations/people";
+import { canStaffProjects } from "@/lib/permissions";
+import { needToken, paramsToQuery, queryWithTokens } from "@/lib/validations/people";
 
 export const metadata: Metadata = { title: "Find people" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -21,17 +23,23 @@ export default async function FindPeoplePage({ searchParams }: Props) {
   const viewer = await viewerOrSignIn("/people/find");
   const locale = await getAppLocale();
   const t = await getTranslations("findPeople");
+  const ts = await getTranslations("staffing");
   const query = paramsToQuery(await searchParams);
   // A hand-edited or outdated link: say what is wrong and start afresh, rather than a blank page.
   const { view, badLink } = await searchOrStartAfresh(viewer, query, locale);
   const tokens = view.requirements.map(needToken);
   const filters = badLink ? {} : pickFilters(query);
-  const csv = new URLSearchParams([...tokens.map((r) => ["r", r]), ...Object.entries(filters)]);
+  const csv = queryWithTokens(tokens, new URLSearchParams(filters));
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("intro")}>
+        {canStaffProjects(viewer) && (
+          <Link href="/people/staff" className={buttonVariants({ variant: "outline" })}>
+            {ts("link")} →
+          </Link>
+        )}
         {view.rows.length > 0 && (
-          <a href={`/api/people/find?${csv.toString()}`} className={buttonVariants({ variant: "outline" })} download>
+          <a href={`/api/people/find?${csv}`} className={buttonVariants({ variant: "outline" })} download>
             {t("exportCsv")}
           </a>
         )}
