@@ -106,8 +106,11 @@ export function personName(m: HeatmapDto["members"][number], leftSuffix: string)
   return m.left ? `${m.name}${leftSuffix}` : m.name;
 }
 
-/** The person's page through the row's team, when the data layer says the viewer may open it. */
+/**
+ * The person's page (/people/[id]), when the data layer says the viewer may open the row's person (a lead of
+ * the row's team, or an admin); validating is one link further, through the row's team.
+ */
 export function personHref(dto: HeatmapDto, row: number): string | null {
   const m = dto.members[row]!;
-  return m.mayOpen ? `/teams/${m.teamId}/members/${m.id}` : null;
+  return m.mayOpen ? `/people/${m.id}` : null;
 }

@@ -40,15 +40,14 @@ export function PeopleTable({ people, viewerId }: { people: UserDto[]; viewerId:
           <TBody>
             {people.map((p) => {
               const self = p.id === viewerId;
-              // Their ratings and validation page, through the first team of theirs the viewer may review.
-              const team = p.teams.find((x) => x.reviewable);
               return (
                 <Tr key={p.id} className={cn(p.disabled && "bg-muted/60 text-muted-foreground")}>
                   <Th scope="row" className="font-normal">
-                    {team ? (
+                    {/* Their person page (which links on to validation); a disabled person has none. */}
+                    {!p.disabled ? (
                       <Link
-                        href={`/teams/${team.id}/members/${p.id}`}
-                        title={t("people.openRatings", { name: p.name })}
+                        href={`/people/${p.id}`}
+                        title={t("person.open", { name: p.name })}
                         className="font-medium text-foreground underline decoration-border underline-offset-4 hover:decoration-foreground"
                       >
                         {p.name}

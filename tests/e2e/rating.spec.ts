@@ -371,6 +371,7 @@ test.describe("an imported rating", () => {
       // The lead's (here the admin's) way in: People → the person's page, which marks it too.
       await admin.goto("/org/people");
       await admin.getByRole("link", { name: person, exact: true }).click();
+      await admin.getByRole("link", { name: /^Validate in / }).click();
       await expect(admin.getByRole("heading", { level: 1, name: `${person}'s skills` })).toBeVisible();
       await expect(row(admin, GIT.en).getByTestId("imported")).toHaveText(/^⤓ Imported by Mei-Ling Chen on /);
       await admin.close();
@@ -421,6 +422,7 @@ test("the validation page filters by 'not validated' and 'to discuss' from its a
 }) => {
   await signInAs(page, "Mei-Ling Chen", "/org/people");
   await page.getByRole("link", { name: "Pei-Shan Kuo", exact: true }).click();
+  await page.getByRole("link", { name: "Validate in Data Engineering" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Pei-Shan Kuo's skills" })).toBeVisible();
   const filters = page.getByRole("navigation", { name: "Show" });
   await expect(filters.getByRole("link", { name: /^All skills \(33\)$/ })).toHaveAttribute("aria-current", "page");
