@@ -73,6 +73,7 @@ export function resultRows(f: Figures, rss: Rss): Row[] {
       target: "≤ 3000 ms",
       met: f.xlsx.median <= 3000,
     }),
+    ...peopleRows(f),
     row("rating save, 20 concurrent raters at autosave pace: p95", round(saves.paced.p95), "ms", {
       target: "≤ 50 ms",
       met: saves.paced.p95 <= 50 && saves.paced.errors === 0,
@@ -187,4 +188,29 @@ export function printResults(result: BenchResult): void {
     `\nPayloads: team ${round(payloadBytes.team / 1024)} KB, org ${round(payloadBytes.org / 1024)} KB. ` +
       `Whole run ${result.totalSeconds} s. Written to bench/results/latest.json (query plans: bench/results/plans.md).`,
   );
+}
+
+function peopleRows({ people }: Figures): Row[] {
+  return [
+    row("find people, 5 requirements across the org (CSV route): median", round(people.find.median), "ms", {
+      target: "≤ 30 ms",
+      met: people.find.median <= 30,
+    }),
+    row("find people: p95", round(people.find.p95), "ms", { target: "≤ 60 ms", met: people.find.p95 <= 60 }),
+    row("find people: throughput, 10 connections", round(people.findRps, 0), "req/s", {
+      target: "≥ 150 req/s",
+      met: people.findRps >= 150 && people.findErrors === 0,
+      note: `${people.findErrors} errors`,
+    }),
+    row("staffing proposal, 6 requirements × 2 people across the org: median", round(people.staff.median), "ms", {
+      target: "≤ 150 ms",
+      met: people.staff.median <= 150,
+      note: `p95 ${round(people.staff.p95)} ms; ${people.targets} team targets to weigh harm against`,
+    }),
+    row("skill page (SSR HTML: data and render): median", round(people.skillPage.median), "ms", {
+      target: "≤ 20 ms (data)",
+      met: people.skillPage.median <= 20,
+      note: `p95 ${round(people.skillPage.p95)} ms; the page's HTML, so an upper bound of its data time`,
+    }),
+  ];
 }

@@ -5,6 +5,7 @@ import autocannon from "autocannon";
 import type postgres from "postgres";
 
 import { addQuarters, quarterEnd, quarterOf, quarterStart } from "../../lib/quarters";
+import { measurePeople } from "./bench-people";
 import { actionId, callAction, summarize, type App } from "./harness";
 
 export type Summary = ReturnType<typeof summarize>;
@@ -62,7 +63,8 @@ export async function measureAll(b: Bench, cleanup: Cleanup) {
   const ssr = await measureSsr(b);
   const browser = await measureBrowserRender(b, cleanup);
   const xlsx = await measureXlsx(b);
-  return { httpFloor, team, teamFloor, org, past, saves, ssr, browser, xlsx };
+  const people = await measurePeople(b);
+  return { httpFloor, team, teamFloor, org, past, saves, ssr, browser, xlsx, people };
 }
 export type Figures = Awaited<ReturnType<typeof measureAll>>;
 
