@@ -63,7 +63,9 @@ async function PickItem({ pick }: { pick: PickView }) {
           {pick.person.teams.map((x) => x.name).join(", ") || t("noTeam")}
         </span>
         {breaks.length > 0 ? (
-          <Badge variant="outline" className="border-danger text-danger">{t("breaksBadge", { count: breaks.length })}</Badge>
+          <Badge variant="outline" className="border-danger text-danger">
+            {t("breaksBadge", { count: breaks.length })}
+          </Badge>
         ) : (
           <Badge variant="outline">{t("noHarmBadge")}</Badge>
         )}
