@@ -37,3 +37,22 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
     throw e;
   }
 }
+
+/**
+ * A page whose request lives in its URL (a search, a staffing proposal): a
+ * malformed or outdated link is read as an empty request with `badLink` set,
+ * so the page can say so and start afresh instead of showing nothing. The
+ * data layer checks the caller before the input, so "invalid" means the
+ * caller may be here; any other refusal is the not-found page (orNotFound).
+ */
+export async function orStartAfresh<T>(
+  read: (raw: unknown) => Promise<T>,
+  raw: unknown,
+): Promise<{ view: T; badLink: boolean }> {
+  try {
+    return { view: await read(raw), badLink: false };
+  } catch (e) {
+    if (e instanceof AppError && e.code === "invalid") return { view: await orNotFound(read({})), badLink: true };
+    return { view: await orNotFound(Promise.reject<never>(e)), badLink: false };
+  }
+}

@@ -3,7 +3,8 @@ import "server-only";
 import { z } from "zod";
 
 import { getDb } from "@/db/client";
-import { readPerson, readPersonSheetRows, type PersonRow } from "@/db/queries/person";
+import { readPerson, type PersonRow } from "@/db/queries/person";
+import { readSheetRows } from "@/db/queries/sheet-rows";
 import { analyseTeam } from "@/db/queries/team-analysis";
 import { departureImpact, type DepartureImpact } from "@/lib/analytics/departure-impact";
 import {
@@ -86,7 +87,7 @@ export async function getPersonPage(
   const access = accessTo(v, person);
   if (!access.mayRead) throw notFound();
   const [rows, impact] = await Promise.all([
-    readPersonSheetRows(db, person.id),
+    readSheetRows(db, person.id),
     access.impactTeams ? teamImpacts(person.id, access.impactTeams, locale) : null,
   ]);
   const full = rows && ratingSheet({ member: person, ...rows, currentQuarter: quarterOf(new Date()), locale });

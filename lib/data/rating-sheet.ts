@@ -1,11 +1,10 @@
 import "server-only";
 
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
-import { resolveMemberFramework } from "@/db/queries/member-framework";
-import { readVersionRows } from "@/db/queries/version-rows";
-import { frameworkVersions, ratings, teamMembers, users } from "@/db/schema";
+import { readSheetRows } from "@/db/queries/sheet-rows";
+import { teamMembers, users } from "@/db/schema";
 import { ratingSheet, type RatingSheetDto } from "@/lib/analytics/rating-sheet";
 import type { Viewer } from "@/lib/auth/viewer";
 import { forbidden } from "@/lib/errors";
@@ -45,30 +44,6 @@ async function buildSheet(
   locale: AppLocale,
   now = new Date(),
 ): Promise<RatingSheetDto | null> {
-  const db = getDb();
-  const fw = await resolveMemberFramework(db, member.id);
-  if (!fw) return null;
-  const [[version], rows, history] = await Promise.all([
-    db.select().from(frameworkVersions).where(eq(frameworkVersions.id, fw.versionId)),
-    readVersionRows(db, fw.versionId, { published: true }),
-    db
-      .select({
-        skillKey: ratings.skillKey,
-        kind: ratings.raterKind,
-        raterId: ratings.raterId,
-        proficiency: ratings.proficiency,
-        notApplicable: ratings.notApplicable,
-        interest: ratings.interest,
-        evidence: ratings.evidence,
-        comment: ratings.comment,
-        quarter: ratings.quarter,
-        ratedAt: ratings.ratedAt,
-        raterName: users.name,
-      })
-      .from(ratings)
-      .innerJoin(users, eq(users.id, ratings.raterId))
-      .where(and(eq(ratings.userId, member.id), eq(ratings.frameworkId, fw.frameworkId)))
-      .orderBy(asc(ratings.ratedAt), asc(ratings.id)),
-  ]);
-  return ratingSheet({ member, framework: fw, version, rows, history, currentQuarter: quarterOf(now), locale });
+  const read = await readSheetRows(getDb(), member.id);
+  return read && ratingSheet({ member, ...read, currentQuarter: quarterOf(now), locale });
 }

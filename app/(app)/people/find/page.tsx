@@ -6,13 +6,11 @@ import { FindFilters } from "@/components/people/find/find-filters";
 import { FindResults } from "@/components/people/find/find-results";
 import { RequirementPicker } from "@/components/people/find/requirement-picker";
 import { buttonVariants } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
-import type { Viewer } from "@/lib/auth/viewer";
+import { orStartAfresh, viewerOrSignIn } from "@/lib/auth/page";
 import { findPeople } from "@/lib/data/people";
-import { AppError } from "@/lib/errors";
 import { getAppLocale } from "@/lib/i18n/app-locale";
-import type { AppLocale } from "@/lib/i18n/locales";
 import { canStaffProjects } from "@/lib/permissions";
 import { needToken, paramsToQuery, queryWithTokens } from "@/lib/validations/people";
 
@@ -26,7 +24,7 @@ export default async function FindPeoplePage({ searchParams }: Props) {
   const ts = await getTranslations("staffing");
   const query = paramsToQuery(await searchParams);
   // A hand-edited or outdated link: say what is wrong and start afresh, rather than a blank page.
-  const { view, badLink } = await searchOrStartAfresh(viewer, query, locale);
+  const { view, badLink } = await orStartAfresh((raw) => findPeople(viewer, raw, { locale }), query);
   const tokens = view.requirements.map(needToken);
   const filters = badLink ? {} : pickFilters(query);
   const csv = queryWithTokens(tokens, new URLSearchParams(filters));
@@ -44,11 +42,7 @@ export default async function FindPeoplePage({ searchParams }: Props) {
           </a>
         )}
       </PageHeader>
-      {badLink && (
-        <p role="alert" className="rounded-lg border border-border bg-muted px-4 py-2 text-sm">
-          {t("badLink")}
-        </p>
-      )}
+      {badLink && <Notice>{t("badLink")}</Notice>}
       <RequirementPicker
         mode="find"
         skills={view.catalogue.skills}
@@ -70,16 +64,4 @@ function pickFilters(query: Record<string, string | string[]>): Record<string, s
   const out: Record<string, string> = {};
   for (const k of ["team", "level", "validated", "fresh"]) if (typeof query[k] === "string") out[k] = query[k];
   return out;
-}
-
-async function searchOrStartAfresh(viewer: Viewer, query: Record<string, string | string[]>, locale: AppLocale) {
-  try {
-    return { view: await findPeople(viewer, query, { locale }), badLink: false };
-  } catch (e) {
-    // The caller was checked before the input: "invalid" means they may search, the link is wrong.
-    if (e instanceof AppError && e.code === "invalid") {
-      return { view: await orNotFound(findPeople(viewer, {}, { locale })), badLink: true };
-    }
-    return { view: await orNotFound(Promise.reject<never>(e)), badLink: false };
-  }
 }

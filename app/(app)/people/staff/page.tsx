@@ -7,14 +7,12 @@ import { SavePlanForm } from "@/components/people/staff/save-plan-form";
 import { SavedPlans } from "@/components/people/staff/saved-plans";
 import { StaffOptions } from "@/components/people/staff/staff-options";
 import { buttonVariants } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
-import type { Viewer } from "@/lib/auth/viewer";
+import { orStartAfresh, viewerOrSignIn } from "@/lib/auth/page";
 import { listStaffingPlans, proposeProjectStaffing, staffingQueryString } from "@/lib/data/staffing";
-import { AppError } from "@/lib/errors";
 import { getAppLocale } from "@/lib/i18n/app-locale";
-import type { AppLocale } from "@/lib/i18n/locales";
 import { needToken, paramsToQuery } from "@/lib/validations/people";
 
 export const metadata: Metadata = { title: "Staff a project" };
@@ -24,7 +22,10 @@ export default async function StaffProjectPage({ searchParams }: Props) {
   const viewer = await viewerOrSignIn("/people/staff");
   const locale = await getAppLocale();
   const t = await getTranslations("staffing");
-  const { view, badLink } = await proposeOrStartAfresh(viewer, paramsToQuery(await searchParams), locale);
+  const { view, badLink } = await orStartAfresh(
+    (raw) => proposeProjectStaffing(viewer, raw, { locale }),
+    paramsToQuery(await searchParams),
+  );
   const plans = await listStaffingPlans(viewer);
   const tokens = view.requirements.map(needToken);
   const result = view.result;
@@ -41,11 +42,7 @@ export default async function StaffProjectPage({ searchParams }: Props) {
           </a>
         )}
       </PageHeader>
-      {badLink && (
-        <p role="alert" className="rounded-lg border border-border bg-muted px-4 py-2 text-sm">
-          {t("badLink")}
-        </p>
-      )}
+      {badLink && <Notice>{t("badLink")}</Notice>}
       <RequirementPicker
         mode="staff"
         skills={view.catalogue.skills}
@@ -84,16 +81,4 @@ export default async function StaffProjectPage({ searchParams }: Props) {
       <p className="text-xs text-muted-foreground">{t("howItWorks")}</p>
     </div>
   );
-}
-
-async function proposeOrStartAfresh(viewer: Viewer, query: Record<string, string | string[]>, locale: AppLocale) {
-  try {
-    return { view: await proposeProjectStaffing(viewer, query, { locale }), badLink: false };
-  } catch (e) {
-    // The caller was checked before the input: "invalid" means they may stage projects, the link is wrong.
-    if (e instanceof AppError && e.code === "invalid") {
-      return { view: await orNotFound(proposeProjectStaffing(viewer, {}, { locale })), badLink: true };
-    }
-    return { view: await orNotFound(Promise.reject<never>(e)), badLink: false };
-  }
 }

@@ -1,7 +1,7 @@
 import { errorResponse } from "@/lib/actions/http";
 import { getViewer } from "@/lib/auth/viewer";
 import { exportAuditEvents } from "@/lib/data/audit-log";
-import { toCsv } from "@/lib/export/csv";
+import { csvResponse } from "@/lib/http/csv-response";
 import { timed } from "@/lib/observability/metrics";
 
 // GET /api/audit/export?actor=&action=&entityType=&from=&to= → CSV (admins, a few per minute:
@@ -12,10 +12,10 @@ export async function GET(request: Request) {
       const params = Object.fromEntries(
         [...new URL(request.url).searchParams.entries()].filter(([k, v]) => v !== "" && k !== "page"),
       );
-      const rows = await exportAuditEvents(await getViewer(), params);
-      const csv = toCsv([
+      const events = await exportAuditEvents(await getViewer(), params);
+      const rows = [
         ["at", "actor", "action", "entity_type", "entity_id", "before", "after"],
-        ...rows.map((r) => [
+        ...events.map((r) => [
           r.at,
           r.actor,
           r.action,
@@ -24,14 +24,8 @@ export async function GET(request: Request) {
           r.before === null ? null : JSON.stringify(r.before),
           r.after === null ? null : JSON.stringify(r.after),
         ]),
-      ]);
-      return new Response(csv, {
-        headers: {
-          "content-type": "text/csv; charset=utf-8",
-          "content-disposition": 'attachment; filename="skillgrid-audit.csv"',
-          "cache-control": "no-store",
-        },
-      });
+      ];
+      return csvResponse(rows, "skillgrid-audit.csv");
     } catch (e) {
       return errorResponse(e);
     }

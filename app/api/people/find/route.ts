@@ -1,7 +1,7 @@
 import { errorResponse } from "@/lib/actions/http";
 import { getViewer } from "@/lib/auth/viewer";
 import { findPeople } from "@/lib/data/people";
-import { toCsv } from "@/lib/export/csv";
+import { csvResponse } from "@/lib/http/csv-response";
 import { getAppLocale } from "@/lib/i18n/app-locale";
 import { timed } from "@/lib/observability/metrics";
 import { paramsToQuery } from "@/lib/validations/people";
@@ -26,13 +26,7 @@ export async function GET(request: Request) {
         r.readyWithTraining,
         ...r.cells.flatMap((c) => [c.value, c.source, c.value === null ? null : c.stale, (c.interest ?? 0) >= 1]),
       ]);
-      return new Response(toCsv([header, ...rows]), {
-        headers: {
-          "content-type": "text/csv; charset=utf-8",
-          "content-disposition": 'attachment; filename="skillgrid-people.csv"',
-          "cache-control": "no-store",
-        },
-      });
+      return csvResponse([header, ...rows], "skillgrid-people.csv");
     } catch (e) {
       return errorResponse(e);
     }

@@ -1,7 +1,7 @@
 import { errorResponse } from "@/lib/actions/http";
 import { getViewer } from "@/lib/auth/viewer";
 import { proposeProjectStaffing } from "@/lib/data/staffing";
-import { toCsv } from "@/lib/export/csv";
+import { csvResponse } from "@/lib/http/csv-response";
 import { getAppLocale } from "@/lib/i18n/app-locale";
 import { timed } from "@/lib/observability/metrics";
 import { paramsToQuery } from "@/lib/validations/people";
@@ -33,13 +33,7 @@ export async function GET(request: Request) {
         "",
         `${s.missing} missing`,
       ]);
-      return new Response(toCsv([header, ...rows, ...short]), {
-        headers: {
-          "content-type": "text/csv; charset=utf-8",
-          "content-disposition": 'attachment; filename="skillgrid-staffing.csv"',
-          "cache-control": "no-store",
-        },
-      });
+      return csvResponse([header, ...rows, ...short], "skillgrid-staffing.csv");
     } catch (e) {
       return errorResponse(e);
     }
