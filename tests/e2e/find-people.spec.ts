@@ -1,21 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 import { signInAs } from "./sign-in";
+import { expectNoAxeViolations } from "./support/axe";
 
 const SHOTS = "tests/e2e/screenshots";
 const SERVING = "Uses advanced model-serving solutions such as KFServing, Seldon and TorchServe";
 const PLATFORM = "Abstracts the feature store, model registry and experiment tracking into core platform components";
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect
-    .soft(
-      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-      label,
-    )
-    .toEqual([]);
-}
 
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });

@@ -1,19 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { signInAs } from "./sign-in";
+import { expectNoAxeViolations } from "./support/axe";
 
 const SHOTS = "tests/e2e/screenshots";
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect
-    .soft(
-      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-      label,
-    )
-    .toEqual([]);
-}
 
 test.describe("the person page", () => {
   test.describe.configure({ timeout: 180_000 });
