@@ -3,13 +3,25 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import type { GrowthView } from "@/lib/analytics/growth";
+import type { SkillResources } from "@/lib/data/learning-resources";
 
 const STEP_NUMBER =
   "grid h-6 w-6 shrink-0 place-items-center rounded-full bg-primary text-xs font-semibold text-primary-foreground";
 
-/** The growth table's stage and the suggested next skills, each with where it stands and why it is suggested. */
-export async function LearningPath({ view }: { view: Pick<GrowthView, "path" | "stage"> }) {
+/**
+ * The growth table's stage and the suggested next skills, each with where it
+ * stands, why it is suggested, a link to its skill page and its learning resources.
+ */
+export async function LearningPath({
+  view,
+  resources,
+}: {
+  view: Pick<GrowthView, "path" | "stage">;
+  resources: SkillResources;
+}) {
   const t = await getTranslations("growth");
+  const ts = await getTranslations("skillPage");
+  const roadmap = resources.frameworkKey ? `?roadmap=${encodeURIComponent(resources.frameworkKey)}` : "";
   const tp = await getTranslations("proficiency");
   const tn = await getTranslations("nav");
   const { path, stage } = view;
@@ -36,7 +48,12 @@ export async function LearningPath({ view }: { view: Pick<GrowthView, "path" | "
             <li key={step.key} className="flex gap-3">
               <span className={STEP_NUMBER}>{i + 1}</span>
               <div className="min-w-0">
-                <p className="text-sm">{step.name}</p>
+                <Link
+                  href={`/skills/${encodeURIComponent(step.key)}${roadmap}`}
+                  className="text-sm text-primary hover:underline"
+                >
+                  {step.name}
+                </Link>
                 <div className="mt-1 flex flex-wrap gap-1">
                   <Badge variant="outline">
                     {step.current === null
@@ -49,6 +66,23 @@ export async function LearningPath({ view }: { view: Pick<GrowthView, "path" | "
                     </Badge>
                   ))}
                 </div>
+                {(resources.bySkill[step.key]?.length ?? 0) > 0 && (
+                  <ul aria-label={ts("resourcesFor", { skill: step.name })} className="mt-1 space-y-0.5 text-xs">
+                    {resources.bySkill[step.key]!.map((r) => (
+                      <li key={r.id}>
+                        <a
+                          href={r.url}
+                          target="_blank"
+                          rel="noopener noreferrer"
+                          className="break-words text-primary hover:underline"
+                        >
+                          ↗ {r.title}
+                          <span className="sr-only"> {ts("opensNewTab")}</span>
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </div>
             </li>
           ))}

@@ -7,6 +7,7 @@ import { ReadinessCard } from "@/components/growth/readiness-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { growthView } from "@/lib/analytics/growth";
 import { viewerOrSignIn } from "@/lib/auth/page";
+import { getResourcesForSkills } from "@/lib/data/learning-resources";
 import { getMyRatingSheet } from "@/lib/data/rating-sheet";
 import { getAppLocale } from "@/lib/i18n/app-locale";
 
@@ -19,6 +20,11 @@ export default async function GrowthPage() {
   const sheet = await getMyRatingSheet(viewer, { locale });
   if (!sheet) return <p className="text-muted-foreground">{(await getTranslations("me"))("noFramework")}</p>;
   const view = growthView(sheet);
+  // One query for every suggested skill's learning resources.
+  const resources = await getResourcesForSkills(viewer, {
+    frameworkId: sheet.frameworkId,
+    skillKeys: view.path.map((step) => step.key),
+  });
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} description={t("intro")} />
@@ -26,7 +32,7 @@ export default async function GrowthPage() {
       <ReadinessCard view={view} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <CategoryRadar view={view} />
-        <LearningPath view={view} />
+        <LearningPath view={view} resources={resources} />
       </div>
     </div>
   );

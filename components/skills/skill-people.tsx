@@ -1,0 +1,50 @@
+import { getTranslations } from "next-intl/server";
+
+import { Badge } from "@/components/ui/badge";
+import type { NamedPerson, SkillPeople as People } from "@/lib/analytics/skill-page";
+
+/** Holders, possible mentors and learners by name; to viewers who may not see names, a sentence saying who may. */
+export async function SkillPeople({ people }: { people: People | null }) {
+  const t = await getTranslations("skillPage");
+  if (!people) return <p className="mt-2 text-sm text-muted-foreground">{t("namesHidden")}</p>;
+  const groups = [
+    { key: "mentors", title: t("mentors"), hint: t("mentorsHint"), list: people.mentors },
+    { key: "holders", title: t("holders"), hint: t("holdersHint"), list: people.holders },
+    { key: "learners", title: t("learners"), hint: t("learnersHint"), list: people.learners },
+  ];
+  return (
+    <div className="mt-3 grid gap-4 md:grid-cols-3">
+      {groups.map((g) => (
+        <div key={g.key} className="min-w-0">
+          <h3 className="text-sm font-medium">
+            {g.title} <span className="text-muted-foreground tabular-nums">({g.list.length})</span>
+          </h3>
+          <p className="text-xs text-muted-foreground">{g.hint}</p>
+          {g.list.length === 0 ? (
+            <p className="mt-2 text-sm text-muted-foreground">{t("nobody")}</p>
+          ) : (
+            // A long list scrolls in place; keyboard users reach the scroller by Tab (it is a named region).
+            <div tabIndex={0} role="region" aria-label={g.title} className="mt-2 max-h-72 overflow-y-auto">
+              <ul className="space-y-1 text-sm">
+                {g.list.map((p) => (
+                  <PersonLine key={p.id} person={p} validatedLabel={t("validated")} />
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function PersonLine({ person, validatedLabel }: { person: NamedPerson; validatedLabel: string }) {
+  return (
+    <li className="flex flex-wrap items-baseline gap-x-2">
+      <span>{person.name}</span>
+      {person.value !== null && <span className="text-muted-foreground tabular-nums">{person.value}</span>}
+      {person.validated && <Badge variant="outline">{validatedLabel}</Badge>}
+      {person.teams.length > 0 && <span className="text-xs text-muted-foreground">{person.teams.join(", ")}</span>}
+    </li>
+  );
+}
