@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
-import { assessmentCycles, orgSettings, teamMembers, teams, teamTargets, users } from "@/db/schema";
+import { assessmentCycles, learningResources, orgSettings, teamMembers, teams, teamTargets, users } from "@/db/schema";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { admitSignIn } from "@/lib/auth/admit";
 import { viewerFromSessionToken, type Viewer } from "@/lib/auth/viewer";
@@ -35,10 +35,15 @@ import {
   getTeamPageHeatmap,
 } from "@/lib/data/heatmap";
 import { importRatings } from "@/lib/data/import";
+import { addLearningResource, getResourcesForSkills, removeLearningResource } from "@/lib/data/learning-resources";
 import { setMyLocale } from "@/lib/data/locale-preference";
+import { findPeople } from "@/lib/data/people";
+import { getPersonPage } from "@/lib/data/person";
 import { getMemberRatingSheet, getMyRatingSheet } from "@/lib/data/rating-sheet";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
 import { getOrgSettings, updateOrgSetting } from "@/lib/data/settings";
+import { getSkillPage } from "@/lib/data/skill-page";
+import { listStaffingPlans, proposeProjectStaffing, saveStaffingPlan } from "@/lib/data/staffing";
 import {
   addTeamMember,
   archiveTeam,
@@ -135,6 +140,8 @@ const adminOnlyElseNotFound: Record<Subject, Outcome> = {
 };
 const managersAndAdmins: Record<Subject, Outcome> = { ...adminOnly, leadOfOtherTeam: "ok", leadOfTeam: "ok" };
 const leadOfTheTeam: Record<Subject, Outcome> = { ...adminOnly, leadOfTeam: "ok" };
+// A skill the demo leads rate 4 themselves and the two members 3 (skill pages, learning resources).
+const MLFLOW = "model-management.familiar-with-mlflow-tracking-artifacts";
 // A roadmap of one skill, imported as a framework that has only a draft.
 const TINY_FRAMEWORK_MD = "# Tiny\n\n## Junior\n\n1. **SQL**\n   - Writes joins\n";
 const managers: Record<Subject, Outcome> = { ...adminOnly, leadOfTeam: "ok", leadOfOtherTeam: "ok" };
@@ -144,6 +151,8 @@ const lockOf = async (fx: Fixture) =>
   (await fx.db.select({ v: teams.lockVersion }).from(teams).where(eq(teams.id, fx.teamId)))[0]!.v;
 const membership = (fx: Fixture) => and(eq(teamMembers.teamId, fx.teamId), eq(teamMembers.userId, fx.targetId));
 
+const FIND_GIT = `mlops-engineer/${GIT}~3`;
+const STAFF_GIT = `mlops-engineer/${GIT}~2~1`;
 const resetTarget = async (fx: Fixture) => {
   await fx.db.update(users).set({ role: "member", disabled: false }).where(eq(users.id, fx.targetId));
 };
@@ -216,6 +225,12 @@ export const MATRIX: Row[] = [
     id: "lib/data/rating-sheet.ts#getMemberRatingSheet",
     run: (v, fx) => getMemberRatingSheet(v, { teamId: fx.teamId, userId: fx.targetId }, { locale: "en" }),
     expect: leadOfTheTeam,
+  },
+  {
+    // The person page: the person, their leads, managers and admins; to anyone else the person does not exist.
+    id: "lib/data/person.ts#getPersonPage",
+    run: (v, fx) => getPersonPage(v, { id: fx.targetId }, { locale: "en" }),
+    expect: { ...managers, memberOnSelf: "ok", memberOnOther: "not_found" },
   },
   { id: "lib/actions/teams.ts#createTeamAction", run: (v) => createTeam(v, { name: "Matrix team" }), expect: managers },
   {
@@ -525,6 +540,71 @@ export const MATRIX: Row[] = [
     expect: adminOnly,
   },
   { id: "app/api/audit/export/route.ts#GET", run: (v) => exportAuditEvents(v, {}), expect: adminOnly },
+  // Searching the org by skill: admins, managers and leads; members only when the org setting allows it (off here).
+  {
+    id: "lib/data/people.ts#findPeople",
+    run: (v) => findPeople(v, { r: FIND_GIT }, { locale: "en" }),
+    expect: managers,
+  },
+  // Staging a project and its saved plans: admins, managers and leads, never members (whatever the settings).
+  {
+    id: "app/api/people/staff/route.ts#GET",
+    run: (v) => proposeProjectStaffing(v, { r: STAFF_GIT }, { locale: "en" }),
+    expect: managers,
+  },
+  {
+    id: "lib/actions/staffing.ts#saveStaffingPlanAction",
+    run: (v) => saveStaffingPlan(v, { name: "Matrix plan", query: `r=${STAFF_GIT}` }),
+    expect: managers,
+  },
+  { id: "lib/data/staffing.ts#listStaffingPlans", run: (v) => listStaffingPlans(v), expect: managers },
+  {
+    id: "app/api/people/find/route.ts#GET",
+    run: (v) => findPeople(v, { r: FIND_GIT }, { locale: "en" }),
+    expect: managers,
+  },
+  // Skill pages: counts for everyone signed in (names are checked in skill-page.test.ts). Resources: admins and the
+  // skill's mentors add (the two leads rate MLflow 4 themselves, the members 3); admins and whoever added one remove.
+  {
+    id: "lib/data/skill-page.ts#getSkillPage",
+    run: (v) => getSkillPage(v, { key: MLFLOW }, { locale: "en" }),
+    expect: signedInOnly,
+  },
+  {
+    id: "lib/data/learning-resources.ts#getResourcesForSkills",
+    run: (v, fx) => getResourcesForSkills(v, { frameworkId: fx.frameworkId, skillKeys: [MLFLOW] }),
+    expect: signedInOnly,
+  },
+  {
+    id: "lib/actions/learning-resources.ts#addLearningResourceAction",
+    run: (v) =>
+      addLearningResource(v, {
+        frameworkKey: "mlops-engineer",
+        skillKey: MLFLOW,
+        title: "Matrix resource",
+        url: "https://example.com/",
+      }),
+    expect: managers,
+    // The admin's resource (the last cell) stays for the remove row below.
+    undo: async (fx) => {
+      await fx.db.delete(learningResources).where(ne(learningResources.createdById, demoUserId(EMAIL.admin)));
+    },
+  },
+  {
+    id: "lib/actions/learning-resources.ts#removeLearningResourceAction",
+    run: async (v, fx) => {
+      const [r] = await fx.db
+        .select({ id: learningResources.id })
+        .from(learningResources)
+        .where(and(eq(learningResources.createdById, demoUserId(EMAIL.admin)), isNull(learningResources.removedAt)));
+      if (!r) throw new Error("the add row leaves the admin's resource for this row");
+      return removeLearningResource(v, { id: r.id });
+    },
+    expect: adminOnly,
+    undo: async (fx) => {
+      await fx.db.update(learningResources).set({ removedAt: null });
+    },
+  },
   {
     id: "app/api/health/route.ts#GET",
     expect: everyone,

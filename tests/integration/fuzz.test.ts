@@ -19,9 +19,14 @@ import {
 } from "@/lib/data/framework-admin";
 import { getTeamHeatmap, getTeamHeatmapJson, getTeamPageHeatmap } from "@/lib/data/heatmap";
 import { importRatings } from "@/lib/data/import";
+import { addLearningResource, getResourcesForSkills, removeLearningResource } from "@/lib/data/learning-resources";
 import { setMyLocale } from "@/lib/data/locale-preference";
+import { findPeople } from "@/lib/data/people";
+import { getPersonPage } from "@/lib/data/person";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
 import { updateOrgSetting } from "@/lib/data/settings";
+import { getSkillPage } from "@/lib/data/skill-page";
+import { proposeProjectStaffing, saveStaffingPlan } from "@/lib/data/staffing";
 import {
   addTeamMember,
   archiveTeam,
@@ -38,6 +43,7 @@ import { AppError } from "@/lib/errors";
 import { demoViewer, seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { rowsOf } from "./support/fingerprint";
+import { GIT } from "./support/frameworks";
 
 /*
  * Bad input everywhere: every server action's and route's data-access entry
@@ -181,8 +187,36 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
         call: (v, i) => getTeamVision(v, i, { locale: "en" }),
         template: { teamId: team, quarter: "2026-Q1" },
       },
+      { name: "getPersonPage", call: (v, i) => getPersonPage(v, i, { locale: "en" }), template: { id: user } },
       { name: "listAuditEvents", call: (v, i) => listAuditEvents(v, i), template: { action: "x" } },
       { name: "exportAuditEvents (route)", call: (v, i) => exportAuditEvents(v, i), template: { action: "x" } },
+      {
+        name: "proposeProjectStaffing (page and CSV route)",
+        call: (v, i) => proposeProjectStaffing(v, i, { locale: "en" }),
+        template: { r: `mlops-engineer/${GIT}~3~2`, exclude: team, max: "3", harm: "1" },
+      },
+      {
+        name: "saveStaffingPlanAction",
+        call: (v, i) => saveStaffingPlan(v, i),
+        template: { name: "Plan", query: `r=mlops-engineer/${GIT}~3~2` },
+      },
+      {
+        name: "findPeople (page and CSV route)",
+        call: (v, i) => findPeople(v, i, { locale: "en" }),
+        template: { r: `mlops-engineer/${GIT}~3~i`, team, level: "senior", validated: "1", fresh: "1" },
+      },
+      {
+        name: "getSkillPage",
+        call: (v, i) => getSkillPage(v, i, { locale: "en" }),
+        template: { key: GIT, roadmap: "x" },
+      },
+      { name: "getResourcesForSkills", call: getResourcesForSkills, template: { frameworkId: fw, skillKeys: ["x"] } },
+      {
+        name: "addLearningResource",
+        call: addLearningResource,
+        template: { frameworkKey: "mlops-engineer", skillKey: GIT, title: "t", url: "https://example.com/", note: "n" },
+      },
+      { name: "removeLearningResource", call: removeLearningResource, template: { id: randomUUID() } },
     );
   });
 
