@@ -1,23 +1,46 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
-import type { NamedPerson, SkillPeople as People } from "@/lib/analytics/skill-page";
+import type { NamedPerson } from "@/lib/analytics/skill-page";
+import type { ShownPeople } from "@/lib/data/skill-page";
 
 /** Holders, possible mentors and learners by name; to viewers who may not see names, a sentence saying who may. */
-export async function SkillPeople({ people }: { people: People | null }) {
+export async function SkillPeople({ people, findRef }: { people: ShownPeople | null; findRef: string }) {
   const t = await getTranslations("skillPage");
   if (!people) return <p className="mt-2 text-sm text-muted-foreground">{t("namesHidden")}</p>;
   const groups = [
-    { key: "mentors", title: t("mentors"), hint: t("mentorsHint"), list: people.mentors },
-    { key: "holders", title: t("holders"), hint: t("holdersHint"), list: people.holders },
-    { key: "learners", title: t("learners"), hint: t("learnersHint"), list: people.learners },
+    {
+      key: "mentors",
+      title: t("mentors"),
+      hint: t("mentorsHint"),
+      list: people.mentors,
+      total: people.totals.mentors,
+      find: `${findRef}~4`,
+    },
+    {
+      key: "holders",
+      title: t("holders"),
+      hint: t("holdersHint"),
+      list: people.holders,
+      total: people.totals.holders,
+      find: `${findRef}~3`,
+    },
+    {
+      key: "learners",
+      title: t("learners"),
+      hint: t("learnersHint"),
+      list: people.learners,
+      total: people.totals.learners,
+      find: null,
+    },
   ];
   return (
     <div className="mt-3 grid gap-4 md:grid-cols-3">
       {groups.map((g) => (
         <div key={g.key} className="min-w-0">
           <h3 className="text-sm font-medium">
-            {g.title} <span className="text-muted-foreground tabular-nums">({g.list.length})</span>
+            {g.title} <span className="text-muted-foreground tabular-nums">({g.total})</span>
           </h3>
           <p className="text-xs text-muted-foreground">{g.hint}</p>
           {g.list.length === 0 ? (
@@ -32,6 +55,16 @@ export async function SkillPeople({ people }: { people: People | null }) {
               </ul>
             </div>
           )}
+          {g.total > g.list.length && (
+            <p className="mt-1 text-xs text-muted-foreground">
+              {t("more", { count: g.total - g.list.length })}{" "}
+              {g.find && (
+                <Link href={`/people/find?r=${g.find}`} className="underline underline-offset-2">
+                  {t("seeAll")}
+                </Link>
+              )}
+            </p>
+          )}
         </div>
       ))}
     </div>
@@ -41,7 +74,9 @@ export async function SkillPeople({ people }: { people: People | null }) {
 function PersonLine({ person, validatedLabel }: { person: NamedPerson; validatedLabel: string }) {
   return (
     <li className="flex flex-wrap items-baseline gap-x-2">
-      <span>{person.name}</span>
+      <Link href={`/people/${person.id}`} className="underline-offset-2 hover:underline">
+        {person.name}
+      </Link>
       {person.value !== null && <span className="text-muted-foreground tabular-nums">{person.value}</span>}
       {person.validated && <Badge variant="outline">{validatedLabel}</Badge>}
       {person.teams.length > 0 && <span className="text-xs text-muted-foreground">{person.teams.join(", ")}</span>}

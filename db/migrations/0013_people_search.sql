@@ -26,4 +26,4 @@ ALTER TABLE "learning_resources" ADD CONSTRAINT "learning_resources_created_by_i
 ALTER TABLE "staffing_plans" ADD CONSTRAINT "staffing_plans_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "learning_resources_skill_idx" ON "learning_resources" USING btree ("framework_id","skill_key");--> statement-breakpoint
 CREATE INDEX "staffing_plans_created_idx" ON "staffing_plans" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "ratings_current_skill_idx" ON "ratings_current" USING btree ("framework_id","skill_key");
+CREATE INDEX "ratings_current_skill_idx" ON "ratings_current" USING btree ("framework_id","skill_key","user_id","rater_kind","proficiency","not_applicable","interest","quarter");

@@ -92,8 +92,19 @@ export const ratingsCurrent = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.frameworkId, t.userId, t.skillKey, t.raterKind] }),
-    // Who holds a skill across the org (/people/find, /skills/[key]): one skill's cells without scanning the framework's.
-    index("ratings_current_skill_idx").on(t.frameworkId, t.skillKey),
+    // Who holds a skill across the org (/people/find, /people/staff, /skills/[key]): one skill's cells, read from the
+    // index alone (every column a search reads is in it), without visiting the table's pages. On 2,000 × 60 it
+    // read five skills in ~5 ms against ~40 ms for an index on (framework, skill) that then visits the rows.
+    index("ratings_current_skill_idx").on(
+      t.frameworkId,
+      t.skillKey,
+      t.userId,
+      t.raterKind,
+      t.proficiency,
+      t.notApplicable,
+      t.interest,
+      t.quarter,
+    ),
   ],
 );
 

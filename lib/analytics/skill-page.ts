@@ -71,6 +71,8 @@ export function distribution(people: FindPerson[], standing: Map<string, Standin
 }
 
 export type NamedPerson = { id: string; name: string; value: number | null; validated: boolean; teams: string[] };
+// One collator for every comparison (String#localeCompare builds one per call: slow over an org's people).
+const byName = new Intl.Collator("en");
 export type SkillPeople = { holders: NamedPerson[]; mentors: NamedPerson[]; learners: NamedPerson[] };
 
 /**
@@ -92,7 +94,7 @@ export function skillPeople(people: FindPerson[], standing: Map<string, Standing
     };
   });
   const byValue = (a: NamedPerson, b: NamedPerson) =>
-    (b.value ?? -1) - (a.value ?? -1) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1);
+    (b.value ?? -1) - (a.value ?? -1) || byName.compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
   const pick = (keep: (p: NamedPerson, interest: number | null) => boolean) =>
     named
       .filter((n) => keep(n.person, n.interest))

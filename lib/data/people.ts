@@ -23,7 +23,8 @@ import { forbidden, invalid } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { canFindPeople } from "@/lib/permissions";
 import { quarterOf } from "@/lib/quarters";
-import { findPeopleQuerySchema, type FindNeed, type SkillRef } from "@/lib/validations/people";
+import { cachedJson } from "@/lib/server/payload-cache";
+import { findPeopleQuerySchema, type FindNeed, type FindPeopleQuery, type SkillRef } from "@/lib/validations/people";
 
 import { parseInput, requireSignedIn } from "./guard";
 
@@ -78,6 +79,13 @@ export async function findPeople(
 ): Promise<FindPeopleView> {
   await requireFinder(viewer);
   const query = parseInput(findPeopleQuerySchema, raw);
+  // The result depends on the request alone (never on who asks, once allowed): kept per process and
+  // served while the data stamp is unchanged, as heatmaps are; any write anywhere rebuilds it.
+  const key = `find:${locale}:${quarterOf(new Date())}:${JSON.stringify(query)}`;
+  return JSON.parse(await cachedJson(getDb(), key, () => search(query, locale))) as FindPeopleView;
+}
+
+async function search(query: FindPeopleQuery, locale: AppLocale): Promise<FindPeopleView> {
   const catalogue = await readCatalogue(locale);
   const needs = resolveSkills(catalogue, query.r);
   const wanted = needs.map((n) => ({ frameworkId: n.skill.frameworkId, skillKey: n.skillKey }));

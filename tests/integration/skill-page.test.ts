@@ -227,6 +227,10 @@ describeOnEachEngine(
         return { queries, total: view.distribution.org.total };
       };
       await page(); // the published roadmap's rows are cached after the first read
+      // Unchanged data: served from the payload cache (the data stamp and the settings).
+      expect((await count()).queries).toBe(2);
+      // A write changes the data stamp, so each count below rebuilds the page.
+      await rate(demoUserId("hana.sato@acme.test"), "self", 2);
       const small = await count();
       const db = handle().db;
       const people = await db
