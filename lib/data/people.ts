@@ -60,7 +60,6 @@ export function resolveSkills<T extends SkillRef>(catalogue: OrgCatalogue, needs
 }
 
 export type FindPeopleView = {
-  catalogue: OrgCatalogue;
   requirements: (FindNeed & { ref: string; name: string })[];
   rows: FindRow[];
   total: number;
@@ -83,6 +82,17 @@ export async function findPeople(
   // served while the data stamp is unchanged, as heatmaps are; any write anywhere rebuilds it.
   const key = `find:${locale}:${quarterOf(new Date())}:${JSON.stringify(query)}`;
   return JSON.parse(await cachedJson(getDb(), key, () => search(query, locale))) as FindPeopleView;
+}
+
+/** The page: the search, and the catalogue its requirement picker offers (the CSV route needs only the search). */
+export async function getFindPeoplePage(
+  viewer: Viewer | null,
+  raw: unknown,
+  { locale }: { locale: AppLocale },
+): Promise<FindPeopleView & { catalogue: OrgCatalogue }> {
+  // The search first: it checks the caller before anything else is read.
+  const view = await findPeople(viewer, raw, { locale });
+  return { ...view, catalogue: await readCatalogue(locale) };
 }
 
 async function search(query: FindPeopleQuery, locale: AppLocale): Promise<FindPeopleView> {
@@ -111,7 +121,6 @@ async function search(query: FindPeopleQuery, locale: AppLocale): Promise<FindPe
     },
   });
   return {
-    catalogue,
     requirements: needs.map(({ skill, ...n }) => ({ ...n, ref: skill.ref, name: skill.name })),
     rows,
     total,

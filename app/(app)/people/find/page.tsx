@@ -9,7 +9,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { orStartAfresh, viewerOrSignIn } from "@/lib/auth/page";
-import { findPeople } from "@/lib/data/people";
+import { getFindPeoplePage } from "@/lib/data/people";
 import { getAppLocale } from "@/lib/i18n/app-locale";
 import { canStaffProjects } from "@/lib/permissions";
 import { needToken, paramsToQuery, queryWithTokens } from "@/lib/validations/people";
@@ -24,7 +24,7 @@ export default async function FindPeoplePage({ searchParams }: Props) {
   const ts = await getTranslations("staffing");
   const query = paramsToQuery(await searchParams);
   // A hand-edited or outdated link: say what is wrong and start afresh, rather than a blank page.
-  const { view, badLink } = await orStartAfresh((raw) => findPeople(viewer, raw, { locale }), query);
+  const { view, badLink } = await orStartAfresh((raw) => getFindPeoplePage(viewer, raw, { locale }), query);
   const tokens = view.requirements.map(needToken);
   const filters = badLink ? {} : pickFilters(query);
   const csv = queryWithTokens(tokens, new URLSearchParams(filters));
