@@ -90,6 +90,20 @@ export function canStaffProjects(viewer: PermissionSubject | null): boolean {
   return !!viewer && (can(viewer, "people:find") || viewer.leadTeamIds.length > 0);
 }
 
+/**
+ * Who may open a person's page (/people/[id]): the person, a lead of one of
+ * their teams (admins read every team), and managers and admins, who read
+ * anyone's (read-only). Links to the page are shown only where it opens.
+ */
+export function canOpenPersonPage(
+  viewer: PermissionSubject & { id: string },
+  person: { id: string; teamIds: readonly string[] },
+): boolean {
+  return (
+    viewer.id === person.id || can(viewer, "user:read") || person.teamIds.some((t) => canOnTeam(viewer, t, "team:read"))
+  );
+}
+
 /** Where each role starts after signing in. */
 export const HOME_BY_ROLE: Record<Role, string> = {
   admin: "/org",

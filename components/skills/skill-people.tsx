@@ -6,7 +6,15 @@ import type { NamedPerson } from "@/lib/analytics/skill-page";
 import type { ShownPeople } from "@/lib/data/skill-page";
 
 /** Holders, possible mentors and learners by name; to viewers who may not see names, a sentence saying who may. */
-export async function SkillPeople({ people, findRef }: { people: ShownPeople | null; findRef: string }) {
+export async function SkillPeople({
+  people,
+  findRef,
+  linkPeople,
+}: {
+  people: ShownPeople | null;
+  findRef: string;
+  linkPeople: boolean;
+}) {
   const t = await getTranslations("skillPage");
   if (!people) return <p className="mt-2 text-sm text-muted-foreground">{t("namesHidden")}</p>;
   const groups = [
@@ -50,7 +58,7 @@ export async function SkillPeople({ people, findRef }: { people: ShownPeople | n
             <div tabIndex={0} role="region" aria-label={g.title} className="mt-2 max-h-72 overflow-y-auto">
               <ul className="space-y-1 text-sm">
                 {g.list.map((p) => (
-                  <PersonLine key={p.id} person={p} validatedLabel={t("validated")} />
+                  <PersonLine key={p.id} person={p} validatedLabel={t("validated")} link={linkPeople} />
                 ))}
               </ul>
             </div>
@@ -71,12 +79,16 @@ export async function SkillPeople({ people, findRef }: { people: ShownPeople | n
   );
 }
 
-function PersonLine({ person, validatedLabel }: { person: NamedPerson; validatedLabel: string }) {
+function PersonLine({ person, validatedLabel, link }: { person: NamedPerson; validatedLabel: string; link: boolean }) {
   return (
     <li className="flex flex-wrap items-baseline gap-x-2">
-      <Link href={`/people/${person.id}`} className="underline-offset-2 hover:underline">
-        {person.name}
-      </Link>
+      {link ? (
+        <Link href={`/people/${person.id}`} className="underline-offset-2 hover:underline">
+          {person.name}
+        </Link>
+      ) : (
+        <span>{person.name}</span>
+      )}
       {person.value !== null && <span className="text-muted-foreground tabular-nums">{person.value}</span>}
       {person.validated && <Badge variant="outline">{validatedLabel}</Badge>}
       {person.teams.length > 0 && <span className="text-xs text-muted-foreground">{person.teams.join(", ")}</span>}

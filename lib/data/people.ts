@@ -21,7 +21,7 @@ import {
 import type { Viewer } from "@/lib/auth/viewer";
 import { forbidden, invalid } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { canFindPeople } from "@/lib/permissions";
+import { canFindPeople, canOpenPersonPage } from "@/lib/permissions";
 import { quarterOf } from "@/lib/quarters";
 import { cachedJson } from "@/lib/server/payload-cache";
 import { findPeopleQuerySchema, type FindNeed, type FindPeopleQuery, type SkillRef } from "@/lib/validations/people";
@@ -60,6 +60,8 @@ export function resolveSkills<T extends SkillRef>(catalogue: OrgCatalogue, needs
 }
 
 export type FindPeopleView = {
+  /** Per row (same order): whether the viewer may open that person's page (lib/permissions.ts canOpenPersonPage). */
+  mayOpen?: boolean[];
   requirements: (FindNeed & { ref: string; name: string })[];
   rows: FindRow[];
   total: number;
@@ -76,12 +78,16 @@ export async function findPeople(
   raw: unknown,
   { locale }: { locale: AppLocale },
 ): Promise<FindPeopleView> {
-  await requireFinder(viewer);
+  const v = await requireFinder(viewer);
   const query = parseInput(findPeopleQuerySchema, raw);
   // The result depends on the request alone (never on who asks, once allowed): kept per process and
   // served while the data stamp is unchanged, as heatmaps are; any write anywhere rebuilds it.
   const key = `find:${locale}:${quarterOf(new Date())}:${JSON.stringify(query)}`;
-  return JSON.parse(await cachedJson(getDb(), key, () => search(query, locale))) as FindPeopleView;
+  const view = JSON.parse(await cachedJson(getDb(), key, () => search(query, locale))) as FindPeopleView;
+  const mayOpen = view.rows.map((r) =>
+    canOpenPersonPage(v, { id: r.person.id, teamIds: r.person.teams.map((t) => t.id) }),
+  );
+  return { ...view, mayOpen };
 }
 
 /** The page: the search, and the catalogue its requirement picker offers (the CSV route needs only the search). */

@@ -19,7 +19,7 @@ import { ratingSheet, type RatingSheetDto } from "@/lib/analytics/rating-sheet";
 import type { Viewer } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { can, canOnTeam } from "@/lib/permissions";
+import { can, canOnTeam, canOpenPersonPage } from "@/lib/permissions";
 import { quarterOf } from "@/lib/quarters";
 import { uuidSchema } from "@/lib/validations/ids";
 
@@ -59,7 +59,7 @@ function accessTo(v: Viewer, person: PersonRow) {
   // page would read as pressure, not as information they can act on; their leads, admins and managers can.
   const impactTeams = person.teams.filter((t) => managers || canOnTeam(v, t.teamId, "team:read"));
   return {
-    mayRead: isSelf || leads || managers,
+    mayRead: canOpenPersonPage(v, { id: person.id, teamIds: person.teams.map((t) => t.teamId) }),
     isSelf,
     seesNotes: isSelf || leads,
     impactTeams: impactTeams.length > 0 ? impactTeams : null,

@@ -58,10 +58,12 @@ export type SkillPageView = {
   targets: (TargetCoverage & { canOpen: boolean })[];
   resources: (ResourceRow & { canRemove: boolean })[];
   canAddResource: boolean;
+  /** Names link to person pages only for those who may open anyone's (managers, admins): never to a page that refuses. */
+  linkPeople: boolean;
 };
 
 /** What a skill page shows whoever asks: built once per data stamp and shared (see getSkillPage). */
-type SkillPageCore = Omit<SkillPageView, "people" | "targets" | "resources" | "canAddResource"> & {
+type SkillPageCore = Omit<SkillPageView, "people" | "targets" | "resources" | "canAddResource" | "linkPeople"> & {
   people: ShownPeople;
   targets: TargetCoverage[];
   resources: ResourceRow[];
@@ -141,5 +143,6 @@ export async function getSkillPage(
     targets: targets.map((t) => ({ ...t, canOpen: canReadTeam(v, t.teamId, "vision", settings) })),
     resources: resources.map((r) => ({ ...r, canRemove: isAdmin || r.createdById === v.id })),
     canAddResource: isAdmin || mentorIds.includes(v.id),
+    linkPeople: can(v, "user:read"),
   };
 }

@@ -86,6 +86,8 @@ describeOnEachEngine(
       try {
         const view = await findPeople(demo.member, q, { locale: "en" });
         expect(view.rows.length).toBeGreaterThan(0);
+        // A member may search but opens only their own page: every other name is plain text, not a link that refuses.
+        expect(view.mayOpen).toEqual(view.rows.map((r) => r.person.id === demo.member.id));
         // Results carry values and flags, never anyone's evidence notes.
         expect(JSON.stringify(view.rows)).not.toMatch(/evidence|comment/i);
       } finally {

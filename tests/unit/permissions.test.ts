@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   can,
   canOnTeam,
+  canOpenPersonPage,
   canReadTeam,
   HOME_BY_ROLE,
   ORG_PERMISSIONS,
@@ -92,5 +93,17 @@ describe("who may read a team's heatmap and vision (canReadTeam)", () => {
     expect(canReadTeam(inA, "team-a", "heatmap", closed)).toBe(false);
     expect(canReadTeam(inA, "team-b", "heatmap", open)).toBe(false);
     expect(canReadTeam(null, "team-a", "heatmap", open)).toBe(false);
+  });
+});
+
+describe("who may open a person's page", () => {
+  const person = { id: "p", teamIds: ["team-a"] };
+  it("is the person, a lead of one of their teams, managers and admins; not another member or another team's lead", () => {
+    expect(canOpenPersonPage({ id: "p", role: "member", leadTeamIds: [] }, person)).toBe(true);
+    expect(canOpenPersonPage({ id: "l", role: "member", leadTeamIds: ["team-a"] }, person)).toBe(true);
+    expect(canOpenPersonPage({ id: "m", role: "manager", leadTeamIds: [] }, person)).toBe(true);
+    expect(canOpenPersonPage({ id: "a", role: "admin", leadTeamIds: [] }, person)).toBe(true);
+    expect(canOpenPersonPage({ id: "x", role: "member", leadTeamIds: [] }, person)).toBe(false);
+    expect(canOpenPersonPage({ id: "y", role: "member", leadTeamIds: ["team-b"] }, person)).toBe(false);
   });
 });

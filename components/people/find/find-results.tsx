@@ -9,7 +9,18 @@ import { cn } from "@/lib/utils";
 type Need = { ref: string; name: string; level: number; interested: boolean };
 
 /** The ranked people: a real table (one column per requirement), readable by keyboard and screen reader. */
-export async function FindResults({ rows, total, needs }: { rows: FindRow[]; total: number; needs: Need[] }) {
+export async function FindResults({
+  rows,
+  total,
+  needs,
+  mayOpen,
+}: {
+  rows: FindRow[];
+  total: number;
+  needs: Need[];
+  /** Per row: the viewer may open the person's page (else the name is plain text, never a link to a page that refuses). */
+  mayOpen: boolean[];
+}) {
   const t = await getTranslations("findPeople");
   if (rows.length === 0) return <p className="text-muted-foreground">{t("nobody")}</p>;
   return (
@@ -36,12 +47,16 @@ export async function FindResults({ rows, total, needs }: { rows: FindRow[]; tot
           </tr>
         </THead>
         <TBody>
-          {rows.map((r) => (
+          {rows.map((r, i) => (
             <Tr key={r.person.id} data-testid="find-row">
               <Th scope="row" className="min-w-40">
-                <Link href={`/people/${r.person.id}`} className="underline-offset-2 hover:underline">
-                  {r.person.name}
-                </Link>
+                {mayOpen[i] ? (
+                  <Link href={`/people/${r.person.id}`} className="underline-offset-2 hover:underline">
+                    {r.person.name}
+                  </Link>
+                ) : (
+                  r.person.name
+                )}
                 {r.readyWithTraining && (
                   <Badge variant="outline" className="mt-1 flex w-fit whitespace-nowrap">
                     {t("readyWithTraining")}

@@ -52,7 +52,7 @@ export default async function FindPeoplePage({ searchParams }: Props) {
       {view.requirements.length > 0 && (
         <>
           <FindFilters tokens={tokens} teams={view.teams} levels={view.catalogue.levels} values={filters} />
-          <FindResults rows={view.rows} total={view.total} needs={view.requirements} />
+          <FindResults rows={view.rows} total={view.total} needs={view.requirements} mayOpen={view.mayOpen ?? []} />
           <p className="text-xs text-muted-foreground">{t("scoreHelp")}</p>
         </>
       )}

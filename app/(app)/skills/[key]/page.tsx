@@ -68,7 +68,7 @@ export default async function SkillPage({ params, searchParams }: Props) {
         </Section>
       </div>
       <Section titleId="people-title" title={t("people")} className="p-5">
-        <SkillPeople people={page.people} findRef={page.skill.ref} />
+        <SkillPeople people={page.people} findRef={page.skill.ref} linkPeople={page.linkPeople} />
       </Section>
       <Section titleId="targets-title" title={t("targets")} description={t("targetsIntro")} className="p-5">
         <SkillTargets targets={page.targets} />
