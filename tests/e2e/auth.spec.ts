@@ -23,7 +23,7 @@ test.describe("signing in through the identity provider", () => {
     await expect(page).toHaveURL(/\/me$/);
     await expect(page.getByRole("heading", { level: 1, name: "My skills" })).toBeVisible();
     await expect(page.getByText(/of 33 rated this quarter/)).toBeVisible();
-    await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "People", exact: true })).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/me-member.png` });
     await signOut(page);
     await page.goto("/me");
@@ -43,7 +43,7 @@ test.describe("signing in through the identity provider", () => {
     await signInAs(page, "Mei-Ling Chen");
     await expect(page).toHaveURL(/\/org$/);
     await expect(page.getByRole("heading", { level: 1, name: "Organisation" })).toBeVisible();
-    await page.getByRole("link", { name: "People" }).click();
+    await page.getByRole("link", { name: "People", exact: true }).click();
     await expect(page).toHaveURL(/\/org\/people$/);
     await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
     await expect(page.getByRole("combobox", { name: "Role of Sofia Rossi" })).toHaveValue("member");
