@@ -51,8 +51,8 @@ export type HeatmapDto = CompactMatrix & {
   currentQuarter: string;
   quarters: string[];
   /**
-   * mayOpen: whether the viewer may open the person's page for this row's team
-   * (/teams/[teamId]/members/[userId] needs team:read there). Always false in
+   * mayOpen: whether the row links to the person's page (/people/[id]): when
+   * the viewer has team:read on the row's team, who may always open it. Always false in
    * the API's cached team payload, which is shared by every viewer of the team.
    */
   members: {

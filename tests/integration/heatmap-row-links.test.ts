@@ -13,7 +13,7 @@ import { useDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 
 // Each heatmap row says whether the viewer may open that person's page
-// (/teams/[teamId]/members/[userId], which needs team:read on the row's team):
+// (/people/[id]; a row links when the viewer has team:read on the row's team):
 // the data layer decides, the component only draws a link or not.
 describeOnEachEngine("heatmap rows that open a person", ({ handle }) => {
   const mlPlatform = demoTeamId("ml-platform");
