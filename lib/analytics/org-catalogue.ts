@@ -130,3 +130,9 @@ export function groupPeople(
   }
   return [...people.values()];
 }
+
+/** Every team the people are in, once, by name. */
+export function teamsOf(people: { teams: { id: string; name: string }[] }[]): { id: string; name: string }[] {
+  const teams = new Map(people.flatMap((p) => p.teams.map((t) => [t.id, t] as const)));
+  return [...teams.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

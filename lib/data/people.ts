@@ -14,6 +14,7 @@ import {
   groupPeople,
   levelOptions,
   skillCatalogue,
+  teamsOf,
   type CapabilityOption,
   type LevelOption,
   type SkillOption,
@@ -133,9 +134,4 @@ async function search(query: FindPeopleQuery, locale: AppLocale): Promise<FindPe
     teams: teamsOf(people),
     currentQuarter,
   };
-}
-
-function teamsOf(people: { teams: { id: string; name: string }[] }[]) {
-  const teams = new Map(people.flatMap((p) => p.teams.map((t) => [t.id, t] as const)));
-  return [...teams.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

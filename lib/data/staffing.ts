@@ -7,7 +7,8 @@ import { writeAudit } from "@/db/queries/audit";
 import { readActivePeople, readSkillRatings, readTeamNeeds, type TeamNeedRow } from "@/db/queries/org-people";
 import { staffingPlans, users, type StaffingPlanQuery } from "@/db/schema";
 import type { SkillRating } from "@/lib/analytics/find-people";
-import { groupPeople } from "@/lib/analytics/org-catalogue";
+import { groupPeople, teamsOf } from "@/lib/analytics/org-catalogue";
+import { countedProficiency, effectiveRating } from "@/lib/analytics/ratings";
 import {
   proposeStaffing,
   type HomeTargetNeed,
@@ -42,21 +43,22 @@ function requireStaffer(viewer: Viewer | null): Viewer {
 /** Skills are keyed by framework and key across roadmaps. */
 const skillId = (frameworkId: string, skillKey: string) => `${frameworkId}|${skillKey}`;
 
-/** Effective proficiency per person and skill: validated where present, else self; not applicable counts as none. */
+/** Effective proficiency per person and skill (lib/analytics/ratings.ts: validated where present, else self). */
 function effectiveBySkill(ratings: SkillRating[]): Map<string, Record<string, number>> {
-  const validated = new Set<string>();
+  const held = new Map<string, { userId: string; skill: string; self?: SkillRating; manager?: SkillRating }>();
+  for (const r of ratings) {
+    const skill = skillId(r.frameworkId, r.skillKey);
+    const cell = held.get(`${r.userId}|${skill}`) ?? { userId: r.userId, skill };
+    cell[r.raterKind === "manager" ? "manager" : "self"] = r;
+    held.set(`${r.userId}|${skill}`, cell);
+  }
   const out = new Map<string, Record<string, number>>();
-  // Validated rows first, so a self row never overwrites one.
-  const ordered = [...ratings].sort((a, b) => (a.raterKind === b.raterKind ? 0 : a.raterKind === "manager" ? -1 : 1));
-  for (const r of ordered) {
-    const key = skillId(r.frameworkId, r.skillKey);
-    const cell = `${r.userId}|${key}`;
-    if (validated.has(cell)) continue;
-    if (r.raterKind === "manager") validated.add(cell);
-    if (r.notApplicable || r.proficiency === null) continue;
-    const map = out.get(r.userId) ?? {};
-    map[key] = r.proficiency;
-    out.set(r.userId, map);
+  for (const { userId, skill, self, manager } of held.values()) {
+    const value = countedProficiency(effectiveRating(self ?? null, manager ?? null));
+    if (value === null) continue;
+    const map = out.get(userId) ?? {};
+    map[skill] = value;
+    out.set(userId, map);
   }
   return out;
 }
@@ -99,9 +101,7 @@ async function computeStaffing(query: StaffingQuery, locale: AppLocale): Promise
     level: n.level,
     headcount: n.headcount,
   }));
-  const teams = [...new Map(grouped.flatMap((p) => p.teams.map((t) => [t.id, t] as const))).values()].sort((a, b) =>
-    a.name.localeCompare(b.name),
-  );
+  const teams = teamsOf(grouped);
   const result =
     requirements.length === 0
       ? null

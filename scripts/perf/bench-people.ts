@@ -4,14 +4,7 @@
 // heatmap scenarios before them do not have.
 import autocannon from "autocannon";
 
-import type { Bench, Summary } from "./bench-scenarios";
-import { summarize } from "./harness";
-
-async function repeat(n: number, f: () => Promise<number>): Promise<Summary> {
-  const xs: number[] = [];
-  for (let i = 0; i < n; i++) xs.push(await f());
-  return summarize(xs);
-}
+import { repeat, type Bench } from "./bench-scenarios";
 
 /** Three skill targets per team (2 people at ≥ 3), through SQL as an import would write them. */
 async function addTeamTargets({ sql, fx }: Bench): Promise<number> {

@@ -37,7 +37,8 @@ export type Bench = {
   phase: (name: string) => void;
 };
 
-async function repeat(n: number, f: () => Promise<number>): Promise<Summary> {
+/** Runs f n times in a row and summarises its figures. */
+export async function repeat(n: number, f: () => Promise<number>): Promise<Summary> {
   const xs: number[] = [];
   for (let i = 0; i < n; i++) xs.push(await f());
   return summarize(xs);
