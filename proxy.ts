@@ -59,11 +59,12 @@ function undecodable(pathname: string): boolean {
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (undecodable(pathname)) {
-    if (pathname.startsWith("/api/")) return refuse(400, "invalid", "The address is not valid UTF-8.");
+    if (pathname.startsWith("/api/") || pathname.startsWith("/scim/"))
+      return refuse(400, "invalid", "The address is not valid UTF-8.");
     return badRequestPage(request, request.cookies.get(LOCALE_COOKIE)?.value);
   }
-  // API routes reach the proxy only for that check (see `config`).
-  if (pathname.startsWith("/api/")) return NextResponse.next();
+  // API and SCIM routes reach the proxy only for that check (see `config`).
+  if (pathname.startsWith("/api/") || pathname.startsWith("/scim/")) return NextResponse.next();
   if (request.method === "POST" && request.headers.has("next-action")) return guardServerAction(request);
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!signedIn && !PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
@@ -91,10 +92,12 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Pages and server actions: not Next's assets or files with an extension,
-    // and not API routes (they guard themselves: a proxy in front of them
-    // would make Next.js buffer their bodies for it)...
-    "/((?!api|_next/static|_next/image|favicon.ico|.*\\.[a-z0-9]+$).*)",
-    // ...except API paths with a percent sign, to refuse undecodable ones.
+    // and not API or SCIM routes (they guard themselves: a proxy in front of
+    // them would make Next.js buffer their bodies for it, and SCIM clients
+    // carry a bearer token, never the session cookie the proxy looks for)...
+    "/((?!api/|scim/|_next/static|_next/image|favicon.ico|.*\\.[a-z0-9]+$).*)",
+    // ...except paths with a percent sign, to refuse undecodable ones.
     "/api/(.*%.*)",
+    "/scim/(.*%.*)",
   ],
 };

@@ -20,6 +20,7 @@ export const APPEND_ONLY_TABLES = [
   "team_member_history",
   "team_target_history",
   "plan_items",
+  "scim_events",
 ] as const;
 
 /**

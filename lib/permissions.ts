@@ -18,6 +18,7 @@ export const ORG_PERMISSIONS = [
   "cycle:manage", // open and close assessment quarters
   "export:org",
   "people:find", // search the whole org for who can do X (/people/find, /people/staff)
+  "directory:manage", // SCIM tokens, group mappings, the provisioning log (/org/directory)
 ] as const;
 export type OrgPermission = (typeof ORG_PERMISSIONS)[number];
 

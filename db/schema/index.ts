@@ -8,3 +8,4 @@ export * from "./audit";
 export * from "./settings";
 export * from "./limits";
 export * from "./people";
+export * from "./directory";

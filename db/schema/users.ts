@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 
 import { timestamps, uuidId } from "./columns";
 import { userRole } from "./enums";
@@ -23,12 +33,25 @@ export const users = pgTable(
     // once the row has moved on (lib/auth/viewer.ts).
     sessionGeneration: integer().notNull().default(0),
     lastSignInAt: timestamp({ withTimezone: true }),
+    // SCIM (lib/scim): the IdP's own key and login name, the name parts and
+    // title it sends, and the person's manager. `scimDeletedAt`: the IdP
+    // deleted the person; they stay, disabled, with their history, but SCIM
+    // answers 404 for them from then on.
+    externalId: text(),
+    userName: text(),
+    givenName: text(),
+    familyName: text(),
+    title: text(),
+    managerId: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    scimDeletedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("users_issuer_subject_key").on(t.issuer, t.subject),
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     index("users_role_idx").on(t.role),
+    uniqueIndex("users_user_name_key").on(sql`lower(${t.userName})`),
+    index("users_external_id_idx").on(t.externalId),
   ],
 );
 

@@ -4,7 +4,8 @@ import { AppError, classifyDbError, type DbErrorClass } from "@/lib/errors";
 
 import { logFailure } from "./result";
 
-const STATUS: Record<AppError["code"], number> = {
+/** The HTTP status of each expected failure (route handlers, SCIM). */
+export const APP_ERROR_STATUS: Record<AppError["code"], number> = {
   unauthenticated: 401,
   forbidden: 403,
   invalid: 400,
@@ -35,7 +36,7 @@ export function errorResponse(e: unknown): Response {
     const headers = e.retryAfter ? { "retry-after": String(e.retryAfter) } : undefined;
     return Response.json(
       { error: e.message, code: e.code, fieldErrors: e.fieldErrors },
-      { status: STATUS[e.code], headers },
+      { status: APP_ERROR_STATUS[e.code], headers },
     );
   }
   const c = classifyDbError(e);

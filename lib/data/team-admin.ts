@@ -20,6 +20,7 @@ import {
   updateTeamSchema,
 } from "@/lib/validations/teams";
 
+import { managingGroup } from "./directory";
 import { parseInput, parseTeamInput, requirePermission } from "./guard";
 import { assertWithinReach } from "./team-reach";
 
@@ -114,6 +115,7 @@ export async function addTeamMember(
   }
   return getDb().transaction(async (tx) => {
     await requireActiveTeam(tx, input.teamId);
+    await assertMembershipByHand(tx, input.teamId);
     let [user] = await tx
       .select()
       .from(users)
@@ -160,6 +162,7 @@ export async function addTeamMember(
 export async function removeTeamMember(viewer: Viewer | null, raw: unknown): Promise<void> {
   const { v, input } = parseTeamInput(viewer, removeTeamMemberSchema, raw, "team:edit");
   await getDb().transaction(async (tx) => {
+    await assertMembershipByHand(tx, input.teamId);
     const row = await requireMembership(tx, input.teamId, input.userId);
     if (row.isLead) await requireAnotherLead(tx, input.teamId, input.userId);
     await tx.delete(teamMembers).where(membershipOf(input.teamId, input.userId));
@@ -208,6 +211,15 @@ export async function updateTeamMember(viewer: Viewer | null, raw: unknown): Pro
   });
 }
 
+/** A team whose membership a directory group owns changes in the directory, not here (leads and levels stay editable). */
+async function assertMembershipByHand(tx: DbOrTx, teamId: string) {
+  const group = await managingGroup(tx, teamId);
+  if (group)
+    throw conflict(
+      `This team's members come from the directory group “${group.displayName}”: change them in the directory.`,
+    );
+}
+
 const membershipOf = (teamId: string, userId: string) =>
   and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId));
 
@@ -235,6 +247,8 @@ export type TeamSettingsDto = {
   description: string;
   lockVersion: number;
   levels: { key: string; name: string }[];
+  /** The directory group whose members the team's are (lib/data/directory.ts), if any. */
+  managedBy: { id: string; displayName: string } | null;
   members: {
     id: string;
     name: string;
@@ -273,7 +287,9 @@ export async function getTeamSettings(
       .orderBy(users.name),
     readTeamRoadmap(db, team.frameworkVersionId, locale),
   ]);
+  const managedBy = await managingGroup(db, team.id);
   return {
+    managedBy,
     id: team.id,
     versionId: team.frameworkVersionId,
     roadmap,

@@ -88,4 +88,9 @@ export const LIMITS = {
   export: { limit: 30, windowSeconds: 60 },
   auditExport: { limit: 10, windowSeconds: 60 },
   signIn: { limit: 20, windowSeconds: 60 },
+  // Per SCIM token: a full sync of a large directory (an Okta import, an
+  // Entra initial cycle) sends thousands of requests a minute.
+  scim: { limit: 6000, windowSeconds: 60 },
+  // Refused SCIM requests written to the provisioning log, all tokens together.
+  scimRefusedLog: { limit: 60, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimit>;

@@ -74,6 +74,7 @@ export function resultRows(f: Figures, rss: Rss): Row[] {
       met: f.xlsx.median <= 3000,
     }),
     ...peopleRows(f),
+    ...scimRows(f),
     row("rating save, 20 concurrent raters at autosave pace: p95", round(saves.paced.p95), "ms", {
       target: "≤ 50 ms",
       met: saves.paced.p95 <= 50 && saves.paced.errors === 0,
@@ -217,6 +218,25 @@ function peopleRows({ people }: Figures): Row[] {
     }),
     row("skill page right after a write (rebuilt, no cache): median", round(people.skillMiss.median), "ms", {
       note: `p95 ${round(people.skillMiss.p95)} ms`,
+    }),
+  ];
+}
+
+function scimRows({ scim }: Figures): Row[] {
+  return [
+    row(
+      `SCIM: ${scim.people} people and ${scim.groups} groups provisioned from empty (Okta's sequence)`,
+      round(scim.provisionSeconds),
+      "s",
+      {
+        target: "≤ 60 s",
+        met: scim.provisionSeconds <= 60 && scim.people >= 2000 && scim.groups >= 40,
+      },
+    ),
+    row("SCIM: full re-sync of the same directory", round(scim.resyncSeconds), "s", {
+      target: "0 writes",
+      met: scim.resyncWrites === 0,
+      note: `${scim.resyncWrites} audit rows written`,
     }),
   ];
 }

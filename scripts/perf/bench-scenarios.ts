@@ -6,6 +6,7 @@ import type postgres from "postgres";
 
 import { addQuarters, quarterEnd, quarterOf, quarterStart } from "../../lib/quarters";
 import { measurePeople } from "./bench-people";
+import type { ScimFigures } from "./bench-scim";
 import { actionId, callAction, summarize, type App } from "./harness";
 
 export type Summary = ReturnType<typeof summarize>;
@@ -67,7 +68,7 @@ export async function measureAll(b: Bench, cleanup: Cleanup) {
   const people = await measurePeople(b);
   return { httpFloor, team, teamFloor, org, past, saves, ssr, browser, xlsx, people };
 }
-export type Figures = Awaited<ReturnType<typeof measureAll>>;
+export type Figures = Awaited<ReturnType<typeof measureAll>> & { scim: ScimFigures };
 
 /** 0. What this server and client cost for a request that does nothing. */
 async function measureHttpFloor(b: Bench): Promise<Summary> {

@@ -18,6 +18,7 @@ import { buildIfStale } from "../lib/build.mjs";
 import { ORG_SIZE_OPTIONS } from "../synthetic/options";
 import { printResults, rawFigures, resultRows, writeResults } from "./bench-report";
 import { measureAll, queryPlans, type Bench, type Cleanup, type Fixtures, type Sql } from "./bench-scenarios";
+import { measureScimProvisioning } from "./bench-scim";
 import { actionId, callAction, ROOT, round, sessionCookie, startApp, startPostgres, type App } from "./harness";
 
 const { values } = parseArgs({ options: ORG_SIZE_OPTIONS });
@@ -37,8 +38,10 @@ async function main() {
     const memory = watchMemory(app);
     cleanup.unshift(() => void memory.stop());
     const b = await benchContext(app, sql, fx, memory.phase);
-    const figures = await measureAll(b, cleanup);
+    const measured = await measureAll(b, cleanup);
     const rss = memory.stop();
+    await app.stop();
+    const figures = { ...measured, scim: await measureScimProvisioning(pg.url) };
     const rows = resultRows(figures, rss);
     const result = {
       when: new Date().toISOString(),

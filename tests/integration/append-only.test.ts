@@ -44,6 +44,7 @@ const REWRITE: Record<(typeof APPEND_ONLY_TABLES)[number], string> = {
   team_member_history: "update team_member_history set present = not present",
   team_target_history: "update team_target_history set required_headcount = 1",
   plan_items: "update plan_items set reason = 'x'",
+  scim_events: "update scim_events set status = 200",
 };
 
 describeOnEachEngine("append-only history", ({ handle, owner, engine }) => {
