@@ -56,6 +56,7 @@ CREATE INDEX "scim_events_created_idx" ON "scim_events" USING btree ("created_at
 CREATE UNIQUE INDEX "scim_tokens_hash_key" ON "scim_tokens" USING btree ("token_hash");--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_manager_id_users_id_fk" FOREIGN KEY ("manager_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "users_user_name_key" ON "users" USING btree (lower("user_name"));--> statement-breakpoint
+CREATE INDEX "users_scim_user_name_idx" ON "users" USING btree (lower(coalesce("user_name", "email")));--> statement-breakpoint
 CREATE INDEX "users_external_id_idx" ON "users" USING btree ("external_id");--> statement-breakpoint
 -- The provisioning log is history like the audit trail: append-only.
 CREATE TRIGGER scim_events_append_only BEFORE UPDATE OR DELETE ON "scim_events"

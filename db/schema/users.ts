@@ -51,6 +51,8 @@ export const users = pgTable(
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     index("users_role_idx").on(t.role),
     uniqueIndex("users_user_name_key").on(sql`lower(${t.userName})`),
+    // SCIM's userName of a person the IdP has not named yet is their email (lib/data/scim-users.ts).
+    index("users_scim_user_name_idx").on(sql`lower(coalesce(${t.userName}, ${t.email}))`),
     index("users_external_id_idx").on(t.externalId),
   ],
 );

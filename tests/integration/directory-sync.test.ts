@@ -1,12 +1,13 @@
 import { and, count, eq, like } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 
-import { auditEvents, scimEvents, scimTokens, teamMembers, users } from "@/db/schema";
+import { auditEvents, rateLimits, scimEvents, scimTokens, teamMembers, users } from "@/db/schema";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { viewerFromSessionToken } from "@/lib/auth/viewer";
 import { setGroupMapping } from "@/lib/data/directory";
 import { createScimToken, revokeScimToken } from "@/lib/data/scim-tokens";
 import { addTeamMember, getTeamSettings, removeTeamMember, updateTeamMember } from "@/lib/data/team-admin";
+import { handleScim } from "@/lib/scim/handler";
 
 import { seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
@@ -186,5 +187,64 @@ describeOnEachEngine("directory sync (SCIM)", ({ handle }) => {
     expect(await handle().db.select().from(users).where(eq(users.email, "x@acme.test"))).toEqual([]);
     const logged = await handle().db.select().from(scimEvents).where(eq(scimEvents.status, 401));
     expect(logged.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("past 6,000 requests a minute a token gets 429 with Retry-After; other tokens are not held up", async () => {
+    const busy = await createScimToken(admin, { name: "Busy" });
+    const windowStart = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    await handle()
+      .db.insert(rateLimits)
+      .values({ key: `scim:${busy.id}`, windowStart, count: 6000 });
+    const refused = await scimSender(busy.token)("GET", "/Users?count=1");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.header("retry-after"))).toBeGreaterThan(0);
+    expect(refused.json).toMatchObject({ status: "429" });
+    expect((await send("GET", "/Users?count=1")).status).toBe(200);
+  });
+
+  it("stops reading a body past 1 MB, declared or streamed, and writes nothing", async () => {
+    const { token } = await createScimToken(admin, { name: "Streaming" });
+    const writes = await auditCount();
+    const chunk = new TextEncoder().encode(" ".repeat(64 * 1024));
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const request = new Request("http://127.0.0.1:3000/scim/v2/Users", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    const response = await handleScim(request, ["Users"]);
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThan(2 * 1024 * 1024);
+    const declared = await scimSender(token)("POST", "/Users", "x", { "content-length": String(5 * 1024 * 1024) });
+    expect(declared.status).toBe(413);
+    expect(await auditCount()).toBe(writes);
+  });
+
+  it("never demotes the organisation's last active admin through a role group", async () => {
+    const meiLing = demoUserId("mei-ling.chen@acme.test");
+    const group = await send("POST", "/Groups", {
+      schemas: [GROUP_SCHEMA],
+      displayName: "Skillgrid admins",
+      members: [{ value: meiLing }],
+    });
+    await setGroupMapping(admin, { groupId: group.json.id, teamId: null, role: "admin" });
+    await send("PATCH", `/Groups/${group.json.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "remove", path: `members[value eq "${meiLing}"]` }],
+    });
+    const [row] = await handle().db.select({ role: users.role }).from(users).where(eq(users.id, meiLing));
+    expect(row!.role).toBe("admin");
+    const kept = await handle()
+      .db.select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "directory.last_admin_kept"));
+    expect(kept).toHaveLength(1);
   });
 });
