@@ -6,11 +6,11 @@ import { scimTokens, users } from "@/db/schema";
 import { demoUserId } from "@/db/seed/demo";
 import { viewerFromSessionToken } from "@/lib/auth/viewer";
 import { createScimToken, revokeScimToken } from "@/lib/data/scim-tokens";
-import { handleScim } from "@/lib/scim/handler";
 
 import { expectError, expectList, patchOp, scimScenarios, type ScimSend } from "../support/scim-conformance";
 import { useDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
+import { scimSender } from "./support/scim";
 import { configureAuthEnv, sessionTokenFor } from "./support/session";
 
 // The Okta and Entra ID request sequences (tests/support/scim-conformance.ts)
@@ -18,35 +18,6 @@ import { configureAuthEnv, sessionTokenFor } from "./support/session";
 // bearer-token refusals, which need tokens made and revoked here.
 
 const DOMAIN = "acme.test"; // configureAuthEnv() makes it the one allowed email domain.
-
-/** Sends a request through the handler as an IdP would, with `token` as the bearer credential (if any). */
-function scimSender(token: string | undefined): ScimSend {
-  return async (method, path, body, headers = {}) => {
-    const url = new URL(`http://127.0.0.1/scim/v2${path}`);
-    const segments = url.pathname.slice("/scim/v2/".length).split("/").filter(Boolean).map(decodeURIComponent);
-    const request = new Request(url, {
-      method,
-      headers: {
-        accept: "application/scim+json",
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { "content-type": "application/scim+json; charset=utf-8" }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-    const response = await handleScim(request, segments);
-    const text = await response.text();
-    let json: unknown = undefined;
-    if (text) {
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = text;
-      }
-    }
-    return { status: response.status, header: (name) => response.headers.get(name), json };
-  };
-}
 
 const uniqueTag = () => randomBytes(4).toString("hex");
 
@@ -81,10 +52,10 @@ describeOnEachEngine("SCIM 2.0 service provider", ({ handle }) => {
     };
 
     it("refuses a request without a token, and ignores session cookies", async () => {
-      await expect401(scimSender(undefined), "no token");
+      await expect401(scimSender(null), "no token");
       const cookie = `next-auth.session-token=${await sessionTokenFor(demo.admin.id)}`;
-      await expect401(scimSender(undefined), "cookie only", { cookie });
-      await expect401(scimSender(undefined), "Basic auth", { authorization: "Basic b2t0YTpva3Rh" });
+      await expect401(scimSender(null), "cookie only", { cookie });
+      await expect401(scimSender(null), "Basic auth", { authorization: "Basic b2t0YTpva3Rh" });
     });
 
     it("refuses a wrong token", async () => {

@@ -8,6 +8,8 @@ export const TABLES = [
   "capability_skills",
   "categories",
   "closed_quarter_ratings",
+  "directory_group_members",
+  "directory_groups",
   "framework_versions",
   "frameworks",
   "learning_resources",

@@ -28,7 +28,11 @@ export function scimSender(token: string | null, extraHeaders: Record<string, st
     const segments = url.pathname.slice("/scim/v2/".length).split("/").filter(Boolean).map(decodeURIComponent);
     const response = await handleScim(request, segments);
     const text = await response.text();
-    return { status: response.status, header: (n) => response.headers.get(n), json: text ? JSON.parse(text) : null };
+    return {
+      status: response.status,
+      header: (n) => response.headers.get(n),
+      json: text ? JSON.parse(text) : undefined,
+    };
   };
 }
 
