@@ -143,7 +143,7 @@ function asScimError(e: unknown): ScimError {
 
 async function logEvent(request: Request, client: ScimClient | null, status: number, failure: ScimError | null) {
   // A flood of refused requests does not flood the log.
-  if (!client && !(await withinRefusalBudget())) return;
+  if (!client && !withinRefusalBudget()) return;
   await recordScimEvent({
     tokenName: client?.name ?? null,
     method: request.method,
@@ -154,11 +154,14 @@ async function logEvent(request: Request, client: ScimClient | null, status: num
   }).catch((e: unknown) => logFailure(e, classifyDbError(e), "route", "SCIM event not recorded"));
 }
 
-async function withinRefusalBudget(): Promise<boolean> {
-  try {
-    await consumeRateLimit("scim:refused-log", LIMITS.scimRefusedLog);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * At most REFUSALS_LOGGED_PER_MINUTE refused requests a minute reach the log,
+ * per process: a flood of bad tokens costs no database write beyond that.
+ */
+const REFUSALS_LOGGED_PER_MINUTE = 60;
+const refusalWindow = { minute: 0, count: 0 };
+function withinRefusalBudget(): boolean {
+  const minute = Math.floor(Date.now() / 60_000);
+  if (refusalWindow.minute !== minute) Object.assign(refusalWindow, { minute, count: 0 });
+  return ++refusalWindow.count <= REFUSALS_LOGGED_PER_MINUTE;
 }

@@ -91,6 +91,4 @@ export const LIMITS = {
   // Per SCIM token: a full sync of a large directory (an Okta import, an
   // Entra initial cycle) sends thousands of requests a minute.
   scim: { limit: 6000, windowSeconds: 60 },
-  // Refused SCIM requests written to the provisioning log, all tokens together.
-  scimRefusedLog: { limit: 60, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimit>;

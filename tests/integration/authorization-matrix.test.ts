@@ -5,12 +5,23 @@ import { and, eq, isNull, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
-import { assessmentCycles, learningResources, orgSettings, teamMembers, teams, teamTargets, users } from "@/db/schema";
+import {
+  assessmentCycles,
+  directoryGroups,
+  learningResources,
+  orgSettings,
+  scimTokens,
+  teamMembers,
+  teams,
+  teamTargets,
+  users,
+} from "@/db/schema";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { admitSignIn } from "@/lib/auth/admit";
 import { viewerFromSessionToken, type Viewer } from "@/lib/auth/viewer";
 import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { closeCycle, listCycles, openCycle, reopenCycle } from "@/lib/data/cycles";
+import { setGroupMapping } from "@/lib/data/directory";
 import { getPlanningDataset } from "@/lib/data/exports";
 import {
   createDraft,
@@ -41,6 +52,7 @@ import { findPeople } from "@/lib/data/people";
 import { getPersonPage } from "@/lib/data/person";
 import { getMemberRatingSheet, getMyRatingSheet } from "@/lib/data/rating-sheet";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
+import { createScimToken, revokeScimToken } from "@/lib/data/scim-tokens";
 import { getOrgSettings, updateOrgSetting } from "@/lib/data/settings";
 import { getSkillPage } from "@/lib/data/skill-page";
 import { listStaffingPlans, proposeProjectStaffing, saveStaffingPlan } from "@/lib/data/staffing";
@@ -58,9 +70,10 @@ import { listTeamsForViewer } from "@/lib/data/teams";
 import { getTeamTrends } from "@/lib/data/trends";
 import { listUsers, revokeUserSessions, setUserDisabled, setUserRole, signOutEverywhere } from "@/lib/data/users";
 import { acceptPlanItem, archiveTarget, createTarget, getOrgGaps, getTeamVision } from "@/lib/data/vision";
-import { AppError } from "@/lib/errors";
+import { AppError, unauthenticated } from "@/lib/errors";
 import { CROSS_SITE_MESSAGE } from "@/lib/http/request-guards";
 import { addQuarters, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
+import { handleScim } from "@/lib/scim/handler";
 
 import { seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
@@ -120,6 +133,8 @@ const signedInOnly: Record<Subject, Outcome> = {
   admin: "ok",
 };
 const everyone = Object.fromEntries(SUBJECTS.map((s) => [s, "ok"])) as Record<Subject, Outcome>;
+// SCIM routes take a bearer token only: no session, an admin's included, gets in.
+const noSession = Object.fromEntries(SUBJECTS.map((s) => [s, "unauthenticated"])) as Record<Subject, Outcome>;
 const adminOnly: Record<Subject, Outcome> = {
   signedOut: "unauthenticated",
   disabledUser: "unauthenticated",
@@ -151,6 +166,8 @@ const lockOf = async (fx: Fixture) =>
   (await fx.db.select({ v: teams.lockVersion }).from(teams).where(eq(teams.id, fx.teamId)))[0]!.v;
 const membership = (fx: Fixture) => and(eq(teamMembers.teamId, fx.teamId), eq(teamMembers.userId, fx.targetId));
 
+// A directory group with no members, as an IdP would push it (the mapping row's subject).
+const MATRIX_GROUP = "Matrix group";
 const FIND_GIT = `mlops-engineer/${GIT}~3`;
 const STAFF_GIT = `mlops-engineer/${GIT}~2~1`;
 const resetTarget = async (fx: Fixture) => {
@@ -605,6 +622,42 @@ export const MATRIX: Row[] = [
       await fx.db.update(learningResources).set({ removedAt: null });
     },
   },
+  // Directory sync (/org/directory): admins only. The admin's token (the create row's last cell) stays for the
+  // revoke row; the mapping row maps the fixture's empty group to nothing, so no team or role changes.
+  {
+    id: "lib/actions/directory.ts#createScimTokenAction",
+    run: (v) => createScimToken(v, { name: "Matrix IdP", expiresInDays: 30 }),
+    expect: adminOnly,
+  },
+  {
+    id: "lib/actions/directory.ts#revokeScimTokenAction",
+    run: async (v, fx) => {
+      const [token] = await fx.db.select({ id: scimTokens.id }).from(scimTokens).where(isNull(scimTokens.revokedAt));
+      if (!token) throw new Error("the create row leaves the admin's token for this row");
+      return revokeScimToken(v, { tokenId: token.id });
+    },
+    expect: adminOnly,
+    undo: async (fx) => {
+      await fx.db.update(scimTokens).set({ revokedAt: null });
+    },
+  },
+  {
+    id: "lib/actions/directory.ts#setGroupMappingAction",
+    run: async (v, fx) => {
+      const [group] = await fx.db
+        .select({ id: directoryGroups.id })
+        .from(directoryGroups)
+        .where(eq(directoryGroups.displayName, MATRIX_GROUP));
+      return setGroupMapping(v, { groupId: group!.id, teamId: null, role: null });
+    },
+    expect: adminOnly,
+  },
+  // SCIM (/scim/v2): each method with the subject's session cookie and no token → 401 (tokens: directory-sync.test.ts).
+  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method): Row => ({
+    id: `app/scim/v2/[...path]/route.ts#${method}`,
+    run: (v) => scimWithSessionOf(v, method),
+    expect: noSession,
+  })),
   {
     id: "app/api/health/route.ts#GET",
     expect: everyone,
@@ -663,6 +716,17 @@ export const MATRIX: Row[] = [
   },
 ];
 
+/** A SCIM request carrying the viewer's session cookie instead of a token; a 401 is the matrix's "unauthenticated". */
+async function scimWithSessionOf(v: Viewer | null, method: string): Promise<unknown> {
+  const cookie = `next-auth.session-token=${await sessionTokenFor(v?.id)}`;
+  const body = method === "GET" || method === "DELETE" ? undefined : JSON.stringify({ userName: "x@acme.test" });
+  const target = method === "POST" || method === "GET" ? ["Users"] : ["Users", demoUserId(EMAIL.target)];
+  const url = `http://127.0.0.1:3000/scim/v2/${target.join("/")}`;
+  const res = await handleScim(new Request(url, { method, body, headers: { cookie } }), target);
+  if (res.status === 401) throw unauthenticated();
+  return res;
+}
+
 let adminForFixtures: Viewer | null = null;
 const adminViewer = async () => adminForFixtures!;
 
@@ -683,6 +747,8 @@ function discoverEndpoints(): string[] {
         }
         if (name === "route.ts") {
           for (const m of source.matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g))
+            found.push(`${rel}#${m[1]}`);
+          for (const m of source.matchAll(/export\s+const\s+(GET|POST|PUT|PATCH|DELETE)\b/g))
             found.push(`${rel}#${m[1]}`);
           for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
             for (const part of m[1]!.split(",")) {
@@ -758,6 +824,7 @@ describeOnEachEngine("authorization matrix", ({ handle }) => {
     };
     for (const s of SUBJECTS) viewers[s] = await viewerFromSessionToken(tokenFor[s]);
     adminForFixtures = viewers.admin;
+    await db.insert(directoryGroups).values({ displayName: MATRIX_GROUP });
     const [summary] = await listFrameworks(viewers.admin, { locale: "en" });
     // A framework imported but never published: it has only a draft.
     const imported = await importFramework(viewers.admin, {
@@ -955,4 +1022,41 @@ describeOnEachEngine("authorization matrix: a foreign origin on every mutating r
       expect(await tableFingerprint(handle().db)).toEqual(before);
     },
   );
+});
+
+describeOnEachEngine("authorization matrix: a foreign origin on SCIM's mutating methods", ({ handle }) => {
+  const mutating = discoverEndpoints().filter((e) => e.startsWith("app/scim/") && !e.endsWith("#GET"));
+  let token = "";
+
+  beforeAll(async () => {
+    configureAuthEnv();
+    await seedDemoOrg(handle());
+    token = (await createScimToken(await demoSessionViewer(EMAIL.admin), { name: "Origin check" })).token;
+  });
+
+  it("finds them", () => expect(mutating).toHaveLength(4));
+
+  it.each(mutating)("%s from another site, even with a valid token → 403, nothing written", async (endpoint) => {
+    const method = endpoint.split("#")[1]!;
+    const mod = (await import("@/app/scim/v2/[...path]/route")) as Record<
+      string,
+      (req: Request, ctx: { params: Promise<{ path: string[] }> }) => Promise<Response>
+    >;
+    const before = await tableFingerprint(handle().db);
+    const path = method === "POST" ? ["Users"] : ["Users", demoUserId(EMAIL.target)];
+    const forged: Record<string, string>[] = [{ origin: "http://localhost:3199" }, { "sec-fetch-site": "cross-site" }];
+    for (const headers of forged) {
+      const res = await mod[method]!(
+        new Request(`http://127.0.0.1:3000/scim/v2/${path.join("/")}`, {
+          method,
+          body: method === "DELETE" ? undefined : JSON.stringify({ userName: "eve@acme.test", active: false }),
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json", ...headers },
+        }),
+        { params: Promise.resolve({ path }) },
+      );
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(await res.json()).toMatchObject({ status: "403", detail: CROSS_SITE_MESSAGE });
+    }
+    expect(await tableFingerprint(handle().db)).toEqual(before);
+  });
 });

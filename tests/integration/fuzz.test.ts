@@ -7,6 +7,7 @@ import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import type { Viewer } from "@/lib/auth/viewer";
 import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { closeCycle, openCycle, reopenCycle } from "@/lib/data/cycles";
+import { setGroupMapping } from "@/lib/data/directory";
 import { getPlanningDataset } from "@/lib/data/exports";
 import {
   createDraft,
@@ -24,6 +25,7 @@ import { setMyLocale } from "@/lib/data/locale-preference";
 import { findPeople } from "@/lib/data/people";
 import { getPersonPage } from "@/lib/data/person";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
+import { createScimToken, revokeScimToken } from "@/lib/data/scim-tokens";
 import { updateOrgSetting } from "@/lib/data/settings";
 import { getSkillPage } from "@/lib/data/skill-page";
 import { proposeProjectStaffing, saveStaffingPlan } from "@/lib/data/staffing";
@@ -217,6 +219,13 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
         template: { frameworkKey: "mlops-engineer", skillKey: GIT, title: "t", url: "https://example.com/", note: "n" },
       },
       { name: "removeLearningResource", call: removeLearningResource, template: { id: randomUUID() } },
+      { name: "createScimToken", call: createScimToken, template: { name: "IdP", expiresInDays: 30 } },
+      { name: "revokeScimToken", call: revokeScimToken, template: { tokenId: randomUUID() } },
+      {
+        name: "setGroupMapping",
+        call: setGroupMapping,
+        template: { groupId: randomUUID(), teamId: team, role: "manager" },
+      },
     );
   });
 

@@ -29,6 +29,7 @@ export default async function OrgPage({ searchParams }: Props) {
   const tc = await getTranslations("cycles");
   const ti = await getTranslations("import");
   const ta = await getTranslations("audit");
+  const td = await getTranslations("directory");
   // The matrix itself is fetched by the client (OrgHeatmapLoader); the server
   // only validates the quarter and reads the header's figures.
   const [dto, settings] = await Promise.all([
@@ -66,6 +67,11 @@ export default async function OrgPage({ searchParams }: Props) {
         {can(viewer, "audit:read") && (
           <Link href="/org/audit" className={buttonVariants({ variant: "outline" })}>
             {ta("link")}
+          </Link>
+        )}
+        {can(viewer, "directory:manage") && (
+          <Link href="/org/directory" className={buttonVariants({ variant: "outline" })}>
+            {td("link")}
           </Link>
         )}
       </PageHeader>
