@@ -43,6 +43,7 @@ ALTER TABLE "users" ADD COLUMN "user_name" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "given_name" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "family_name" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "title" text;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "role_from_directory" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "manager_id" uuid;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "scim_deleted_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "directory_group_members" ADD CONSTRAINT "directory_group_members_group_id_directory_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."directory_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -42,6 +42,8 @@ export const users = pgTable(
     givenName: text(),
     familyName: text(),
     title: text(),
+    /** The role was given by a directory role group (lib/data/directory-effects.ts), not by an admin's hand. */
+    roleFromDirectory: boolean().notNull().default(false),
     managerId: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     scimDeletedAt: timestamp({ withTimezone: true }),
     ...timestamps,

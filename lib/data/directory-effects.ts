@@ -71,12 +71,21 @@ async function changeTeamMembers(tx: Tx, teamId: string, added: string[], remove
 }
 
 const RANK: Record<Role, number> = { member: 0, manager: 1, admin: 2 };
+const higher = (a: Role, b: Role) => (RANK[a] >= RANK[b] ? a : b);
 
-/** Sets each person's role from their role groups; their sessions end when it changes. */
+/**
+ * Sets each person's role from their role groups: the highest of them, but
+ * never below a role an admin gave by hand (a hand-made admin in a managers'
+ * group stays admin). A role that came from the directory goes when its
+ * group does. Their sessions end when the role changes.
+ */
 export async function reconcileRoles(tx: Tx, userIds: string[], by: DirectoryActor): Promise<void> {
   if (!userIds.length) return;
   const [people, grants] = await Promise.all([
-    tx.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, userIds)),
+    tx
+      .select({ id: users.id, role: users.role, fromDirectory: users.roleFromDirectory })
+      .from(users)
+      .where(inArray(users.id, userIds)),
     tx
       .select({ userId: directoryGroupMembers.userId, role: directoryGroups.role })
       .from(directoryGroupMembers)
@@ -84,15 +93,22 @@ export async function reconcileRoles(tx: Tx, userIds: string[], by: DirectoryAct
       .where(and(inArray(directoryGroupMembers.userId, userIds), sql`${directoryGroups.role} is not null`)),
   ]);
   for (const person of people) {
-    const role = grants
+    const granted = grants
       .filter((g) => g.userId === person.id)
-      .reduce<Role>((best, g) => (RANK[g.role!] > RANK[best] ? g.role! : best), "member");
-    if (role === person.role) continue;
+      .reduce<Role>((best, g) => higher(best, g.role!), "member");
+    const byHand: Role = person.fromDirectory ? "member" : person.role;
+    const role = higher(granted, byHand);
+    const fromDirectory = RANK[granted] > RANK[byHand];
+    if (role === person.role) {
+      if (fromDirectory !== person.fromDirectory)
+        await tx.update(users).set({ roleFromDirectory: fromDirectory }).where(eq(users.id, person.id));
+      continue;
+    }
     if (person.role === "admin" && (await isLastAdmin(tx, person.id))) {
       await writeAudit(tx, { ...by, action: "directory.last_admin_kept", entityType: "user", entityId: person.id });
       continue;
     }
-    await tx.update(users).set({ role }).where(eq(users.id, person.id));
+    await tx.update(users).set({ role, roleFromDirectory: fromDirectory }).where(eq(users.id, person.id));
     await bumpSessionGeneration(tx, person.id);
     const change = { before: { role: person.role }, after: { role } };
     await writeAudit(tx, {

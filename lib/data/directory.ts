@@ -1,7 +1,6 @@
 import "server-only";
 
 import { asc, desc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 
 import { getDb, type DbOrTx } from "@/db/client";
 import { requireActiveTeam } from "@/db/queries/active-team";
@@ -10,7 +9,7 @@ import { directoryGroupMembers, directoryGroups, scimEvents, teams } from "@/db/
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, notFound } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
-import { uuidSchema } from "@/lib/validations/ids";
+import { groupMappingSchema } from "@/lib/validations/directory";
 
 import { reconcileRoles, syncTeamWithGroup } from "./directory-effects";
 import { parseInput, requirePermission } from "./guard";
@@ -46,7 +45,8 @@ export type ScimEventDto = ScimEventInput & { id: number; at: string };
 export type DirectoryPage = {
   tokens: ScimTokenDto[];
   groups: DirectoryGroupDto[];
-  teams: { id: string; name: string }[];
+  /** `groupId`: the group that already manages the team, if any (one group per team). */
+  teams: { id: string; name: string; groupId: string | null }[];
   events: ScimEventDto[];
 };
 
@@ -66,8 +66,9 @@ export async function getDirectoryPage(viewer: Viewer | null): Promise<Directory
       .from(directoryGroups)
       .orderBy(asc(directoryGroups.displayName)),
     db
-      .select({ id: teams.id, name: teams.name })
+      .select({ id: teams.id, name: teams.name, groupId: directoryGroups.id })
       .from(teams)
+      .leftJoin(directoryGroups, eq(directoryGroups.teamId, teams.id))
       .where(sql`${teams.archivedAt} is null`)
       .orderBy(asc(teams.name)),
     db.select().from(scimEvents).orderBy(desc(scimEvents.id)).limit(LOG_ROWS),
@@ -80,14 +81,6 @@ export async function getDirectoryPage(viewer: Viewer | null): Promise<Directory
   };
 }
 
-const mappingSchema = z.strictObject({
-  groupId: uuidSchema,
-  /** A team whose membership becomes the group's, or null. */
-  teamId: uuidSchema.nullable(),
-  /** A role the group's members get, or null. */
-  role: z.enum(["admin", "manager"], { message: "Choose admin or manager." }).nullable(),
-});
-
 /**
  * An admin decides what a group does. Mapping it to a team makes the team's
  * membership the group's now and from then on; mapping it to a role gives
@@ -95,7 +88,7 @@ const mappingSchema = z.strictObject({
  */
 export async function setGroupMapping(viewer: Viewer | null, raw: unknown): Promise<void> {
   const actor = requirePermission(viewer, "directory:manage");
-  const input = parseInput(mappingSchema, raw);
+  const input = parseInput(groupMappingSchema, raw);
   await getDb().transaction(async (tx) => {
     const [group] = await tx.select().from(directoryGroups).where(eq(directoryGroups.id, input.groupId)).for("update");
     if (!group) throw notFound("That group does not exist.");

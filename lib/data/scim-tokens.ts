@@ -2,15 +2,13 @@ import "server-only";
 
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 
 import { getDb } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit";
 import { scimTokens } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
-import { uuidSchema } from "@/lib/validations/ids";
-import { plainText } from "@/lib/validations/text";
+import { createScimTokenSchema, revokeScimTokenSchema } from "@/lib/validations/directory";
 
 import { parseInput, requirePermission } from "./guard";
 
@@ -20,18 +18,11 @@ import { parseInput, requirePermission } from "./guard";
 
 const TOKEN_PREFIX = "sgscim_";
 
-const createTokenSchema = z.strictObject({
-  name: plainText(80).pipe(z.string().min(1, { message: "Give the token a name." })),
-  /** Days until it stops working; none = until revoked. */
-  expiresInDays: z.int().min(1).max(3650).nullish(),
-});
-const revokeTokenSchema = z.strictObject({ tokenId: uuidSchema });
-
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function createScimToken(viewer: Viewer | null, raw: unknown): Promise<{ id: string; token: string }> {
   const actor = requirePermission(viewer, "directory:manage");
-  const input = parseInput(createTokenSchema, raw);
+  const input = parseInput(createScimTokenSchema, raw);
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   return getDb().transaction(async (tx) => {
@@ -59,7 +50,7 @@ export async function createScimToken(viewer: Viewer | null, raw: unknown): Prom
 
 export async function revokeScimToken(viewer: Viewer | null, raw: unknown): Promise<void> {
   const actor = requirePermission(viewer, "directory:manage");
-  const input = parseInput(revokeTokenSchema, raw);
+  const input = parseInput(revokeScimTokenSchema, raw);
   await getDb().transaction(async (tx) => {
     const [row] = await tx
       .update(scimTokens)

@@ -80,7 +80,12 @@ async function changeUser(
         .where(sql`${users.role} = 'admin' and not ${users.disabled}`)) as [{ n: number }];
       if (n <= 1) throw conflict("The organisation needs at least one active admin.");
     }
-    await tx.update(users).set(patch).where(eq(users.id, userId));
+    // A role set by hand is the admin's from now on, not a directory group's (lib/data/directory-effects.ts).
+    const handRole = patch.role !== undefined ? { roleFromDirectory: false } : {};
+    await tx
+      .update(users)
+      .set({ ...patch, ...handRole })
+      .where(eq(users.id, userId));
     // Sessions issued before a disable or a role change end now (re-enabling
     // does not revive them).
     await bumpSessionGeneration(tx, userId);

@@ -7,6 +7,7 @@ import { viewerFromSessionToken } from "@/lib/auth/viewer";
 import { setGroupMapping } from "@/lib/data/directory";
 import { createScimToken, revokeScimToken } from "@/lib/data/scim-tokens";
 import { addTeamMember, getTeamSettings, removeTeamMember, updateTeamMember } from "@/lib/data/team-admin";
+import { setUserRole } from "@/lib/data/users";
 import { handleScim } from "@/lib/scim/handler";
 
 import { seedDemoOrg } from "./support/demo";
@@ -235,6 +236,8 @@ describeOnEachEngine("directory sync (SCIM)", ({ handle }) => {
       members: [{ value: meiLing }],
     });
     await setGroupMapping(admin, { groupId: group.json.id, teamId: null, role: "admin" });
+    // As if her admin role had come from this group (a role given by hand is never taken away by one).
+    await handle().db.update(users).set({ roleFromDirectory: true }).where(eq(users.id, meiLing));
     await send("PATCH", `/Groups/${group.json.id}`, {
       schemas: [PATCH_OP],
       Operations: [{ op: "remove", path: `members[value eq "${meiLing}"]` }],
@@ -246,5 +249,23 @@ describeOnEachEngine("directory sync (SCIM)", ({ handle }) => {
       .from(auditEvents)
       .where(eq(auditEvents.action, "directory.last_admin_kept"));
     expect(kept).toHaveLength(1);
+  });
+
+  it("never takes away a role an admin gave by hand: a hand-made admin in a managers' group stays admin", async () => {
+    const lucas = demoUserId("lucas.martin@acme.test");
+    await setUserRole(admin, { userId: lucas, role: "admin" });
+    const group = await send("POST", "/Groups", {
+      schemas: [GROUP_SCHEMA],
+      displayName: "Team leads",
+      members: [{ value: lucas }],
+    });
+    await setGroupMapping(admin, { groupId: group.json.id, teamId: null, role: "manager" });
+    const role = async () => (await handle().db.select({ r: users.role }).from(users).where(eq(users.id, lucas)))[0]!.r;
+    expect(await role()).toBe("admin");
+    await send("PATCH", `/Groups/${group.json.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "remove", path: `members[value eq "${lucas}"]` }],
+    });
+    expect(await role()).toBe("admin");
   });
 });

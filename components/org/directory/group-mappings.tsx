@@ -12,7 +12,7 @@ import { useActionMessage } from "@/components/ui/use-action-message";
 import { setGroupMappingAction } from "@/lib/actions/directory";
 import type { DirectoryGroupDto } from "@/lib/data/directory";
 
-type Team = { id: string; name: string };
+type Team = { id: string; name: string; groupId: string | null };
 type Role = "admin" | "manager";
 
 /** Each directory group pushed by the IdP, and what it does here: a team's members, a role, or nothing. */
@@ -87,11 +87,15 @@ function GroupRow({
           onChange={(e) => setTeamId(e.target.value)}
         >
           <option value="">{t("noTeam")}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
+          {teams.map((team) => {
+            // One group per team: a team another group manages cannot be chosen here.
+            const taken = !!team.groupId && team.groupId !== group.id;
+            return (
+              <option key={team.id} value={team.id} disabled={taken}>
+                {taken ? t("teamTaken", { team: team.name }) : team.name}
+              </option>
+            );
+          })}
         </Select>
       </Td>
       <Td plain>

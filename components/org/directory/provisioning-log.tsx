@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ScimEventDto } from "@/lib/data/directory";
+import { scimOutcome } from "@/lib/scim/event-outcome";
 
 /** The latest SCIM requests that changed something or were refused; a refusal is marked in words, not colour alone. */
 export async function ProvisioningLog({ events }: { events: ScimEventDto[] }) {
@@ -51,8 +52,16 @@ export async function ProvisioningLog({ events }: { events: ScimEventDto[] }) {
                   )}
                 </Td>
                 <Td plain className="min-w-48 text-xs break-words">
-                  {e.detail}
-                  {e.scimType && <code className="ms-1 text-muted-foreground">({e.scimType})</code>}
+                  {t(`outcome.${scimOutcome(e)}`)}
+                  {e.detail && (
+                    <details className="mt-1 text-muted-foreground">
+                      <summary className="cursor-pointer">{t("technical")}</summary>
+                      <code lang="en" className="block">
+                        {e.detail}
+                        {e.scimType && ` (${e.scimType})`}
+                      </code>
+                    </details>
+                  )}
                 </Td>
               </Tr>
             );
