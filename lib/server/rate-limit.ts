@@ -89,6 +89,7 @@ export const LIMITS = {
   auditExport: { limit: 10, windowSeconds: 60 },
   signIn: { limit: 20, windowSeconds: 60 },
   // Per SCIM token: a full sync of a large directory (an Okta import, an
-  // Entra initial cycle) sends thousands of requests a minute.
-  scim: { limit: 6000, windowSeconds: 60 },
+  // Entra initial cycle) sends thousands of requests a minute; 200 a second
+  // on average is more than either sends, and IdPs back off on a 429.
+  scim: { limit: 12000, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimit>;

@@ -17,14 +17,22 @@ const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
 type Send = (method: string, path: string, body?: unknown) => Promise<{ status: number; json: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** Requests that got 429 and were sent again after Retry-After, as Okta and Entra do. */
+let retried = 0;
+
 function sender(app: App, token: string): Send {
-  return async (method, path, body) => {
+  return async function send(method, path, body) {
     const response = await fetch(`${app.url}/scim/v2${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
+    if (response.status === 429) {
+      retried++;
+      await new Promise((r) => setTimeout(r, Number(response.headers.get("retry-after") ?? 1) * 1000));
+      return send(method, path, body);
+    }
     if (response.status >= 400) throw new Error(`${method} ${path}: HTTP ${response.status} ${text.slice(0, 200)}`);
     return { status: response.status, json: text ? JSON.parse(text) : null };
   };
@@ -86,6 +94,8 @@ export type ScimFigures = {
   resyncWrites: number;
   people: number;
   groups: number;
+  /** Requests refused with 429 (and sent again). */
+  retried: number;
 };
 
 export async function measureScimProvisioning(serverUrl: string): Promise<ScimFigures> {
@@ -117,6 +127,7 @@ export async function measureScimProvisioning(serverUrl: string): Promise<ScimFi
       resyncWrites: (await writes()) - before,
       people: counts!.people,
       groups: counts!.groups,
+      retried,
     };
   } finally {
     await sql.end();
