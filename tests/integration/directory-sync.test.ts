@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 
 import { auditEvents, rateLimits, scimEvents, scimTokens, teamMembers, users } from "@/db/schema";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
+import { admitSignIn } from "@/lib/auth/admit";
 import { viewerFromSessionToken } from "@/lib/auth/viewer";
 import { setGroupMapping } from "@/lib/data/directory";
 import { createScimToken, revokeScimToken } from "@/lib/data/scim-tokens";
@@ -14,7 +15,7 @@ import { LIMITS } from "@/lib/server/rate-limit";
 import { seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { GROUP_SCHEMA, PATCH_OP, scimSender, USER_SCHEMA } from "./support/scim";
-import { configureAuthEnv, demoSessionViewer, sessionTokenFor } from "./support/session";
+import { configureAuthEnv, demoSessionViewer, sessionTokenFor, TEST_ISSUER } from "./support/session";
 
 // Directory sync from the IdP's side: what a SCIM change does to people,
 // sessions, teams and roles in Skillgrid, and that a re-sync writes nothing.
@@ -151,7 +152,13 @@ describeOnEachEngine("directory sync (SCIM)", ({ handle }) => {
 
   it("DELETE disables the person and hides them from SCIM, keeping their history; a later POST brings them back", async () => {
     const marta = demoUserId("marta.kowalska@acme.test");
+    const group = await send("POST", "/Groups", {
+      schemas: [GROUP_SCHEMA],
+      displayName: "Leavers' group",
+      members: [{ value: marta }],
+    });
     expect((await send("DELETE", `/Users/${marta}`)).status).toBe(204);
+    expect((await send("GET", `/Groups/${group.json.id}`)).json.members).toEqual([]);
     expect((await send("GET", `/Users/${marta}`)).status).toBe(404);
     const [row] = await handle().db.select().from(users).where(eq(users.id, marta));
     expect(row).toMatchObject({ disabled: true });
@@ -268,5 +275,23 @@ describeOnEachEngine("directory sync (SCIM)", ({ handle }) => {
       Operations: [{ op: "remove", path: `members[value eq "${lucas}"]` }],
     });
     expect(await role()).toBe("admin");
+  });
+
+  it("links a provisioned person to their IdP identity at their first SSO sign-in", async () => {
+    const created = await send("POST", "/Users", {
+      schemas: [USER_SCHEMA],
+      userName: "new.joiner@acme.test",
+      name: { givenName: "New", familyName: "Joiner" },
+      active: true,
+    });
+    const admitted = await admitSignIn({
+      issuer: TEST_ISSUER,
+      subject: "new-joiner",
+      email: "new.joiner@acme.test",
+      emailVerified: true,
+    });
+    expect(admitted).toEqual({ ok: true, userId: created.json.id });
+    const [row] = await handle().db.select().from(users).where(eq(users.id, created.json.id));
+    expect(row).toMatchObject({ issuer: TEST_ISSUER, subject: "new-joiner", userName: "new.joiner@acme.test" });
   });
 });
