@@ -1,12 +1,17 @@
 import { createHash } from "node:crypto";
 
+import {
+  ENTERPRISE_USER_SCHEMA as ENTERPRISE_SCHEMA,
+  CORE_GROUP_SCHEMA as GROUP_SCHEMA,
+  CORE_USER_SCHEMA as USER_SCHEMA,
+} from "./attribute-path";
+
 // How Skillgrid's people and groups look to an IdP (RFC 7643 §4): the JSON
 // of a User or a Group, its version (ETag) and the `attributes` /
 // `excludedAttributes` projection. Pure: rows in, JSON out.
 
-export const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
-export const GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
-export const ENTERPRISE_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+// The schema URNs under the names resources use (one definition: attribute-path.ts).
+export { ENTERPRISE_SCHEMA, GROUP_SCHEMA, USER_SCHEMA };
 export const LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
 export type ScimJson = Record<string, unknown>;
