@@ -13,9 +13,10 @@ const SCIM_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 const TEAM = "Directory squad";
 const GROUP = "Directory Squad (Entra)";
+// People the IdP creates here, so no other spec's demo people change teams.
 const PEOPLE = [
-  { email: "ben.carter@acme.test", name: "Ben Carter" },
-  { email: "aisha.bello@acme.test", name: "Aisha Bello" },
+  { email: "noor.karimi@acme.test", name: "Noor Karimi" },
+  { email: "tobias.lund@acme.test", name: "Tobias Lund" },
 ];
 
 type Scim = (method: string, path: string, body?: unknown) => Promise<{ status: number; json: unknown }>;
@@ -33,12 +34,23 @@ const scimClient =
     return { status: res.status, json: text ? JSON.parse(text) : null };
   };
 
-async function userId(scim: Scim, email: string): Promise<string> {
-  const { status, json } = await scim("GET", `/Users?filter=${encodeURIComponent(`userName eq "${email}"`)}`);
-  expect(status).toBe(200);
-  const list = json as { totalResults: number; Resources: { id: string }[] };
-  expect(list.totalResults, email).toBe(1);
-  return list.Resources[0]!.id;
+/** What Okta does for each assigned person: look them up by userName, create them when missing. */
+async function provision(scim: Scim, person: { email: string; name: string }): Promise<string> {
+  const found = await scim("GET", `/Users?filter=${encodeURIComponent(`userName eq "${person.email}"`)}`);
+  expect(found.status).toBe(200);
+  const list = found.json as { totalResults: number; Resources: { id: string }[] };
+  if (list.totalResults) return list.Resources[0]!.id;
+  const [givenName, familyName] = person.name.split(" ");
+  const created = await scim("POST", "/Users", {
+    schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+    userName: person.email,
+    name: { givenName, familyName },
+    displayName: person.name,
+    emails: [{ value: person.email, type: "work", primary: true }],
+    active: true,
+  });
+  expect(created.status, person.email).toBe(201);
+  return (created.json as { id: string }).id;
 }
 
 async function membersOf(page: Page, settingsUrl: string) {
@@ -89,11 +101,11 @@ test.describe("directory sync", () => {
 
     // The IdP pushes a group of two.
     const scim = scimClient(baseURL!, token);
-    const [ben, aisha] = [await userId(scim, PEOPLE[0]!.email), await userId(scim, PEOPLE[1]!.email)];
+    const [noor, tobias] = [await provision(scim, PEOPLE[0]!), await provision(scim, PEOPLE[1]!)];
     const created = await scim("POST", "/Groups", {
       schemas: [SCIM_GROUP],
       displayName: GROUP,
-      members: [{ value: ben }, { value: aisha }],
+      members: [{ value: noor }, { value: tobias }],
     });
     expect(created.status).toBe(201);
     const groupId = (created.json as { id: string }).id;
@@ -112,11 +124,11 @@ test.describe("directory sync", () => {
       `Members of this team come from the directory group “${GROUP}”. Add or remove them in your identity provider; leads and levels can still be changed here.`,
     );
     await expect(members).toHaveCount(2);
-    await expect(members.filter({ hasText: "Ben Carter" })).toHaveCount(1);
-    await expect(members.filter({ hasText: "Aisha Bello" })).toHaveCount(1);
+    await expect(members.filter({ hasText: "Noor Karimi" })).toHaveCount(1);
+    await expect(members.filter({ hasText: "Tobias Lund" })).toHaveCount(1);
     await expect(page.getByLabel("Add a person by email")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);
-    await expect(page.getByRole("checkbox", { name: "Ben Carter leads this team" })).toBeEnabled();
+    await expect(page.getByRole("checkbox", { name: "Noor Karimi leads this team" })).toBeEnabled();
     await screenshots(page, context, baseURL!, [{ url: settingsUrl, name: "team-managed-by" }]);
     // On a phone, in Chinese: the members table scrolls inside its card, and nothing is left in English.
     await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-TW", url: baseURL! }]);
@@ -131,12 +143,12 @@ test.describe("directory sync", () => {
     // The IdP removes one (Entra's form of the operation).
     const removed = await scim("PATCH", `/Groups/${groupId}`, {
       schemas: [PATCH_OP],
-      Operations: [{ op: "Remove", path: "members", value: [{ value: aisha }] }],
+      Operations: [{ op: "Remove", path: "members", value: [{ value: tobias }] }],
     });
     expect(removed.status).toBeLessThan(300);
     members = await membersOf(page, settingsUrl);
     await expect(members).toHaveCount(1);
-    await expect(members.first()).toContainText("Ben Carter");
+    await expect(members.first()).toContainText("Noor Karimi");
 
     // Revoked: the same request is refused.
     await page.goto("/org/directory");
