@@ -2,9 +2,10 @@ import "server-only";
 
 import { asc, desc, eq, sql } from "drizzle-orm";
 
-import { getDb, type DbOrTx } from "@/db/client";
+import { getDb } from "@/db/client";
 import { requireActiveTeam } from "@/db/queries/active-team";
 import { writeAudit } from "@/db/queries/audit";
+import { managingGroup, type ScimEventInput } from "@/db/queries/directory";
 import { directoryGroupMembers, directoryGroups, scimEvents, teams } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, notFound } from "@/lib/errors";
@@ -20,19 +21,6 @@ import { listScimTokens, type ScimTokenDto } from "./scim-tokens";
 // and the provisioning log.
 
 const LOG_ROWS = 100;
-
-export type ScimEventInput = {
-  tokenName: string | null;
-  method: string;
-  path: string;
-  status: number;
-  scimType: string | null;
-  detail: string;
-};
-
-export async function recordScimEvent(event: ScimEventInput): Promise<void> {
-  await getDb().insert(scimEvents).values(event);
-}
 
 export type DirectoryGroupDto = {
   id: string;
@@ -124,13 +112,4 @@ export async function setGroupMapping(viewer: Viewer | null, raw: unknown): Prom
       );
     }
   });
-}
-
-/** The directory group that owns a team's membership, if any (hand edits of it are refused). */
-export async function managingGroup(db: DbOrTx, teamId: string): Promise<{ id: string; displayName: string } | null> {
-  const [group] = await db
-    .select({ id: directoryGroups.id, displayName: directoryGroups.displayName })
-    .from(directoryGroups)
-    .where(eq(directoryGroups.teamId, teamId));
-  return group ?? null;
 }

@@ -2,12 +2,12 @@ import "server-only";
 
 import type { z } from "zod";
 
+import type { ScimClient } from "@/lib/auth/scim-token";
 import { ScimError, scimInvalidValue } from "@/lib/scim/errors";
 import { equalityLookup, matchesFilter, type ScimFilter } from "@/lib/scim/filter";
 import { listResponse, project, versionOf, type Projection, type ScimJson } from "@/lib/scim/resources";
 
 import type { DirectoryActor } from "./directory-effects";
-import type { ScimClient } from "./scim-tokens";
 
 // What the SCIM users and groups data functions share: the caller (a token,
 // already authenticated by lib/scim/handler.ts), input parsing into SCIM's

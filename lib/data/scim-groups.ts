@@ -38,12 +38,19 @@ function lookupCondition(attribute: string, value: string): SQL | null {
   return null;
 }
 
+type GroupRow = typeof directoryGroups.$inferSelect;
+
 async function readGroups(db: DbOrTx, where: SQL | undefined, base: string, withMembers = true): Promise<ScimJson[]> {
   const rows = await db
     .select()
     .from(directoryGroups)
     .where(where)
     .orderBy(asc(directoryGroups.createdAt), asc(directoryGroups.id));
+  return resourcesOf(db, rows, base, withMembers);
+}
+
+/** Rows as SCIM Groups, with their members read in one query (or not at all). */
+async function resourcesOf(db: DbOrTx, rows: GroupRow[], base: string, withMembers = true): Promise<ScimJson[]> {
   if (!rows.length) return [];
   const members = withMembers
     ? await db
@@ -135,7 +142,7 @@ async function lockGroup(tx: Tx, ctx: ScimContext, id: string) {
   if (!isUuid(id)) throw scimNotFound();
   const [row] = await tx.select().from(directoryGroups).where(eq(directoryGroups.id, id)).for("update");
   if (!row) throw scimNotFound();
-  const [resource] = await readGroups(tx, eq(directoryGroups.id, id), ctx.base);
+  const [resource] = await resourcesOf(tx, [row], ctx.base);
   return { row, resource: resource! };
 }
 
@@ -158,8 +165,6 @@ async function changeGroup(ctx: ScimContext, id: string, ifMatch: string | null,
     return updated!;
   });
 }
-
-type GroupRow = typeof directoryGroups.$inferSelect;
 
 async function renameGroup(tx: Tx, ctx: ScimContext, row: GroupRow, input: ScimGroupInput) {
   await assertNameFree(tx, input.displayName, row.id);

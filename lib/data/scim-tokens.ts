@@ -1,11 +1,12 @@
 import "server-only";
 
-import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit";
 import { scimTokens } from "@/db/schema";
+import { hashToken, TOKEN_PREFIX } from "@/lib/auth/scim-token";
 import type { Viewer } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { createScimTokenSchema, revokeScimTokenSchema } from "@/lib/validations/directory";
@@ -15,10 +16,6 @@ import { parseInput, requirePermission } from "./guard";
 // SCIM bearer tokens: an admin creates one per IdP connection on
 // /org/directory. The token is shown once; only its SHA-256 is stored, so a
 // copy of the database does not let anyone provision people.
-
-const TOKEN_PREFIX = "sgscim_";
-
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function createScimToken(viewer: Viewer | null, raw: unknown): Promise<{ id: string; token: string }> {
   const actor = requirePermission(viewer, "directory:manage");
@@ -91,31 +88,4 @@ export async function listScimTokens(viewer: Viewer | null): Promise<ScimTokenDt
     expiresAt: iso(r.expiresAt),
     revokedAt: iso(r.revokedAt),
   }));
-}
-
-/** The IdP connection a request comes from. */
-export type ScimClient = { tokenId: string; name: string };
-
-/**
- * The token's connection when it is known, not revoked and not expired; else
- * null. Its last-used time moves at most once a minute (no write per request).
- */
-export async function scimClientForToken(token: string): Promise<ScimClient | null> {
-  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const db = getDb();
-  const [row] = await db
-    .select({ id: scimTokens.id, name: scimTokens.name, lastUsedAt: scimTokens.lastUsedAt })
-    .from(scimTokens)
-    .where(
-      and(
-        eq(scimTokens.tokenHash, hashToken(token)),
-        isNull(scimTokens.revokedAt),
-        sql`(${scimTokens.expiresAt} is null or ${scimTokens.expiresAt} > now())`,
-      ),
-    );
-  if (!row) return null;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(scimTokens).set({ lastUsedAt: new Date() }).where(eq(scimTokens.id, row.id));
-  }
-  return { tokenId: row.id, name: row.name };
 }

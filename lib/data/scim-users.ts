@@ -64,6 +64,11 @@ async function readUsers(db: DbOrTx, where: SQL | undefined, base: string): Prom
     .from(users)
     .where(and(visible, where))
     .orderBy(asc(users.createdAt), asc(users.id));
+  return resourcesOf(db, rows, base);
+}
+
+/** Rows as SCIM Users, with their groups read in one query. */
+async function resourcesOf(db: DbOrTx, rows: UserRow[], base: string): Promise<ScimJson[]> {
   if (!rows.length) return [];
   const ids =
     rows.length <= 1000
@@ -99,12 +104,12 @@ export async function getScimUser(ctx: ScimContext, id: string): Promise<ScimJso
 async function lockUser(tx: Tx, ctx: ScimContext, id: string) {
   if (!isUuid(id)) throw scimNotFound();
   const [row] = await tx
-    .select({ ...userColumns, sessionGeneration: users.sessionGeneration })
+    .select(userColumns)
     .from(users)
     .where(and(eq(users.id, id), visible))
     .for("update");
   if (!row) throw scimNotFound();
-  const [resource] = await readUsers(tx, eq(users.id, id), ctx.base);
+  const [resource] = await resourcesOf(tx, [row], ctx.base);
   return { row, resource: resource! };
 }
 
@@ -129,18 +134,24 @@ function columnsFrom(input: ScimUserInput) {
 }
 type Columns = ReturnType<typeof columnsFrom>;
 
-/** userName and email belong to one visible person each; a manager must be another visible person. */
-async function assertAcceptable(tx: Tx, columns: Columns, selfId: string | null) {
-  const others = await tx
-    .select({ id: users.id })
+/** People other than `selfId` who already have this userName or email (visible or deleted). */
+function holdersOf(tx: Tx, columns: Columns, selfId: string | null) {
+  return tx
+    .select({ ...userColumns, scimDeletedAt: users.scimDeletedAt })
     .from(users)
     .where(
       and(
         or(userNameIs(columns.userName), sql`lower(${users.email}) = ${columns.email}`),
         selfId ? sql`${users.id} <> ${selfId}` : undefined,
       ),
-    );
-  if (others.length) throw scimUniqueness("That userName or email is already taken by another person.");
+    )
+    .for("update");
+}
+
+const TAKEN = "That userName or email is already taken by another person.";
+
+/** A manager must be another visible person. */
+async function assertManager(tx: Tx, columns: Columns, selfId: string | null) {
   if (!columns.managerId) return;
   const [manager] = await tx
     .select({ id: users.id })
@@ -152,8 +163,10 @@ async function assertAcceptable(tx: Tx, columns: Columns, selfId: string | null)
 export async function createScimUser(ctx: ScimContext, raw: unknown): Promise<ScimJson> {
   const columns = columnsFrom(parseScim(scimUserSchema, raw));
   return getDb().transaction(async (tx) => {
-    const adoptable = await adoptableUser(tx, columns);
-    await assertAcceptable(tx, columns, adoptable?.id ?? null);
+    const holders = await holdersOf(tx, columns, null);
+    const adoptable = holders.length === 1 && isAdoptable(holders[0]!) ? holders[0]! : null;
+    if (holders.length && !adoptable) throw scimUniqueness(TAKEN);
+    await assertManager(tx, columns, adoptable?.id ?? null);
     const id = adoptable ? await adoptUser(tx, ctx, adoptable, columns) : await insertUser(tx, ctx, columns);
     const [resource] = await readUsers(tx, eq(users.id, id), ctx.base);
     return resource!;
@@ -167,16 +180,8 @@ export async function createScimUser(ctx: ScimContext, raw: unknown): Promise<Sc
  * their history, rather than refused; anyone else with that userName is a
  * 409.
  */
-async function adoptableUser(tx: Tx, columns: Columns) {
-  const rows = await tx
-    .select({ ...userColumns, scimDeletedAt: users.scimDeletedAt })
-    .from(users)
-    .where(or(userNameIs(columns.userName), sql`lower(${users.email}) = ${columns.email}`))
-    .for("update");
-  if (rows.length !== 1) return null;
-  const [row] = rows;
-  const unmanaged = row!.userName === null && row!.externalId === null;
-  return unmanaged || row!.scimDeletedAt ? row! : null;
+function isAdoptable(row: { userName: string | null; externalId: string | null; scimDeletedAt: Date | null }) {
+  return (row.userName === null && row.externalId === null) || row.scimDeletedAt !== null;
 }
 
 async function insertUser(tx: Tx, ctx: ScimContext, columns: Columns): Promise<string> {
@@ -229,7 +234,8 @@ async function changeUser(ctx: ScimContext, id: string, ifMatch: string | null, 
     ) as Partial<Columns>;
     // A re-sync of what is already there writes nothing.
     if (!Object.keys(changed).length) return resource;
-    await assertAcceptable(tx, columns, id);
+    if ((await holdersOf(tx, columns, id)).length) throw scimUniqueness(TAKEN);
+    await assertManager(tx, columns, id);
     await tx.update(users).set(changed).where(eq(users.id, id));
     if (changed.disabled === true) await bumpSessionGeneration(tx, id);
     const before = Object.fromEntries(Object.keys(changed).map((k) => [k, row[k as keyof typeof columns]]));

@@ -5,6 +5,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { requireActiveTeam } from "@/db/queries/active-team";
 import { writeAudit } from "@/db/queries/audit";
+import { managingGroup } from "@/db/queries/directory";
 import { readTeamRoadmap, type TeamRoadmapDto } from "@/db/queries/team-roadmap";
 import { frameworkVersions, levels, teamMembers, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -20,7 +21,6 @@ import {
   updateTeamSchema,
 } from "@/lib/validations/teams";
 
-import { managingGroup } from "./directory";
 import { parseInput, parseTeamInput, requirePermission } from "./guard";
 import { assertWithinReach } from "./team-reach";
 

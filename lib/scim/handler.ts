@@ -1,10 +1,10 @@
 import "server-only";
 
+import { recordScimEvent } from "@/db/queries/directory";
 import { APP_ERROR_STATUS } from "@/lib/actions/http";
 import { logFailure } from "@/lib/actions/result";
-import { recordScimEvent } from "@/lib/data/directory";
+import { scimClientForToken, type ScimClient } from "@/lib/auth/scim-token";
 import type { ScimContext, ScimListQuery } from "@/lib/data/scim-common";
-import { scimClientForToken, type ScimClient } from "@/lib/data/scim-tokens";
 import { getEnv } from "@/lib/env";
 import { AppError, classifyDbError } from "@/lib/errors";
 import { CROSS_SITE_MESSAGE, crossOriginReason, MB, readBodyWithin } from "@/lib/http/request-guards";
