@@ -6,7 +6,7 @@ import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { admitSignIn } from "@/lib/auth/admit";
 import { viewerFromSessionToken } from "@/lib/auth/viewer";
 import { setGroupMapping } from "@/lib/data/directory";
-import { createScimToken, revokeScimToken } from "@/lib/data/scim-tokens";
+import { createScimToken, listScimTokens, revokeScimToken } from "@/lib/data/scim-tokens";
 import { addTeamMember, getTeamSettings, removeTeamMember, updateTeamMember } from "@/lib/data/team-admin";
 import { setUserRole } from "@/lib/data/users";
 import { handleScim } from "@/lib/scim/handler";
@@ -293,5 +293,16 @@ describeOnEachEngine("directory sync (SCIM)", ({ handle }) => {
     expect(admitted).toEqual({ ok: true, userId: created.json.id });
     const [row] = await handle().db.select().from(users).where(eq(users.id, created.json.id));
     expect(row).toMatchObject({ issuer: TEST_ISSUER, subject: "new-joiner", userName: "new.joiner@acme.test" });
+  });
+
+  it("shows when a token was last used, and moves that time at most once a minute", async () => {
+    const { id, token } = await createScimToken(admin, { name: "Last used" });
+    const lastUsed = async () => (await listScimTokens(admin)).find((t) => t.id === id)!.lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    await scimSender(token)("GET", "/Users?count=1");
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    await scimSender(token)("GET", "/Users?count=1");
+    expect(await lastUsed()).toBe(first);
   });
 });
