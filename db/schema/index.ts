@@ -9,3 +9,4 @@ export * from "./settings";
 export * from "./limits";
 export * from "./people";
 export * from "./directory";
+export * from "./notifications";
