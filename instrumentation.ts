@@ -13,4 +13,7 @@ export async function register() {
   const startup = prepareDatabase();
   installGracefulShutdown({ startup });
   await startup;
+  // Email: delivery and the schedule run in the background once the database is ready.
+  const { startNotificationRuntime } = await import("./lib/notifications/runtime");
+  startNotificationRuntime();
 }

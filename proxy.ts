@@ -13,7 +13,8 @@ import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 //    nothing injected does;
 // 3. send signed-out page requests to sign-in (a convenience: every page,
 //    action and route still checks the session itself).
-const PUBLIC_PATHS = ["/signin", "/refused"];
+// /unsubscribe: an email's one-click link works without signing in (its token is the proof).
+const PUBLIC_PATHS = ["/signin", "/refused", "/unsubscribe"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 function contentSecurityPolicy(nonce: string): string {

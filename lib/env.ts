@@ -56,6 +56,31 @@ const envSchema = z.object({
   // Operations. /api/metrics answers only with this bearer token (unset: disabled).
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Email (lib/notifications). smtp://host:587 (STARTTLS when offered), smtps://host:465 (TLS from the start);
+  // user:password@ in the URL; nodemailer's options as query parameters (README "Email").
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Skillgrid <skillgrid@localhost>"),
+  // Refuse an SMTP server whose certificate does not verify (set 0 only for a self-signed test server).
+  SMTP_TLS_REJECT_UNAUTHORIZED: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v !== "0" && v !== "false"),
+  // Refuse to send without TLS (STARTTLS must succeed on smtp://).
+  SMTP_REQUIRE_TLS: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
+  // How often the delivery worker looks for due email (ms), and whether this replica runs it at all.
+  MAIL_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  // How often the schedule (reminders, weekly digest) checks whether something is due.
+  MAIL_SCHEDULE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  MAIL_WORKER: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v !== "0" && v !== "false"),
   // SIGTERM/SIGINT: how long in-flight requests may take to finish before their connections are cut.
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
 });

@@ -19,6 +19,7 @@ export const ORG_PERMISSIONS = [
   "export:org",
   "people:find", // search the whole org for who can do X (/people/find, /people/staff)
   "directory:manage", // SCIM tokens, group mappings, the provisioning log (/org/directory)
+  "notifications:manage", // email delivery status, retrying dead letters, the email schedule (/org/notifications)
 ] as const;
 export type OrgPermission = (typeof ORG_PERMISSIONS)[number];
 

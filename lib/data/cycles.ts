@@ -8,6 +8,7 @@ import { dropRatingsSnapshot, takeRatingsSnapshot } from "@/db/queries/closed-qu
 import { assessmentCycles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, notFound } from "@/lib/errors";
+import { notifyCycleClosed, notifyCycleOpened } from "@/lib/notifications/triggers";
 import { addQuarters, quarterOf } from "@/lib/quarters";
 import { closeCycleSchema, openCycleSchema, reopenCycleSchema } from "@/lib/validations/cycles";
 
@@ -49,6 +50,7 @@ export async function openCycle(viewer: Viewer | null, raw: unknown): Promise<{ 
       .values({ ...input, status: "open" })
       .returning();
     await writeAudit(tx, { actor: v, action: "cycle.opened", entityType: "cycle", entityId: row!.id, after: row });
+    await notifyCycleOpened(tx, row!);
     return { id: row!.id };
   });
 }
@@ -70,6 +72,7 @@ export async function closeCycle(viewer: Viewer | null, raw: unknown): Promise<v
       .returning();
     if (!row) throw notFound("There is no open cycle with that id.");
     await takeRatingsSnapshot(tx, row.id, row.closedAt!);
+    await notifyCycleClosed(tx, { ...row, closedAt: row.closedAt! });
     await writeAudit(tx, {
       actor: v,
       action: "cycle.closed",

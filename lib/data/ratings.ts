@@ -2,14 +2,15 @@ import "server-only";
 
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 
-import { execRows, getDb, type DbOrTx } from "@/db/client";
+import { execRows, getDb, type DbOrTx, type Tx } from "@/db/client";
 import { auditValues, writeAudit } from "@/db/queries/audit";
 import { resolveMemberFramework } from "@/db/queries/member-framework";
 import { isLiveSkill } from "@/db/queries/version-rows";
-import { auditEvents, ratings, teamMembers, teams } from "@/db/schema";
+import { auditEvents, ratings, skills, teamMembers, teams } from "@/db/schema";
 import type { SelfValue } from "@/lib/analytics/rating-sheet";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, forbidden, invalid } from "@/lib/errors";
+import { bilingual, notifyValidationRecorded } from "@/lib/notifications/triggers";
 import { metrics } from "@/lib/observability/metrics";
 import { quarterOf } from "@/lib/quarters";
 import {
@@ -188,6 +189,26 @@ export async function confirmStaleRatings(viewer: Viewer | null, raw: unknown): 
   });
 }
 
+/** The member hears of a validation that comes with a comment (batched: lib/notifications/triggers.ts). */
+async function notifyMemberOfValidation(
+  tx: Tx,
+  lead: { name: string; email: string },
+  versionId: string,
+  row: { userId: string; skillKey: string; proficiency: number | null; comment: string | null; ratedAt: Date },
+) {
+  const [skill] = await tx
+    .select({ nameEn: skills.nameEn, nameZh: skills.nameZh })
+    .from(skills)
+    .where(and(eq(skills.frameworkVersionId, versionId), eq(skills.key, row.skillKey)));
+  await notifyValidationRecorded(tx, row.userId, {
+    skill: skill ? bilingual(skill) : { en: row.skillKey, zh: row.skillKey },
+    proficiency: row.proficiency ?? 0,
+    comment: row.comment ?? "",
+    leadName: lead.name || lead.email,
+    at: row.ratedAt.toISOString(),
+  });
+}
+
 export type ValidationDto = {
   skillKey: string;
   proficiency: number;
@@ -240,6 +261,7 @@ export async function validateRating(viewer: Viewer | null, raw: unknown): Promi
         after: { proficiency: row.proficiency, comment: row.comment, teamId: input.teamId },
       });
       metrics().ratingWrites.inc({ kind: "validated" });
+      if (row.comment?.trim()) await notifyMemberOfValidation(tx, v, membership.versionId, row);
     }
     return {
       skillKey: saved.skillKey,

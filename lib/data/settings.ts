@@ -3,7 +3,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit";
 import { readSettings, SETTINGS, type OrgSettings, type SettingKey } from "@/db/queries/settings";
 import { orgSettings } from "@/db/schema";
@@ -27,20 +27,23 @@ export async function updateOrgSetting(viewer: Viewer | null, raw: unknown): Pro
   const v = requirePermission(viewer, "user:manage");
   const input = parseInput(updateOrgSettingSchema, raw);
   const value = parseInput(SETTINGS[input.key].schema, input.value);
-  await getDb().transaction(async (tx) => {
-    const [before] = await tx.select().from(orgSettings).where(eq(orgSettings.key, input.key));
-    await tx
-      .insert(orgSettings)
-      .values({ key: input.key, value, updatedById: v.id })
-      .onConflictDoUpdate({ target: orgSettings.key, set: { value, updatedById: v.id, updatedAt: new Date() } });
-    await writeAudit(tx, {
-      actor: v,
-      action: "settings.updated",
-      entityType: "setting",
-      entityId: input.key,
-      before: before?.value ?? SETTINGS[input.key].default,
-      after: value,
-    });
-  });
+  await getDb().transaction((tx) => putSetting(tx, v, input.key, value));
   return readSettings();
+}
+
+/** Stores one setting (already parsed with its schema) and audits the change, inside the caller's transaction. */
+export async function putSetting(tx: Tx, actor: Viewer, key: SettingKey, value: unknown): Promise<void> {
+  const [before] = await tx.select().from(orgSettings).where(eq(orgSettings.key, key));
+  await tx
+    .insert(orgSettings)
+    .values({ key, value, updatedById: actor.id })
+    .onConflictDoUpdate({ target: orgSettings.key, set: { value, updatedById: actor.id, updatedAt: new Date() } });
+  await writeAudit(tx, {
+    actor,
+    action: "settings.updated",
+    entityType: "setting",
+    entityId: key,
+    before: before?.value ?? SETTINGS[key].default,
+    after: value,
+  });
 }

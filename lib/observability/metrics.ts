@@ -9,6 +9,7 @@ type Metrics = {
   exports: Counter<"format" | "scope">;
   signIns: Counter<"outcome">;
   errors: Counter<"where">;
+  notifications: Counter<"kind" | "outcome">;
 };
 const globalForMetrics = globalThis as unknown as { __skillgridMetrics?: Metrics };
 
@@ -47,6 +48,12 @@ export function metrics(): Metrics {
         name: "skillgrid_errors_total",
         help: "Unexpected errors (reported to clients as generic failures)",
         labelNames: ["where"],
+        registers: [registry],
+      }),
+      notifications: new Counter({
+        name: "skillgrid_notifications_total",
+        help: "Email delivery attempts by kind: sent, failed (will retry), retried (sent after a failure), dead, skipped, expired",
+        labelNames: ["kind", "outcome"],
         registers: [registry],
       }),
     };

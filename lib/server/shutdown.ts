@@ -2,6 +2,7 @@ import http from "node:http";
 
 import { closeDbHandle } from "@/db/client";
 import { getEnv } from "@/lib/env";
+import { stopNotificationRuntime } from "@/lib/notifications/runtime";
 import { getLogger } from "@/lib/observability/logger";
 
 import { trackRequests, type RequestTracker } from "./drain";
@@ -103,7 +104,11 @@ export function installGracefulShutdown(options: { startup: Promise<unknown> }):
     requests: trackRequests(server),
     timeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     startup: options.startup,
-    closeDatabase: closeDbHandle,
+    // The email worker stops first: its pass in flight settles what it sent while the database is still open.
+    closeDatabase: async () => {
+      await stopNotificationRuntime();
+      await closeDbHandle();
+    },
     log,
     exit: (code) => process.exit(code),
   });

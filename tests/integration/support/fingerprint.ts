@@ -14,6 +14,8 @@ export const TABLES = [
   "frameworks",
   "learning_resources",
   "levels",
+  "notification_opt_outs",
+  "notifications",
   "org_settings",
   "plan_items",
   "platform_capabilities",

@@ -1,0 +1,77 @@
+import { getDb } from "@/db/client";
+import { getEnv } from "@/lib/env";
+import { describeError } from "@/lib/observability/describe-error";
+import { getLogger } from "@/lib/observability/logger";
+
+import { smtpTransport, type MailTransport } from "./mailer";
+import { runSchedule } from "./scheduler";
+import { deliverDue, type DeliveryConfig } from "./worker";
+
+// The server's background email work: every MAIL_POLL_MS deliver what is due
+// (until nothing is), every MAIL_SCHEDULE_SECONDS run the schedule. Started by
+// instrumentation.ts once the database is ready, stopped by the shutdown
+// sequence before the database closes (a pass in flight finishes first; its
+// SMTP waits are bounded).
+
+type Runtime = { stop: () => Promise<void> };
+const globalForMail = globalThis as unknown as { __skillgridMail?: Runtime };
+
+export function startNotificationRuntime(): void {
+  if (globalForMail.__skillgridMail) return;
+  const env = getEnv();
+  const log = getLogger();
+  if (!env.MAIL_WORKER) return;
+  if (!env.SMTP_URL || !env.NEXTAUTH_URL || !env.NEXTAUTH_SECRET) {
+    log.info({}, "email: SMTP_URL (with NEXTAUTH_URL and NEXTAUTH_SECRET) not set; no email is sent");
+    return;
+  }
+  const transport: MailTransport = smtpTransport({
+    url: env.SMTP_URL,
+    rejectUnauthorized: env.SMTP_TLS_REJECT_UNAUTHORIZED,
+    requireTLS: env.SMTP_REQUIRE_TLS,
+  });
+  const config: DeliveryConfig = {
+    db: getDb(),
+    transport,
+    from: env.MAIL_FROM,
+    appUrl: env.NEXTAUTH_URL,
+    secret: env.NEXTAUTH_SECRET,
+    log,
+  };
+  let stopping = false;
+  let wake: () => void = () => {};
+  let lastSchedule = 0;
+  const pass = async () => {
+    if (Date.now() - lastSchedule >= env.MAIL_SCHEDULE_SECONDS * 1000) {
+      lastSchedule = Date.now();
+      await runSchedule(config.db);
+    }
+    for (;;) {
+      const r = await deliverDue(config);
+      if (stopping || r.claimed < (config.batch ?? 50)) break;
+    }
+  };
+  const loop = (async () => {
+    while (!stopping) {
+      await pass().catch((e: unknown) => log.warn({ error: describeError(e) }, "email: a delivery pass failed"));
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, env.MAIL_POLL_MS).unref();
+      });
+    }
+  })();
+  log.info({ pollMs: env.MAIL_POLL_MS }, "email: delivery worker started");
+  globalForMail.__skillgridMail = {
+    stop: async () => {
+      stopping = true;
+      wake();
+      await loop;
+      transport.close();
+      globalForMail.__skillgridMail = undefined;
+    },
+  };
+}
+
+export async function stopNotificationRuntime(): Promise<void> {
+  await globalForMail.__skillgridMail?.stop();
+}
