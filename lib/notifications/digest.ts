@@ -2,7 +2,7 @@ import { and, desc, gt, inArray, sql } from "drizzle-orm";
 
 import { execRows, type DbOrTx } from "@/db/client";
 import { latestRatings } from "@/db/queries/latest-ratings";
-import { activeLeads } from "@/db/queries/notification-recipients";
+import { activeLeads, answersCycle, type CycleWindow } from "@/db/queries/notification-recipients";
 import { analyseTeam } from "@/db/queries/team-analysis";
 import { memberIdsAt } from "@/db/queries/team-as-of";
 import { planItems, teams } from "@/db/schema";
@@ -26,7 +26,7 @@ type TeamFacts = Omit<DigestTeam, "readinessDrops" | "newPlanItems"> & {
 
 const pick = (names: Map<string, string>, key: string) => names.get(key) ?? key;
 
-async function teamFacts(db: DbOrTx, teamId: string, quarter: string): Promise<TeamFacts> {
+async function teamFacts(db: DbOrTx, teamId: string, cycle: CycleWindow): Promise<TeamFacts> {
   const [team] = await db
     .select()
     .from(teams)
@@ -43,7 +43,7 @@ async function teamFacts(db: DbOrTx, teamId: string, quarter: string): Promise<T
   const skillZh = new Map(zh!.skills.map((s) => [s.key, s.name]));
   const skill = (key: string): Bilingual => ({ en: pick(skillEn, key), zh: pick(skillZh, key) });
   const names = new Map(en!.members.map((m) => [m.id, m.name]));
-  const ratedNow = new Set(current.filter((r) => r.raterKind === "self" && r.quarter === quarter).map((r) => r.userId));
+  const ratedNow = new Set(await selfRatedFor(db, teamId, cycle));
   const cells = new Map<string, { self?: (typeof current)[number]; validated?: (typeof current)[number] }>();
   for (const r of current) {
     const key = `${r.userId}\u0000${r.skillKey}`;
@@ -81,6 +81,17 @@ async function teamFacts(db: DbOrTx, teamId: string, quarter: string): Promise<T
   };
 }
 
+/** The team's members who rated (or confirmed) anything for the cycle. */
+async function selfRatedFor(db: DbOrTx, teamId: string, cycle: CycleWindow): Promise<string[]> {
+  const rows = await execRows<{ userId: string }>(
+    db,
+    sql`select distinct rc.user_id as "userId" from ratings_current rc
+        join team_members m on m.user_id = rc.user_id and m.team_id = ${teamId}
+        where rc.rater_kind = 'self' and ${answersCycle("rc", cycle)}`,
+  );
+  return rows.map((r) => r.userId);
+}
+
 type PreviousDigest = { leadId: string; payload: LeadDigestPayload; createdAt: Date };
 
 /** Each lead's latest digest: what readiness and "since" are measured against. */
@@ -106,13 +117,16 @@ export async function buildLeadDigests(
   db: DbOrTx,
   now: Date,
   week: string,
+  /** The open cycle, which "not rated" is measured against (none: the current quarter). */
+  openCycle: CycleWindow | null,
 ): Promise<{ leadId: string; payload: LeadDigestPayload }[]> {
   const leads = await activeLeads(db);
   if (leads.length === 0) return [];
-  const quarter = quarterOf(now);
+  const cycle = openCycle ?? { quarter: quarterOf(now), openedAt: new Date(8.64e15) };
+  const quarter = cycle.quarter;
   const teamIds = [...new Set(leads.flatMap((l) => l.teamIds))];
   const facts = new Map<string, TeamFacts>();
-  for (const id of teamIds) facts.set(id, await teamFacts(db, id, quarter));
+  for (const id of teamIds) facts.set(id, await teamFacts(db, id, cycle));
   const previous = await previousDigests(
     db,
     leads.map((l) => l.leadId),

@@ -44,7 +44,8 @@ export async function runSchedule(db: Db, now = new Date()): Promise<TickResult>
       });
     if (cycle && due && !(await periodWritten(tx, "cycle_reminder", `${cycle.quarter}:d${due.daysBefore}`))) {
       // Only those who have not rated (or confirmed) anything this quarter.
-      const behind = (await activeMemberProgress(tx, cycle.quarter)).filter((m) => m.rated === 0);
+      const window = { quarter: cycle.quarter, openedAt: cycle.createdAt };
+      const behind = (await activeMemberProgress(tx, window)).filter((m) => m.rated === 0);
       const expiresAt = zonedTimeToUtc(nextDay(cycle.endsOn), 0, zone);
       reminders = await enqueueNotifications(
         tx,
@@ -66,7 +67,12 @@ export async function runSchedule(db: Db, now = new Date()): Promise<TickResult>
     let digests = 0;
     const slot = dueDigest(now, { timeZone: zone, weekday: settings.digestWeekday, hour: settings.emailHour });
     if (slot && !(await periodWritten(tx, "lead_digest", slot.week))) {
-      const built = await buildLeadDigests(tx, now, slot.week);
+      const built = await buildLeadDigests(
+        tx,
+        now,
+        slot.week,
+        cycle ? { quarter: cycle.quarter, openedAt: cycle.createdAt } : null,
+      );
       digests = await enqueueNotifications(
         tx,
         built.map((d) => ({

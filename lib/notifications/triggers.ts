@@ -15,7 +15,8 @@ import { batchDueAt } from "./schedule";
 // transaction. Reminders and digests are written by the schedule
 // (lib/notifications/scheduler.ts).
 
-type Cycle = { id: string; quarter: string; endsOn: string };
+type Cycle = { id: string; quarter: string; endsOn: string; createdAt: Date };
+const windowOf = (c: Cycle) => ({ quarter: c.quarter, openedAt: c.createdAt });
 
 const DAY_MS = 86_400_000;
 /** A cycle's emails are not worth sending a day after its planned close. */
@@ -23,7 +24,7 @@ const afterClose = (endsOn: string) => new Date(Date.parse(`${endsOn}T00:00:00Z`
 
 /** "Rate your skills for 2027-Q1" → every active team member, with their progress. */
 export async function notifyCycleOpened(tx: Tx, cycle: Cycle): Promise<number> {
-  const members = await activeMemberProgress(tx, cycle.quarter);
+  const members = await activeMemberProgress(tx, windowOf(cycle));
   return enqueueNotifications(
     tx,
     members.map((m) => ({
@@ -43,7 +44,7 @@ export async function notifyCycleOpened(tx: Tx, cycle: Cycle): Promise<number> {
 
 /** The cycle closed → every active admin: completion per team. Keyed by the close, so a reopened and closed-again cycle reports again. */
 export async function notifyCycleClosed(tx: Tx, cycle: Cycle & { closedAt: Date }): Promise<number> {
-  const [admins, teams] = await Promise.all([activeAdminIds(tx), teamCompletion(tx, cycle.quarter)]);
+  const [admins, teams] = await Promise.all([activeAdminIds(tx), teamCompletion(tx, windowOf(cycle))]);
   const payload: NotificationPayloads["cycle_closed"] = { quarter: cycle.quarter, teams };
   return enqueueNotifications(
     tx,

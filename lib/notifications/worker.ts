@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 
-import type { Db } from "@/db/client";
+import { execRows, type Db } from "@/db/client";
 import { claimDueNotifications, settleNotification, type ClaimedNotification } from "@/db/queries/notifications";
-import { notificationOptOuts, ratingsCurrent, users } from "@/db/schema";
+import { notificationOptOuts, users } from "@/db/schema";
 import { isLocale } from "@/lib/i18n/locales";
 import { metrics } from "@/lib/observability/metrics";
 
@@ -87,25 +87,25 @@ async function readContext(db: Db, claimed: ClaimedNotification[]): Promise<Cont
       .from(notificationOptOuts)
       .where(inArray(notificationOptOuts.userId, ids)),
   ]);
-  // A reminder is moot once its recipient has rated: checked again at delivery, as they may rate in between.
+  // A reminder is moot once its recipient has rated for the cycle: checked again at delivery, as they may rate in between.
   const reminders = claimed.filter((n) => n.kind === "cycle_reminder");
   const quarters = [...new Set(reminders.map((n) => (n.payload as NotificationPayloads["cycle_reminder"]).quarter))];
   const rated =
     reminders.length === 0
       ? []
-      : await db
-          .selectDistinct({ userId: ratingsCurrent.userId, quarter: ratingsCurrent.quarter })
-          .from(ratingsCurrent)
-          .where(
-            and(
-              inArray(
-                ratingsCurrent.userId,
-                reminders.map((n) => n.recipientId),
-              ),
-              eq(ratingsCurrent.raterKind, "self"),
-              inArray(ratingsCurrent.quarter, quarters),
-            ),
-          );
+      : await execRows<{ userId: string; quarter: string }>(
+          db,
+          sql`select distinct rc.user_id as "userId", c.quarter from ratings_current rc
+              join assessment_cycles c on c.quarter in (${sql.join(
+                quarters.map((q) => sql`${q}`),
+                sql`, `,
+              )})
+              where rc.rater_kind = 'self' and (rc.quarter = c.quarter or rc.rated_at >= c.created_at)
+                and rc.user_id in (${sql.join(
+                  reminders.map((n) => sql`${n.recipientId}::uuid`),
+                  sql`, `,
+                )})`,
+        );
   return {
     recipients: new Map(people.map((p) => [p.id, p])),
     optedOut: new Set(optOuts.map((o) => `${o.kind}:${o.userId}`)),

@@ -194,6 +194,39 @@ describeOnEachEngine("email notifications", ({ handle }) => {
     expect(sink.received).toHaveLength(behind.length - 1);
   });
 
+  it("a cycle opened for next quarter counts ratings made since it opened, though they are dated this quarter", async () => {
+    const quarter = await openNextQuarter();
+    const [cycle] = await db().select().from(assessmentCycles).where(eq(assessmentCycles.quarter, quarter));
+    const local = zonedParts(new Date(), "UTC");
+    await db()
+      .update(assessmentCycles)
+      .set({ startsOn: local.date, endsOn: addDays(local.date, 2) })
+      .where(eq(assessmentCycles.id, cycle!.id));
+    await db()
+      .insert(orgSettings)
+      .values([
+        { key: "emailHour", value: 0 },
+        { key: "digestWeekday", value: (local.weekday + 3) % 7 },
+      ]);
+    await validateRating(demo.lead, {
+      teamId: ML_PLATFORM,
+      userId: demo.member.id,
+      skillKey: SKILL,
+      proficiency: 2,
+      comment: "",
+      requestId: randomUUID(),
+    }); // a lead's validation is not the member's own rating
+    await db()
+      .execute(sql`insert into ratings (user_id, rater_id, rater_kind, framework_id, skill_key, proficiency, quarter)
+      select ${demo.lead.id}, ${demo.lead.id}, 'self', t.framework_id, ${SKILL}, 3, ${quarterOf(new Date())}
+      from teams t where t.id = ${ML_PLATFORM}`);
+    await runSchedule(db());
+    const reminded = (await outbox("cycle_reminder")).map((r) => r.recipientId);
+    expect(reminded).toContain(demo.member.id);
+    expect(reminded).not.toContain(demo.lead.id);
+    expect(reminded.sort()).toEqual((await activeMemberIds()).filter((id) => id !== demo.lead.id));
+  });
+
   it("the weekly digest goes to each lead once, with who has not rated and the ratings to discuss as SQL finds them", async () => {
     const quarter = quarterOf(new Date());
     const local = zonedParts(new Date(), "UTC");
