@@ -16,6 +16,21 @@ import { closeCycleAction, openCycleAction, reopenCycleAction } from "@/lib/acti
 import type { CycleDto } from "@/lib/data/cycles";
 import { addQuarters, quarterEnd, quarterStart } from "@/lib/quarters";
 
+const QUARTER = /^\d{4}-Q[1-4]$/;
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const defaultClose = (quarter: string) => (QUARTER.test(quarter) ? day(quarterEnd(quarter)) : "");
+
+/**
+ * A new cycle's dates: it starts with its quarter (or today, when opened early
+ * with a close before the quarter begins) and closes on the planned day.
+ */
+function cycleDates(quarter: string, endsOn: string | null) {
+  if (!QUARTER.test(quarter)) return { startsOn: "", endsOn: "" };
+  const close = endsOn ?? defaultClose(quarter);
+  const start = day(quarterStart(quarter));
+  return { startsOn: start <= close ? start : [day(new Date()), close].sort()[0]!, endsOn: close };
+}
+
 type Pending = { kind: "close" | "reopen"; cycle: CycleDto };
 
 export function CyclesAdmin({
@@ -32,8 +47,9 @@ export function CyclesAdmin({
   const [pending, start] = useTransition();
   const { message, show } = useActionMessage();
   const [quarter, setQuarter] = useState(suggested);
+  // The planned close: reminders go out before it (lib/notifications/scheduler.ts). The quarter's end unless chosen.
+  const [endsOn, setEndsOn] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Pending | null>(null);
-  const day = (d: Date) => d.toISOString().slice(0, 10);
   const run = (fn: () => Promise<{ ok: true } | { ok: false; error: string }>, ok: string) =>
     start(async () => {
       const r = await fn();
@@ -130,14 +146,19 @@ export function CyclesAdmin({
         className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          run(
-            () => openCycleAction({ quarter, startsOn: day(quarterStart(quarter)), endsOn: day(quarterEnd(quarter)) }),
-            t("opened"),
-          );
+          run(() => openCycleAction({ quarter, ...cycleDates(quarter, endsOn) }), t("opened"));
         }}
       >
         <Field label={t("newCycle")}>
           <Input value={quarter} onChange={(e) => setQuarter(e.target.value)} pattern="\d{4}-Q[1-4]" required />
+        </Field>
+        <Field label={t("plannedClose")}>
+          <Input
+            type="date"
+            value={endsOn ?? defaultClose(quarter)}
+            onChange={(e) => setEndsOn(e.target.value || null)}
+            required
+          />
         </Field>
         <Button type="submit" disabled={pending}>
           {t("open")}

@@ -9,6 +9,8 @@ import {
   assessmentCycles,
   directoryGroups,
   learningResources,
+  notificationOptOuts,
+  notifications,
   orgSettings,
   scimTokens,
   teamMembers,
@@ -48,6 +50,14 @@ import {
 import { importRatings } from "@/lib/data/import";
 import { addLearningResource, getResourcesForSkills, removeLearningResource } from "@/lib/data/learning-resources";
 import { setMyLocale } from "@/lib/data/locale-preference";
+import {
+  getDeliveryStatus,
+  getMyEmailPreferences,
+  readUnsubscribeLink,
+  retryNotification,
+  setMyEmailPreference,
+  updateEmailSchedule,
+} from "@/lib/data/notifications";
 import { findPeople } from "@/lib/data/people";
 import { getPersonPage } from "@/lib/data/person";
 import { getMemberRatingSheet, getMyRatingSheet } from "@/lib/data/rating-sheet";
@@ -72,6 +82,7 @@ import { listUsers, revokeUserSessions, setUserDisabled, setUserRole, signOutEve
 import { acceptPlanItem, archiveTarget, createTarget, getOrgGaps, getTeamVision } from "@/lib/data/vision";
 import { AppError, unauthenticated } from "@/lib/errors";
 import { CROSS_SITE_MESSAGE } from "@/lib/http/request-guards";
+import { signUnsubscribeToken } from "@/lib/notifications/unsubscribe-token";
 import { addQuarters, quarterEnd, quarterOf, quarterStart } from "@/lib/quarters";
 import { handleScim } from "@/lib/scim/handler";
 
@@ -79,7 +90,7 @@ import { seedDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
 import { tableFingerprint } from "./support/fingerprint";
 import { draftLockVersion, GIT } from "./support/frameworks";
-import { configureAuthEnv, demoSessionViewer, sessionTokenFor, TEST_ISSUER } from "./support/session";
+import { configureAuthEnv, demoSessionViewer, sessionTokenFor, TEST_ISSUER, TEST_SECRET } from "./support/session";
 
 /*
  * The authorization matrix: every server action, route handler and
@@ -170,6 +181,12 @@ const membership = (fx: Fixture) => and(eq(teamMembers.teamId, fx.teamId), eq(te
 const MATRIX_GROUP = "Matrix group";
 const FIND_GIT = `mlops-engineer/${GIT}~3`;
 const STAFF_GIT = `mlops-engineer/${GIT}~2~1`;
+// Email: a failed email to the target (the retry row's subject), and the target's one-click unsubscribe link.
+const MATRIX_DEAD_EMAIL = "matrix:dead";
+const unsubscribeToken = (fx: Fixture) => signUnsubscribeToken(TEST_SECRET, fx.targetId, "cycle_reminder");
+const clearOptOuts = async (fx: Fixture) => {
+  await fx.db.delete(notificationOptOuts);
+};
 const resetTarget = async (fx: Fixture) => {
   await fx.db.update(users).set({ role: "member", disabled: false }).where(eq(users.id, fx.targetId));
 };
@@ -652,6 +669,69 @@ export const MATRIX: Row[] = [
     },
     expect: adminOnly,
   },
+  // Email (/me/email, /org/notifications, the unsubscribe link).
+  {
+    id: "lib/actions/notifications.ts#setEmailPreferenceAction",
+    run: (v) => setMyEmailPreference(v, { kind: "cycle_reminder", enabled: false }),
+    expect: signedInOnly,
+    undo: clearOptOuts,
+  },
+  { id: "lib/data/notifications.ts#getMyEmailPreferences", run: (v) => getMyEmailPreferences(v), expect: signedInOnly },
+  { id: "lib/data/notifications.ts#getDeliveryStatus", run: (v) => getDeliveryStatus(v, {}), expect: adminOnly },
+  {
+    id: "lib/actions/notifications.ts#retryNotificationAction",
+    run: async (v, fx) => {
+      const [dead] = await fx.db
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(eq(notifications.idempotencyKey, MATRIX_DEAD_EMAIL));
+      return retryNotification(v, { notificationId: dead!.id });
+    },
+    expect: adminOnly,
+    undo: async (fx) => {
+      await fx.db
+        .update(notifications)
+        .set({ status: "dead", attempts: 5 })
+        .where(eq(notifications.idempotencyKey, MATRIX_DEAD_EMAIL));
+    },
+  },
+  {
+    id: "lib/actions/notifications.ts#updateEmailScheduleAction",
+    run: (v) => updateEmailSchedule(v, { timeZone: "Asia/Taipei", reminderDays: [7, 2], digestWeekday: 1, hour: 9 }),
+    expect: adminOnly,
+  },
+  {
+    id: "lib/data/notifications.ts#readUnsubscribeLink",
+    run: (_v, fx) => readUnsubscribeLink({ token: unsubscribeToken(fx) }),
+    expect: everyone,
+    publicBecause: "the unsubscribe page, opened from an email without signing in: the signed token is the proof",
+  },
+  {
+    // Whoever's session comes along (none, another person's): the token alone decides, and only turns one kind off.
+    id: "app/api/unsubscribe/[token]/route.ts#POST",
+    run: async (v, fx) => {
+      const { POST } = await import("@/app/api/unsubscribe/[token]/route");
+      const token = unsubscribeToken(fx);
+      const res = await POST(
+        new Request(`http://127.0.0.1:3000/api/unsubscribe/${token}`, {
+          method: "POST",
+          body: "List-Unsubscribe=One-Click",
+          headers: { cookie: `next-auth.session-token=${await sessionTokenFor(v?.id)}` },
+        }),
+        { params: Promise.resolve({ token }) },
+      );
+      if (res.status !== 200) throw new Error(`unsubscribe answered ${res.status}`);
+    },
+    expect: everyone,
+    undo: clearOptOuts,
+    publicBecause:
+      "RFC 8058 one-click unsubscribe: mail providers POST without a session; the signed token is the proof",
+  },
+  {
+    id: "app/api/unsubscribe/[token]/route.ts#GET",
+    expect: everyone,
+    publicBecause: "only redirects to the /unsubscribe page (link scanners follow links); changes nothing",
+  },
   // SCIM (/scim/v2): each method with the subject's session cookie and no token → 401 (tokens: directory-sync.test.ts).
   ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method): Row => ({
     id: `app/scim/v2/[...path]/route.ts#${method}`,
@@ -825,6 +905,14 @@ describeOnEachEngine("authorization matrix", ({ handle }) => {
     for (const s of SUBJECTS) viewers[s] = await viewerFromSessionToken(tokenFor[s]);
     adminForFixtures = viewers.admin;
     await db.insert(directoryGroups).values({ displayName: MATRIX_GROUP });
+    await db.insert(notifications).values({
+      kind: "cycle_opened",
+      recipientId: demoUserId(EMAIL.target),
+      idempotencyKey: MATRIX_DEAD_EMAIL,
+      payload: {},
+      status: "dead",
+      attempts: 5,
+    });
     const [summary] = await listFrameworks(viewers.admin, { locale: "en" });
     // A framework imported but never published: it has only a draft.
     const imported = await importFramework(viewers.admin, {
@@ -974,6 +1062,8 @@ describeOnEachEngine("authorization matrix: the lead of another team, through th
 const MUTATING_ROUTES_WITH_OWN_CSRF: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts#POST":
     "next-auth's posts carry its double-submit CSRF token, which another site cannot read",
+  "app/api/unsubscribe/[token]/route.ts#POST":
+    "RFC 8058: mail providers POST the one-click unsubscribe from their own origin; the signed token is the proof, and it can only turn one kind of email off",
 };
 
 describeOnEachEngine("authorization matrix: a foreign origin on every mutating route", ({ handle }) => {

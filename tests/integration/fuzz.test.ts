@@ -22,6 +22,14 @@ import { getTeamHeatmap, getTeamHeatmapJson, getTeamPageHeatmap } from "@/lib/da
 import { importRatings } from "@/lib/data/import";
 import { addLearningResource, getResourcesForSkills, removeLearningResource } from "@/lib/data/learning-resources";
 import { setMyLocale } from "@/lib/data/locale-preference";
+import {
+  getDeliveryStatus,
+  readUnsubscribeLink,
+  retryNotification,
+  setMyEmailPreference,
+  unsubscribeWithLink,
+  updateEmailSchedule,
+} from "@/lib/data/notifications";
 import { findPeople } from "@/lib/data/people";
 import { getPersonPage } from "@/lib/data/person";
 import { confirmStaleRatings, saveSelfRating, validateRating } from "@/lib/data/ratings";
@@ -225,6 +233,29 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
         name: "setGroupMapping",
         call: setGroupMapping,
         template: { groupId: randomUUID(), teamId: team, role: "manager" },
+      },
+      {
+        name: "setEmailPreferenceAction",
+        call: setMyEmailPreference,
+        template: { kind: "cycle_opened", enabled: true },
+      },
+      { name: "retryNotificationAction", call: retryNotification, template: { notificationId: randomUUID() } },
+      {
+        name: "updateEmailScheduleAction",
+        call: updateEmailSchedule,
+        template: { timeZone: "Asia/Taipei", reminderDays: [7, 2], digestWeekday: 1, hour: 9 },
+      },
+      { name: "getDeliveryStatus", call: getDeliveryStatus, template: { status: "problems", kind: "cycle_opened" } },
+      // Signed out, as from an email: the token is the whole input.
+      {
+        name: "readUnsubscribeLink (page)",
+        call: (_v, i) => readUnsubscribeLink(i),
+        template: { token: `${user}.x.y` },
+      },
+      {
+        name: "unsubscribeWithLink (route)",
+        call: (_v, i) => unsubscribeWithLink(i),
+        template: { token: `${user}.cycle_opened.AAAA` },
       },
     );
   });

@@ -17,6 +17,7 @@ export default async function MePage() {
   const viewer = await viewerOrSignIn("/me");
   const locale = await getAppLocale();
   const t = await getTranslations("me");
+  const te = await getTranslations("emailPrefs");
   const [sheet, closedQuarter] = await Promise.all([
     getMyRatingSheet(viewer, { locale }),
     getClosedQuarterNotice(viewer),
@@ -24,6 +25,9 @@ export default async function MePage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={sheet ? `${sheet.title} · ${t("intro")}` : t("intro")}>
+        <Link href="/me/email" className={buttonVariants({ variant: "link" })}>
+          {te("link")}
+        </Link>
         <Link href="/me/growth" className={buttonVariants({ variant: "outline" })}>
           {t("growthLink")} →
         </Link>

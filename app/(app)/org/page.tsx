@@ -30,6 +30,7 @@ export default async function OrgPage({ searchParams }: Props) {
   const ti = await getTranslations("import");
   const ta = await getTranslations("audit");
   const td = await getTranslations("directory");
+  const tn = await getTranslations("notifications");
   // The matrix itself is fetched by the client (OrgHeatmapLoader); the server
   // only validates the quarter and reads the header's figures.
   const [dto, settings] = await Promise.all([
@@ -72,6 +73,11 @@ export default async function OrgPage({ searchParams }: Props) {
         {can(viewer, "directory:manage") && (
           <Link href="/org/directory" className={buttonVariants({ variant: "outline" })}>
             {td("link")}
+          </Link>
+        )}
+        {can(viewer, "notifications:manage") && (
+          <Link href="/org/notifications" className={buttonVariants({ variant: "outline" })}>
+            {tn("link")}
           </Link>
         )}
       </PageHeader>
