@@ -10,6 +10,11 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 const idpPort = Number(process.env.E2E_IDP_PORT ?? 4410);
 const baseURL = `http://127.0.0.1:${port}`;
 const clientSecret = "e2e-client-secret";
+// A real mail server with a web inbox (MailDev) on loopback: the app sends
+// every email there, and tests/e2e read them through its REST API.
+const mailSmtpPort = Number(process.env.E2E_MAIL_SMTP_PORT ?? port + 5);
+const mailWebPort = Number(process.env.E2E_MAIL_WEB_PORT ?? port + 6);
+process.env.E2E_MAIL_WEB_URL = `http://127.0.0.1:${mailWebPort}`;
 const serverEnv: Record<string, string> = {
   SEED_DEMO: "1",
   NEXT_TELEMETRY_DISABLED: "1",
@@ -23,6 +28,10 @@ const serverEnv: Record<string, string> = {
   OIDC_PROMPT: "login",
   ALLOWED_EMAIL_DOMAINS: "acme.test",
   ADMIN_EMAILS: "mei-ling.chen@acme.test",
+  SMTP_URL: `smtp://127.0.0.1:${mailSmtpPort}`,
+  MAIL_FROM: "Skillgrid <skillgrid@acme.test>",
+  MAIL_POLL_MS: "300",
+  MAIL_SCHEDULE_SECONDS: "2",
   ...(process.env.E2E_DATABASE_URL
     ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
     : { PGLITE_DIR: mkdtempSync(path.join(tmpdir(), "skillgrid-e2e-")) }),
@@ -93,6 +102,14 @@ export default defineConfig({
     },
   },
   webServer: [
+    {
+      command: `node node_modules/maildev/bin/maildev --smtp ${mailSmtpPort} --web ${mailWebPort} --ip 127.0.0.1 --silent`,
+      url: `http://127.0.0.1:${mailWebPort}/email`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
     {
       // The development OIDC identity provider: sign-in goes through real OIDC.
       command: "npx tsx scripts/dev-idp.ts",

@@ -35,6 +35,20 @@ const idp = spawn("npx", ["tsx", "scripts/dev-idp.ts"], {
   stdio: "inherit",
 });
 
+// A local mail server with a web inbox (MailDev) on loopback: every email the
+// demo sends (cycle opened, reminders, digests…) lands there, whoever it is to.
+const mailSmtpPort = process.env.DEV_MAIL_SMTP_PORT ?? "1025";
+const mailWebPort = process.env.DEV_MAIL_WEB_PORT ?? "1080";
+const inboxUrl = `http://127.0.0.1:${mailWebPort}`;
+const mail = spawn(
+  process.execPath,
+  [
+    path.join(root, "node_modules", "maildev", "bin", "maildev"),
+    ...["--smtp", mailSmtpPort, "--web", mailWebPort, "--ip", "127.0.0.1", "--silent"],
+  ],
+  { cwd: root, env, stdio: "inherit" },
+);
+
 console.log(`Starting Skillgrid with demo data on ${appUrl} (sign in through the dev IdP as anyone in the demo org)`);
 // Started directly, not through npx: npx's shell does not pass SIGTERM on,
 // and the server needs it to drain requests and close the embedded database.
@@ -55,6 +69,8 @@ const server = spawn(
       OIDC_PROMPT: "login",
       ALLOWED_EMAIL_DOMAINS: "acme.test",
       ADMIN_EMAILS: "mei-ling.chen@acme.test",
+      SMTP_URL: `smtp://127.0.0.1:${mailSmtpPort}`,
+      MAIL_FROM: "Skillgrid demo <skillgrid@acme.test>",
     },
     stdio: "inherit",
   },
@@ -72,9 +88,10 @@ const poll = setInterval(async () => {
   if (!ready) return;
   clearInterval(poll);
   console.log(`[3/3] Ready after ${seconds()}: open ${appUrl} and sign in with Acme SSO. Ctrl+C stops it.`);
+  console.log(`      Emails the demo sends (open a cycle on /org/cycles) arrive in the local inbox: ${inboxUrl}`);
 }, 1000);
 
-const children = [server, idp];
+const children = [server, idp, mail];
 const stop = (signal) => {
   clearInterval(poll);
   children.forEach((c) => c.exitCode === null && c.signalCode === null && c.kill(signal));
