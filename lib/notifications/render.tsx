@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import type { ReactElement } from "react";
 
 import type { NotificationKind, NotificationPayloads } from "./kinds";
@@ -38,10 +38,9 @@ export async function renderNotification<K extends NotificationKind>(
 ): Promise<{ subject: string; html: string; text: string }> {
   const template = TEMPLATES[kind] as Template<K>;
   const { subject, element } = template(payload, emailContext(ctx));
-  const [html, text] = await Promise.all([
-    render(element),
-    render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT }),
-  ]);
+  // Rendered once: the text part is made from the HTML (what render's plainText option does after a second render).
+  const html = await render(element);
+  const text = toPlainText(html, PLAIN_TEXT);
   // A subject is a header: a name with a line break in it must not start a new one.
   return { subject: subject.replace(/[\r\n\t]+/g, " ").trim(), html, text: text.trim() };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 
+import { GET as metricsRoute } from "@/app/api/metrics/route";
 import { assessmentCycles, auditEvents, notificationOptOuts, notifications, orgSettings, users } from "@/db/schema";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import { closeCycle, openCycle } from "@/lib/data/cycles";
@@ -177,8 +178,9 @@ describeOnEachEngine("email notifications", ({ handle }) => {
     expect(rows.map((r) => r.recipientId).sort()).toEqual(behind);
     expect(rows.every((r) => r.idempotencyKey.endsWith(`:${quarter}:d7`))).toBe(true);
     expect((rows[0]!.payload as NotificationPayloads["cycle_reminder"]).daysLeft).toBe(7);
-    // A second tick (or a second replica) writes nothing more.
-    expect(await runSchedule(db())).toMatchObject({ reminders: 0 });
+    // A second tick, or two replicas ticking at once, write nothing more.
+    const [a, b] = await Promise.all([runSchedule(db()), runSchedule(db())]);
+    expect(a.reminders + b.reminders).toBe(0);
     expect(await outbox("cycle_reminder")).toHaveLength(behind.length);
 
     // One of them rates before the email goes: it is skipped at delivery, the others are sent.
@@ -365,6 +367,8 @@ describeOnEachEngine("email notifications", ({ handle }) => {
     expect(dead).toMatchObject({ status: "dead", lastError: "SMTP 550" });
     const status = await getDeliveryStatus(demo.admin, { status: "dead" });
     expect(status.rows.map((r) => r.id)).toEqual([one!.id]);
+    // Status, never content: no payload, subject or body reaches the admins' page.
+    expect(JSON.stringify(status)).not.toMatch(/payload|quarter|subject/i);
     await expect(getDeliveryStatus(demo.lead, {})).rejects.toMatchObject({ code: "forbidden" });
     await expect(retryNotification(demo.lead, { notificationId: one!.id })).rejects.toMatchObject({
       code: "forbidden",
@@ -375,6 +379,16 @@ describeOnEachEngine("email notifications", ({ handle }) => {
     });
     await drain();
     expect(sink.received).toHaveLength(1);
+    // The counters on /api/metrics, by kind and outcome.
+    process.env.METRICS_TOKEN = "metrics-token-0123456789";
+    resetEnvCache();
+    const metricsText = await (
+      await metricsRoute(
+        new Request("http://x/api/metrics", { headers: { authorization: "Bearer metrics-token-0123456789" } }),
+      )
+    ).text();
+    expect(metricsText).toMatch(/skillgrid_notifications_total\{kind="cycle_opened",outcome="dead"\} [1-9]/);
+    expect(metricsText).toMatch(/skillgrid_notifications_total\{kind="cycle_opened",outcome="sent"\} [1-9]/);
     const [audit] = await db()
       .select()
       .from(auditEvents)
