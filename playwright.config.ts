@@ -15,6 +15,7 @@ const clientSecret = "e2e-client-secret";
 const mailSmtpPort = Number(process.env.E2E_MAIL_SMTP_PORT ?? port + 5);
 const mailWebPort = Number(process.env.E2E_MAIL_WEB_PORT ?? port + 6);
 process.env.E2E_MAIL_WEB_URL = `http://127.0.0.1:${mailWebPort}`;
+process.env.E2E_MAIL_SMTP_URL = `smtp://127.0.0.1:${mailSmtpPort}`;
 const serverEnv: Record<string, string> = {
   SEED_DEMO: "1",
   NEXT_TELEMETRY_DISABLED: "1",

@@ -14,6 +14,9 @@ import { deliverDue, type DeliveryConfig } from "./worker";
 // SMTP waits are bounded).
 
 type Runtime = { stop: () => Promise<void> };
+/** Well inside the shutdown's 10 s allowance for closing the database, which waits for this. */
+const STOP_GRACE_MS = 3000;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 const globalForMail = globalThis as unknown as { __skillgridMail?: Runtime };
 
 export function startNotificationRuntime(): void {
@@ -65,8 +68,11 @@ export function startNotificationRuntime(): void {
     stop: async () => {
       stopping = true;
       wake();
-      await loop;
+      // A pass in flight gets a few seconds to settle what it sent; then its connections are closed, which fails
+      // its sends at once (their claims lapse and another process, or the next start, sends them).
+      await Promise.race([loop, delay(STOP_GRACE_MS)]);
       transport.close();
+      await Promise.race([loop, delay(STOP_GRACE_MS)]);
       globalForMail.__skillgridMail = undefined;
     },
   };

@@ -75,6 +75,7 @@ export function resultRows(f: Figures, rss: Rss): Row[] {
     }),
     ...peopleRows(f),
     ...scimRows(f),
+    ...mailRows(f),
     row("rating save, 20 concurrent raters at autosave pace: p95", round(saves.paced.p95), "ms", {
       target: "≤ 50 ms",
       met: saves.paced.p95 <= 50 && saves.paced.errors === 0,
@@ -220,6 +221,17 @@ function peopleRows({ people }: Figures): Row[] {
       note: `p95 ${round(people.skillMiss.p95)} ms`,
     }),
   ];
+}
+
+function mailRows({ mail }: Figures): Row[] {
+  return mail.map((m) =>
+    row(
+      `email: ${m.messages} messages rendered and sent over SMTP to a loopback server (${m.engine}, ${m.workers} worker${m.workers > 1 ? "s" : ""})`,
+      round(m.perSecond),
+      "messages/s",
+      { note: `${round(m.seconds)} s in all, each message received once` },
+    ),
+  );
 }
 
 function scimRows({ scim }: Figures): Row[] {

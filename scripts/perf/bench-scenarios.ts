@@ -5,6 +5,7 @@ import autocannon from "autocannon";
 import type postgres from "postgres";
 
 import { addQuarters, quarterEnd, quarterOf, quarterStart } from "../../lib/quarters";
+import type { MailFigures } from "./bench-mail";
 import { measurePeople } from "./bench-people";
 import type { ScimFigures } from "./bench-scim";
 import { actionId, callAction, summarize, type App } from "./harness";
@@ -68,7 +69,7 @@ export async function measureAll(b: Bench, cleanup: Cleanup) {
   const people = await measurePeople(b);
   return { httpFloor, team, teamFloor, org, past, saves, ssr, browser, xlsx, people };
 }
-export type Figures = Awaited<ReturnType<typeof measureAll>> & { scim: ScimFigures };
+export type Figures = Awaited<ReturnType<typeof measureAll>> & { scim: ScimFigures; mail: MailFigures[] };
 
 /** 0. What this server and client cost for a request that does nothing. */
 async function measureHttpFloor(b: Bench): Promise<Summary> {

@@ -16,6 +16,7 @@ import postgres from "postgres";
 
 import { buildIfStale } from "../lib/build.mjs";
 import { ORG_SIZE_OPTIONS } from "../synthetic/options";
+import { measureMailDelivery } from "./bench-mail";
 import { printResults, rawFigures, resultRows, writeResults } from "./bench-report";
 import { measureAll, queryPlans, type Bench, type Cleanup, type Fixtures, type Sql } from "./bench-scenarios";
 import { measureScimProvisioning } from "./bench-scim";
@@ -41,7 +42,11 @@ async function main() {
     const measured = await measureAll(b, cleanup);
     const rss = memory.stop();
     await app.stop();
-    const figures = { ...measured, scim: await measureScimProvisioning(pg.url) };
+    const figures = {
+      ...measured,
+      scim: await measureScimProvisioning(pg.url),
+      mail: await measureMailDelivery(pg.url),
+    };
     const rows = resultRows(figures, rss);
     const result = {
       when: new Date().toISOString(),

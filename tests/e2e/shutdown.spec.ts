@@ -112,6 +112,9 @@ test.describe("graceful shutdown", () => {
       DEFAULT_LOCALE: "en",
       LOG_LEVEL: "info",
       SHUTDOWN_TIMEOUT_SECONDS: String(DEADLINE_S),
+      // The email worker runs too (the e2e MailDev): it is stopped before the database is closed.
+      SMTP_URL: process.env.E2E_MAIL_SMTP_URL,
+      MAIL_POLL_MS: "200",
     };
     delete env.DATABASE_URL;
     const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -222,6 +225,7 @@ test.describe("graceful shutdown", () => {
         .filter((line) => line.startsWith(`{"level"`))
         .map((line) => JSON.parse(line) as { msg?: string; totalMs?: number; drainMs?: number; dbCloseMs?: number });
       expect(logged.some((l) => l.msg === "shutdown: started")).toBe(true);
+      expect(logged.some((l) => l.msg === "email: delivery worker started")).toBe(true);
       expect(logged.find((l) => l.msg === "shutdown: complete")).toMatchObject({
         totalMs: expect.any(Number),
         drainMs: expect.any(Number),

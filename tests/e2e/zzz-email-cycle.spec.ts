@@ -10,8 +10,8 @@ import { linkIn, mailTo, waitForMail } from "./support/inbox";
 // by playwright.config.ts). Runs last (file name): it closes the current
 // quarter and opens the next, which every spec before it expects open.
 const SHOTS = "tests/e2e/screenshots";
-const MEMBER = { name: "Ming-Hsuan Yang", email: "ming-hsuan.yang@acme.test" }; // zh-TW, Data Engineering
-const CONTROL = "felix.weber@acme.test"; // Data Engineering too; does not rate in this spec
+const MEMBER = { name: "Li-Wen Chang", email: "li-wen.chang@acme.test" }; // zh-TW, Applied ML; in no other spec
+const CONTROL = "felix.weber@acme.test"; // Data Engineering; does not rate in this cycle
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -85,11 +85,9 @@ test.describe("email: the quarterly cycle reaches people", () => {
     await page.getByRole("button", { name: "Sign in with Acme SSO" }).click();
     await page.getByRole("button", { name: new RegExp(`^${MEMBER.name}\\b`) }).click();
     await expect(page).toHaveURL(/\/me$/);
-    await page
-      .getByRole("group", { name: /^Proficiency:/ })
-      .first()
-      .getByText("Teaches / sets direction")
-      .click();
+    const scale = page.getByRole("group", { name: /^Proficiency:/ }).first();
+    const level = await scale.locator("input:checked").getAttribute("value");
+    await scale.getByText(level === "1" ? "With help" : "Aware", { exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saved" })).toHaveCount(1);
     await signOut(page);
 
@@ -135,5 +133,7 @@ test.describe("email: the quarterly cycle reaches people", () => {
     await signOut(page);
     await signInAs(page, MEMBER.name, "/me/email");
     await expect(page.getByRole("checkbox", { name: /評分週期開放|Rating cycle opened/ })).not.toBeChecked();
+    // Reminders were on all along: she got none because she had rated.
+    await expect(page.getByRole("checkbox", { name: /評分提醒|Rating reminder/ })).toBeChecked();
   });
 });
