@@ -73,10 +73,15 @@ test.describe("email: the quarterly cycle reaches people", () => {
     expect(opened.text).not.toMatch(/\b(Rate|skills|your)\b/);
     expect(opened.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     expect(opened.html).not.toMatch(/<img/i);
-    const origin = new URL(page.url()).origin;
+    // Absolute links to the app: this server's address, or the replicas' proxy when one of them sent it (on
+    // PostgreSQL every instance runs a worker, and each one's NEXTAUTH_URL is its public address).
+    const origins = [new URL(page.url()).origin, process.env.E2E_REPLICA_URL].filter(Boolean) as string[];
+    const origin = origins.find((o) => opened.text.includes(`${o}/me`));
+    expect(origin, `a link to one of ${origins.join(", ")} in:\n${opened.text}`).toBeDefined();
     await shootEmail(page, opened.html, "email-cycle-opened-zh-TW");
-    const meLink = linkIn(opened.text, `${origin}/me`);
-    const unsubscribeLink = linkIn(opened.text, `${origin}/unsubscribe/`);
+    // Followed on this server (the same app and database as the replicas).
+    const meLink = new URL(linkIn(opened.text, `${origin}/me`)).pathname;
+    const unsubscribeLink = new URL(new URL(linkIn(opened.text, `${origin}/unsubscribe/`)).pathname, page.url()).href;
     await page.goto("/");
     await signOut(page);
 
@@ -128,6 +133,11 @@ test.describe("email: the quarterly cycle reaches people", () => {
     const res = await anon.goto(tampered);
     expect(res?.status()).toBe(404);
     await stranger.close();
+
+    // Each email once, though every instance (on PostgreSQL, three) runs a worker and the schedule.
+    expect(await mailTo(MEMBER.email, "cycle_opened")).toHaveLength(1);
+    expect(await mailTo(CONTROL, "cycle_reminder")).toHaveLength(1);
+    expect(await mailTo("mei-ling.chen@acme.test", "cycle_closed")).toHaveLength(1);
 
     // She no longer gets cycle emails: on her preferences page the kind is off.
     await signOut(page);
