@@ -80,10 +80,11 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
       server = create();
       server.on("error", () => {});
       // Replies go out at once: with Nagle's algorithm each SMTP round trip waits ~40 ms for a delayed ACK.
-      (server as unknown as { server: { on: (e: string, f: (s: { setNoDelay: (v: boolean) => void }) => void) => void } }).server.on(
-        "connection",
-        (socket) => socket.setNoDelay(true),
-      );
+      (
+        server as unknown as {
+          server: { on: (e: string, f: (s: { setNoDelay: (v: boolean) => void }) => void) => void };
+        }
+      ).server.on("connection", (socket) => socket.setNoDelay(true));
       server.listen(boundPort, "127.0.0.1", () => {
         boundPort = (server as unknown as { server: { address: () => AddressInfo } }).server.address().port;
         resolve();
