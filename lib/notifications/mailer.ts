@@ -80,7 +80,6 @@ export function smtpUrlOptions(smtpUrl: string): UrlOptions {
   return options;
 }
 
-const CONNECT_TIMEOUT_MS = 10_000;
 type SocketCallback = (err: Error | null, socket?: { connection: net.Socket; secured?: boolean }) => void;
 
 /**
@@ -90,6 +89,12 @@ type SocketCallback = (err: Error | null, socket?: { connection: net.Socket; sec
  * connection instead of ~2 ms. smtps:// connects with TLS from the start
  * (certificate checked unless SMTP_TLS_REJECT_UNAUTHORIZED=0); smtp:// is
  * upgraded by STARTTLS afterwards as usual.
+ *
+ * The socket is handed over at once, still connecting: a refused or failed
+ * connection then surfaces as the connection's own error, which the pool
+ * handles (an error passed to this callback instead leaves the messages
+ * queued behind it waiting forever), and the greeting timeout bounds a
+ * server that never answers.
  */
 function connectWithoutDelay({ host, port, secure, tls: tlsOptions }: UrlOptions, rejectUnauthorized: boolean) {
   return (_options: unknown, callback: SocketCallback) => {
@@ -103,23 +108,7 @@ function connectWithoutDelay({ host, port, secure, tls: tlsOptions }: UrlOptions
         })
       : net.connect({ host, port });
     socket.setNoDelay(true);
-    let settled = false;
-    const settle = (err: Error | null) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.removeListener("error", settle);
-      if (err) {
-        socket.destroy();
-        callback(err);
-      } else callback(null, { connection: socket, secured: secure });
-    };
-    const timer = setTimeout(
-      () => settle(Object.assign(new Error("Connection timeout"), { code: "ETIMEDOUT" })),
-      CONNECT_TIMEOUT_MS,
-    );
-    socket.once("error", settle);
-    socket.once(secure ? "secureConnect" : "connect", () => settle(null));
+    callback(null, { connection: socket, secured: secure });
   };
 }
 

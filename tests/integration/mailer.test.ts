@@ -123,6 +123,26 @@ describe("the SMTP transport", () => {
     expect(s.received).toHaveLength(0);
   });
 
+  it("more messages than connections to a server that is down: every one fails at once, none is left waiting", async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", () => resolve()));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const t = smtpTransport({ url: `smtp://127.0.0.1:${port}`, rejectUnauthorized: true, requireTLS: false });
+    closers.push(async () => t.close());
+    const started = Date.now();
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        t.send(mail).then(
+          () => "sent",
+          () => "refused",
+        ),
+      ),
+    );
+    expect(outcomes).toEqual(Array(12).fill("refused"));
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it("gives up on a server that accepts the connection and never answers, within the greeting timeout", async () => {
     const silent = net.createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", () => resolve()));
