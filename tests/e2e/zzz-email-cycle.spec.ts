@@ -137,7 +137,12 @@ test.describe("email: the quarterly cycle reaches people", () => {
     // Each email once, though every instance (on PostgreSQL, three) runs a worker and the schedule.
     expect(await mailTo(MEMBER.email, "cycle_opened")).toHaveLength(1);
     expect(await mailTo(CONTROL, "cycle_reminder")).toHaveLength(1);
-    expect(await mailTo("mei-ling.chen@acme.test", "cycle_closed")).toHaveLength(1);
+    // (The quarter may have been closed before in the suite, then reopened: one email per close, none twice.)
+    const closes = (await mailTo("mei-ling.chen@acme.test", "cycle_closed")).map(
+      (m) => m.headers["x-skillgrid-notification"],
+    );
+    expect(closes.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(closes).size).toBe(closes.length);
 
     // She no longer gets cycle emails: on her preferences page the kind is off.
     await signOut(page);
