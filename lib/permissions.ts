@@ -20,6 +20,7 @@ export const ORG_PERMISSIONS = [
   "people:find", // search the whole org for who can do X (/people/find, /people/staff)
   "directory:manage", // SCIM tokens, group mappings, the provisioning log (/org/directory)
   "notifications:manage", // email delivery status, retrying dead letters, the email schedule (/org/notifications)
+  "api:manage", // service tokens, every person's API tokens, webhooks (/org/api)
 ] as const;
 export type OrgPermission = (typeof ORG_PERMISSIONS)[number];
 

@@ -10,3 +10,4 @@ export * from "./limits";
 export * from "./people";
 export * from "./directory";
 export * from "./notifications";
+export * from "./api";
