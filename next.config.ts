@@ -15,6 +15,10 @@ const nextConfig: NextConfig = {
   // runtime; bundling it breaks its file lookups.
   serverExternalPackages: ["@electric-sql/pglite", "exceljs", "pino", "prom-client"],
   poweredByHeader: false,
+  // The API reference page serves Scalar's browser bundle from node_modules (app/api/docs/scalar.js).
+  outputFileTracingIncludes: {
+    "/api/docs/scalar.js": ["./node_modules/@scalar/api-reference/dist/browser/standalone.js"],
+  },
   // Compression belongs to the reverse proxy in front (TLS ends there too;
   // docker-compose.yml's nginx gzips): gzip in this single-threaded process
   // cost ~0.7 ms of CPU per response, even for a 200-byte autosave reply.
@@ -41,8 +45,9 @@ const nextConfig: NextConfig = {
         ],
       },
       {
-        // API responses are data, never documents to frame or execute.
-        source: "/api/:path*",
+        // API responses are data, never documents to frame or execute. /api/docs (the API reference
+        // page) is a document and sets its own policy (app/api/docs/route.ts).
+        source: "/api/:path((?!docs(?:/|$)).*)",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
     ];

@@ -81,6 +81,14 @@ const envSchema = z.object({
     .enum(["0", "1", "true", "false"])
     .optional()
     .transform((v) => v !== "0" && v !== "false"),
+  // Webhooks (lib/webhooks): deliver to loopback, private and link-local addresses too. Off by default, so an
+  // endpoint URL cannot reach the metadata service or internal hosts (SSRF); set 1 for on-premises receivers.
+  WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
+  // /api/v1: requests per minute per token (sliding window); past it a 429 with Retry-After.
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   // SIGTERM/SIGINT: how long in-flight requests may take to finish before their connections are cut.
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
 });

@@ -33,6 +33,9 @@ npm run format:check
 step "dependency check (offline)"
 npm run check:deps
 
+step "OpenAPI document (openapi/v1.json is what lib/api generates)"
+npm run check:openapi
+
 step "unit + integration tests (PGlite and PostgreSQL)"
 npx vitest run
 

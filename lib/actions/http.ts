@@ -26,24 +26,41 @@ const DB_STATUS: Record<DbErrorClass["kind"], { status: number; code: string; re
   internal: { status: 500, code: "internal" },
 };
 
+/** A failure as a route answers it: status, the code clients branch on, words safe to show, and when to retry. */
+export type RouteFailure = {
+  status: number;
+  code: string;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+  retryAfter?: number;
+};
+
 /**
- * Route handlers: expected failures keep their message and status; a
- * database failure gets its kind's status and fixed message (never the
- * server's text); anything else is a generic 500.
+ * Expected failures keep their message and status; a database failure gets
+ * its kind's status and fixed message (never the server's text, which is
+ * logged without bound parameters); anything else is a generic 500.
  */
-export function errorResponse(e: unknown): Response {
+export function describeFailure(e: unknown): RouteFailure {
   if (e instanceof AppError) {
-    const headers = e.retryAfter ? { "retry-after": String(e.retryAfter) } : undefined;
-    return Response.json(
-      { error: e.message, code: e.code, fieldErrors: e.fieldErrors },
-      { status: APP_ERROR_STATUS[e.code], headers },
-    );
+    return {
+      status: APP_ERROR_STATUS[e.code],
+      code: e.code,
+      message: e.message,
+      fieldErrors: e.fieldErrors,
+      retryAfter: e.retryAfter,
+    };
   }
   const c = classifyDbError(e);
   const { status, code, retryAfter } = DB_STATUS[c.kind];
   logFailure(e, c, "route", "route failed");
+  return { status, code, message: c.message, retryAfter };
+}
+
+/** Route handlers' error answer: { error, code, fieldErrors } with the failure's status (and Retry-After). */
+export function errorResponse(e: unknown): Response {
+  const f = describeFailure(e);
   return Response.json(
-    { error: c.message, code },
-    { status, headers: retryAfter ? { "retry-after": String(retryAfter) } : undefined },
+    { error: f.message, code: f.code, fieldErrors: f.fieldErrors },
+    { status: f.status, headers: f.retryAfter ? { "retry-after": String(f.retryAfter) } : undefined },
   );
 }
