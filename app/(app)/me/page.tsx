@@ -18,6 +18,7 @@ export default async function MePage() {
   const locale = await getAppLocale();
   const t = await getTranslations("me");
   const te = await getTranslations("emailPrefs");
+  const ta = await getTranslations("apiTokens");
   const [sheet, closedQuarter] = await Promise.all([
     getMyRatingSheet(viewer, { locale }),
     getClosedQuarterNotice(viewer),
@@ -27,6 +28,9 @@ export default async function MePage() {
       <PageHeader title={t("title")} description={sheet ? `${sheet.title} · ${t("intro")}` : t("intro")}>
         <Link href="/me/email" className={buttonVariants({ variant: "link" })}>
           {te("link")}
+        </Link>
+        <Link href="/me/api" className={buttonVariants({ variant: "link" })}>
+          {ta("meLink")}
         </Link>
         <Link href="/me/growth" className={buttonVariants({ variant: "outline" })}>
           {t("growthLink")} →
