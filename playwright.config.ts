@@ -33,6 +33,8 @@ const serverEnv: Record<string, string> = {
   MAIL_FROM: "Skillgrid <skillgrid@acme.test>",
   MAIL_POLL_MS: "300",
   MAIL_SCHEDULE_SECONDS: "2",
+  // tests/e2e/webhooks.spec.ts sends events to a receiver on loopback.
+  WEBHOOKS_ALLOW_PRIVATE: "1",
   ...(process.env.E2E_DATABASE_URL
     ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
     : { PGLITE_DIR: mkdtempSync(path.join(tmpdir(), "skillgrid-e2e-")) }),

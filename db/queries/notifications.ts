@@ -1,9 +1,10 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 
 import type { NotificationKind } from "@/lib/notifications/kinds";
 
-import { execRows, type DbOrTx } from "../client";
+import type { DbOrTx } from "../client";
 import { notificationOptOuts, notifications } from "../schema";
+import { claimDueIds, type ClaimOptions } from "./outbox";
 
 // The outbox's primitives. They check no caller: the data layer writes
 // notifications inside the transaction of the event that causes them, and
@@ -71,37 +72,13 @@ export type ClaimedNotification = typeof notifications.$inferSelect;
  * another worker is claiming right now are skipped, not waited for, so racing
  * workers each get their own.
  */
-export async function claimDueNotifications(
-  db: DbOrTx,
-  o: { now: Date; limit: number; claimToken: string; claimMs: number },
-): Promise<ClaimedNotification[]> {
-  const until = new Date(o.now.getTime() + o.claimMs);
-  const rows = await execRows<{ id: string }>(
-    db,
-    sql`update ${notifications} set status = 'sending', claim_token = ${o.claimToken},
-          claimed_until = ${until.toISOString()}, attempts = attempts + 1, updated_at = ${o.now.toISOString()}
-        where id in (
-          select id from ${notifications}
-          where (status = 'pending' and due_at <= ${o.now.toISOString()})
-             or (status = 'sending' and claimed_until < ${o.now.toISOString()})
-          order by due_at
-          limit ${o.limit}
-          for update skip locked)
-        returning id`,
-  );
-  if (rows.length === 0) return [];
+export async function claimDueNotifications(db: DbOrTx, o: ClaimOptions): Promise<ClaimedNotification[]> {
+  const ids = await claimDueIds(db, notifications, o);
+  if (ids.length === 0) return [];
   return db
     .select()
     .from(notifications)
-    .where(
-      and(
-        inArray(
-          notifications.id,
-          rows.map((r) => r.id),
-        ),
-        eq(notifications.claimToken, o.claimToken),
-      ),
-    );
+    .where(and(inArray(notifications.id, ids), eq(notifications.claimToken, o.claimToken)));
 }
 
 type Outcome =

@@ -5,12 +5,14 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit";
 import { dropRatingsSnapshot, takeRatingsSnapshot } from "@/db/queries/closed-quarter";
+import { enqueueWebhookEvent } from "@/db/queries/webhooks";
 import { assessmentCycles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { conflict, notFound } from "@/lib/errors";
 import { notifyCycleClosed, notifyCycleOpened } from "@/lib/notifications/triggers";
 import { addQuarters, quarterOf } from "@/lib/quarters";
 import { closeCycleSchema, openCycleSchema, reopenCycleSchema } from "@/lib/validations/cycles";
+import { cycleClosedEvent, cycleOpenedEvent } from "@/lib/webhooks/payloads";
 
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
 
@@ -50,6 +52,7 @@ export async function openCycle(viewer: Viewer | null, raw: unknown): Promise<{ 
       .values({ ...input, status: "open" })
       .returning();
     await writeAudit(tx, { actor: v, action: "cycle.opened", entityType: "cycle", entityId: row!.id, after: row });
+    await enqueueWebhookEvent(tx, "cycle.opened", cycleOpenedEvent(row!));
     await notifyCycleOpened(tx, row!);
     return { id: row!.id };
   });
@@ -80,6 +83,7 @@ export async function closeCycle(viewer: Viewer | null, raw: unknown): Promise<v
       entityId: row.id,
       after: { quarter: row.quarter, closedAt: row.closedAt },
     });
+    await enqueueWebhookEvent(tx, "cycle.closed", cycleClosedEvent(row));
   });
 }
 
@@ -120,6 +124,7 @@ export async function reopenCycle(viewer: Viewer | null, raw: unknown): Promise<
       before: { quarter: latest.quarter, closedAt: latest.closedAt, closedById: latest.closedById },
       after: { quarter: row.quarter, status: row.status },
     });
+    await enqueueWebhookEvent(tx, "cycle.opened", cycleOpenedEvent(row, true));
   });
 }
 

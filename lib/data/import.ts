@@ -11,6 +11,7 @@ import {
   mostUsedPublishedFramework,
   userIdsByEmail,
 } from "@/db/queries/ratings-import";
+import { enqueueWebhookEvents } from "@/db/queries/webhooks";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalid } from "@/lib/errors";
 import {
@@ -23,6 +24,7 @@ import {
 import { fileEmails, importedRatingRows, skillNameIndex } from "@/lib/import/ratings-rows";
 import { readXlsxMatrix } from "@/lib/import/xlsx-matrix";
 import { metrics } from "@/lib/observability/metrics";
+import { ratingCreatedEvent } from "@/lib/webhooks/payloads";
 
 import { parseInput, requirePermission } from "./guard";
 
@@ -73,6 +75,11 @@ export async function importRatings(viewer: Viewer | null, raw: unknown): Promis
   });
   await db.transaction(async (tx) => {
     await insertRatings(tx, rows);
+    await enqueueWebhookEvents(
+      tx,
+      "rating.created",
+      rows.map((r) => ratingCreatedEvent(r, "import")),
+    );
     metrics().ratingWrites.inc({ kind: "imported" }, rows.length);
     await writeAudit(tx, {
       actor: v,

@@ -6,6 +6,7 @@ import { execRows, getDb, type DbOrTx, type Tx } from "@/db/client";
 import { auditValues, writeAudit } from "@/db/queries/audit";
 import { resolveMemberFramework } from "@/db/queries/member-framework";
 import { isLiveSkill } from "@/db/queries/version-rows";
+import { enqueueWebhookEvent, webhookEventCte } from "@/db/queries/webhooks";
 import { auditEvents, ratings, skills, teamMembers, teams } from "@/db/schema";
 import type { SelfValue } from "@/lib/analytics/rating-sheet";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -20,6 +21,7 @@ import {
   validateRatingSchema,
 } from "@/lib/validations/ratings";
 import { noteProblem, type NoteProblem } from "@/lib/validations/text";
+import { ratingCreatedEvent, validationEvent } from "@/lib/webhooks/payloads";
 
 import { parseInput, parseTeamInput, requirePermission } from "./guard";
 import { assertWithinReach } from "./team-reach";
@@ -109,6 +111,9 @@ export async function saveSelfRating(viewer: Viewer | null, raw: unknown): Promi
     before: before && toDto(before),
     after,
   });
+  // Webhook deliveries go in the same statement, written only when the rating is.
+  const event = ratingCreatedEvent({ ...after, userId: v.id, frameworkId: fw.frameworkId }, "self");
+  const webhook = webhookEventCte("rating.created", event, sql`exists (select 1 from saved)`);
   const rows = await execRows(
     db,
     sql`
@@ -117,7 +122,8 @@ export async function saveSelfRating(viewer: Viewer | null, raw: unknown): Promi
       values (${v.id}, ${v.id}, 'self', ${fw.frameworkId}, ${after.skillKey}, ${after.proficiency}, ${notApplicable}, ${after.interest}, ${after.evidence},
               ${after.quarter}, ${after.ratedAt}::timestamptz, ${input.requestId})
       on conflict (request_id) do nothing
-      returning id)
+      returning id),
+    hooks as (${webhook})
     insert into ${auditEvents} (actor_id, actor_email, action, entity_type, entity_id, before, after)
     select ${audit.actorId}, ${audit.actorEmail}, ${audit.action}, ${audit.entityType}, ${audit.entityId}, ${jsonOrNull(audit.before)}::jsonb, ${jsonOrNull(audit.after)}::jsonb
     from saved
@@ -261,6 +267,7 @@ export async function validateRating(viewer: Viewer | null, raw: unknown): Promi
         after: { proficiency: row.proficiency, comment: row.comment, teamId: input.teamId },
       });
       metrics().ratingWrites.inc({ kind: "validated" });
+      await enqueueWebhookEvent(tx, "validation.created", validationEvent(row, input.teamId));
       if (row.comment?.trim()) await notifyMemberOfValidation(tx, v, membership.versionId, row);
     }
     return {

@@ -8,6 +8,7 @@ import { readMoment } from "@/db/queries/moment";
 import { readSettings } from "@/db/queries/settings";
 import { analyseTeam } from "@/db/queries/team-analysis";
 import { planItemsAt } from "@/db/queries/team-as-of";
+import { enqueueWebhookEvent } from "@/db/queries/webhooks";
 import { planItems, teams, teamTargets } from "@/db/schema";
 import { explainItem, parseReasonFacts, reasonFactsOf, type ReasonFacts } from "@/lib/analytics/explain";
 import { mobility, type Member, type PriorityItem, type Recommendation } from "@/lib/analytics/gaps";
@@ -21,6 +22,7 @@ import { canOnTeam, canReadTeam } from "@/lib/permissions";
 import { addQuarters, quarterOf } from "@/lib/quarters";
 import { visionQuerySchema } from "@/lib/validations/reads";
 import { acceptItemSchema, archiveTargetSchema, createTargetSchema } from "@/lib/validations/vision";
+import { planAcceptedEvent, targetEvent } from "@/lib/webhooks/payloads";
 
 import { parseInput, parseTeamInput, requirePermission, requireSignedIn } from "./guard";
 
@@ -169,6 +171,7 @@ export async function createTarget(viewer: Viewer | null, raw: unknown): Promise
       entityId: row!.id,
       after: row,
     });
+    await enqueueWebhookEvent(tx, "target.changed", targetEvent("created", row!));
     return { id: row!.id };
   });
 }
@@ -191,6 +194,7 @@ export async function archiveTarget(viewer: Viewer | null, raw: unknown): Promis
       entityId: row.id,
       before: { ...row, archivedAt: null },
     });
+    await enqueueWebhookEvent(tx, "target.changed", targetEvent("archived", row));
   });
 }
 
@@ -235,6 +239,7 @@ export async function acceptPlanItem(viewer: Viewer | null, raw: unknown): Promi
       entityId: row!.id,
       after: { ...row, score: item.score },
     });
+    await enqueueWebhookEvent(tx, "plan.accepted", planAcceptedEvent(row!));
     return { id: row!.id };
   });
 }

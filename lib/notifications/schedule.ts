@@ -159,6 +159,9 @@ export function dueDigest(
   return now.getTime() - at.getTime() < DAY_MS ? { week: isoWeekOf(date), at } : null;
 }
 
+/** The outboxes' retry policy (email and webhooks): 30 s doubling to 1 h, given up after 8 attempts. */
+export const DEFAULT_RETRY = { baseMs: 30_000, capMs: 3_600_000, maxAttempts: 8 };
+
 /** The delay before retry `attempt` (1 = after the first failure): baseMs·2^(attempt−1) capped at capMs, with "equal jitter": half of it fixed, half random (random() in [0,1)). Never below baseMs/2, never above capMs. */
 export function retryDelayMs(
   attempt: number,

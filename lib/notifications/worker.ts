@@ -10,7 +10,7 @@ import { metrics } from "@/lib/observability/metrics";
 import type { NotificationKind, NotificationPayloads } from "./kinds";
 import { describeMailError, isPermanentMailError, type MailTransport } from "./mailer";
 import { renderNotification } from "./render";
-import { retryDelayMs } from "./schedule";
+import { DEFAULT_RETRY, retryDelayMs } from "./schedule";
 import { signUnsubscribeToken } from "./unsubscribe-token";
 
 // Delivery: claim what is due, render it in the recipient's language, send
@@ -35,7 +35,7 @@ export type DeliveryConfig = {
   log?: { warn: (o: object, msg: string) => void };
 };
 
-export const DEFAULT_RETRY = { baseMs: 30_000, capMs: 3_600_000, maxAttempts: 8 };
+export { DEFAULT_RETRY };
 const SEND_CONCURRENCY = 4;
 
 export type PassResult = { claimed: number; sent: number; failed: number; dead: number; skipped: number };

@@ -31,6 +31,8 @@ export default async function OrgPage({ searchParams }: Props) {
   const ta = await getTranslations("audit");
   const td = await getTranslations("directory");
   const tn = await getTranslations("notifications");
+  const tw = await getTranslations("webhooks");
+  const tapi = await getTranslations("apiTokens");
   // The matrix itself is fetched by the client (OrgHeatmapLoader); the server
   // only validates the quarter and reads the header's figures.
   const [dto, settings] = await Promise.all([
@@ -78,6 +80,16 @@ export default async function OrgPage({ searchParams }: Props) {
         {can(viewer, "notifications:manage") && (
           <Link href="/org/notifications" className={buttonVariants({ variant: "outline" })}>
             {tn("link")}
+          </Link>
+        )}
+        {can(viewer, "api:manage") && (
+          <Link href="/org/api" className={buttonVariants({ variant: "outline" })}>
+            {tapi("orgLink")}
+          </Link>
+        )}
+        {can(viewer, "api:manage") && (
+          <Link href="/org/webhooks" className={buttonVariants({ variant: "outline" })}>
+            {tw("link")}
           </Link>
         )}
       </PageHeader>
