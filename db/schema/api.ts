@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 import { timestamps, uuidId, uuidRef } from "./columns";
 import { users } from "./users";
@@ -58,7 +48,10 @@ export const apiIdempotency = pgTable(
     body: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("api_idempotency_key").on(t.tokenId, t.key), index("api_idempotency_created_idx").on(t.createdAt)],
+  (t) => [
+    uniqueIndex("api_idempotency_key").on(t.tokenId, t.key),
+    index("api_idempotency_created_idx").on(t.createdAt),
+  ],
 );
 
 // Webhooks: an admin's endpoint, sent the events it subscribes to.

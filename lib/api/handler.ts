@@ -45,7 +45,8 @@ function route(method: string, path: string): Match | { allow: string[] } | null
       allow.push(c.op.method);
       continue;
     }
-    return { op: c.op, params: Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])) };
+    // Next.js hands the segments over decoded already.
+    return { op: c.op, params: Object.fromEntries(c.names.map((n, i) => [n, m[i + 1]!])) };
   }
   return allow.length ? { allow } : null;
 }

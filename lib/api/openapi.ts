@@ -26,11 +26,7 @@ function convert(schema: z.ZodType, io: "input" | "output", components: Json): J
   const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Json;
   const { $schema: _, $defs, ...rest } = json;
   for (const [name, def] of Object.entries(($defs ?? {}) as Json)) components[name] = rewriteRefs(def);
-  const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
-  if (id) {
-    components[id] = rewriteRefs(rest);
-    return { $ref: `#/components/schemas/${id}` };
-  }
+  // A named root comes back as a $ref into $defs (moved above); an unnamed one inline.
   return rewriteRefs(rest) as Json;
 }
 

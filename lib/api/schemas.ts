@@ -15,12 +15,10 @@ const quarter = z.string().regex(/^\d{4}-Q[1-4]$/);
 
 export const errorSchema = z
   .object({
-    code: z
-      .string()
-      .meta({
-        description:
-          "invalid, unauthenticated, forbidden, not_found, conflict, rate_limited, too_large, unavailable, storage_full, internal",
-      }),
+    code: z.string().meta({
+      description:
+        "invalid, unauthenticated, forbidden, not_found, conflict, rate_limited, too_large, unavailable, storage_full, internal",
+    }),
     message: z.string(),
     fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
   })

@@ -46,6 +46,11 @@ export function resultRows(f: Figures, rss: Rss): Row[] {
   return [
     row("HTTP floor: GET /api/health, median", round(f.httpFloor.median, 2), "ms"),
     ...teamRows(f),
+    row("public API: GET /api/v1/teams/:id/matrix with a token, median", round(f.api.seq.median, 2), "ms", {
+      target: "≤ 1.5× the session route",
+      met: f.api.ratio <= 1.5,
+      note: `${round(f.api.ratio, 2)}× the session route's median; p95 ${round(f.api.seq.p95, 2)} ms`,
+    }),
     row("org heatmap data (2,000×60): median", round(org.seq.median), "ms", {
       target: "≤ 350 ms",
       met: org.seq.median <= 350,

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from "node:crypto";
 // The scenarios `npm run bench` measures (scripts/perf/bench.ts sets up the
 // org, the app and the clients), one function each, in the order they run.
 import { chromium } from "@playwright/test";
@@ -33,7 +34,8 @@ export type Bench = {
   raterCookies: string[];
   teamUrl: string;
   orgUrl: string;
-  get: (url: string, cookie: string) => Promise<{ ms: number; bytes: number }>;
+  /** A GET with a session cookie, or with other headers (an API token). */
+  get: (url: string, cookie: string, headers?: Record<string, string>) => Promise<{ ms: number; bytes: number }>;
   /** Rater i saves a rating (n picks the skill and the value). */
   saveOne: (i: number, n: number) => ReturnType<typeof callAction>;
   phase: (name: string) => void;
@@ -59,6 +61,7 @@ export async function measureAll(b: Bench, cleanup: Cleanup) {
   await b.get(b.orgUrl, b.adminCookie);
   const httpFloor = await measureHttpFloor(b);
   const team = await measureTeamHeatmap(b);
+  const api = await measureApiMatrix(b, team.seq.median);
   const teamFloor = await measureTeamFloor(b);
   const org = await measureOrgHeatmap(b);
   const past = await measurePastQuarter(b);
@@ -67,7 +70,7 @@ export async function measureAll(b: Bench, cleanup: Cleanup) {
   const browser = await measureBrowserRender(b, cleanup);
   const xlsx = await measureXlsx(b);
   const people = await measurePeople(b);
-  return { httpFloor, team, teamFloor, org, past, saves, ssr, browser, xlsx, people };
+  return { httpFloor, team, api, teamFloor, org, past, saves, ssr, browser, xlsx, people };
 }
 export type Figures = Awaited<ReturnType<typeof measureAll>> & { scim: ScimFigures; mail: MailFigures[] };
 
@@ -97,6 +100,24 @@ async function measureTeamHeatmap(b: Bench) {
     return (await b.get(teamUrl, leadCookie)).ms;
   });
   return { seq, bytes, rps: cannon.requests.average, errors: cannon.errors + cannon.non2xx, miss };
+}
+
+/**
+ * 1c. The same team matrix through the public API (GET /api/v1/teams/:id/matrix) with the lead's personal
+ * token, right after the session-based figures above: the token lookup, scope check and per-token rate limit
+ * are what it adds (target: within 1.5× of the session route's median).
+ */
+async function measureApiMatrix(b: Bench, sessionMedian: number) {
+  b.phase("api matrix");
+  const token = `sgp_bench_${randomUUID().replaceAll("-", "")}`;
+  await b.sql`insert into api_tokens (kind, name, token_hash, hint, owner_id, scopes)
+    values ('personal', 'bench', ${createHash("sha256").update(token).digest("hex")}, 'sgp_benc', ${b.fx.leadId},
+      ${["read"]})`;
+  const url = `/api/v1/teams/${b.fx.teamId}/matrix`;
+  const headers = { authorization: `Bearer ${token}` };
+  for (let i = 0; i < 10; i++) await b.get(url, "", headers);
+  const seq = await repeat(200, async () => (await b.get(url, "", headers)).ms);
+  return { seq, ratio: seq.median / sessionMedian };
 }
 
 // The raw SQL floor: the same ratings, same query shape (the live matrix is

@@ -149,10 +149,10 @@ async function benchContext(app: App, sql: Sql, fx: Fixtures, phase: Bench["phas
 // per request, which would be charged to the server.
 function httpGetter(app: App): Bench["get"] {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  return (url, cookie) =>
+  return (url, cookie, headers = {}) =>
     new Promise((resolve, reject) => {
       const started = performance.now();
-      const req = http.get(`${app.url}${url}`, { agent, headers: { cookie } }, (res) => {
+      const req = http.get(`${app.url}${url}`, { agent, headers: { cookie, ...headers } }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {

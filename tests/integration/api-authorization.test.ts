@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 
 import { apiTokens, assessmentCycles, frameworks, users } from "@/db/schema";
@@ -279,4 +279,71 @@ describeOnEachEngine("API authorization matrix", ({ handle }) => {
       expect(await fingerprint(db)).toEqual(before);
     },
   );
+});
+
+describeOnEachEngine("API rate limit and concurrent idempotent writes", ({ handle }) => {
+  let secret = "";
+  const ask = (init: RequestInit & { path?: string } = {}) => {
+    const path = init.path ?? "/me";
+    const url = `http://127.0.0.1:3000/api/v1${path}`;
+    const headers = { authorization: `Bearer ${secret}`, ...(init.headers as Record<string, string>) };
+    return handleApi(new Request(url, { ...init, headers }), path.split("/").slice(1));
+  };
+
+  beforeAll(async () => {
+    configureAuthEnv({ API_RATE_LIMIT_PER_MINUTE: "5" });
+    await seedDemoOrg(handle());
+    secret = `sgp_limit_${randomUUID()}`;
+    await handle()
+      .db.insert(apiTokens)
+      .values({
+        kind: "personal",
+        name: "Limited",
+        tokenHash: hashToken(secret),
+        hint: "sgp_limi",
+        ownerId: demoUserId(EMAIL.member),
+        scopes: ["read", "rate"],
+      });
+  });
+
+  it("answers 429 with Retry-After and the error object past the token's limit, and writes nothing then", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await ask()).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const before = await tableFingerprint(handle().db);
+    const refused = await ask({
+      method: "POST",
+      path: "/ratings",
+      body: JSON.stringify({ skillKey: GIT, value: 2, interest: null }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ error: { code: "rate_limited" } });
+    const after = await tableFingerprint(handle().db);
+    delete before.rate_limits;
+    delete after.rate_limits;
+    expect(after).toEqual(before);
+    configureAuthEnv({ API_RATE_LIMIT_PER_MINUTE: "1000" });
+  });
+
+  it("runs two concurrent writes with one Idempotency-Key once: the other is refused as in progress or replayed", async () => {
+    configureAuthEnv({ API_RATE_LIMIT_PER_MINUTE: "1000" });
+    const key = randomUUID();
+    const send = () =>
+      ask({
+        method: "POST",
+        path: "/ratings",
+        body: JSON.stringify({ skillKey: GIT, value: 2, interest: 1 }),
+        headers: { "content-type": "application/json", "idempotency-key": key },
+      });
+    const [a, b] = await Promise.all([send(), send()]);
+    const statuses = [a.status, b.status].sort();
+    expect([
+      [201, 201],
+      [201, 409],
+    ]).toContainEqual(statuses);
+    const rows = await handle().db.execute(sql`select count(*)::int as n from ratings where request_id = ${key}::uuid`);
+    expect(((rows as { rows?: { n: number }[] }).rows ?? (rows as unknown as { n: number }[]))[0]!.n).toBe(1);
+  });
 });

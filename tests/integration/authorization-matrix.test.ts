@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
 import {
+  apiTokens,
   assessmentCycles,
   directoryGroups,
   learningResources,
@@ -17,10 +18,20 @@ import {
   teams,
   teamTargets,
   users,
+  webhookDeliveries,
+  webhookEndpoints,
 } from "@/db/schema";
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
+import { handleApi } from "@/lib/api/handler";
 import { admitSignIn } from "@/lib/auth/admit";
 import { viewerFromSessionToken, type Viewer } from "@/lib/auth/viewer";
+import {
+  createPersonalToken,
+  createServiceToken,
+  listAllTokens,
+  listMyTokens,
+  revokeApiToken,
+} from "@/lib/data/api-tokens";
 import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { closeCycle, listCycles, openCycle, reopenCycle } from "@/lib/data/cycles";
 import { setGroupMapping } from "@/lib/data/directory";
@@ -80,6 +91,14 @@ import { listTeamsForViewer } from "@/lib/data/teams";
 import { getTeamTrends } from "@/lib/data/trends";
 import { listUsers, revokeUserSessions, setUserDisabled, setUserRole, signOutEverywhere } from "@/lib/data/users";
 import { acceptPlanItem, archiveTarget, createTarget, getOrgGaps, getTeamVision } from "@/lib/data/vision";
+import {
+  disableWebhook,
+  enableWebhook,
+  listWebhookDeliveries,
+  listWebhooks,
+  redeliverWebhook,
+  registerWebhook,
+} from "@/lib/data/webhooks";
 import { AppError, unauthenticated } from "@/lib/errors";
 import { CROSS_SITE_MESSAGE } from "@/lib/http/request-guards";
 import { signUnsubscribeToken } from "@/lib/notifications/unsubscribe-token";
@@ -184,6 +203,17 @@ const STAFF_GIT = `mlops-engineer/${GIT}~2~1`;
 // Email: a failed email to the target (the retry row's subject), and the target's one-click unsubscribe link.
 const MATRIX_DEAD_EMAIL = "matrix:dead";
 const unsubscribeToken = (fx: Fixture) => signUnsubscribeToken(TEST_SECRET, fx.targetId, "cycle_reminder");
+// Webhooks: an endpoint with one dead delivery (the disable, enable and redeliver rows' subjects).
+const MATRIX_HOOK_URL = "https://hooks.example.com/matrix";
+const matrixHook = async (fx: Fixture) =>
+  (await fx.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.url, MATRIX_HOOK_URL)))[0]!;
+const matrixDelivery = async (fx: Fixture) =>
+  (
+    await fx.db
+      .select()
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.endpointId, (await matrixHook(fx)).id))
+  )[0]!;
 const clearOptOuts = async (fx: Fixture) => {
   await fx.db.delete(notificationOptOuts);
 };
@@ -669,6 +699,47 @@ export const MATRIX: Row[] = [
     },
     expect: adminOnly,
   },
+  // API tokens (/me/api, /org/api). The target's personal token (the create row's memberOnSelf cell) stays for the
+  // revoke row: its owner and admins revoke it; to anyone else it does not exist.
+  {
+    id: "lib/actions/api-tokens.ts#createPersonalTokenAction",
+    run: (v) => createPersonalToken(v, { name: "Matrix laptop", scopes: ["read"], expiresInDays: 30 }),
+    expect: signedInOnly,
+    undo: async (fx) => {
+      await fx.db.delete(apiTokens).where(ne(apiTokens.ownerId, fx.targetId));
+    },
+  },
+  {
+    id: "lib/actions/api-tokens.ts#createServiceTokenAction",
+    run: (v, fx) => createServiceToken(v, { name: "Matrix BI", scopes: ["read"], teamIds: [fx.teamId] }),
+    expect: adminOnly,
+    undo: async (fx) => {
+      await fx.db.delete(apiTokens).where(eq(apiTokens.kind, "service"));
+    },
+  },
+  {
+    id: "lib/actions/api-tokens.ts#revokeApiTokenAction",
+    run: async (v, fx) => {
+      const [token] = await fx.db
+        .select({ id: apiTokens.id })
+        .from(apiTokens)
+        .where(eq(apiTokens.ownerId, fx.targetId));
+      if (!token) throw new Error("the create row leaves the target's token for this row");
+      return revokeApiToken(v, { tokenId: token.id });
+    },
+    expect: {
+      ...adminOnly,
+      memberOnSelf: "ok",
+      memberOnOther: "not_found",
+      leadOfOtherTeam: "not_found",
+      leadOfTeam: "not_found",
+    },
+    undo: async (fx) => {
+      await fx.db.update(apiTokens).set({ revokedAt: null });
+    },
+  },
+  { id: "lib/data/api-tokens.ts#listMyTokens", run: (v) => listMyTokens(v), expect: signedInOnly },
+  { id: "lib/data/api-tokens.ts#listAllTokens", run: (v) => listAllTokens(v), expect: adminOnly },
   // Email (/me/email, /org/notifications, the unsubscribe link).
   {
     id: "lib/actions/notifications.ts#setEmailPreferenceAction",
@@ -698,6 +769,43 @@ export const MATRIX: Row[] = [
   {
     id: "lib/actions/notifications.ts#updateEmailScheduleAction",
     run: (v) => updateEmailSchedule(v, { timeZone: "Asia/Taipei", reminderDays: [7, 2], digestWeekday: 1, hour: 9 }),
+    expect: adminOnly,
+  },
+  // Webhooks (/org/webhooks).
+  {
+    id: "lib/actions/webhooks.ts#registerWebhookAction",
+    run: (v) => registerWebhook(v, { url: `${MATRIX_HOOK_URL}-new`, events: ["cycle.closed"] }),
+    expect: adminOnly,
+    undo: async (fx) => {
+      await fx.db.delete(webhookEndpoints).where(eq(webhookEndpoints.url, `${MATRIX_HOOK_URL}-new`));
+    },
+  },
+  {
+    id: "lib/actions/webhooks.ts#disableWebhookAction",
+    run: async (v, fx) => disableWebhook(v, { endpointId: (await matrixHook(fx)).id }),
+    expect: adminOnly,
+    undo: async (fx) => {
+      await fx.db.update(webhookEndpoints).set({ disabledAt: null }).where(eq(webhookEndpoints.url, MATRIX_HOOK_URL));
+    },
+  },
+  {
+    id: "lib/actions/webhooks.ts#enableWebhookAction",
+    run: async (v, fx) => enableWebhook(v, { endpointId: (await matrixHook(fx)).id }),
+    expect: adminOnly,
+  },
+  {
+    id: "lib/actions/webhooks.ts#redeliverWebhookAction",
+    run: async (v, fx) => redeliverWebhook(v, { deliveryId: (await matrixDelivery(fx)).id }),
+    expect: adminOnly,
+    undo: async (fx) => {
+      const d = await matrixDelivery(fx);
+      await fx.db.update(webhookDeliveries).set({ status: "dead", attempts: 8 }).where(eq(webhookDeliveries.id, d.id));
+    },
+  },
+  { id: "lib/data/webhooks.ts#listWebhooks", run: (v) => listWebhooks(v), expect: adminOnly },
+  {
+    id: "lib/data/webhooks.ts#listWebhookDeliveries",
+    run: async (v, fx) => listWebhookDeliveries(v, { endpointId: (await matrixHook(fx)).id }),
     expect: adminOnly,
   },
   {
@@ -738,6 +846,29 @@ export const MATRIX: Row[] = [
     run: (v) => scimWithSessionOf(v, method),
     expect: noSession,
   })),
+  // The public API (/api/v1): bearer tokens only, so each method with the subject's session cookie → 401.
+  // Tokens × scopes × every operation: tests/integration/api-authorization.test.ts.
+  ...(["GET", "POST", "DELETE"] as const).map((method): Row => ({
+    id: `app/api/v1/[...path]/route.ts#${method}`,
+    run: (v) => apiWithSessionOf(v, method),
+    expect: noSession,
+  })),
+  {
+    id: "app/api/v1/openapi.json/route.ts#GET",
+    expect: everyone,
+    publicBecause: "the API's OpenAPI document: describes the API, holds no data",
+  },
+  {
+    id: "app/api/docs/route.ts#GET",
+    expect: everyone,
+    publicBecause:
+      "the API reference page (Scalar) rendering the public OpenAPI document; every call it makes needs a token",
+  },
+  {
+    id: "app/api/docs/scalar.js/route.ts#GET",
+    expect: everyone,
+    publicBecause: "the reference page's script, from the installed @scalar/api-reference package",
+  },
   {
     id: "app/api/health/route.ts#GET",
     expect: everyone,
@@ -803,6 +934,22 @@ async function scimWithSessionOf(v: Viewer | null, method: string): Promise<unkn
   const target = method === "POST" || method === "GET" ? ["Users"] : ["Users", demoUserId(EMAIL.target)];
   const url = `http://127.0.0.1:3000/scim/v2/${target.join("/")}`;
   const res = await handleScim(new Request(url, { method, body, headers: { cookie } }), target);
+  if (res.status === 401) throw unauthenticated();
+  return res;
+}
+
+/** An /api/v1 request carrying the viewer's session cookie instead of a token; a 401 is "unauthenticated". */
+async function apiWithSessionOf(v: Viewer | null, method: string): Promise<unknown> {
+  const cookie = `next-auth.session-token=${await sessionTokenFor(v?.id)}`;
+  const body = method === "POST" ? JSON.stringify({ skillKey: GIT, value: 3, interest: null }) : undefined;
+  const segments = {
+    GET: ["me"],
+    POST: ["ratings"],
+    DELETE: ["teams", demoTeamId("ml-platform"), "targets", randomUUID()],
+  }[method]!;
+  const url = `http://127.0.0.1:3000/api/v1/${segments.join("/")}`;
+  const headers = { cookie, "content-type": "application/json" };
+  const res = await handleApi(new Request(url, { method, body, headers }), segments);
   if (res.status === 401) throw unauthenticated();
   return res;
 }
@@ -912,6 +1059,18 @@ describeOnEachEngine("authorization matrix", ({ handle }) => {
       payload: {},
       status: "dead",
       attempts: 5,
+    });
+    const [hook] = await db
+      .insert(webhookEndpoints)
+      .values({ url: MATRIX_HOOK_URL, events: ["cycle.opened"], secret: "whsec_matrix" })
+      .returning();
+    await db.insert(webhookDeliveries).values({
+      endpointId: hook!.id,
+      event: "cycle.opened",
+      eventId: randomUUID(),
+      payload: {},
+      status: "dead",
+      attempts: 8,
     });
     const [summary] = await listFrameworks(viewers.admin, { locale: "en" });
     // A framework imported but never published: it has only a draft.
@@ -1107,7 +1266,10 @@ describeOnEachEngine("authorization matrix: a foreign origin on every mutating r
           { params: Promise.resolve({}) },
         );
         expect(res.status, JSON.stringify(headers)).toBe(403);
-        expect(await res.json()).toMatchObject({ code: "forbidden", error: CROSS_SITE_MESSAGE });
+        // /api/v1 answers its own error object ({ error: { code, message } }), the other routes { code, error }.
+        const body = (await res.json()) as { code?: string; error: string | { code: string; message: string } };
+        const error = typeof body.error === "string" ? { code: body.code, message: body.error } : body.error;
+        expect(error).toMatchObject({ code: "forbidden", message: CROSS_SITE_MESSAGE });
       }
       expect(await tableFingerprint(handle().db)).toEqual(before);
     },

@@ -5,6 +5,7 @@ import { beforeAll, expect, it } from "vitest";
 
 import { demoTeamId, demoUserId } from "@/db/seed/demo";
 import type { Viewer } from "@/lib/auth/viewer";
+import { createPersonalToken, createServiceToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { exportAuditEvents, listAuditEvents } from "@/lib/data/audit-log";
 import { closeCycle, openCycle, reopenCycle } from "@/lib/data/cycles";
 import { setGroupMapping } from "@/lib/data/directory";
@@ -48,6 +49,13 @@ import {
 import { moveTeamsToLatestVersion } from "@/lib/data/team-versions";
 import { revokeUserSessions, setUserDisabled, setUserRole } from "@/lib/data/users";
 import { acceptPlanItem, archiveTarget, createTarget, getTeamVision } from "@/lib/data/vision";
+import {
+  disableWebhook,
+  enableWebhook,
+  listWebhookDeliveries,
+  redeliverWebhook,
+  registerWebhook,
+} from "@/lib/data/webhooks";
 import { AppError } from "@/lib/errors";
 
 import { demoViewer, seedDemoOrg } from "./support/demo";
@@ -230,6 +238,17 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
       { name: "createScimToken", call: createScimToken, template: { name: "IdP", expiresInDays: 30 } },
       { name: "revokeScimToken", call: revokeScimToken, template: { tokenId: randomUUID() } },
       {
+        name: "createPersonalTokenAction",
+        call: createPersonalToken,
+        template: { name: "Laptop", scopes: ["read"], expiresInDays: 30 },
+      },
+      {
+        name: "createServiceTokenAction",
+        call: createServiceToken,
+        template: { name: "BI", scopes: ["read"], teamIds: [team], expiresInDays: 30 },
+      },
+      { name: "revokeApiTokenAction", call: revokeApiToken, template: { tokenId: randomUUID() } },
+      {
         name: "setGroupMapping",
         call: setGroupMapping,
         template: { groupId: randomUUID(), teamId: team, role: "manager" },
@@ -246,6 +265,15 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
         template: { timeZone: "Asia/Taipei", reminderDays: [7, 2], digestWeekday: 1, hour: 9 },
       },
       { name: "getDeliveryStatus", call: getDeliveryStatus, template: { status: "problems", kind: "cycle_opened" } },
+      {
+        name: "registerWebhookAction",
+        call: registerWebhook,
+        template: { url: "https://hooks.example.com/fuzz", description: "Fuzz", events: ["cycle.opened"] },
+      },
+      { name: "disableWebhookAction", call: disableWebhook, template: { endpointId: randomUUID() } },
+      { name: "enableWebhookAction", call: enableWebhook, template: { endpointId: randomUUID() } },
+      { name: "redeliverWebhookAction", call: redeliverWebhook, template: { deliveryId: randomUUID() } },
+      { name: "listWebhookDeliveries", call: listWebhookDeliveries, template: { endpointId: randomUUID(), page: 1 } },
       // Signed out, as from an email: the token is the whole input.
       {
         name: "readUnsubscribeLink (page)",

@@ -14,7 +14,10 @@ export function GET(): Response {
     cdn: "/api/docs/scalar.js",
     nonce,
     withDefaultFonts: false,
+    favicon: "/icon.svg",
     hideClientButton: true,
+    // Scalar's hosting and SDK toolbar (shown on localhost by default) points at its cloud: not for an org's server.
+    showDeveloperTools: "never",
     telemetry: false,
     agent: { disabled: true },
     mcp: { disabled: true },

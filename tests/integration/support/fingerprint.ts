@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 
 export const TABLES = [
+  "api_idempotency",
+  "api_tokens",
   "assessment_cycles",
   "audit_events",
   "capability_skills",
@@ -33,6 +35,9 @@ export const TABLES = [
   "team_targets",
   "teams",
   "users",
+  "webhook_attempts",
+  "webhook_deliveries",
+  "webhook_endpoints",
 ];
 
 /**
