@@ -12,11 +12,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useActionMessage } from "@/components/ui/use-action-message";
 import { revokeApiTokenAction } from "@/lib/actions/api-tokens";
 import type { ApiTokenDto } from "@/lib/data/api-tokens";
-
-type Status = "active" | "expired" | "revoked";
-
-const statusOf = (token: ApiTokenDto, now: number): Status =>
-  token.revokedAt ? "revoked" : token.expiresAt && Date.parse(token.expiresAt) <= now ? "expired" : "active";
+import { tokenStatus } from "@/lib/token-status";
 
 /**
  * API tokens: which is which (name, first characters), what each may do,
@@ -65,7 +61,7 @@ export function TokenTable({ tokens, now, everyone }: { tokens: ApiTokenDto[]; n
           </THead>
           <TBody>
             {tokens.map((token) => {
-              const status = statusOf(token, now);
+              const status = tokenStatus(token, now);
               return (
                 <Tr key={token.id}>
                   <Th plain scope="row" className="min-w-32 py-2 font-medium break-words">

@@ -12,11 +12,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useActionMessage } from "@/components/ui/use-action-message";
 import { revokeScimTokenAction } from "@/lib/actions/directory";
 import type { ScimTokenDto } from "@/lib/data/scim-tokens";
-
-type Status = "active" | "expired" | "revoked";
-
-const statusOf = (token: ScimTokenDto, now: number): Status =>
-  token.revokedAt ? "revoked" : token.expiresAt && Date.parse(token.expiresAt) <= now ? "expired" : "active";
+import { tokenStatus } from "@/lib/token-status";
 
 /** The IdP connections' tokens: which is which (by name and first characters), when used, and a way to cut one off. */
 export function ScimTokens({ tokens, now }: { tokens: ScimTokenDto[]; now: number }) {
@@ -60,7 +56,7 @@ export function ScimTokens({ tokens, now }: { tokens: ScimTokenDto[]; now: numbe
             </THead>
             <TBody>
               {tokens.map((token) => {
-                const status = statusOf(token, now);
+                const status = tokenStatus(token, now);
                 return (
                   <Tr key={token.id}>
                     <Th plain scope="row" className="min-w-32 py-2 font-medium break-words">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getNow, getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
 
 import { GroupMappings } from "@/components/org/directory/group-mappings";
 import { ProvisioningLog } from "@/components/org/directory/provisioning-log";
@@ -10,19 +9,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { viewerWithCapability } from "@/lib/auth/page";
 import { getDirectoryPage } from "@/lib/data/directory";
-import { getEnv } from "@/lib/env";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 export const metadata: Metadata = { title: "Directory sync" };
 
-/** What an IdP is told to call: the public URL (NEXTAUTH_URL behind a proxy), else the address this page was asked on. */
-async function scimBaseUrl(): Promise<string> {
-  const configured = getEnv().NEXTAUTH_URL;
-  if (configured) return `${new URL(configured).origin}/scim/v2`;
-  const head = await headers();
-  const host = head.get("x-forwarded-host") ?? head.get("host") ?? "localhost";
-  const proto = head.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}/scim/v2`;
-}
+/** What an IdP is told to call: the app's public address (lib/http/public-origin.ts) plus /scim/v2. */
+const scimBaseUrl = async () => `${await publicOrigin()}/scim/v2`;
 
 export default async function DirectoryPage() {
   const viewer = await viewerWithCapability("/org/directory", "directory:manage");
