@@ -89,6 +89,11 @@ const envSchema = z.object({
     .transform((v) => v === "1" || v === "true"),
   // /api/v1: requests per minute per token (sliding window); past it a 429 with Retry-After.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  // Overload: requests run at once, requests that may wait for a slot, and how long (lib/server/admission.ts).
+  // Past them a request is refused at once with 503 + Retry-After. ADMISSION_CONCURRENCY=0 turns the gate off.
+  ADMISSION_CONCURRENCY: z.coerce.number().int().min(0).max(10_000).default(8),
+  ADMISSION_QUEUE: z.coerce.number().int().min(0).max(100_000).default(64),
+  ADMISSION_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(400),
   // SIGTERM/SIGINT: how long in-flight requests may take to finish before their connections are cut.
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
 });

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 // Prometheus metrics, one registry per process (cached on globalThis so
 // Next's module reloading never registers a metric twice).
@@ -10,6 +10,8 @@ type Metrics = {
   signIns: Counter<"outcome">;
   errors: Counter<"where">;
   notifications: Counter<"kind" | "outcome">;
+  overloadRefusals: Counter<"reason">;
+  admission: Gauge<"state">;
 };
 const globalForMetrics = globalThis as unknown as { __skillgridMetrics?: Metrics };
 
@@ -54,6 +56,18 @@ export function metrics(): Metrics {
         name: "skillgrid_notifications_total",
         help: "Email delivery attempts by kind: sent, failed (will retry), retried (sent after a failure), dead, skipped, expired",
         labelNames: ["kind", "outcome"],
+        registers: [registry],
+      }),
+      overloadRefusals: new Counter({
+        name: "skillgrid_overload_refusals_total",
+        help: "Requests refused with 503 by admission control: queue_full (refused on arrival), queue_timeout (waited too long)",
+        labelNames: ["reason"],
+        registers: [registry],
+      }),
+      admission: new Gauge({
+        name: "skillgrid_admission_requests",
+        help: "Requests behind admission control: running (holding a slot) and waiting for one",
+        labelNames: ["state"],
         registers: [registry],
       }),
     };

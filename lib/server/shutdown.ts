@@ -1,11 +1,10 @@
-import http from "node:http";
-
 import { closeDbHandle } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { stopNotificationRuntime } from "@/lib/notifications/runtime";
 import { getLogger } from "@/lib/observability/logger";
 
 import { trackRequests, type RequestTracker } from "./drain";
+import { findHttpServer } from "./http-server";
 
 type Log = {
   info: (obj: object, msg: string) => void;
@@ -117,11 +116,4 @@ export function installGracefulShutdown(options: { startup: Promise<unknown> }):
     process.on(signal, (s) => void shutdown(s));
   }
   return true;
-}
-
-// process._getActiveHandles() is undocumented but stable since Node 0.x; the
-// listening server is the only way to reach Next.js's from here.
-function findHttpServer(): http.Server | undefined {
-  const handles = (process as unknown as { _getActiveHandles: () => unknown[] })._getActiveHandles();
-  return handles.find((h): h is http.Server => h instanceof http.Server && h.listening);
 }

@@ -1,18 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { inArray } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 
 import { openDb } from "../../db/client";
 import { ratings } from "../../db/schema";
-import { demoUserId } from "../../db/seed/demo";
 import { DEMO_PEOPLE } from "../../db/seed/demo-people";
+import { actionId, demoSessionCookie, startOwnServer } from "./support/own-server";
 
 // A SIGTERM while 8 keep-alive clients save ratings: the production server
 // (`next start`, the build `npm run build` made, on its own PGlite directory)
@@ -21,9 +17,6 @@ import { DEMO_PEOPLE } from "../../db/seed/demo-people";
 // cleanly shut down (no crash recovery on the next open). It lives with the
 // end-to-end tests because it needs the production build, which `npm test`
 // makes after the integration suite.
-const ROOT = path.resolve(__dirname, "..", "..");
-const DIST = process.env.NEXT_DIST_DIR || ".next";
-const SECRET = "shutdown-test-secret-0123456789abcdef";
 const DEADLINE_S = 10;
 const MARGIN_MS = 5_000;
 const SKILL = "environments-and-version-control.uses-git-for-version-control";
@@ -43,32 +36,6 @@ const DB_STATE_NAMES = [
 function clusterState(dir: string): string {
   const state = readFileSync(path.join(dir, "global", "pg_control")).readInt32LE(16);
   return DB_STATE_NAMES[state] ?? `unknown (${state})`;
-}
-
-/** A free loopback port in 3700–3799 (kept clear of the other suites' fixed ports). */
-async function freePort(): Promise<number> {
-  const start = 3700 + Math.floor(Math.random() * 100);
-  for (let i = 0; i < 100; i++) {
-    const port = 3700 + ((start - 3700 + i) % 100);
-    const free = await new Promise<boolean>((resolve) => {
-      const s = createServer()
-        .once("error", () => resolve(false))
-        .listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error("no free port in 3700–3799");
-}
-
-function actionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(
-    readFileSync(path.join(ROOT, DIST, "server", "server-reference-manifest.json"), "utf8"),
-  ) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const hit = Object.entries(manifest.node).find(([, a]) => a.filename === file && a.exportedName === exportedName);
-  if (!hit) throw new Error(`server action ${file}#${exportedName} not found in ${DIST}`);
-  return hit[0];
 }
 
 type Reply = { status: number; body: string; connection: string | undefined };
@@ -95,66 +62,19 @@ test.describe("graceful shutdown", () => {
   test.setTimeout(180_000);
 
   test("SIGTERM under keep-alive load drains, keeps every acknowledged save, closes PGlite and exits 0", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "skillgrid-shutdown-"));
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PGLITE_DIR: dir,
-      SEED_DEMO: "1",
-      NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: SECRET,
-      OIDC_ISSUER: "http://127.0.0.1:9/unused",
-      OIDC_CLIENT_ID: "skillgrid",
-      OIDC_CLIENT_SECRET: "unused",
-      DEFAULT_LOCALE: "en",
-      LOG_LEVEL: "info",
+    const own = await startOwnServer({
       SHUTDOWN_TIMEOUT_SECONDS: String(DEADLINE_S),
       // The email worker runs too (the e2e MailDev): it is stopped before the database is closed.
       SMTP_URL: process.env.E2E_MAIL_SMTP_URL,
       MAIL_POLL_MS: "200",
-    };
-    delete env.DATABASE_URL;
-    const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-    const server: ChildProcess = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
     });
-    let output = "";
-    server.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-    server.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      server.once("exit", (code, signal) => resolve({ code, signal })),
-    );
+    const { url, dir, process: server, exited } = own;
     const agents: http.Agent[] = [];
     try {
-      await expect
-        .poll(
-          () =>
-            fetch(`${url}/api/ready`).then(
-              (r) => r.status,
-              () => 0,
-            ),
-          { timeout: 120_000, intervals: [250] },
-        )
-        .toBe(200);
-
       const save = actionId("lib/actions/ratings.ts", "saveMyRatingAction");
       const members = DEMO_PEOPLE.filter((p) => p.role === "member").slice(0, 8);
       expect(members).toHaveLength(8);
-      const cookies = await Promise.all(
-        members.map(async (p) => {
-          const token = await encode({
-            token: { uid: demoUserId(p.email), gen: 0, auth: Math.floor(Date.now() / 1000) },
-            secret: SECRET,
-            maxAge: 3600,
-          });
-          return `next-auth.session-token=${token}`;
-        }),
-      );
+      const cookies = await Promise.all(members.map((p) => demoSessionCookie(p.email)));
 
       // Eight raters, each on its own keep-alive connection, saving as fast as
       // the server answers until the server is gone.
@@ -220,7 +140,8 @@ test.describe("graceful shutdown", () => {
       expect(elapsed).toBeLessThan(DEADLINE_S * 1000 + MARGIN_MS);
       expect(refused).toEqual([]);
       // The shutdown is logged with its durations.
-      const logged = output
+      const logged = own
+        .output()
         .split("\n")
         .filter((line) => line.startsWith(`{"level"`))
         .map((line) => JSON.parse(line) as { msg?: string; totalMs?: number; drainMs?: number; dbCloseMs?: number });
@@ -247,11 +168,7 @@ test.describe("graceful shutdown", () => {
       }
     } finally {
       for (const agent of agents) agent.destroy();
-      if (server.exitCode === null && server.signalCode === null) {
-        server.kill("SIGKILL");
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
+      await own.dispose();
     }
   });
 });
