@@ -1,11 +1,13 @@
-import { getTranslations } from "next-intl/server";
+"use client";
+
+import { useTranslations } from "next-intl";
 
 import { Section } from "@/components/ui/section";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 
 /** For leads: each member's self-ratings made this quarter, people who have not started first. */
-export async function CycleProgress({ dto }: { dto: HeatmapDto }) {
-  const t = await getTranslations("cycles");
+export function CycleProgress({ dto }: { dto: HeatmapDto }) {
+  const t = useTranslations("cycles");
   // The members' own ratings of the quarter (imported values do not count until kept).
   const rows = dto.members
     .map((m, i) => ({ name: m.name, rated: dto.selfRatedThisQuarter?.[i] ?? 0 }))

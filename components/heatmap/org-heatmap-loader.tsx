@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
 
-import { Card } from "@/components/ui/card";
 import type { HeatmapDto } from "@/lib/data/heatmap";
 
 import { HeatmapView } from "./heatmap-view";
+import { PayloadFailed, PayloadLoading } from "./payload-status";
+import { useHeatmapPayload } from "./use-heatmap-payload";
 
 /**
  * The org heatmap (thousands of rows) is fetched as compact JSON from
@@ -16,33 +16,8 @@ import { HeatmapView } from "./heatmap-view";
  */
 export function OrgHeatmapLoader({ quarter }: { quarter: string }) {
   const t = useTranslations("org");
-  const [state, setState] = useState<{ quarter: string; dto: HeatmapDto | null; failed: boolean } | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch(`/api/org/heatmap?quarter=${encodeURIComponent(quarter)}`, { signal: controller.signal })
-      .then((r) => (r.ok ? (r.json() as Promise<HeatmapDto | null>) : Promise.reject(new Error(String(r.status)))))
-      .then((dto) => {
-        (window as unknown as { __heatmapDataAt?: number }).__heatmapDataAt = performance.now();
-        setState({ quarter, dto, failed: false });
-      })
-      .catch(() => {
-        if (!controller.signal.aborted) setState({ quarter, dto: null, failed: true });
-      });
-    return () => controller.abort();
-  }, [quarter]);
-
-  if (!state || state.quarter !== quarter) {
-    return (
-      <Card as="p" className="p-6 text-sm text-muted-foreground" role="status">
-        {t("loading")}
-      </Card>
-    );
-  }
-  if (state.failed)
-    return (
-      <p role="alert" className="text-sm text-danger">
-        {t("loadFailed")}
-      </p>
-    );
-  return state.dto ? <HeatmapView dto={state.dto} /> : <p className="text-muted-foreground">{t("none")}</p>;
+  const payload = useHeatmapPayload<HeatmapDto | null>(`/api/org/heatmap?quarter=${encodeURIComponent(quarter)}`);
+  if (payload.status === "loading") return <PayloadLoading>{t("loading")}</PayloadLoading>;
+  if (payload.status === "failed") return <PayloadFailed>{t("loadFailed")}</PayloadFailed>;
+  return payload.data ? <HeatmapView dto={payload.data} /> : <p className="text-muted-foreground">{t("none")}</p>;
 }

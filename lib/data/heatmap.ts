@@ -23,7 +23,7 @@ import { pick } from "@/lib/i18n/pick";
 import { getLogger } from "@/lib/observability/logger";
 import { canOnTeam, canReadTeam } from "@/lib/permissions";
 import { quarterOf } from "@/lib/quarters";
-import { cachedJson } from "@/lib/server/payload-cache";
+import { cachedJson, cachedPayload } from "@/lib/server/payload-cache";
 import { heatmapQuerySchema } from "@/lib/validations/reads";
 
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
@@ -62,7 +62,7 @@ export type HeatmapDto = CompactMatrix & {
     teamName: string;
     levelPosition: number | null;
     mayOpen: boolean;
-    /** The team page of a past quarter only: no longer in the team (getTeamPageHeatmap). */
+    /** A past quarter's team payload only: no longer in the team (markLeavers). */
     left?: boolean;
   }[];
   skills: { key: string; name: string; categoryIndex: number; levelPosition: number; position: number }[];
@@ -79,16 +79,8 @@ export async function getTeamHeatmap(
   return (await teamHeatmap(viewer, raw, locale, { people })).dto;
 }
 
-/**
- * The team page: the heatmap, with the people of a past quarter who are no
- * longer in the team marked (their page opens through the team no more).
- */
-export async function getTeamPageHeatmap(
-  viewer: Viewer | null,
-  raw: unknown,
-  { locale }: { locale: AppLocale },
-): Promise<HeatmapDto> {
-  const dto = (await teamHeatmap(viewer, raw, locale)).dto;
+/** People of a past quarter who are no longer in the team are marked (their page opens through the team no more). */
+async function markLeavers<T extends HeatmapDto>(dto: T): Promise<T> {
   if (dto.live || dto.scope.kind !== "team") return dto;
   const current = new Set((await teamMembersAt(getDb(), "now", [dto.scope.id])).map((m) => m.userId));
   return { ...dto, members: dto.members.map((m) => (current.has(m.id) ? m : { ...m, left: true, mayOpen: false })) };
@@ -218,27 +210,70 @@ export async function getTeamHeatmapData(
 /**
  * The API's team payload as JSON, served from the payload cache while the
  * database has not changed (lib/server/payload-cache.ts). The caller is checked
- * first; what differs per viewer (may they edit the team) is added outside
- * the cached part.
+ * first; what differs per viewer (may they edit the team, may they open its
+ * members' pages) is added outside the cached part. Members of a past quarter
+ * who have left since carry `left: true`.
  */
 export async function getTeamHeatmapJson(
   viewer: Viewer | null,
   raw: unknown,
   { locale }: { locale: AppLocale },
 ): Promise<string> {
+  const { v, teamId, json } = await cachedTeamPayload(viewer, raw, locale);
+  return `{"canEdit":${canOnTeam(v, teamId, "team:edit")},"canOpen":${canOnTeam(v, teamId, "team:read")},${json.slice(1)}`;
+}
+
+async function cachedTeamPayload(viewer: Viewer | null, raw: unknown, locale: AppLocale) {
   const { v, input, teamId } = await authorizeTeamRead(viewer, raw);
   // Cached apart for those who may and may not read the vision (its part of the payload differs).
   const key = `team:${teamId}:${input.quarter ?? ""}:${locale}:${quarterOf(new Date())}:${(await canReadTeamVision(v, teamId)) ? "vision" : "heatmap"}`;
-  const json = await cachedJson(getDb(), key, async () => {
-    const data = await getTeamHeatmapData(v, input, { locale });
+  const build = async () => {
+    const data = await markLeavers(await getTeamHeatmapData(v, input, { locale }));
     const members = data.members.map((m) => ({ ...m, mayOpen: false }));
     return {
       ...data,
       members,
       scope: { kind: "team", id: teamId, name: data.scope.kind === "team" ? data.scope.name : "" },
     };
-  });
-  return `{"canEdit":${canOnTeam(v, teamId, "team:edit")},${json.slice(1)}`;
+  };
+  const { json, derived } = await cachedPayload(getDb(), key, build, (dto) => ({
+    name: dto.scope.name,
+    frameworkTitle: dto.frameworkTitle,
+    people: dto.members.length,
+    left: dto.members.filter((m) => m.left).length,
+    quarter: dto.quarter,
+    currentQuarter: dto.currentQuarter,
+    asOf: dto.asOf,
+    live: dto.live,
+  }));
+  return { v, teamId, json, summary: derived };
+}
+
+/** What the team page renders on the server; the matrix itself the browser fetches (GET /api/teams/:id/heatmap). */
+export type TeamPageSummary = {
+  scope: { id: string; name: string; canEdit: boolean };
+  frameworkTitle: string;
+  people: number;
+  /** People of a past quarter who have left the team since. */
+  left: number;
+  quarter: string;
+  currentQuarter: string;
+  asOf: string;
+  live: boolean;
+};
+
+/**
+ * The team page's header, derived from the same cached payload the browser
+ * then fetches when it was built: a page render never parses the matrix.
+ */
+export async function getTeamPageSummary(
+  viewer: Viewer | null,
+  raw: unknown,
+  { locale }: { locale: AppLocale },
+): Promise<TeamPageSummary> {
+  const { v, teamId, summary } = await cachedTeamPayload(viewer, raw, locale);
+  const { name, ...rest } = summary;
+  return { scope: { id: teamId, name, canEdit: canOnTeam(v, teamId, "team:edit") }, ...rest };
 }
 
 /** The org heatmap as JSON for GET /api/org/heatmap (admins), from the payload cache while current. */

@@ -13,7 +13,7 @@ import { execRows, type DbOrTx } from "@/db/client";
  * anything a heatmap shows can have changed, whichever instance wrote it.
  * A stale entry is therefore never served, even with several app instances.
  */
-type Store = { entries: Map<string, { stamp: string; json: string }>; bytes: number };
+type Store = { entries: Map<string, { stamp: string; json: string; derived: unknown }>; bytes: number };
 // Per database handle (tests open several databases in one process).
 const stores = new WeakMap<object, Store>();
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -31,6 +31,20 @@ export async function dataStamp(db: DbOrTx): Promise<string> {
 
 /** The cached JSON for key when still current, else build() serialized and remembered. */
 export async function cachedJson(db: DbOrTx, key: string, build: () => Promise<unknown>): Promise<string> {
+  return (await cachedPayload(db, key, build, () => null)).json;
+}
+
+/**
+ * cachedJson, plus a small value derived from the payload when it was built
+ * (a page header's figures), kept in the same entry so the two always agree
+ * and a reader of the small value never parses the whole payload.
+ */
+export async function cachedPayload<T, D>(
+  db: DbOrTx,
+  key: string,
+  build: () => Promise<T>,
+  derive: (value: T) => D,
+): Promise<{ json: string; derived: D }> {
   let store = stores.get(db);
   if (!store) stores.set(db, (store = { entries: new Map(), bytes: 0 }));
   const { entries } = store;
@@ -40,18 +54,20 @@ export async function cachedJson(db: DbOrTx, key: string, build: () => Promise<u
     // Refresh its place in the least-recently-used order.
     entries.delete(key);
     entries.set(key, hit);
-    return hit.json;
+    return { json: hit.json, derived: hit.derived as D };
   }
   // Stamp read before building: a write that lands meanwhile makes this entry
   // look older than it is, so it is rebuilt next time (never the other way).
-  const json = JSON.stringify(await build());
+  const value = await build();
+  const json = JSON.stringify(value);
+  const derived = derive(value);
   if (hit) store.bytes -= hit.json.length;
-  entries.set(key, { stamp, json });
+  entries.set(key, { stamp, json, derived });
   store.bytes += json.length;
   for (const [k, e] of entries) {
     if (store.bytes <= MAX_BYTES) break;
     entries.delete(k);
     store.bytes -= e.json.length;
   }
-  return json;
+  return { json, derived };
 }

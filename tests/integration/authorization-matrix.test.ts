@@ -56,7 +56,7 @@ import {
   getTeamHeatmap,
   getTeamHeatmapData,
   getTeamHeatmapJson,
-  getTeamPageHeatmap,
+  getTeamPageSummary,
 } from "@/lib/data/heatmap";
 import { importRatings } from "@/lib/data/import";
 import { addLearningResource, getResourcesForSkills, removeLearningResource } from "@/lib/data/learning-resources";
@@ -353,9 +353,9 @@ export const MATRIX: Row[] = [
     expect: teamAndItsMembers,
   },
   {
-    id: "lib/data/heatmap.ts#getTeamPageHeatmap",
+    id: "lib/data/heatmap.ts#getTeamPageSummary",
     run: (v, fx) =>
-      getTeamPageHeatmap(v, { teamId: fx.teamId, quarter: addQuarters(quarterOf(new Date()), -1) }, { locale: "en" }),
+      getTeamPageSummary(v, { teamId: fx.teamId, quarter: addQuarters(quarterOf(new Date()), -1) }, { locale: "en" }),
     expect: teamAndItsMembers,
   },
   { id: "lib/data/heatmap.ts#getOrgHeatmap", run: (v) => getOrgHeatmap(v, {}, { locale: "en" }), expect: adminOnly },

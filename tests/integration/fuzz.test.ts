@@ -19,7 +19,7 @@ import {
   switchTeamVersion,
   updateDraftSkill,
 } from "@/lib/data/framework-admin";
-import { getTeamHeatmap, getTeamHeatmapJson, getTeamPageHeatmap } from "@/lib/data/heatmap";
+import { getTeamHeatmap, getTeamHeatmapJson, getTeamPageSummary } from "@/lib/data/heatmap";
 import { importRatings } from "@/lib/data/import";
 import { addLearningResource, getResourcesForSkills, removeLearningResource } from "@/lib/data/learning-resources";
 import { setMyLocale } from "@/lib/data/locale-preference";
@@ -196,8 +196,8 @@ describeOnEachEngine("fuzzing every action and route input", ({ handle }) => {
         template: { teamId: team, quarter: null },
       },
       {
-        name: "getTeamPageHeatmap",
-        call: (v, i) => getTeamPageHeatmap(v, i, { locale: "en" }),
+        name: "getTeamPageSummary",
+        call: (v, i) => getTeamPageSummary(v, i, { locale: "en" }),
         template: { teamId: team, quarter: "2026-Q1" },
       },
       {

@@ -6,8 +6,11 @@ import {
   getOrgHeatmapJson,
   getTeamHeatmap,
   getTeamHeatmapJson,
+  getTeamPageSummary,
   type HeatmapDto,
 } from "@/lib/data/heatmap";
+import { removeTeamMember } from "@/lib/data/team-admin";
+import { addQuarters, quarterOf } from "@/lib/quarters";
 
 import { useDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
@@ -54,5 +57,47 @@ describeOnEachEngine("heatmap rows that open a person", ({ handle }) => {
     ) as HeatmapDto;
     expect(seenByJun.members.some((m) => m.mayOpen)).toBe(false);
     expect(demo.priya.leadTeamIds).not.toContain(mlPlatform);
+  });
+
+  it("the team payload says per viewer whether its rows open; the page's summary agrees with it", async () => {
+    type Payload = HeatmapDto & { canOpen: boolean; canEdit: boolean };
+    const forAlex = JSON.parse(
+      await getTeamHeatmapJson(demo.alex, { teamId: mlPlatform }, { locale: "en" }),
+    ) as Payload;
+    const forJun = JSON.parse(await getTeamHeatmapJson(demo.jun, { teamId: mlPlatform }, { locale: "en" })) as Payload;
+    expect([forAlex.canOpen, forAlex.canEdit]).toEqual([true, true]);
+    expect([forJun.canOpen, forJun.canEdit]).toEqual([false, false]);
+    const summary = await getTeamPageSummary(demo.alex, { teamId: mlPlatform }, { locale: "en" });
+    expect(summary).toMatchObject({
+      scope: { id: mlPlatform, canEdit: true },
+      people: forAlex.members.length,
+      left: 0,
+      live: true,
+      quarter: forAlex.quarter,
+      frameworkTitle: forAlex.frameworkTitle,
+    });
+    expect((await getTeamPageSummary(demo.jun, { teamId: mlPlatform }, { locale: "en" })).scope.canEdit).toBe(false);
+  });
+
+  it("last quarter's payload marks who has left the team since, and their row opens no more", async () => {
+    const lastQuarter = addQuarters(quarterOf(new Date()), -1);
+    const read = async () =>
+      JSON.parse(
+        await getTeamHeatmapJson(demo.admin, { teamId: mlPlatform, quarter: lastQuarter }, { locale: "en" }),
+      ) as HeatmapDto & { canOpen: boolean };
+    const before = await read();
+    expect(before.members.some((m) => m.left)).toBe(false);
+    const leaver = before.members.find((m) => m.id !== demo.alex.id)!;
+    await removeTeamMember(demo.admin, { teamId: mlPlatform, userId: leaver.id });
+
+    const after = await read();
+    expect(after.members.map((m) => m.id)).toEqual(before.members.map((m) => m.id));
+    expect(after.members.filter((m) => m.left).map((m) => m.id)).toEqual([leaver.id]);
+    const summary = await getTeamPageSummary(
+      demo.admin,
+      { teamId: mlPlatform, quarter: lastQuarter },
+      { locale: "en" },
+    );
+    expect(summary).toMatchObject({ left: 1, live: false, people: before.members.length });
   });
 });

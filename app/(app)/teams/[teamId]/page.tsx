@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
 import { ClosedQuarterNotice } from "@/components/cycles/closed-quarter-notice";
 import { ExportButtons } from "@/components/export/export-buttons";
-import { CycleProgress } from "@/components/heatmap/cycle-progress";
-import { HeatmapView } from "@/components/heatmap/heatmap-view";
+import { TeamHeatmapLoader } from "@/components/heatmap/team-heatmap-loader";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, viewerOrSignIn } from "@/lib/auth/page";
 import { getClosedQuarterNotice } from "@/lib/data/cycles";
-import { getTeamPageHeatmap } from "@/lib/data/heatmap";
+import { getTeamPageSummary } from "@/lib/data/heatmap";
 import { canReadTeamVision } from "@/lib/data/vision";
 import { getAppLocale } from "@/lib/i18n/app-locale";
 
@@ -39,10 +37,10 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const tv = await getTranslations("vision");
   const te = await getTranslations("export");
   const tt = await getTranslations("trends");
-  const dto = await orNotFound(
-    getTeamPageHeatmap(viewer, { teamId, quarter: typeof quarter === "string" ? quarter : null }, { locale }),
-  );
-  if (dto.scope.kind !== "team") notFound();
+  // The page renders around the matrix; the browser fetches the matrix itself (TeamHeatmapLoader) from the
+  // same cached payload this summary comes from, under the same quarter parameter (the same cache entry).
+  const quarterParam = typeof quarter === "string" ? quarter : "";
+  const dto = await orNotFound(getTeamPageSummary(viewer, { teamId, quarter: quarterParam || null }, { locale }));
   const showVision = await canReadTeamVision(viewer, dto.scope.id);
   const closedQuarter = dto.quarter === dto.currentQuarter ? await getClosedQuarterNotice(viewer) : null;
   return (
@@ -50,7 +48,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
       <BackLink href="/teams">{t("back")}</BackLink>
       <PageHeader
         title={dto.scope.name}
-        description={`${dto.frameworkTitle} · ${t("people", { count: dto.members.length })} · ${dto.quarter}`}
+        description={`${dto.frameworkTitle} · ${t("people", { count: dto.people })} · ${dto.quarter}`}
       >
         {showVision && (
           <Link
@@ -83,9 +81,12 @@ export default async function TeamPage({ params, searchParams }: Props) {
         </Card>
       )}
       <ClosedQuarterNotice notice={closedQuarter} />
-      {!dto.live && <PastTeamNote asOf={dto.asOf} left={dto.members.filter((m) => m.left).length} />}
-      {dto.scope.canEdit && dto.live && dto.members.length > 0 && <CycleProgress dto={dto} />}
-      {dto.members.length === 0 ? <p className="text-muted-foreground">{t("empty")}</p> : <HeatmapView dto={dto} />}
+      {!dto.live && <PastTeamNote asOf={dto.asOf} left={dto.left} />}
+      {dto.people === 0 ? (
+        <p className="text-muted-foreground">{t("empty")}</p>
+      ) : (
+        <TeamHeatmapLoader teamId={dto.scope.id} quarter={quarterParam} />
+      )}
     </div>
   );
 }

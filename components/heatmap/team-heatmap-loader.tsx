@@ -1,0 +1,50 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+
+import type { TeamHeatmapDataDto } from "@/lib/data/heatmap";
+
+import { CycleProgress } from "./cycle-progress";
+import { HeatmapView } from "./heatmap-view";
+import { PayloadFailed, PayloadLoading } from "./payload-status";
+import { useHeatmapPayload } from "./use-heatmap-payload";
+
+/** GET /api/teams/:id/heatmap: the cached matrix, plus what this viewer may do with it. */
+type TeamPayload = TeamHeatmapDataDto & { canEdit: boolean; canOpen: boolean };
+
+/**
+ * The team page's matrix, drawn in the browser from the same cached payload
+ * the API serves (the server renders only the page around it). For leads of
+ * the live quarter, the cycle's progress comes first.
+ */
+export function TeamHeatmapLoader({ teamId, quarter }: { teamId: string; quarter: string }) {
+  const t = useTranslations("heatmap");
+  const url = `/api/teams/${encodeURIComponent(teamId)}/heatmap?quarter=${encodeURIComponent(quarter)}`;
+  const payload = useHeatmapPayload<TeamPayload>(url);
+  const dto = useMemo(() => (payload.status === "ready" ? withRowLinks(payload.data) : null), [payload]);
+  if (payload.status === "failed") return <PayloadFailed>{t("loadFailed")}</PayloadFailed>;
+  if (!dto) return <PayloadLoading>{t("loading")}</PayloadLoading>;
+  return (
+    <>
+      {dto.canEdit && dto.live && dto.members.length > 0 && <CycleProgress dto={dto} />}
+      {dto.members.length === 0 ? <p className="text-muted-foreground">{t("empty")}</p> : <HeatmapView dto={dto} />}
+    </>
+  );
+}
+
+/** The cached payload is shared by every viewer: whether a row opens the person's page is this viewer's. */
+function withRowLinks(payload: TeamPayload): TeamPayload {
+  return {
+    ...payload,
+    scope: {
+      kind: "team",
+      id: payload.scope.kind === "team" ? payload.scope.id : "",
+      name: teamName(payload),
+      canEdit: payload.canEdit,
+    },
+    members: payload.members.map((m) => ({ ...m, mayOpen: payload.canOpen && !m.left })),
+  };
+}
+
+const teamName = (payload: TeamPayload) => (payload.scope.kind === "team" ? payload.scope.name : "");
