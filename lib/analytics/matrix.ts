@@ -45,34 +45,98 @@ export type MatrixInput = {
 export type CompactMatrix = { self: string; validated: string; interest: string; ratedQuarter: string };
 
 export function buildMatrix({ memberIds, skillKeys, latest, quarters }: MatrixInput): CompactMatrix {
-  const rows = new Map(memberIds.map((id, i) => [id, i]));
-  const cols = new Map(skillKeys.map((k, i) => [k, i]));
-  const quarterIndex = new Map(quarters.map((q, i) => [q, i]));
   const size = memberIds.length * skillKeys.length;
-  const self = new Array<string>(size).fill(NONE);
-  const validated = new Array<string>(size).fill(NONE);
-  const interest = new Array<string>(size).fill(NONE);
-  const ratedQuarter = new Array<string>(size).fill(NONE);
+  const cells: Record<keyof CompactMatrix, string[]> = {
+    self: new Array<string>(size).fill(NONE),
+    validated: new Array<string>(size).fill(NONE),
+    interest: new Array<string>(size).fill(NONE),
+    ratedQuarter: new Array<string>(size).fill(NONE),
+  };
+  const index = matrixIndex(memberIds, skillKeys, quarters);
   for (const r of latest) {
-    const row = rows.get(r.userId);
-    const col = cols.get(r.skillKey);
+    const row = index.rows.get(r.userId)?.[0];
+    const col = index.cols.get(r.skillKey);
     if (row === undefined || col === undefined) continue;
-    const i = row * skillKeys.length + col;
-    if (r.raterKind === "self") {
-      self[i] = encodeValue(r);
-      interest[i] = r.interest === null ? NONE : String(r.interest);
-      const q = quarterIndex.get(r.quarter);
-      ratedQuarter[i] = q === undefined ? NONE : q.toString(36);
-    } else {
-      validated[i] = encodeValue(r);
-    }
+    writeCell(cells, row * index.width + col, r, index.quarterIndex);
   }
   return {
-    self: self.join(""),
-    validated: validated.join(""),
-    interest: interest.join(""),
-    ratedQuarter: ratedQuarter.join(""),
+    self: cells.self.join(""),
+    validated: cells.validated.join(""),
+    interest: cells.interest.join(""),
+    ratedQuarter: cells.ratedQuarter.join(""),
   };
+}
+
+/** One character per cell and field, as a string builds it or as bytes to patch in place. */
+type MatrixCells = Record<keyof CompactMatrix, { [i: number]: string | number }>;
+
+/** Where each member's rows (a person in two teams of the org has two), skill column and quarter are. */
+export type MatrixIndex = {
+  rows: Map<string, number[]>;
+  cols: Map<string, number>;
+  width: number;
+  quarterIndex: Map<string, number>;
+};
+
+export function matrixIndex(memberIds: string[], skillKeys: string[], quarters: string[]): MatrixIndex {
+  const rows = new Map<string, number[]>();
+  memberIds.forEach((id, i) => rows.set(id, [...(rows.get(id) ?? []), i]));
+  return {
+    rows,
+    cols: new Map(skillKeys.map((k, i) => [k, i])),
+    width: skillKeys.length,
+    quarterIndex: new Map(quarters.map((q, i) => [q, i])),
+  };
+}
+
+function writeCell(cells: MatrixCells, i: number, r: DatedRating, quarterIndex: Map<string, number>, asByte = false) {
+  const put = (field: keyof CompactMatrix, ch: string) => (cells[field][i] = asByte ? ch.charCodeAt(0) : ch);
+  if (r.raterKind === "self") {
+    put("self", encodeValue(r));
+    put("interest", r.interest === null ? NONE : String(r.interest));
+    const q = quarterIndex.get(r.quarter);
+    put("ratedQuarter", q === undefined ? NONE : q.toString(36));
+  } else {
+    put("validated", encodeValue(r));
+  }
+}
+
+/** A compact matrix as bytes (every character is ASCII), to patch cells in place. */
+export type MatrixBytes = Record<keyof CompactMatrix, Uint8Array>;
+
+const ascii = { encoder: new TextEncoder(), decoder: new TextDecoder("latin1") };
+
+export const matrixToBytes = (m: CompactMatrix): MatrixBytes => ({
+  self: ascii.encoder.encode(m.self),
+  validated: ascii.encoder.encode(m.validated),
+  interest: ascii.encoder.encode(m.interest),
+  ratedQuarter: ascii.encoder.encode(m.ratedQuarter),
+});
+
+export const matrixFromBytes = (b: MatrixBytes): CompactMatrix => ({
+  self: ascii.decoder.decode(b.self),
+  validated: ascii.decoder.decode(b.validated),
+  interest: ascii.decoder.decode(b.interest),
+  ratedQuarter: ascii.decoder.decode(b.ratedQuarter),
+});
+
+/**
+ * Writes the current value of some cells (every row of their member) into a
+ * matrix's bytes, exactly as buildMatrix would have; cells of people or
+ * skills not in the matrix are ignored. Returns how many cells it wrote.
+ */
+export function patchMatrix(bytes: MatrixBytes, index: MatrixIndex, latest: DatedRating[]): number {
+  let written = 0;
+  for (const r of latest) {
+    const rows = index.rows.get(r.userId);
+    const col = index.cols.get(r.skillKey);
+    if (!rows || col === undefined) continue;
+    for (const row of rows) {
+      writeCell(bytes, row * index.width + col, r, index.quarterIndex, true);
+      written++;
+    }
+  }
+  return written;
 }
 
 /** Numbers for one source: "effective" is validated where present, else self. */

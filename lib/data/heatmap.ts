@@ -23,10 +23,11 @@ import { pick } from "@/lib/i18n/pick";
 import { getLogger } from "@/lib/observability/logger";
 import { canOnTeam, canReadTeam } from "@/lib/permissions";
 import { quarterOf } from "@/lib/quarters";
-import { cachedJson, cachedPayload } from "@/lib/server/payload-cache";
+import { cachedPayload } from "@/lib/server/payload-cache";
 import { heatmapQuerySchema } from "@/lib/validations/reads";
 
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
+import { catchUpOrgPayload, orgPayloadState, serializeOrgPayload, teamPayloadUnaffected } from "./heatmap-payload";
 import { canReadTeamVision } from "./vision";
 
 export type HeatmapDto = CompactMatrix & {
@@ -236,16 +237,22 @@ async function cachedTeamPayload(viewer: Viewer | null, raw: unknown, locale: Ap
       scope: { kind: "team", id: teamId, name: data.scope.kind === "team" ? data.scope.name : "" },
     };
   };
-  const { json, derived } = await cachedPayload(getDb(), key, build, (dto) => ({
-    name: dto.scope.name,
-    frameworkTitle: dto.frameworkTitle,
-    people: dto.members.length,
-    left: dto.members.filter((m) => m.left).length,
-    quarter: dto.quarter,
-    currentQuarter: dto.currentQuarter,
-    asOf: dto.asOf,
-    live: dto.live,
-  }));
+  const db = getDb();
+  const { json, derived } = await cachedPayload(db, key, {
+    build,
+    derive: (dto) => ({
+      name: dto.scope.name,
+      frameworkTitle: dto.frameworkTitle,
+      people: dto.members.length,
+      left: dto.members.filter((m) => m.left).length,
+      quarter: dto.quarter,
+      currentQuarter: dto.currentQuarter,
+      asOf: dto.asOf,
+      live: dto.live,
+    }),
+    // Ratings saved by people outside the team (or after the quarter shown) leave it as it is.
+    catchUp: async (state, from, to) => ((await teamPayloadUnaffected(db, state, from, to)) ? state : null),
+  });
   return { v, teamId, json, summary: derived };
 }
 
@@ -282,13 +289,34 @@ export async function getOrgHeatmapJson(
   raw: unknown,
   { locale }: { locale: AppLocale },
 ): Promise<string> {
+  return (await cachedOrgPayload(viewer, raw, locale)).json;
+}
+
+/**
+ * The org payload from the cache; after rating saves it catches up by
+ * re-reading only the cells rated since (lib/data/heatmap-payload.ts) instead
+ * of the 120,000 of a 2,000 × 60 org.
+ */
+async function cachedOrgPayload(viewer: Viewer | null, raw: unknown, locale: AppLocale) {
   requirePermission(viewer, "team:read-any");
   const input = parseInput(heatmapQuerySchema.omit({ teamId: true }), raw ?? {});
   const key = `org:${input.quarter ?? ""}:${locale}:${quarterOf(new Date())}`;
-  return cachedJson(getDb(), key, async () => (await getOrgHeatmap(viewer, input, { locale })) ?? null);
+  const db = getDb();
+  return cachedPayload(db, key, {
+    build: async () => orgPayloadState(await getOrgHeatmap(viewer, input, { locale })),
+    serialize: serializeOrgPayload,
+    derive: ({ dto }) =>
+      dto && {
+        frameworkTitle: dto.frameworkTitle,
+        people: dto.members.length,
+        quarter: dto.quarter,
+        excludedTeams: dto.scope.kind === "org" ? dto.scope.excludedTeams : [],
+      },
+    catchUp: (state, from, to) => catchUpOrgPayload(db, state, from, to),
+  });
 }
 
-/** What the org page's header shows, from the same cached payload the client then fetches. */
+/** What the org page's header shows, kept with the same cached payload the client then fetches. */
 export async function getOrgHeatmapSummary(
   viewer: Viewer | null,
   raw: unknown,
@@ -299,15 +327,7 @@ export async function getOrgHeatmapSummary(
   quarter: string;
   excludedTeams: { id: string; name: string; roadmap: string }[];
 } | null> {
-  const dto = JSON.parse(await getOrgHeatmapJson(viewer, raw, { locale })) as HeatmapDto | null;
-  return (
-    dto && {
-      frameworkTitle: dto.frameworkTitle,
-      people: dto.members.length,
-      quarter: dto.quarter,
-      excludedTeams: dto.scope.kind === "org" ? dto.scope.excludedTeams : [],
-    }
-  );
+  return (await cachedOrgPayload(viewer, raw, locale)).derived;
 }
 
 /**
