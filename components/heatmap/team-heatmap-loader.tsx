@@ -18,11 +18,22 @@ type TeamPayload = TeamHeatmapDataDto & { canEdit: boolean; canOpen: boolean };
  * the API serves (the server renders only the page around it). For leads of
  * the live quarter, the cycle's progress comes first.
  */
-export function TeamHeatmapLoader({ teamId, quarter }: { teamId: string; quarter: string }) {
+export function TeamHeatmapLoader({
+  teamId,
+  quarter,
+  leftIds,
+}: {
+  teamId: string;
+  quarter: string;
+  leftIds: string[];
+}) {
   const t = useTranslations("heatmap");
   const url = `/api/teams/${encodeURIComponent(teamId)}/heatmap?quarter=${encodeURIComponent(quarter)}`;
   const payload = useHeatmapPayload<TeamPayload>(url);
-  const dto = useMemo(() => (payload.status === "ready" ? withRowLinks(payload.data) : null), [payload]);
+  const dto = useMemo(
+    () => (payload.status === "ready" ? withRowLinks(payload.data, new Set(leftIds)) : null),
+    [payload, leftIds],
+  );
   if (payload.status === "failed") return <PayloadFailed>{t("loadFailed")}</PayloadFailed>;
   if (!dto) return <PayloadLoading>{t("loading")}</PayloadLoading>;
   return (
@@ -33,8 +44,12 @@ export function TeamHeatmapLoader({ teamId, quarter }: { teamId: string; quarter
   );
 }
 
-/** The cached payload is shared by every viewer: whether a row opens the person's page is this viewer's. */
-function withRowLinks(payload: TeamPayload): TeamPayload {
+/**
+ * The cached payload is shared by every viewer and is what the quarter was:
+ * whether a row opens the person's page is this viewer's, and who has left
+ * the team since is today's (a leaver's row is marked and opens nothing).
+ */
+function withRowLinks(payload: TeamPayload, left: Set<string>): TeamPayload {
   return {
     ...payload,
     scope: {
@@ -43,7 +58,9 @@ function withRowLinks(payload: TeamPayload): TeamPayload {
       name: teamName(payload),
       canEdit: payload.canEdit,
     },
-    members: payload.members.map((m) => ({ ...m, mayOpen: payload.canOpen && !m.left })),
+    members: payload.members.map((m) =>
+      left.has(m.id) ? { ...m, left: true, mayOpen: false } : { ...m, mayOpen: payload.canOpen },
+    ),
   };
 }
 

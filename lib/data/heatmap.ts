@@ -63,7 +63,7 @@ export type HeatmapDto = CompactMatrix & {
     teamName: string;
     levelPosition: number | null;
     mayOpen: boolean;
-    /** A past quarter's team payload only: no longer in the team (markLeavers). */
+    /** The team page of a past quarter only: no longer in the team (marked in the browser from leaversOf). */
     left?: boolean;
   }[];
   skills: { key: string; name: string; categoryIndex: number; levelPosition: number; position: number }[];
@@ -80,11 +80,10 @@ export async function getTeamHeatmap(
   return (await teamHeatmap(viewer, raw, locale, { people })).dto;
 }
 
-/** People of a past quarter who are no longer in the team are marked (their page opens through the team no more). */
-async function markLeavers<T extends HeatmapDto>(dto: T): Promise<T> {
-  if (dto.live || dto.scope.kind !== "team") return dto;
-  const current = new Set((await teamMembersAt(getDb(), "now", [dto.scope.id])).map((m) => m.userId));
-  return { ...dto, members: dto.members.map((m) => (current.has(m.id) ? m : { ...m, left: true, mayOpen: false })) };
+/** Of a past quarter's members, those no longer in the team (their page opens through the team no more). */
+async function leaversOf(teamId: string, memberIds: string[]): Promise<string[]> {
+  const current = new Set((await teamMembersAt(getDb(), "now", [teamId])).map((m) => m.userId));
+  return memberIds.filter((id) => !current.has(id));
 }
 
 async function authorizeTeamRead(viewer: Viewer | null, raw: unknown) {
@@ -212,8 +211,8 @@ export async function getTeamHeatmapData(
  * The API's team payload as JSON, served from the payload cache while the
  * database has not changed (lib/server/payload-cache.ts). The caller is checked
  * first; what differs per viewer (may they edit the team, may they open its
- * members' pages) is added outside the cached part. Members of a past quarter
- * who have left since carry `left: true`.
+ * members' pages) is added outside the cached part. A past quarter's payload
+ * is what it was then, whoever has left the team since.
  */
 export async function getTeamHeatmapJson(
   viewer: Viewer | null,
@@ -229,7 +228,7 @@ async function cachedTeamPayload(viewer: Viewer | null, raw: unknown, locale: Ap
   // Cached apart for those who may and may not read the vision (its part of the payload differs).
   const key = `team:${teamId}:${input.quarter ?? ""}:${locale}:${quarterOf(new Date())}:${(await canReadTeamVision(v, teamId)) ? "vision" : "heatmap"}`;
   const build = async () => {
-    const data = await markLeavers(await getTeamHeatmapData(v, input, { locale }));
+    const data = await getTeamHeatmapData(v, input, { locale });
     const members = data.members.map((m) => ({ ...m, mayOpen: false }));
     return {
       ...data,
@@ -243,8 +242,7 @@ async function cachedTeamPayload(viewer: Viewer | null, raw: unknown, locale: Ap
     derive: (dto) => ({
       name: dto.scope.name,
       frameworkTitle: dto.frameworkTitle,
-      people: dto.members.length,
-      left: dto.members.filter((m) => m.left).length,
+      memberIds: dto.members.map((m) => m.id),
       quarter: dto.quarter,
       currentQuarter: dto.currentQuarter,
       asOf: dto.asOf,
@@ -261,8 +259,8 @@ export type TeamPageSummary = {
   scope: { id: string; name: string; canEdit: boolean };
   frameworkTitle: string;
   people: number;
-  /** People of a past quarter who have left the team since. */
-  left: number;
+  /** A past quarter: its members who have left the team since. */
+  leftIds: string[];
   quarter: string;
   currentQuarter: string;
   asOf: string;
@@ -279,8 +277,13 @@ export async function getTeamPageSummary(
   { locale }: { locale: AppLocale },
 ): Promise<TeamPageSummary> {
   const { v, teamId, summary } = await cachedTeamPayload(viewer, raw, locale);
-  const { name, ...rest } = summary;
-  return { scope: { id: teamId, name, canEdit: canOnTeam(v, teamId, "team:edit") }, ...rest };
+  const { name, memberIds, ...rest } = summary;
+  return {
+    scope: { id: teamId, name, canEdit: canOnTeam(v, teamId, "team:edit") },
+    people: memberIds.length,
+    leftIds: rest.live ? [] : await leaversOf(teamId, memberIds),
+    ...rest,
+  };
 }
 
 /** The org heatmap as JSON for GET /api/org/heatmap (admins), from the payload cache while current. */

@@ -81,11 +81,11 @@ export default async function TeamPage({ params, searchParams }: Props) {
         </Card>
       )}
       <ClosedQuarterNotice notice={closedQuarter} />
-      {!dto.live && <PastTeamNote asOf={dto.asOf} left={dto.left} />}
+      {!dto.live && <PastTeamNote asOf={dto.asOf} left={dto.leftIds.length} />}
       {dto.people === 0 ? (
         <p className="text-muted-foreground">{t("empty")}</p>
       ) : (
-        <TeamHeatmapLoader teamId={dto.scope.id} quarter={quarterParam} />
+        <TeamHeatmapLoader teamId={dto.scope.id} quarter={quarterParam} leftIds={dto.leftIds} />
       )}
     </div>
   );
