@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { NamedOptions, Select } from "@/components/ui/select";
 import { ToggleButtons } from "@/components/ui/toggle-buttons";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { confirmStaleRatingsAction } from "@/lib/actions/ratings";
 import { palette } from "@/lib/charts/colors";
 import type { RatingSheetDto, SkillRatingDto } from "@/lib/data/rating-sheet";
@@ -15,6 +16,15 @@ import type { RatingSheetDto, SkillRatingDto } from "@/lib/data/rating-sheet";
 import { SkillRatingRow } from "./skill-rating-row";
 
 type Filter = "all" | "unrated" | "stale" | "discuss";
+
+/**
+ * Rows the server renders; the rest are rendered in the browser right after
+ * hydration, from the sheet the page already carries. A roadmap has 60 skills
+ * and more, each row a scale, a note and a history: rendering them all on the
+ * server made /me the slowest page to serve by far (~40 ms, 360 KB of HTML),
+ * for rows below the first screen.
+ */
+const SERVER_ROWS = 8;
 
 export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
   const t = useTranslations();
@@ -24,6 +34,7 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
   const [selfByKey, setSelfByKey] = useState<Record<string, SkillRatingDto["self"]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [confirming, startConfirm] = useTransition();
+  const allRows = useHydrated();
 
   const all = useMemo(() => sheet.levels.flatMap((l) => l.categories.flatMap((c) => c.skills)), [sheet]);
   const selfOf = useCallback((s: SkillRatingDto) => (s.key in selfByKey ? selfByKey[s.key]! : s.self), [selfByKey]);
@@ -52,6 +63,7 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
 
   const levels = sheet.levels.filter((l) => level === "all" || l.key === level);
   const shown = levels.flatMap((l) => l.categories.flatMap((c) => c.skills.filter(visible)));
+  const rendered = new Set((allRows ? shown : shown.slice(0, SERVER_ROWS)).map((s) => s.key));
 
   return (
     <div className="space-y-6">
@@ -131,7 +143,7 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
       )}
       {levels.map((l) => {
         const categories = l.categories
-          .map((c) => ({ ...c, skills: c.skills.filter(visible) }))
+          .map((c) => ({ ...c, skills: c.skills.filter((s) => visible(s) && rendered.has(s.key)) }))
           .filter((c) => c.skills.length > 0);
         if (categories.length === 0) return null;
         return (
@@ -158,6 +170,11 @@ export function RatingSheet({ sheet }: { sheet: RatingSheetDto }) {
           </section>
         );
       })}
+      {!allRows && shown.length > SERVER_ROWS && (
+        <p role="status" className="text-sm text-muted-foreground">
+          {t("me.moreRows", { count: shown.length - SERVER_ROWS })}
+        </p>
+      )}
     </div>
   );
 }
