@@ -91,9 +91,11 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   // Overload: requests run at once, requests that may wait for a slot, and how long (lib/server/admission.ts).
   // Past them a request is refused at once with 503 + Retry-After. ADMISSION_CONCURRENCY=0 turns the gate off.
-  ADMISSION_CONCURRENCY: z.coerce.number().int().min(0).max(10_000).default(8),
-  ADMISSION_QUEUE: z.coerce.number().int().min(0).max(100_000).default(64),
-  ADMISSION_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(400),
+  // The defaults come from `npm run soak -- --mix pages --overload` on 2 cores: one Node thread serves no more
+  // with 8 running than with 4, and a waiting request's time adds to its latency, so both are kept short.
+  ADMISSION_CONCURRENCY: z.coerce.number().int().min(0).max(10_000).default(4),
+  ADMISSION_QUEUE: z.coerce.number().int().min(0).max(100_000).default(32),
+  ADMISSION_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(250),
   // SIGTERM/SIGINT: how long in-flight requests may take to finish before their connections are cut.
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
 });
