@@ -11,7 +11,12 @@ import { latestRatings } from "./latest-ratings";
 import { teamAt } from "./team-as-of";
 import { readVersionRows } from "./version-rows";
 
-export type TeamAnalysisRead = TeamAnalysisParts & { team: typeof teams.$inferSelect; currentQuarter: string };
+export type TeamAnalysisRead = TeamAnalysisParts & {
+  team: typeof teams.$inferSelect;
+  currentQuarter: string;
+  /** The same analysis with other current ratings (everything else as read): how a cached payload catches up. */
+  withCurrent: (ratings: LatestRating[]) => TeamAnalysisParts;
+};
 
 /** A version's capabilities, each joined to its skills (one row per link; none: one row without a skill). */
 function capabilityRows(db: DbOrTx, versionId: string) {
@@ -73,13 +78,9 @@ export async function analyseTeam(
     }),
   );
   const members = state.members.map((m) => ({ id: m.userId, name: m.name }));
-  const parts = analyseTeamRows({
-    members,
-    skills: rows.skillRows,
-    capabilityRows: capRows,
-    targetRows: state.targets,
-    snapshots,
-    locale,
-  });
-  return { team, currentQuarter, ...parts };
+  const input = { members, skills: rows.skillRows, capabilityRows: capRows, targetRows: state.targets, locale };
+  const parts = analyseTeamRows({ ...input, snapshots });
+  const withCurrent = (ratings: LatestRating[]) =>
+    analyseTeamRows({ ...input, snapshots: [...snapshots.slice(0, -1), { quarter: currentQuarter, ratings }] });
+  return { team, currentQuarter, ...parts, withCurrent };
 }

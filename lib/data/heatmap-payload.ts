@@ -1,40 +1,112 @@
 import "server-only";
 
 import type { DbOrTx } from "@/db/client";
+import { ownRatingsThisQuarter } from "@/db/queries/own-ratings";
+import { memberIdsAt } from "@/db/queries/team-as-of";
 import { cellsRatedBetween, ratersBetween } from "@/db/queries/writes-since";
+import { matrixForRows } from "@/lib/analytics/heatmap-axes";
 import {
+  coverageBySkill,
   matrixFromBytes,
   matrixIndex,
   matrixToBytes,
   patchMatrix,
+  valuesFor,
   type CompactMatrix,
+  type DatedRating,
   type MatrixBytes,
   type MatrixIndex,
 } from "@/lib/analytics/matrix";
+import type { TeamAnalysisParts } from "@/lib/analytics/team-analysis";
 import type { StampParts } from "@/lib/server/payload-cache";
 
-import type { HeatmapDto } from "./heatmap";
+import type { HeatmapDto, TeamHeatmapDataDto } from "./heatmap";
 
 // How the cached heatmap payloads catch up with the writes since they were
 // built (lib/server/payload-cache.ts) instead of being rebuilt whole. Rating
 // saves are nearly every write; each touches one cell.
 
+/** A team's cached payload, with what it needs to catch up: its current ratings and its analysis, ready to run again. */
+export type TeamPayloadState = {
+  /** The payload every viewer of the team gets (rows open nothing; what a viewer may do is added per request). */
+  payload: Omit<TeamHeatmapDataDto, "scope"> & { scope: { kind: "team"; id: string; name: string } };
+  latest: DatedRating[];
+  vision: boolean;
+  withCurrent: (ratings: DatedRating[]) => TeamAnalysisParts;
+};
+
 /**
- * After rating saves only (lib/server/payload-cache.ts checks that): a team's
- * payload carries its analysis (coverage, readiness, priorities), which
- * depends on every rating of its members, so it is rebuilt when one of them
- * rated; ratings saved by anyone else, or after the quarter it shows, leave
- * it as it is.
+ * After rating saves only (lib/server/payload-cache.ts checks that): ratings
+ * saved by people outside the team, or after the quarter it shows, leave a
+ * team's payload as it is. Its members' ratings are re-read cell by cell and
+ * everything computed from them (matrix, progress, coverage, readiness,
+ * priorities) computed again in memory, as a rebuild would.
  */
-export async function teamPayloadUnaffected(
+export async function catchUpTeamPayload(
   db: DbOrTx,
-  state: { live: boolean; members: { id: string }[] },
+  state: TeamPayloadState,
   from: StampParts,
   to: StampParts,
-): Promise<boolean> {
-  if (!state.live) return true;
+): Promise<TeamPayloadState | null> {
+  const { payload } = state;
+  if (!payload.live) return state;
+  const members = new Set(payload.members.map((m) => m.id));
   const raters = await ratersBetween(db, from, to);
-  return !state.members.some((m) => raters.has(m.id));
+  if (![...raters].some((id) => members.has(id))) return state;
+  const cells = (await cellsRatedBetween(db, payload.frameworkId, from, to)).filter((c) => members.has(c.userId));
+  const latest = withCells(state.latest, cells);
+  const skillKeys = payload.skills.map((s) => s.key);
+  const teamId = payload.scope.id;
+  const [own] = await Promise.all([
+    ownRatingsThisQuarter(db, {
+      frameworkId: payload.frameworkId,
+      quarter: payload.currentQuarter,
+      members: memberIdsAt(db, "now", [teamId]),
+      skillKeys,
+    }),
+  ]);
+  const heatmap = {
+    ...payload,
+    ...matrixForRows({ memberIds: payload.members.map((m) => m.id), skillKeys, latest, quarters: payload.quarters }),
+    selfRatedThisQuarter: payload.members.map((m) => own.get(m.id) ?? 0),
+  };
+  return { ...state, latest, payload: withAnalysis(heatmap, state.withCurrent(latest), state.vision) };
+}
+
+/** The current ratings with some cells replaced by their newer values (or added). */
+function withCells(latest: DatedRating[], cells: DatedRating[]): DatedRating[] {
+  const key = (r: DatedRating) => `${r.userId}|${r.skillKey}|${r.raterKind}`;
+  const byCell = new Map(latest.map((r) => [key(r), r]));
+  for (const c of cells) byCell.set(key(c), c);
+  return [...byCell.values()];
+}
+
+/** The heatmap with what is computed from it: coverage, and for those who may read the vision, readiness and priorities. */
+export function withAnalysis<H extends CompactMatrix & { members: unknown[]; skills: unknown[] }>(
+  heatmap: H,
+  analysis: TeamAnalysisParts,
+  vision: boolean,
+): H & Pick<TeamHeatmapDataDto, "coverage" | "targets" | "priorities"> {
+  const coverage = coverageBySkill(valuesFor(heatmap, "effective"), heatmap.members.length, heatmap.skills.length);
+  return {
+    ...heatmap,
+    coverage: {
+      atLeast3: coverage.map((c) => c.atLeast3),
+      atLeast4: coverage.map((c) => c.atLeast4),
+      rated: coverage.map((c) => c.rated),
+    },
+    targets: vision
+      ? analysis.targets.map((t) => ({
+          id: t.id,
+          name: t.name,
+          level: t.level,
+          headcount: t.headcount,
+          targetQuarter: t.targetQuarter,
+          readiness: t.readiness,
+        }))
+      : [],
+    priorities: vision ? analysis.priorities : [],
+  };
 }
 
 /**

@@ -14,7 +14,7 @@ import { readVersionRows } from "@/db/queries/version-rows";
 import { frameworkVersions, teams } from "@/db/schema";
 import type { PriorityItem } from "@/lib/analytics/gaps";
 import { matrixForRows, memberRows, roadmapAxes } from "@/lib/analytics/heatmap-axes";
-import { coverageBySkill, valuesFor, type CompactMatrix, type DatedRating } from "@/lib/analytics/matrix";
+import type { CompactMatrix, DatedRating } from "@/lib/analytics/matrix";
 import { quartersToPick, type Moment } from "@/lib/analytics/moment";
 import type { Viewer } from "@/lib/auth/viewer";
 import { forbidden, notFound } from "@/lib/errors";
@@ -27,7 +27,14 @@ import { cachedPayload } from "@/lib/server/payload-cache";
 import { heatmapQuerySchema } from "@/lib/validations/reads";
 
 import { parseInput, requirePermission, requireSignedIn } from "./guard";
-import { catchUpOrgPayload, orgPayloadState, serializeOrgPayload, teamPayloadUnaffected } from "./heatmap-payload";
+import {
+  catchUpOrgPayload,
+  catchUpTeamPayload,
+  orgPayloadState,
+  serializeOrgPayload,
+  withAnalysis,
+  type TeamPayloadState,
+} from "./heatmap-payload";
 import { canReadTeamVision } from "./vision";
 
 export type HeatmapDto = CompactMatrix & {
@@ -177,6 +184,11 @@ export async function getTeamHeatmapData(
   raw: unknown,
   { locale }: { locale: AppLocale },
 ): Promise<TeamHeatmapDataDto> {
+  return (await teamHeatmapData(viewer, raw, locale)).data;
+}
+
+/** The team payload, with what a cached copy needs to catch up with its members' next ratings. */
+async function teamHeatmapData(viewer: Viewer | null, raw: unknown, locale: AppLocale) {
   const { dto: heatmap, latest, live } = await teamHeatmap(viewer, raw, locale);
   const vision = await canReadTeamVision(requireSignedIn(viewer), heatmap.scope.id);
   // Every part of the payload is read as of the matrix's moment: a closed
@@ -185,26 +197,7 @@ export async function getTeamHeatmapData(
   // same moment).
   const asOf = live ? undefined : new Date(heatmap.asOf);
   const analysis = await analyseTeam(getDb(), heatmap.scope.id, locale, asOf, { trend: false, current: latest });
-  const coverage = coverageBySkill(valuesFor(heatmap, "effective"), heatmap.members.length, heatmap.skills.length);
-  return {
-    ...heatmap,
-    coverage: {
-      atLeast3: coverage.map((c) => c.atLeast3),
-      atLeast4: coverage.map((c) => c.atLeast4),
-      rated: coverage.map((c) => c.rated),
-    },
-    targets: vision
-      ? analysis.targets.map((t) => ({
-          id: t.id,
-          name: t.name,
-          level: t.level,
-          headcount: t.headcount,
-          targetQuarter: t.targetQuarter,
-          readiness: t.readiness,
-        }))
-      : [],
-    priorities: vision ? analysis.priorities : [],
-  };
+  return { data: withAnalysis(heatmap, analysis, vision), latest, vision, withCurrent: analysis.withCurrent };
 }
 
 /**
@@ -227,19 +220,17 @@ async function cachedTeamPayload(viewer: Viewer | null, raw: unknown, locale: Ap
   const { v, input, teamId } = await authorizeTeamRead(viewer, raw);
   // Cached apart for those who may and may not read the vision (its part of the payload differs).
   const key = `team:${teamId}:${input.quarter ?? ""}:${locale}:${quarterOf(new Date())}:${(await canReadTeamVision(v, teamId)) ? "vision" : "heatmap"}`;
-  const build = async () => {
-    const data = await getTeamHeatmapData(v, input, { locale });
+  const build = async (): Promise<TeamPayloadState> => {
+    const { data, ...rest } = await teamHeatmapData(v, input, locale);
     const members = data.members.map((m) => ({ ...m, mayOpen: false }));
-    return {
-      ...data,
-      members,
-      scope: { kind: "team", id: teamId, name: data.scope.kind === "team" ? data.scope.name : "" },
-    };
+    const scope = { kind: "team" as const, id: teamId, name: data.scope.kind === "team" ? data.scope.name : "" };
+    return { ...rest, payload: { ...data, members, scope } };
   };
   const db = getDb();
   const { json, derived } = await cachedPayload(db, key, {
     build,
-    derive: (dto) => ({
+    serialize: (state) => JSON.stringify(state.payload),
+    derive: ({ payload: dto }) => ({
       name: dto.scope.name,
       frameworkTitle: dto.frameworkTitle,
       memberIds: dto.members.map((m) => m.id),
@@ -248,8 +239,8 @@ async function cachedTeamPayload(viewer: Viewer | null, raw: unknown, locale: Ap
       asOf: dto.asOf,
       live: dto.live,
     }),
-    // Ratings saved by people outside the team (or after the quarter shown) leave it as it is.
-    catchUp: async (state, from, to) => ((await teamPayloadUnaffected(db, state, from, to)) ? state : null),
+    // Ratings saved by people outside the team (or after the quarter shown) leave it as it is; its members' are applied.
+    catchUp: (state, from, to) => catchUpTeamPayload(db, state, from, to),
   });
   return { v, teamId, json, summary: derived };
 }
