@@ -95,7 +95,8 @@ const envSchema = z.object({
   // with 8 running than with 4, and a waiting request's time adds to its latency, so both are kept short.
   ADMISSION_CONCURRENCY: z.coerce.number().int().min(0).max(10_000).default(4),
   ADMISSION_QUEUE: z.coerce.number().int().min(0).max(100_000).default(32),
-  ADMISSION_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(250),
+  ADMISSION_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
+  ADMISSION_SHED_AFTER_MS: z.coerce.number().int().min(0).max(600_000).default(100),
   // SIGTERM/SIGINT: how long in-flight requests may take to finish before their connections are cut.
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
 });

@@ -60,7 +60,7 @@ export function metrics(): Metrics {
       }),
       overloadRefusals: new Counter({
         name: "skillgrid_overload_refusals_total",
-        help: "Requests refused with 503 by admission control: queue_full (refused on arrival), queue_timeout (waited too long)",
+        help: "Requests refused with 503 by admission control: queue_full and backlog (refused on arrival), queue_timeout (waited too long)",
         labelNames: ["reason"],
         registers: [registry],
       }),

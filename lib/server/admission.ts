@@ -7,9 +7,16 @@ export type AdmissionLimits = {
   queue: number;
   /** How long a request may wait for a slot before it is refused (an answer that late is worth less than a retry). */
   queueTimeoutMs: number;
+  /**
+   * While the request first in line has waited longer than this, a new one is
+   * refused on arrival: the queue is not draining, so it would wait too. A
+   * short stall (a long synchronous render) with few requests queued refuses
+   * nobody; a backlog that persists refuses at once instead of at the timeout.
+   */
+  shedAfterMs: number;
 };
 
-export type RefusalReason = "queue_full" | "queue_timeout";
+export type RefusalReason = "queue_full" | "backlog" | "queue_timeout";
 
 export type AdmissionEvents = {
   onRefused?: (reason: RefusalReason) => void;
@@ -18,7 +25,7 @@ export type AdmissionEvents = {
 };
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
-type Waiting = { admit: () => void; timer: ReturnType<typeof setTimeout> };
+type Waiting = { admit: () => void; timer: ReturnType<typeof setTimeout>; since: number };
 
 /** Seconds a refused client is told to wait (Retry-After). */
 export const RETRY_AFTER_SECONDS = 1;
@@ -45,8 +52,9 @@ export function bypassesAdmission(url: string | undefined): boolean {
  * offered more than it can serve accepts everything: every request waits
  * behind every other, latency grows without bound and so does memory (each
  * waiting render holds its buffers). With it, at most `concurrency` requests
- * run, at most `queue` wait (first in, first out) for at most
- * `queueTimeoutMs`, and the rest are refused at once with 503 and
+ * run and at most `queue` wait (first in, first out) for at most
+ * `queueTimeoutMs`; an arrival finding the queue full, or its head waiting
+ * longer than `shedAfterMs`, is refused at once. Refusals are 503 with
  * Retry-After, which browsers' autosave, the public API's clients and load
  * balancers all treat as "try again".
  */
@@ -81,7 +89,12 @@ export function admissionGate(
       onRefused("queue_full");
       return refuseBusy(req, res);
     }
+    if (queue.length > 0 && Date.now() - queue[0]!.since > limits.shedAfterMs) {
+      onRefused("backlog");
+      return refuseBusy(req, res);
+    }
     const entry: Waiting = {
+      since: Date.now(),
       admit: () => {
         res.off("close", abandon);
         run(req, res);

@@ -22,8 +22,9 @@ export function installOverloadProtection(): boolean {
     concurrency: env.ADMISSION_CONCURRENCY,
     queue: env.ADMISSION_QUEUE,
     queueTimeoutMs: env.ADMISSION_QUEUE_TIMEOUT_MS,
+    shedAfterMs: env.ADMISSION_SHED_AFTER_MS,
   };
-  const refused: Record<RefusalReason, number> = { queue_full: 0, queue_timeout: 0 };
+  const refused: Record<RefusalReason, number> = { queue_full: 0, backlog: 0, queue_timeout: 0 };
   let lastLog = 0;
   installAdmission(server, limits, {
     onRefused: (reason) => {

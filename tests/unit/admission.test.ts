@@ -56,6 +56,7 @@ describe("admission control", () => {
       concurrency: 2,
       queue: 2,
       queueTimeoutMs: 60_000,
+      shedAfterMs: 60_000,
     });
     const answers = ["/a", "/b", "/c", "/d"].map((p) => get(p));
     await until(() => gate.inFlight() === 2 && gate.waiting() === 2);
@@ -80,7 +81,12 @@ describe("admission control", () => {
   });
 
   it("refuses a request that waited longer than the queue's timeout", async () => {
-    const { gate, pending, refusals, get, until } = await gatedServer({ concurrency: 1, queue: 5, queueTimeoutMs: 50 });
+    const { gate, pending, refusals, get, until } = await gatedServer({
+      concurrency: 1,
+      queue: 5,
+      queueTimeoutMs: 50,
+      shedAfterMs: 60_000,
+    });
     const first = get("/a");
     await until(() => gate.inFlight() === 1);
     const late = await get("/b", { accept: "text/html" });
@@ -93,7 +99,12 @@ describe("admission control", () => {
   });
 
   it("gives the place of a client that hung up while waiting to the next one", async () => {
-    const { gate, pending, get, until } = await gatedServer({ concurrency: 1, queue: 1, queueTimeoutMs: 60_000 });
+    const { gate, pending, get, until } = await gatedServer({
+      concurrency: 1,
+      queue: 1,
+      queueTimeoutMs: 60_000,
+      shedAfterMs: 60_000,
+    });
     const first = get("/a");
     await until(() => gate.inFlight() === 1);
     const { port } = server!.address() as AddressInfo;
@@ -111,7 +122,12 @@ describe("admission control", () => {
   });
 
   it("answers in the shape of each caller's other errors", async () => {
-    const { gate, pending, get, until } = await gatedServer({ concurrency: 1, queue: 0, queueTimeoutMs: 1000 });
+    const { gate, pending, get, until } = await gatedServer({
+      concurrency: 1,
+      queue: 0,
+      queueTimeoutMs: 1000,
+      shedAfterMs: 60_000,
+    });
     const first = get("/a");
     await until(() => gate.inFlight() === 1);
     const api = await get("/api/v1/me");
@@ -124,6 +140,33 @@ describe("admission control", () => {
     expect(JSON.parse(action.body)).toMatchObject({ code: "unavailable" });
     pending.shift()!.end();
     await first;
+  });
+
+  it("refuses arrivals at once while the first in line has waited too long, and queues them again once it moves", async () => {
+    const { gate, pending, refusals, get, until } = await gatedServer({
+      concurrency: 1,
+      queue: 10,
+      queueTimeoutMs: 60_000,
+      shedAfterMs: 40,
+    });
+    const first = get("/a");
+    await until(() => gate.inFlight() === 1);
+    // A fresh queue takes a newcomer: its head has not waited yet.
+    const second = get("/b");
+    await until(() => gate.waiting() === 1);
+    await new Promise((r) => setTimeout(r, 80));
+    const shed = await get("/c");
+    expect(shed).toMatchObject({ status: 503, retryAfter: "1" });
+    expect(refusals).toEqual(["backlog"]);
+    // The line moves: the queue is fresh again and takes the next one.
+    pending.shift()!.end();
+    await until(() => pending.length === 1 && gate.waiting() === 0);
+    const third = get("/d");
+    await until(() => gate.waiting() === 1);
+    for (const res of pending.splice(0)) res.end();
+    await until(() => pending.length === 1);
+    pending.shift()!.end();
+    expect([(await first).status, (await second).status, (await third).status]).toEqual([200, 200, 200]);
   });
 
   it("lets probes and static files through", () => {
