@@ -96,7 +96,7 @@ const envSchema = z.object({
   ADMISSION_CONCURRENCY: z.coerce.number().int().min(0).max(10_000).default(4),
   ADMISSION_QUEUE: z.coerce.number().int().min(0).max(100_000).default(32),
   ADMISSION_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
-  ADMISSION_SHED_AFTER_MS: z.coerce.number().int().min(0).max(600_000).default(100),
+  ADMISSION_SHED_AFTER_MS: z.coerce.number().int().min(0).max(600_000).default(200),
   // SIGTERM/SIGINT: how long in-flight requests may take to finish before their connections are cut.
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
 });

@@ -418,5 +418,42 @@ export async function queryPlans(sql: Sql, fx: Fixtures): Promise<string[]> {
       sql`select concat_ws(':', (select max(id) from audit_events), (select max(id) from ratings),
           (select extract(epoch from max(updated_at)) from users)) as stamp`,
     ),
+    ...(await catchUpPlans(sql, fx, explain)),
+  ];
+}
+
+/**
+ * The queries a cached payload catches up with after rating saves
+ * (db/queries/writes-since.ts), over the last 100 ratings and audit events:
+ * writes other than rating saves, who rated, and the cells rated since.
+ */
+async function catchUpPlans(
+  sql: Sql,
+  fx: Fixtures,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- postgres.js fragments of any row type
+  explain: (title: string, query: any) => Promise<string>,
+): Promise<string[]> {
+  const [top] =
+    await sql`select (select max(id) from audit_events)::int as audit, (select max(id) from ratings)::int as rating`;
+  const audit = Number(top!.audit);
+  const rating = Number(top!.rating);
+  const actions = ["rating.self_saved", "rating.validated", "rating.confirmed_unchanged"];
+  return [
+    await explain(
+      "Catch-up: writes other than rating saves since the stamp",
+      sql`select id from audit_events where id > ${audit - 100} and id <= ${audit} and action not in ${sql(actions)} order by id`,
+    ),
+    await explain(
+      "Catch-up: who rated since the stamp (a team's payload)",
+      sql`select distinct user_id from ratings where id > ${rating - 100} and id <= ${rating}`,
+    ),
+    await explain(
+      "Catch-up: the cells rated since the stamp (the org payload)",
+      sql`select c.user_id, c.skill_key, c.rater_kind, c.proficiency, c.not_applicable, c.interest, c.quarter
+          from ratings_current c
+          where c.framework_id = ${fx.frameworkId} and (c.user_id, c.skill_key, c.rater_kind) in (
+            select r.user_id, r.skill_key, r.rater_kind from ratings r
+            where r.id > ${rating - 100} and r.id <= ${rating} and r.framework_id = ${fx.frameworkId})`,
+    ),
   ];
 }

@@ -7,7 +7,7 @@ import { actionId, demoSessionCookie, startOwnServer, type OwnServer } from "./s
 // Admission control (lib/server/admission.ts) on the production server, with
 // limits small enough to reach on purpose: one request at a time, 8 waiting,
 // for 3 s (arrivals are refused at once while the first in line has waited
-// over 100 ms, the default). A request is kept "running" for as long as the test likes by
+// over 200 ms, the default). A request is kept "running" for as long as the test likes by
 // announcing a server action's body and not sending it (Next.js waits for the
 // body while the request holds its slot), so nothing here depends on timing.
 const LIMITS = { ADMISSION_CONCURRENCY: "1", ADMISSION_QUEUE: "8", ADMISSION_QUEUE_TIMEOUT_MS: "3000" };

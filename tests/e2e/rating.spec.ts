@@ -18,6 +18,18 @@ const checkedValue = async (page: Page, skill: string) =>
   group(page, skill).locator("input:checked").getAttribute("value");
 
 test.describe("self-rating", () => {
+  test("the server sends the first rows of /me and the browser draws the rest from the same page", async ({ page }) => {
+    await signInAs(page, "Hana Sato");
+    await expect(page).toHaveURL(/\/me$/);
+    // The HTML as the server sends it: 8 rows of 33, and a note saying the rest are on their way.
+    const html = await (await page.request.get("/me")).text();
+    expect(html.match(/<legend class="sr-only">Proficiency: /g)).toHaveLength(8);
+    expect(html).toContain("Loading 25 more skills…");
+    // In the browser, every row, and no note.
+    await expect(page.getByRole("group", { name: /^Proficiency: / })).toHaveCount(33);
+    await expect(page.getByText("Loading 25 more skills…")).toHaveCount(0);
+  });
+
   test("a member rates five skills with the keyboard only, and they are saved", async ({ page }) => {
     await signInAs(page, "Hana Sato");
     await expect(page).toHaveURL(/\/me$/);
