@@ -102,7 +102,9 @@ export async function cachedPayload<T, D = null>(
   const unchanged = hit !== undefined && caughtUp !== null && caughtUp === hit.state;
   const json = unchanged ? hit.json : serialize(state);
   const derived = unchanged ? (hit.derived as D) : derive(state);
-  if (hit) store.bytes -= hit.json.length;
+  // Whatever is there now (another request may have replaced or evicted the entry meanwhile).
+  const replaced = entries.get(key);
+  if (replaced) store.bytes -= replaced.json.length;
   entries.delete(key);
   // The state is kept only when it can be caught up (it is the payload itself otherwise).
   entries.set(key, { stamp, json, derived, state: catchUp ? state : null, otherWrites });
