@@ -32,6 +32,10 @@ test.afterAll(async () => {
 
 /** A server action whose body never comes: it holds the one slot until released. */
 async function holdTheSlot(): Promise<{ release: () => void }> {
+  // The slot is free first (a hold just released may still be counted until its connection closes).
+  await expect
+    .poll(async () => (await metric("skillgrid_admission_requests")).running ?? 0, { timeout: 10_000 })
+    .toBe(0);
   const { hostname, port } = new URL(server.url);
   const socket = net.connect(Number(port), hostname);
   await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
