@@ -123,11 +123,19 @@ function otherWritesSince(db: DbOrTx, hit: Entry | undefined, to: StampParts): P
   return otherWritesBetween(db, Math.min(from, to.auditId) - LATE_COMMIT_OVERLAP, to.auditId);
 }
 
+/**
+ * Past this many ratings written since an entry's stamp (a bulk load that
+ * writes no audit row, a burst of imports), catching up would read more than
+ * a rebuild: rebuild.
+ */
+export const MAX_CATCH_UP_RATINGS = 2000;
+
 /** Whether every write since the entry was a rating save: no new user update, no other write it has not seen. */
 function onlyRatingSaves(hit: Entry, to: StampParts, otherWrites: number[]): boolean {
   const from = stampParts(hit.stamp);
   // A database restored from a backup, or emptied by a test: rebuild.
   if (to.auditId < from.auditId || to.ratingId < from.ratingId) return false;
+  if (to.ratingId - from.ratingId > MAX_CATCH_UP_RATINGS) return false;
   if (from.usersUpdatedAt !== to.usersUpdatedAt) return false;
   const seen = new Set(hit.otherWrites);
   return otherWrites.every((id) => seen.has(id));

@@ -20,6 +20,7 @@ import { removeTeamMember, updateTeamMember } from "@/lib/data/team-admin";
 import { moveTeamsToLatestVersion } from "@/lib/data/team-versions";
 import { setUserDisabled } from "@/lib/data/users";
 import { addQuarters, quarterOf } from "@/lib/quarters";
+import { MAX_CATCH_UP_RATINGS } from "@/lib/server/payload-cache";
 
 import { useDemoOrg } from "./support/demo";
 import { describeOnEachEngine } from "./support/engines";
@@ -143,6 +144,36 @@ describeOnEachEngine(
       await insert(max + 11, demo.omar.id, 3);
       const org = await orgCachedAndFresh();
       expect(org.cached).toEqual(org.fresh);
+      // Later inserts take their ids from the sequence again: move it past the ids chosen by hand.
+      await handle().db.execute(
+        sql`select nextval(pg_get_serial_sequence('ratings', 'id')) from generate_series(1, 11)`,
+      );
+    });
+
+    it("ratings loaded in bulk since the stamp (no audit rows) rebuild the payload instead of catching up", async () => {
+      await orgCachedAndFresh();
+      const org = (await getOrgHeatmap(demo.admin, {}, { locale: "en" }))!;
+      const skillKeys = org.skills.map((s) => s.key);
+      const cells = org.members.flatMap((m) => skillKeys.map((k) => ({ userId: m.id, skillKey: k })));
+      const rows = Array.from({ length: MAX_CATCH_UP_RATINGS + 1 }, (_, i) => cells[i % cells.length]!);
+      await handle()
+        .db.insert(ratings)
+        .values(
+          rows.map((c, i) => ({
+            userId: c.userId,
+            raterId: c.userId,
+            raterKind: "self" as const,
+            frameworkId: mlopsId,
+            skillKey: c.skillKey,
+            proficiency: i % 5,
+            interest: 1,
+            quarter: quarterOf(new Date()),
+            ratedAt: new Date(),
+          })),
+        );
+      const after = await orgCachedAndFresh();
+      expect(after.cached).toEqual(after.fresh);
+      expect(after.queries).toBeGreaterThan(3); // rebuilt
     });
 
     it("a past quarter's payloads stay as they were after rating saves", async () => {
