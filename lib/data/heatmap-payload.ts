@@ -53,18 +53,20 @@ export async function catchUpTeamPayload(
   const members = new Set(payload.members.map((m) => m.id));
   const raters = await ratersBetween(db, from, to);
   if (![...raters].some((id) => members.has(id))) return state;
-  const cells = (await cellsRatedBetween(db, payload.frameworkId, from, to)).filter((c) => members.has(c.userId));
-  const latest = withCells(state.latest, cells);
   const skillKeys = payload.skills.map((s) => s.key);
-  const teamId = payload.scope.id;
-  const [own] = await Promise.all([
+  const [changed, own] = await Promise.all([
+    cellsRatedBetween(db, payload.frameworkId, from, to),
     ownRatingsThisQuarter(db, {
       frameworkId: payload.frameworkId,
       quarter: payload.currentQuarter,
-      members: memberIdsAt(db, "now", [teamId]),
+      members: memberIdsAt(db, "now", [payload.scope.id]),
       skillKeys,
     }),
   ]);
+  const latest = withCells(
+    state.latest,
+    changed.filter((c) => members.has(c.userId)),
+  );
   const heatmap = {
     ...payload,
     ...matrixForRows({ memberIds: payload.members.map((m) => m.id), skillKeys, latest, quarters: payload.quarters }),
